@@ -1,0 +1,32 @@
+import { contract, isChannel, type Channel, type ChannelOutput } from '../shared/contract.ts';
+import { DossierError, toErrorInfo, type Result } from '../shared/errors.ts';
+import type { Handler, Handlers } from './service.ts';
+
+/**
+ * Validates a call against the contract and runs its handler. Never throws: every failure
+ * becomes `{ ok: false, error: { code, message } }` (STYLE.md rule 3). Electron IPC, the
+ * CLI and the e2e bridge all go through here.
+ */
+export async function dispatch(handlers: Handlers, channel: unknown, input: unknown): Promise<Result<unknown>> {
+  if (!isChannel(channel)) return { ok: false, error: { code: 'BAD_INPUT', message: 'Unknown request.' } };
+  const parsed = contract[channel].input.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+    return { ok: false, error: { code: 'BAD_INPUT', message: `Invalid request${where}: ${issue?.message ?? 'bad input'}` } };
+  }
+  try {
+    const handler = handlers[channel] as Handler<Channel>;
+    const value = await handler(parsed.data as never);
+    return { ok: true, value };
+  } catch (error) {
+    return { ok: false, error: toErrorInfo(error) };
+  }
+}
+
+/** Calls a channel and unwraps the result, for callers that want exceptions (CLI, tests). */
+export async function call<C extends Channel>(handlers: Handlers, channel: C, input: unknown): Promise<ChannelOutput<C>> {
+  const result = await dispatch(handlers, channel, input);
+  if (!result.ok) throw new DossierError(result.error.code, result.error.message);
+  return result.value as ChannelOutput<C>;
+}

@@ -1,0 +1,39 @@
+import type { Block, BlockKind } from '../../shared/domain.ts';
+
+export interface BlockDraft {
+  kind: BlockKind;
+  text: string;
+  level?: number;
+}
+
+/**
+ * Joins block texts into the canonical text, a blank line between blocks, and records each
+ * block's offsets. Every format ends here, so offsets are computed in one place.
+ */
+export function assembleBlocks(drafts: BlockDraft[]): { text: string; blocks: Block[] } {
+  const parts: string[] = [];
+  const blocks: Block[] = [];
+  let offset = 0;
+  for (const draft of drafts) {
+    const clean = draft.text.replace(/[ \t\f\v\u00a0]+/g, ' ').replace(/ *\n */g, '\n').trim();
+    if (!clean) continue;
+    if (parts.length) {
+      parts.push('\n\n');
+      offset += 2;
+    }
+    const block: Block = { kind: draft.kind, start: offset, end: offset + clean.length };
+    if (draft.level !== undefined) block.level = draft.level;
+    blocks.push(block);
+    parts.push(clean);
+    offset += clean.length;
+  }
+  return { text: parts.join(''), blocks };
+}
+
+/** Plain text: paragraphs are separated by blank lines; single line breaks stay inside a paragraph. */
+export function paragraphsOf(text: string): BlockDraft[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((paragraph) => ({ kind: 'paragraph' as const, text: paragraph }));
+}

@@ -1,0 +1,36 @@
+import { franc } from 'franc-all';
+
+/** ISO 639-3 codes that franc returns, mapped to the BCP 47 codes the store keeps. */
+const TO_BCP47: Record<string, string> = {
+  eng: 'en',
+  cmn: 'zh',
+  uig: 'ug',
+  kaz: 'kk',
+  rus: 'ru',
+  arb: 'ar',
+  ukr: 'uk',
+  kir: 'ky',
+  uzn: 'uz',
+  tur: 'tr',
+  fra: 'fr',
+  deu: 'de',
+  spa: 'es',
+  jpn: 'ja',
+  kor: 'ko',
+  pes: 'fa',
+};
+
+/**
+ * The document's language, offline. franc knows Uyghur and Kazakh; Chinese is decided by
+ * script first because franc needs more Han text than a short article may have.
+ */
+export function detectLanguage(text: string): string | null {
+  const sample = text.slice(0, 20_000);
+  const han = sample.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  if (letters === 0) return null;
+  if (han / letters > 0.3) return 'zh';
+  const code = franc(sample, { minLength: 10 });
+  if (code === 'und') return null;
+  return TO_BCP47[code] ?? code;
+}

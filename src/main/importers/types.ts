@@ -1,0 +1,27 @@
+import type { Block, DocumentFormat } from '../../shared/domain.ts';
+
+/** What a format parser produces from a file's bytes; the store adds ids, hashes and timestamps. */
+export interface ParsedDocument {
+  format: DocumentFormat;
+  /** The canonical plain text: every offset (blocks, passages, pages) refers to it. */
+  text: string;
+  blocks: Block[];
+  title: string | null;
+  source: string | null;
+  author: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  language: string | null;
+  pageStarts: number[] | null;
+  meta: Record<string, unknown>;
+  originalHtml: string | null;
+  reviewFlags: string[];
+}
+
+export interface FileInput {
+  /** The file's name (no folders), used for format detection and as a title of last resort. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+export type FormatParser = (input: FileInput) => Promise<ParsedDocument> | ParsedDocument;

@@ -1,0 +1,90 @@
+/**
+ * Numbered schema migrations. `PRAGMA user_version` holds the number of the last one applied.
+ * Never edit a migration that has shipped: add the next one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: the tables of DESIGN.md's data model.
+  `
+  CREATE TABLE originals (
+    sha256 TEXT PRIMARY KEY,
+    bytes BLOB NOT NULL,
+    byte_size INTEGER NOT NULL
+  ) STRICT;
+
+  CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    source TEXT,
+    author TEXT,
+    url TEXT,
+    published_at TEXT,
+    language TEXT,
+    format TEXT NOT NULL,
+    text TEXT NOT NULL,
+    blocks TEXT NOT NULL DEFAULT '[]',
+    page_starts TEXT,
+    meta TEXT NOT NULL DEFAULT '{}',
+    original_html TEXT,
+    review_flags TEXT NOT NULL DEFAULT '[]',
+    content_hash TEXT NOT NULL UNIQUE,
+    original_hash TEXT NOT NULL REFERENCES originals(sha256),
+    original_name TEXT NOT NULL,
+    byte_size INTEGER NOT NULL,
+    imported_at TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX documents_original_hash ON documents(original_hash);
+
+  CREATE TABLE tags (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    parent_id TEXT REFERENCES tags(id) ON DELETE CASCADE,
+    color TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+  ) STRICT;
+  -- unique (parent_id, name) also for top-level tags, whose parent_id is NULL
+  CREATE UNIQUE INDEX tags_parent_name ON tags(ifnull(parent_id, ''), name COLLATE NOCASE);
+
+  CREATE TABLE passages (
+    id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    exact TEXT NOT NULL,
+    prefix TEXT NOT NULL,
+    suffix TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    CHECK (start >= 0 AND end > start)
+  ) STRICT;
+  CREATE INDEX passages_document ON passages(document_id, start);
+
+  CREATE TABLE passage_tags (
+    passage_id TEXT NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
+    tag_id TEXT NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+    PRIMARY KEY (passage_id, tag_id)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX passage_tags_tag ON passage_tags(tag_id);
+
+  CREATE TABLE reports (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    subtitle TEXT NOT NULL DEFAULT '',
+    author_line TEXT NOT NULL DEFAULT '',
+    report_date TEXT,
+    body TEXT NOT NULL DEFAULT '{"sections":[]}',
+    settings TEXT NOT NULL DEFAULT '{}',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  ) STRICT;
+
+  -- Key/value facts about the store; 'generation' grows on every change that the search index must see.
+  CREATE TABLE store_meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) STRICT;
+  INSERT INTO store_meta(key, value) VALUES ('generation', '0');
+  `,
+];

@@ -1,0 +1,135 @@
+/** Domain types shared by main, preload, renderer and CLI. Pure TypeScript: no Node, no DOM. */
+
+export const DOCUMENT_FORMATS = ['txt', 'md', 'html', 'pdf', 'docx', 'eml', 'mbox'] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+
+export type BlockKind = 'heading' | 'paragraph' | 'quote' | 'list-item';
+
+/** A structural block of a document's canonical text: [start, end) in UTF-16 code units. */
+export interface Block {
+  kind: BlockKind;
+  start: number;
+  end: number;
+  /** Heading level 1–6, for headings only. */
+  level?: number;
+}
+
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  source: string | null;
+  author: string | null;
+  url: string | null;
+  /** ISO 8601 date (YYYY-MM-DD) or date-time, as far as it is known. */
+  publishedAt: string | null;
+  /** BCP 47 code, e.g. "en", "zh", "ug", "kk", "ru"; null when unknown. */
+  language: string | null;
+  format: DocumentFormat;
+  originalName: string;
+  originalHash: string;
+  byteSize: number;
+  importedAt: string;
+  /** Reasons the import needs a human look (uncertain encoding, untrusted metadata…). */
+  reviewFlags: string[];
+  passageCount: number;
+}
+
+export interface DocumentFull extends DocumentSummary {
+  text: string;
+  blocks: Block[];
+  /** PDF only: the offset in `text` at which each page starts. */
+  pageStarts: number[] | null;
+  meta: Record<string, unknown>;
+  /** HTML only: the sanitised article, for the read-only "original" view. */
+  originalHtml: string | null;
+}
+
+export interface Tag {
+  id: string;
+  name: string;
+  parentId: string | null;
+  color: string;
+  description: string;
+  passageCount: number;
+}
+
+export interface Passage {
+  id: string;
+  documentId: string;
+  start: number;
+  end: number;
+  /** W3C TextQuoteSelector: the quoted text and up to 32 characters of context each side. */
+  exact: string;
+  prefix: string;
+  suffix: string;
+  note: string;
+  tagIds: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A passage with what a list needs to show it without another round trip. */
+export interface PassageView extends Passage {
+  documentTitle: string;
+  documentPublishedAt: string | null;
+}
+
+export interface ImportedItem {
+  id: string;
+  path: string;
+  title: string;
+}
+
+export interface ImportSummary {
+  imported: ImportedItem[];
+  duplicates: { path: string; existingId: string; existingTitle: string }[];
+  failed: { path: string; code: string; message: string }[];
+}
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+  currentFile: string;
+}
+
+export interface Snippet {
+  text: string;
+  /** [start, end) ranges inside `text` to mark. */
+  highlights: [number, number][];
+  /** Offset of `text` in the document, so a click can open the reader there. */
+  offset: number;
+}
+
+export interface SearchHit {
+  documentId: string;
+  title: string;
+  score: number;
+  snippets: Snippet[];
+  source: string | null;
+  publishedAt: string | null;
+  language: string | null;
+  format: DocumentFormat;
+}
+
+export interface SearchResponse {
+  query: string;
+  total: number;
+  results: SearchHit[];
+}
+
+export interface WorkspaceStats {
+  documents: number;
+  passages: number;
+  tags: number;
+  reports: number;
+  originalsBytes: number;
+  indexedDocuments: number;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  documentsChecked: number;
+  passagesChecked: number;
+  indexedDocuments: number;
+  problems: string[];
+}
