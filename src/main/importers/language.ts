@@ -18,6 +18,10 @@ const TO_BCP47: Record<string, string> = {
   jpn: 'ja',
   kor: 'ko',
   pes: 'fa',
+  bod: 'bo',
+  urd: 'ur',
+  mvf: 'mn',
+  khk: 'mn',
 };
 
 /**
@@ -30,7 +34,9 @@ export function detectLanguage(text: string): string | null {
   const letters = sample.match(/\p{L}/gu)?.length ?? 0;
   if (letters === 0) return null;
   if (han / letters > 0.3) return 'zh';
-  const code = franc(sample, { minLength: 10 });
+  // Only the languages Dossier's users work in: on short texts an open choice drifts to
+  // near neighbours (Scots for English, Bulgarian for Russian).
+  const code = franc(sample, { minLength: 10, only: Object.keys(TO_BCP47) });
   if (code === 'und') return null;
   return TO_BCP47[code] ?? code;
 }
