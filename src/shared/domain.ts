@@ -109,12 +109,43 @@ export interface SearchHit {
   publishedAt: string | null;
   language: string | null;
   format: DocumentFormat;
+  /** Tagged passages inside this document (the first few), so the hit shows the coding already done. */
+  passages?: { id: string; start: number; end: number; exact: string; tagIds: string[] }[];
+}
+
+export interface SearchFilters {
+  tagIds?: string[];
+  languages?: string[];
+  formats?: DocumentFormat[];
+  sources?: string[];
+  /** Inclusive ISO dates (YYYY-MM-DD) on publishedAt. */
+  dateFrom?: string;
+  dateTo?: string;
+}
+
+export interface FacetCount {
+  value: string;
+  /** What to show: a tag's name for tag facets, the value itself otherwise. */
+  label: string;
+  count: number;
+}
+
+export interface SearchFacets {
+  tag: FacetCount[];
+  language: FacetCount[];
+  source: FacetCount[];
+  year: FacetCount[];
+  format: FacetCount[];
 }
 
 export interface SearchResponse {
   query: string;
   total: number;
   results: SearchHit[];
+  /** Counts over all matching documents, not only the returned page. Absent for an empty query. */
+  facets?: SearchFacets;
+  /** A one-line explanation when the query could not be understood; results are then empty. */
+  error?: string;
 }
 
 export interface WorkspaceStats {
