@@ -1,0 +1,131 @@
+import { useMemo, useState } from 'react';
+import type { Tag } from '../../shared/domain.ts';
+
+export interface TagChoice {
+  tagIds: string[];
+  tagNames: string[];
+  note: string;
+}
+
+interface Props {
+  tags: Tag[];
+  quote: string;
+  position: { x: number; y: number };
+  onApply(choice: TagChoice): Promise<void>;
+  onCancel(): void;
+}
+
+/**
+ * Opens at a selection: type to filter the codebook or name a new tag, arrows and Enter to
+ * choose, an optional note. Several tags can be chosen before applying.
+ */
+export function TagPopover({ tags, quote, position, onApply, onCancel }: Props) {
+  const [filter, setFilter] = useState('');
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [newNames, setNewNames] = useState<string[]>([]);
+  const [note, setNote] = useState('');
+  const [active, setActive] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+
+  const matches = useMemo(() => tags.filter((t) => t.name.toLowerCase().includes(filter.trim().toLowerCase())), [tags, filter]);
+  const exact = tags.some((t) => t.name.toLowerCase() === filter.trim().toLowerCase());
+  const options: { key: string; label: string; create?: string }[] = [
+    ...matches.map((t) => ({ key: t.id, label: t.name })),
+    ...(filter.trim() && !exact ? [{ key: `new:${filter.trim()}`, label: `Create tag “${filter.trim()}”`, create: filter.trim() }] : []),
+  ];
+
+  const toggle = (option: (typeof options)[number]) => {
+    if (option.create) setNewNames((names) => (names.includes(option.create!) ? names : [...names, option.create!]));
+    else setChosen((ids) => (ids.includes(option.key) ? ids.filter((id) => id !== option.key) : [...ids, option.key]));
+    setFilter('');
+    setActive(0);
+  };
+
+  const apply = async () => {
+    const pick = options[active];
+    const tagIds = [...chosen];
+    const tagNames = [...newNames];
+    // Enter with a tag highlighted and nothing chosen yet applies that tag directly.
+    if (pick && filter.trim()) {
+      if (pick.create) tagNames.push(pick.create);
+      else if (!tagIds.includes(pick.key)) tagIds.push(pick.key);
+    }
+    if (!tagIds.length && !tagNames.length) {
+      setError('Choose a tag, or type a name to create one.');
+      return;
+    }
+    try {
+      await onApply({ tagIds, tagNames, note });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const left = Math.min(position.x, window.innerWidth - 340);
+  const top = Math.min(position.y + 8, window.innerHeight - 320);
+  return (
+    <div className="tag-popover" role="dialog" aria-label="Tag passage" style={{ left, top }}>
+      <p className="quote" dir="auto">
+        “{quote.length > 140 ? `${quote.slice(0, 140)}…` : quote}”
+      </p>
+      <div className="chips">
+        {[...chosen.map((id) => tags.find((t) => t.id === id)?.name ?? id), ...newNames].map((name) => (
+          <span className="chip" key={name}>
+            {name}
+          </span>
+        ))}
+      </div>
+      <input
+        autoFocus
+        aria-label="Tag name"
+        placeholder="Type a tag…"
+        value={filter}
+        onChange={(e) => {
+          setFilter(e.target.value);
+          setActive(0);
+          setError(null);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') setActive((i) => Math.min(options.length - 1, i + 1));
+          else if (e.key === 'ArrowUp') setActive((i) => Math.max(0, i - 1));
+          else if (e.key === 'Enter' && e.shiftKey && options[active]) toggle(options[active]);
+          else if (e.key === 'Enter') void apply();
+          else if (e.key === 'Escape') onCancel();
+          else return;
+          e.preventDefault();
+        }}
+      />
+      <ul role="listbox" aria-label="Tags">
+        {options.map((option, i) => (
+          <li
+            key={option.key}
+            role="option"
+            aria-selected={i === active}
+            className={i === active ? 'active' : undefined}
+            onMouseDown={(e) => {
+              e.preventDefault();
+              toggle(option);
+            }}
+          >
+            {chosen.includes(option.key) ? '✓ ' : ''}
+            {option.label}
+          </li>
+        ))}
+      </ul>
+      <textarea aria-label="Note" placeholder="Note (optional)" value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="button" className="primary" onClick={() => void apply()}>
+          Apply
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+/**
+ * Maps the browser's selection inside a reader to offsets in the document's canonical text.
+ * Each rendered block carries `data-start`, and its text content is exactly text.slice(start, end),
+ * so an offset is the block's start plus the length of the text before the boundary.
+ */
+export function selectionOffsets(root: HTMLElement, selection: Selection | null): { start: number; end: number } | null {
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  if (!root.contains(range.commonAncestorContainer)) return null;
+  const start = boundaryOffset(range.startContainer, range.startOffset);
+  const end = boundaryOffset(range.endContainer, range.endOffset);
+  if (start === null || end === null || end <= start) return null;
+  return { start, end };
+}
+
+function boundaryOffset(node: Node, offset: number): number | null {
+  const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  const block = element?.closest<HTMLElement>('[data-start]');
+  if (!block) return null;
+  const before = document.createRange();
+  before.setStart(block, 0);
+  before.setEnd(node, offset);
+  return Number(block.dataset.start) + before.toString().length;
+}

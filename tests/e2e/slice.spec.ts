@@ -1,0 +1,62 @@
+import { expect, selectInReader, test } from './fixtures.ts';
+
+const TESTIMONY = `Kazakh prisoner describes the camp
+
+A prisoner just released from a so-called political training center said that people inside were only allowed three steamed buns per day.
+
+"We were forced to learn Chinese and sing the national anthem from dawn to dusk," he said.`;
+
+const CHINESE = `新疆的再教育营
+
+他说他们被关押在再教育营里，每天只能吃三个馒头。`;
+
+test('import, search, open, select, tag, and find the passage under its tag', async ({ page, bridge, makeFiles, shot }) => {
+  bridge.pickedFiles = makeFiles({ 'testimony.txt': TESTIMONY, 'xinjiang-zh.txt': CHINESE });
+  await expect(page.getByText('No documents yet')).toBeVisible();
+  await shot('01-empty');
+
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await expect(page.getByRole('status')).toContainText('Imported 2');
+  const library = page.getByRole('list', { name: 'Library' });
+  await expect(library.getByRole('button')).toHaveCount(2);
+  await shot('02-imported');
+
+  await page.getByRole('searchbox', { name: 'Search documents' }).fill('关押');
+  const results = page.getByRole('region', { name: 'Search results' });
+  await expect(results.locator('mark').first()).toHaveText('关押');
+  await expect(results.getByRole('button', { name: '新疆的再教育营' })).toBeVisible();
+  await shot('03-search-chinese');
+
+  await page.getByRole('searchbox', { name: 'Search documents' }).fill('steamed buns');
+  await results.getByRole('button', { name: 'Kazakh prisoner describes the camp' }).click();
+  await expect(page.getByRole('article')).toContainText('three steamed buns per day');
+  await shot('04-open');
+
+  await selectInReader(page, 'three steamed buns per day');
+  const popover = page.getByRole('dialog', { name: 'Tag passage' });
+  await expect(popover).toBeVisible();
+  await popover.getByRole('textbox', { name: 'Tag name' }).fill('Starvation');
+  await expect(popover.getByRole('option', { name: 'Create tag “Starvation”' })).toBeVisible();
+  await shot('05-tag-popover');
+  await popover.getByRole('textbox', { name: 'Tag name' }).press('Enter');
+  await expect(popover).toBeHidden();
+
+  await expect(page.locator('.reader-body mark')).toHaveText('three steamed buns per day');
+  const codebook = page.getByRole('list', { name: 'Codebook' });
+  await expect(codebook.getByRole('button', { name: /Starvation/ })).toContainText('1');
+  await shot('06-tagged');
+
+  // Open the other document, then come back through the tag's passage list.
+  await library.getByRole('button', { name: /新疆的再教育营/ }).click();
+  await expect(page.getByRole('article')).toContainText('馒头');
+  await codebook.getByRole('button', { name: /Starvation/ }).click();
+  const passages = page.getByRole('region', { name: 'Passages tagged Starvation' });
+  await expect(passages.getByRole('button')).toHaveCount(1);
+  await passages.getByRole('button', { name: /three steamed buns per day/ }).click();
+  await expect(page.getByRole('article', { name: 'Document: Kazakh prisoner describes the camp' })).toBeVisible();
+  await expect(page.locator('.reader-body mark')).toBeInViewport();
+  await shot('07-passage-opened');
+
+  const stats = await bridge.app.handlers['workspace:stats']({});
+  expect(stats).toMatchObject({ documents: 2, passages: 1, tags: 1 });
+});
