@@ -105,6 +105,8 @@ export default tseslint.config(
   {
     files: ['tests/e2e/**/*.ts'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    // Playwright fixtures that use no other fixture must still destructure `{}`.
+    rules: { 'no-empty-pattern': 'off' },
   },
   ...boundaries,
   securityRules,

@@ -93,7 +93,7 @@ function isLoopbackHost(hostname: string): boolean {
  * launch programs, smb: that leaks NTLM hashes) is refused.
  */
 export function isSafeExternalUrl(url: string): boolean {
-  if (url.length > 2048 || /[\u0000-\u001f\u007f\s]/.test(url)) return false;
+  if (url.length > 2048 || /\s/.test(url) || [...url].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)) return false;
   const parsed = parse(url);
   if (!parsed) return false;
   if (parsed.protocol === 'mailto:') return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(decodeURIComponent(parsed.pathname));
