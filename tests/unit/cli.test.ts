@@ -8,8 +8,8 @@ import { tempDir, writeFiles } from '../helpers/temp-workspace.ts';
 function capture() {
   let out = '';
   let err = '';
-  const stdout = new Writable({ write: (chunk, _e, cb) => ((out += String(chunk)), cb()) }) as unknown as NodeJS.WriteStream;
-  const stderr = new Writable({ write: (chunk, _e, cb) => ((err += String(chunk)), cb()) }) as unknown as NodeJS.WriteStream;
+  const stdout = new Writable({ write: (chunk, _e, cb) => ((out += String(chunk)), cb()) });
+  const stderr = new Writable({ write: (chunk, _e, cb) => ((err += String(chunk)), cb()) });
   return { io: { stdout, stderr }, out: () => out, err: () => err };
 }
 
