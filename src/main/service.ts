@@ -12,6 +12,7 @@ import { deletePassage, listPassages } from './store/passages-repo.ts';
 import { createTag, listTags } from './store/tags-repo.ts';
 import type { Workspace } from './store/workspace.ts';
 import { DEFAULT_MAX_FILE_BYTES, expandPaths, importSources } from './service/import-files.ts';
+import { updateDocumentMeta } from './service/document-meta.ts';
 import { verifyWorkspace } from './service/integrity.ts';
 import { createPassage } from './service/tagging.ts';
 
@@ -22,6 +23,10 @@ export interface ServiceDeps {
   pickFiles?: (() => Promise<string[]>) | undefined;
   emit?: (<E extends EventName>(event: E, payload: Events[E]) => void) | undefined;
   maxFileBytes?: number | undefined;
+  /** Per-file parse time limit (issue 3). */
+  parseTimeoutMs?: number | undefined;
+  /** The parse worker module: the Electron build passes its bundled worker; source runs use the default. */
+  parseWorkerUrl?: URL | undefined;
 }
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
@@ -32,21 +37,27 @@ export function createService(deps: ServiceDeps): Handlers {
   const emit = deps.emit ?? (() => undefined);
   const maxFileBytes = deps.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const onProgress = (progress: Events['evt:import:progress']) => emit('evt:import:progress', progress);
+  const importOptions = { maxFileBytes, onProgress, parseTimeoutMs: deps.parseTimeoutMs, workerUrl: deps.parseWorkerUrl };
   const changed = (reason: string) => emit('evt:library:changed', { reason });
 
   return {
     'documents:import': async ({ paths }) => {
       const { files, missing } = await expandPaths(paths);
-      const summary = await importSources(db, files.map((p) => ({ path: p })), { maxFileBytes, onProgress });
+      const summary = await importSources(db, files.map((p) => ({ path: p })), importOptions);
       for (const p of missing) summary.failed.push({ path: p, code: 'NOT_FOUND', message: `${p} does not exist.` });
       if (summary.imported.length) changed('import');
       return summary;
     },
     'documents:importData': async ({ files }) => {
       const sources = files.map((f) => ({ path: f.name, name: f.name, bytes: f.data }));
-      const summary = await importSources(db, sources, { maxFileBytes, onProgress });
+      const summary = await importSources(db, sources, importOptions);
       if (summary.imported.length) changed('import');
       return summary;
+    },
+    'documents:updateMeta': (input) => {
+      const updated = transaction(db, () => updateDocumentMeta(db, input));
+      changed('metadata');
+      return updated;
     },
     'documents:list': () => listDocuments(db),
     'documents:get': ({ id }) => {
