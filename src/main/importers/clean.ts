@@ -5,6 +5,7 @@
 export function cleanText(value: unknown, max = 500): string | null {
   if (typeof value !== 'string') return null;
   const text = value
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?(<\/\1\s*>|$)/gi, ' ')
     .replace(/<[^>]*>/g, ' ')
     .replace(/[<>]/g, ' ')
     // eslint-disable-next-line no-control-regex -- control characters are what is removed

@@ -104,6 +104,8 @@ export async function parsePdf(input: FileInput): Promise<ParsedDocument> {
     const hasScript = await hasJavaScript(pdf, input.bytes);
     const reviewFlags: string[] = [];
     if (hasScript) reviewFlags.push(`${input.name} contains JavaScript; Dossier did not run it and kept only the text.`);
+    const tail = new TextDecoder('latin1').decode(input.bytes.subarray(Math.max(0, input.bytes.byteLength - 2048)));
+    if (!tail.includes('%%EOF')) reviewFlags.push(`${input.name} seems truncated (it has no end-of-file marker); some of its text may be missing.`);
     if (failedPages.length) reviewFlags.push(`Pages ${failedPages.join(', ')} of ${input.name} could not be read; the file may be damaged.`);
     if (pdfInfo.Title || pdfInfo.Author) reviewFlags.push("The PDF's own title and author fields are shown in its details; check them before relying on them.");
     const firstPage = text.slice(0, pageStarts[1] ?? 3000).toLowerCase();
