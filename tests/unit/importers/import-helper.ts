@@ -1,6 +1,7 @@
 import type { DocumentFull, ImportSummary } from '../../../src/shared/domain.ts';
 import { call } from '../../../src/main/dispatch.ts';
-import { tempApp, writeFiles } from '../../helpers/temp-workspace.ts';
+import type { tempApp} from '../../helpers/temp-workspace.ts';
+import { writeFiles } from '../../helpers/temp-workspace.ts';
 
 export type App = ReturnType<typeof tempApp>;
 
