@@ -112,7 +112,7 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
       slot.worker ??= spawn(slot);
       slot.timer = setTimeout(() => {
         kill(slot);
-        const seconds = Math.round(options.timeoutMs / 100) / 10;
+        const seconds = Number((options.timeoutMs / 1000).toFixed(3));
         settle(slot, { error: new DossierError('PARSE_FAILED', `${task.input.name} took longer than ${seconds} s to read; it was not imported.`) });
       }, options.timeoutMs);
       // Copied, not transferred: the caller still stores these bytes as the original.
