@@ -29,7 +29,8 @@ const TO_BCP47: Record<string, string> = {
  * script first because franc needs more Han text than a short article may have.
  */
 export function detectLanguage(text: string): string | null {
-  const sample = text.slice(0, 20_000);
+  // 4,000 characters are plenty for franc's trigrams and keep detection near 1 ms (bench:import).
+  const sample = text.length > 4000 ? text.slice(Math.floor(text.length / 2) - 2000, Math.floor(text.length / 2) + 2000) : text;
   const han = sample.match(/\p{Script=Han}/gu)?.length ?? 0;
   const letters = sample.match(/\p{L}/gu)?.length ?? 0;
   if (letters === 0) return null;

@@ -107,7 +107,8 @@ function jsonLdObjects(doc: Document): JsonLd[] {
       if (graph) visit(graph, depth + 1);
     }
   };
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]')).slice(0, 10)) {
+  const scripts = Array.from(doc.getElementsByTagName('script')).filter((s) => s.getAttribute('type')?.trim().toLowerCase() === 'application/ld+json');
+  for (const script of scripts.slice(0, 10)) {
     try {
       visit(JSON.parse(script.textContent ?? ''), 0);
     } catch {
@@ -133,24 +134,33 @@ function nameOf(value: unknown): string | null {
  * before Readability changes it; every value is cleaned to plain text or an http(s) URL.
  */
 export function htmlMetadata(doc: Document): PageMetadata {
+  // One pass over the meta tags: selector queries per name cost milliseconds each in jsdom.
+  const tags = new Map<string, string>();
+  for (const el of Array.from(doc.getElementsByTagName('meta'))) {
+    const content = el.getAttribute('content')?.trim();
+    if (!content) continue;
+    for (const attr of ['property', 'name', 'itemprop']) {
+      const key = el.getAttribute(attr)?.trim().toLowerCase();
+      if (key && !tags.has(key)) tags.set(key, content);
+    }
+  }
   const meta = (...names: string[]): string | null => {
     for (const name of names) {
-      const el = doc.querySelector(`meta[property="${name}" i], meta[name="${name}" i], meta[itemprop="${name}" i]`);
-      const content = el?.getAttribute('content');
-      if (content?.trim()) return content;
+      const content = tags.get(name.toLowerCase());
+      if (content) return content;
     }
     return null;
   };
   const ld = jsonLdObjects(doc);
   const article = ld.find((o) => typeof o['@type'] === 'string' && /Article|Report|BlogPosting|WebPage/i.test(o['@type'] as string)) ?? ld[0];
   const ldValue = (key: string): unknown => article?.[key];
-  const timeEl = doc.querySelector('article time[datetime], time[pubdate][datetime], time[datetime]');
+  const timeEl = Array.from(doc.getElementsByTagName('time')).find((t) => t.hasAttribute('datetime'));
   const authorMeta = meta('author', 'article:author', 'dc.creator', 'dcterms.creator', 'byl', 'sailthru.author');
   return {
     title: cleanText(meta('og:title', 'twitter:title', 'dc.title', 'citation_title') ?? nameOf(ldValue('headline')) ?? doc.title),
     source: cleanText(meta('og:site_name', 'application-name', 'dc.publisher', 'citation_publisher') ?? nameOf(ldValue('publisher'))),
     author: cleanText(nameOf(ldValue('author')) ?? (authorMeta && !/^https?:/i.test(authorMeta) ? authorMeta.replace(/^by\s+/i, '') : null)),
-    url: cleanUrl(doc.querySelector('link[rel="canonical" i]')?.getAttribute('href')) ?? cleanUrl(meta('og:url')) ?? cleanUrl(ldValue('url')),
+    url: cleanUrl(Array.from(doc.getElementsByTagName('link')).find((l) => l.getAttribute('rel')?.toLowerCase() === 'canonical')?.getAttribute('href')) ?? cleanUrl(meta('og:url')) ?? cleanUrl(ldValue('url')),
     publishedAt:
       normalizeDate(meta('article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'citation_publication_date')) ??
       normalizeDate(ldValue('datePublished')) ??
