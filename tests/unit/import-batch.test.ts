@@ -57,24 +57,33 @@ describe('batch import', () => {
     const first = await call(app.handlers, 'documents:import', { paths: [writeFiles(app.dir, { 'kept.txt': 'Stored before.' })] });
     const before = await call(app.handlers, 'documents:get', { id: first.imported[0]!.id });
     const summary = await call(app.handlers, 'documents:import', {
-      paths: [writeFiles(app.dir, { 'again.txt': 'Stored before.', 'empty.html': '', 'bad.pdf': 'not a pdf', 'new.txt': 'Added now.' })],
+      paths: [
+        writeFiles(app.dir, {
+          'again.txt': 'Stored before.',
+          'empty.html': '',
+          'bad.pdf': 'not a pdf',
+          'image.html': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+          'new.txt': 'Added now.',
+        }),
+      ],
     });
     expect(summary.duplicates.map((d) => d.existingId)).toEqual([before.id]);
-    expect(summary.failed.map((f) => path.basename(f.path)).sort()).toEqual(['bad.pdf', 'empty.html']);
+    expect(summary.failed.map((f) => path.basename(f.path)).sort()).toEqual(['bad.pdf', 'empty.html', 'image.html']);
+    expect(summary.failed.find((f) => f.path.endsWith('image.html'))!.message).toBe('image.html looks like a binary file, not text; it was not imported.');
     expect(summary.imported.map((i) => i.title)).toEqual(['Added now.']);
     expect(await call(app.handlers, 'documents:get', { id: before.id })).toEqual(before);
     expect((await call(app.handlers, 'documents:list', {})).length).toBe(2);
   });
 
   it('abandons a file past the time limit or whose reader dies, with a sentence, and the next file still parses', async () => {
-    const pool = createParsePool({ workerUrl: new URL('./importers/slow-worker.ts', import.meta.url), timeoutMs: 300, size: 1 });
+    const pool = createParsePool({ workerUrl: new URL('./importers/slow-worker.ts', import.meta.url), timeoutMs: 500, size: 1 });
     try {
       const results = await Promise.allSettled([
         pool.parse({ name: 'hang.txt', bytes: new Uint8Array([1]) }),
         pool.parse({ name: 'crash.txt', bytes: new Uint8Array([1]) }),
         pool.parse({ name: 'next.txt', bytes: new TextEncoder().encode('fine') }),
       ]);
-      expect(results[0]).toMatchObject({ status: 'rejected', reason: { code: 'PARSE_FAILED', message: 'hang.txt took longer than 0.3 s to read; it was not imported.' } });
+      expect(results[0]).toMatchObject({ status: 'rejected', reason: { code: 'PARSE_FAILED', message: 'hang.txt took longer than 0.5 s to read; it was not imported.' } });
       expect(results[1]).toMatchObject({ status: 'rejected', reason: { code: 'PARSE_FAILED' } });
       expect((results[1] as PromiseRejectedResult).reason.message).toMatch(/^crash\.txt could not be read/);
       expect(results[2]).toMatchObject({ status: 'fulfilled', value: [{ text: 'fine' }] });

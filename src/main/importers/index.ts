@@ -63,10 +63,19 @@ export function isSupportedFile(name: string): boolean {
 export async function parseFile(input: FileInput): Promise<ParsedDocument[]> {
   const format = detectFormat(input.name);
   if (input.bytes.byteLength === 0) throw new DossierError('EMPTY', `${input.name} is empty (0 bytes).`);
+  if (TEXT_FORMATS.has(format) && hasNulBytes(input.bytes)) {
+    throw new DossierError('UNSUPPORTED_FORMAT', `${input.name} looks like a binary file, not text; it was not imported.`);
+  }
   const output = await PARSERS[format](input);
   const parsed = Array.isArray(output) ? output : [output];
   if (parsed.length === 0) throw new DossierError('EMPTY', `${input.name} holds no messages.`);
   return parsed.map((doc) => finish(doc, format, doc.part?.name ?? input.name));
+}
+
+/** NUL bytes in the first 8 KB of a file without a UTF-16 byte-order mark: binary, whatever its extension says. */
+function hasNulBytes(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
+  return bytes.subarray(0, 8192).includes(0);
 }
 
 function finish(parsed: ParsedDocument, format: DocumentFormat, name: string): ParsedDocument {

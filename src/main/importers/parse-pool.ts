@@ -42,6 +42,7 @@ interface Task {
 
 interface Slot {
   worker: Worker | null;
+  online: boolean;
   task: Task | null;
   timer: NodeJS.Timeout | null;
 }
@@ -53,7 +54,7 @@ interface Slot {
  */
 export function createParsePool(options: ParsePoolOptions): ParsePool {
   const size = Math.max(1, options.size ?? Math.min(2, os.availableParallelism()));
-  const slots: Slot[] = Array.from({ length: size }, () => ({ worker: null, task: null, timer: null }));
+  const slots: Slot[] = Array.from({ length: size }, () => ({ worker: null, online: false, task: null, timer: null }));
   const queue: Task[] = [];
   let nextId = 1;
   let closed = false;
@@ -81,6 +82,12 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
       resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 2048 },
       stderr: false,
     });
+    slot.online = false;
+    worker.once('online', () => {
+      if (slot.worker !== worker) return;
+      slot.online = true;
+      if (slot.task && !slot.timer) startTimer(slot, slot.task);
+    });
     worker.on('message', (response: ParseResponse) => {
       if (slot.task?.id !== response.id) return;
       if (response.ok) settle(slot, { docs: response.docs });
@@ -103,6 +110,14 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
     return worker;
   };
 
+  const startTimer = (slot: Slot, task: Task) => {
+    slot.timer = setTimeout(() => {
+      kill(slot);
+      const seconds = Number((options.timeoutMs / 1000).toFixed(3));
+      settle(slot, { error: new DossierError('PARSE_FAILED', `${task.input.name} took longer than ${seconds} s to read; it was not imported.`) });
+    }, options.timeoutMs);
+  };
+
   const pump = () => {
     if (closed) return;
     for (const slot of slots) {
@@ -110,11 +125,8 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
       const task = queue.shift()!;
       slot.task = task;
       slot.worker ??= spawn(slot);
-      slot.timer = setTimeout(() => {
-        kill(slot);
-        const seconds = Number((options.timeoutMs / 1000).toFixed(3));
-        settle(slot, { error: new DossierError('PARSE_FAILED', `${task.input.name} took longer than ${seconds} s to read; it was not imported.`) });
-      }, options.timeoutMs);
+      // The clock starts once the worker runs, so a slow start on a busy machine is not the file's fault.
+      if (slot.online) startTimer(slot, task);
       // Copied, not transferred: the caller still stores these bytes as the original.
       const request: ParseRequest = { id: task.id, name: task.input.name, bytes: task.input.bytes };
       slot.worker.postMessage(request);
