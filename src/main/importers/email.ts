@@ -57,7 +57,8 @@ export async function parseEmailMessage(input: FileInput, format: 'eml' | 'mbox'
     text,
     blocks,
     title: subject,
-    source: cleanText(sender?.address?.split('@')[1], 200),
+    // The sender's domain is no publisher (gmail.com says nothing): left for the user to fill.
+    source: null,
     author: cleanText(sender?.name, 300) ?? cleanText(sender?.address, 300),
     url: null,
     publishedAt: normalizeDate(mail.date),

@@ -56,7 +56,11 @@ export function checkZip(bytes: Uint8Array, fileName: string, limits: ZipLimits,
   });
   unzip.register(UnzipInflate);
   try {
-    unzip.push(bytes, true);
+    // Small slices, so one step can inflate at most a few MB before the count is checked.
+    const SLICE = 16 * 1024;
+    for (let at = 0; at < bytes.byteLength && !exceeded; at += SLICE) {
+      unzip.push(bytes.subarray(at, Math.min(at + SLICE, bytes.byteLength)), at + SLICE >= bytes.byteLength);
+    }
   } catch {
     // Damage in a local header is mammoth's to report; the sizes counted so far still apply.
   }

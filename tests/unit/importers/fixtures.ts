@@ -59,3 +59,15 @@ ${core.title ? `<dc:title>${core.title}</dc:title>` : ''}${core.creator ? `<dc:c
     ...extra,
   });
 }
+
+/** Rewrites the uncompressed size of one entry in both its local header and the central directory. */
+export function lieAboutSizes(zip: Uint8Array, entryName: string, size: number): void {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const name = new TextEncoder().encode(entryName);
+  const nameAt = (at: number, length: number) => length === name.length && name.every((b, i) => zip[at + i] === b);
+  for (let i = 0; i + 46 < zip.byteLength; i++) {
+    const signature = view.getUint32(i, true);
+    if (signature === 0x04034b50 && nameAt(i + 30, view.getUint16(i + 26, true))) view.setUint32(i + 22, size, true);
+    if (signature === 0x02014b50 && nameAt(i + 46, view.getUint16(i + 28, true))) view.setUint32(i + 24, size, true);
+  }
+}

@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import { strToU8 } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempApp } from '../../helpers/temp-workspace.ts';
-import { makeDocx, makePdf, link, para } from './fixtures.ts';
+import { lieAboutSizes, makeDocx, makePdf, link, para } from './fixtures.ts';
 import { importFiles, type App } from './import-helper.ts';
 
 const ARTICLE_PARAGRAPH =
@@ -134,8 +134,11 @@ describe('import of every format', () => {
     ].join('');
     const docx = makeDocx(body, { title: 'Interview notes', creator: 'Field Researcher' });
     const bomb = makeDocx(para('tiny'), {}, { 'word/media/huge.bin': [new Uint8Array(64 * 1024 * 1024), { level: 9 }] });
+    // A bomb that lies: its zip headers claim 1 KB where 40 MB inflate.
+    const liar = makeDocx(para('tiny'), {}, { 'word/media/liar.bin': [new Uint8Array(40 * 1024 * 1024), { level: 9 }] });
+    lieAboutSizes(liar, 'word/media/liar.bin', 1024);
     const escaping = makeDocx(para('tiny'), {}, { '../../evil.txt': strToU8('x') });
-    const { doc, failure } = await importFiles(newApp(), { 'notes.docx': docx, 'bomb.docx': bomb, 'escape.docx': escaping, 'broken.docx': strToU8('PK not a zip') });
+    const { doc, failure } = await importFiles(newApp(), { 'notes.docx': docx, 'bomb.docx': bomb, 'liar.docx': liar, 'escape.docx': escaping, 'broken.docx': strToU8('PK not a zip') });
     const d = doc('notes.docx');
     expect(d.format).toBe('docx');
     expect(d.title).toBe('Interview notes');
@@ -146,6 +149,7 @@ describe('import of every format', () => {
     expect((d.meta.docxProperties as Record<string, string>).author).toBe('Field Researcher');
     expect(failure('bomb.docx')).toMatchObject({ code: 'TOO_LARGE' });
     expect(failure('bomb.docx')!.message).toMatch(/bomb\.docx expands to far more data/);
+    expect(failure('liar.docx')).toMatchObject({ code: 'TOO_LARGE' });
     expect(failure('escape.docx')!.message).toMatch(/escape\.docx contains a file named "\.\.\/\.\.\/evil\.txt"/);
     expect(failure('broken.docx')!.message).toMatch(/broken\.docx is not a valid Word document/);
   });
