@@ -11,7 +11,8 @@ import { deleteDocuments, getDocument, listDocuments } from './store/documents-r
 import { deletePassage, listPassages } from './store/passages-repo.ts';
 import { createTag, listTags } from './store/tags-repo.ts';
 import type { Workspace } from './store/workspace.ts';
-import { DEFAULT_MAX_FILE_BYTES, expandPaths, importSources } from './service/import-files.ts';
+import { createParsePool, DEFAULT_PARSE_WORKER_URL } from './importers/parse-pool.ts';
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_PARSE_TIMEOUT_MS, expandPaths, importSources } from './service/import-files.ts';
 import { updateDocumentMeta } from './service/document-meta.ts';
 import { verifyWorkspace } from './service/integrity.ts';
 import { createPassage } from './service/tagging.ts';
@@ -37,7 +38,13 @@ export function createService(deps: ServiceDeps): Handlers {
   const emit = deps.emit ?? (() => undefined);
   const maxFileBytes = deps.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const onProgress = (progress: Events['evt:import:progress']) => emit('evt:import:progress', progress);
-  const importOptions = { maxFileBytes, onProgress, parseTimeoutMs: deps.parseTimeoutMs, workerUrl: deps.parseWorkerUrl };
+  // One parse pool for the service's life: workers start on the first import and stop when idle,
+  // so a second import in the app does not pay jsdom's start-up again (parse-pool.ts).
+  const pool = createParsePool({
+    workerUrl: deps.parseWorkerUrl ?? DEFAULT_PARSE_WORKER_URL,
+    timeoutMs: deps.parseTimeoutMs ?? DEFAULT_PARSE_TIMEOUT_MS,
+  });
+  const importOptions = { maxFileBytes, onProgress, pool };
   const changed = (reason: string) => emit('evt:library:changed', { reason });
 
   return {

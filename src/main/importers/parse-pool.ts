@@ -22,6 +22,11 @@ export interface ParsePoolOptions {
   size?: number;
   /** Heap cap of each worker, so a decompression bomb that lies about its size kills only its worker. */
   maxHeapMb?: number;
+  /**
+   * Idle workers are stopped after this long (default 30 s). While idle they are unref'd, so a
+   * long-lived pool never keeps a CLI or test process alive.
+   */
+  idleMs?: number;
 }
 
 export interface ParsePool {
@@ -45,6 +50,7 @@ interface Slot {
   online: boolean;
   task: Task | null;
   timer: NodeJS.Timeout | null;
+  idle: NodeJS.Timeout | null;
 }
 
 /**
@@ -54,7 +60,7 @@ interface Slot {
  */
 export function createParsePool(options: ParsePoolOptions): ParsePool {
   const size = Math.max(1, options.size ?? Math.min(2, os.availableParallelism()));
-  const slots: Slot[] = Array.from({ length: size }, () => ({ worker: null, online: false, task: null, timer: null }));
+  const slots: Slot[] = Array.from({ length: size }, () => ({ worker: null, online: false, task: null, timer: null, idle: null }));
   const queue: Task[] = [];
   let nextId = 1;
   let closed = false;
@@ -69,6 +75,14 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
       else task.reject(outcome.error);
     }
     pump();
+    if (!slot.task && slot.worker) {
+      const worker = slot.worker;
+      worker.unref();
+      slot.idle = setTimeout(() => {
+        if (slot.worker === worker && !slot.task) kill(slot);
+      }, options.idleMs ?? 30_000);
+      slot.idle.unref();
+    }
   };
 
   const kill = (slot: Slot) => {
@@ -124,7 +138,10 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
       if (slot.task || queue.length === 0) continue;
       const task = queue.shift()!;
       slot.task = task;
+      if (slot.idle) clearTimeout(slot.idle);
+      slot.idle = null;
       slot.worker ??= spawn(slot);
+      slot.worker.ref();
       // The clock starts once the worker runs, so a slow start on a busy machine is not the file's fault.
       if (slot.online) startTimer(slot, task);
       // Copied, not transferred: the caller still stores these bytes as the original.
@@ -148,6 +165,7 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
       const workers = slots.map((s) => s.worker).filter((w): w is Worker => w !== null);
       for (const slot of slots) {
         if (slot.timer) clearTimeout(slot.timer);
+        if (slot.idle) clearTimeout(slot.idle);
         slot.worker = null;
         slot.task?.reject(new DossierError('INTERNAL', 'The import was stopped.'));
         slot.task = null;
