@@ -54,8 +54,12 @@ async function run(label: string, files: { name: string; bytes: Buffer | string 
     }
     const app = openApp(path.join(root, 'workspace'));
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     const summary = await call(app.handlers, 'documents:import', { paths: [folder] });
     const seconds = (performance.now() - start) / 1000;
+    // CPU of the whole process, worker threads included: a figure the other load on a shared machine does not skew.
+    const cpu = process.cpuUsage(cpuStart);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     app.close();
     const handled = summary.imported.length + summary.duplicates.length + summary.failed.length;
     const flagged = summary.failed.slice(0, 3).map((f) => `${path.basename(f.path)}: ${f.code}`).join('; ');
@@ -63,6 +67,10 @@ async function run(label: string, files: { name: string; bytes: Buffer | string 
       `${label.padEnd(5)} ${String(files.length).padStart(5)} files, ${(bytes / 1e6).toFixed(1)} MB: ` +
         `${summary.imported.length} imported, ${summary.duplicates.length} duplicates, ${summary.failed.length} failed` +
         ` in ${seconds.toFixed(2)} s = ${(handled / seconds).toFixed(0)} docs/s${flagged ? ` (e.g. ${flagged})` : ''}`,
+    );
+    console.log(
+      `      CPU ${cpuSeconds.toFixed(2)} s = ${((cpuSeconds / handled) * 1000).toFixed(1)} ms per document;` +
+        ` ${(handled / cpuSeconds).toFixed(0)} docs per CPU-second, ~${((handled / cpuSeconds) * Math.min(2, os.availableParallelism())).toFixed(0)} docs/s on ${Math.min(2, os.availableParallelism())} idle cores`,
     );
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -46,7 +46,9 @@ export function htmlBlocks(root: Node): BlockDraft[] {
         for (const nested of Array.from(el.children).filter((c) => c.tagName === 'UL' || c.tagName === 'OL')) walk(nested, quoted);
       } else if (LEAF_BLOCKS.has(tag)) {
         flush(kind);
-        drafts.push({ kind, text: tag === 'TR' ? Array.from(el.children).map((c) => inlineText(c)).join(' ') : inlineText(el) });
+        const text =
+          tag === 'TR' ? Array.from(el.children).map((c) => inlineText(c)).join(' ') : tag === 'PRE' ? (el.textContent ?? '') : inlineText(el);
+        drafts.push({ kind, text });
       } else if (CONTAINERS.has(tag)) {
         flush(kind);
         walk(el, quoted);

@@ -29,10 +29,10 @@ const TO_BCP47: Record<string, string> = {
  * script first because franc needs more Han text than a short article may have.
  */
 export function detectLanguage(text: string): string | null {
-  // 3,000 characters from the middle (past headers and bylines) are plenty for franc's trigrams
+  // 2,000 characters from the middle (past headers and bylines) are plenty for franc's trigrams
   // and keep detection near a millisecond (bench:import).
   const middle = Math.floor(text.length / 2);
-  const sample = text.length > 3000 ? text.slice(middle - 1500, middle + 1500) : text;
+  const sample = text.length > 2000 ? text.slice(middle - 1000, middle + 1000) : text;
   const han = sample.match(/\p{Script=Han}/gu)?.length ?? 0;
   const letters = sample.match(/\p{L}/gu)?.length ?? 0;
   if (letters === 0) return null;

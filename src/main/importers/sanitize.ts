@@ -26,19 +26,36 @@ const SAFE_LINK = /^(?:https?:\/\/|mailto:|#)/i;
 
 let purifier: DOMPurify | undefined;
 let sharedWindow: JSDOM['window'] | undefined;
+let documentsMade = 0;
+/**
+ * jsdom registers selector-engine listeners on the window for every document made from it and
+ * never removes them, so documents pile up (memory, and slower adds): the window is replaced
+ * after this many documents.
+ */
+const DOCUMENTS_PER_WINDOW = 100;
 
 /**
- * One jsdom window per parse worker, created on first use: a window costs tens of milliseconds,
- * a DOMParser document from it a few. Scripts never run in it and nothing is fetched (jsdom's
- * defaults: runScripts and resources unset).
+ * One jsdom window per parse worker, created on first use and renewed now and then: a window
+ * costs tens of milliseconds, a DOMParser document from it a few. Scripts never run in it and
+ * nothing is fetched (jsdom's defaults: runScripts and resources unset).
  */
 function htmlWindow(): JSDOM['window'] {
   sharedWindow ??= new JSDOM('<!doctype html><html><body></body></html>').window;
   return sharedWindow;
 }
 
+/** Called before each new document: renews the window (and the purifier bound to it) when due. */
+function countDocument(): void {
+  if (++documentsMade < DOCUMENTS_PER_WINDOW) return;
+  documentsMade = 0;
+  sharedWindow?.close();
+  sharedWindow = undefined;
+  purifier = undefined;
+}
+
 /** Parses a whole page into an inert Document (no scripts run, no sub-resources loaded). */
 export function parseHtmlDocument(html: string): Document {
+  countDocument();
   return new (htmlWindow().DOMParser)().parseFromString(html, 'text/html');
 }
 
@@ -88,6 +105,7 @@ export function sanitizeChildren(element: Element): { html: string; fragment: No
 
 /** Sanitises an HTML fragment; returns its root (for deriving text and blocks) and its serialisation. */
 export function sanitizeHtml(html: string): { html: string; fragment: Node } {
+  countDocument();
   const root = getPurifier().sanitize(html, { ...CONFIG, RETURN_DOM: true }) as HTMLElement;
   return { html: root.innerHTML, fragment: root };
 }
