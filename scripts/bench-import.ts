@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { openApp } from '../src/main/app/open-app.ts';
 import { call } from '../src/main/dispatch.ts';
 
@@ -55,11 +56,17 @@ async function run(label: string, files: { name: string; bytes: Buffer | string 
     const app = openApp(path.join(root, 'workspace'));
     const start = performance.now();
     const cpuStart = process.cpuUsage();
+    const elu0 = performance.eventLoopUtilization();
+    // How long the main thread (the Electron window's process) is ever blocked during the import.
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
     const summary = await call(app.handlers, 'documents:import', { paths: [folder] });
     const seconds = (performance.now() - start) / 1000;
     // CPU of the whole process, worker threads included: a figure the other load on a shared machine does not skew.
     const cpu = process.cpuUsage(cpuStart);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    delay.disable();
+    const mainBusy = performance.eventLoopUtilization(elu0).utilization;
     app.close();
     const handled = summary.imported.length + summary.duplicates.length + summary.failed.length;
     const flagged = summary.failed.slice(0, 3).map((f) => `${path.basename(f.path)}: ${f.code}`).join('; ');
@@ -71,6 +78,9 @@ async function run(label: string, files: { name: string; bytes: Buffer | string 
     console.log(
       `      CPU ${cpuSeconds.toFixed(2)} s = ${((cpuSeconds / handled) * 1000).toFixed(1)} ms per document;` +
         ` ${(handled / cpuSeconds).toFixed(0)} docs per CPU-second, ~${((handled / cpuSeconds) * Math.min(2, os.availableParallelism())).toFixed(0)} docs/s on ${Math.min(2, os.availableParallelism())} idle cores`,
+    );
+    console.log(
+      `      main thread busy ${(mainBusy * 100).toFixed(0)} % of the time, longest event-loop delay ${(delay.max / 1e6).toFixed(0)} ms (p99 ${(delay.percentile(99) / 1e6).toFixed(0)} ms)`,
     );
   } finally {
     rmSync(root, { recursive: true, force: true });
