@@ -11,7 +11,9 @@ import { deleteDocuments, getDocument, listDocuments } from './store/documents-r
 import { deletePassage, listPassages } from './store/passages-repo.ts';
 import { createTag, listTags } from './store/tags-repo.ts';
 import type { Workspace } from './store/workspace.ts';
-import { DEFAULT_MAX_FILE_BYTES, expandPaths, importSources } from './service/import-files.ts';
+import { createParsePool, DEFAULT_PARSE_WORKER_URL } from './importers/parse-pool.ts';
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_PARSE_TIMEOUT_MS, expandPaths, importSources } from './service/import-files.ts';
+import { updateDocumentMeta } from './service/document-meta.ts';
 import { verifyWorkspace } from './service/integrity.ts';
 import { createPassage } from './service/tagging.ts';
 
@@ -22,6 +24,10 @@ export interface ServiceDeps {
   pickFiles?: (() => Promise<string[]>) | undefined;
   emit?: (<E extends EventName>(event: E, payload: Events[E]) => void) | undefined;
   maxFileBytes?: number | undefined;
+  /** Per-file parse time limit (issue 3). */
+  parseTimeoutMs?: number | undefined;
+  /** The parse worker module: the Electron build passes its bundled worker; source runs use the default. */
+  parseWorkerUrl?: URL | undefined;
 }
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
@@ -32,21 +38,33 @@ export function createService(deps: ServiceDeps): Handlers {
   const emit = deps.emit ?? (() => undefined);
   const maxFileBytes = deps.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const onProgress = (progress: Events['evt:import:progress']) => emit('evt:import:progress', progress);
+  // One parse pool for the service's life: workers start on the first import and stop when idle,
+  // so a second import in the app does not pay jsdom's start-up again (parse-pool.ts).
+  const pool = createParsePool({
+    workerUrl: deps.parseWorkerUrl ?? DEFAULT_PARSE_WORKER_URL,
+    timeoutMs: deps.parseTimeoutMs ?? DEFAULT_PARSE_TIMEOUT_MS,
+  });
+  const importOptions = { maxFileBytes, onProgress, pool };
   const changed = (reason: string) => emit('evt:library:changed', { reason });
 
   return {
     'documents:import': async ({ paths }) => {
       const { files, missing } = await expandPaths(paths);
-      const summary = await importSources(db, files.map((p) => ({ path: p })), { maxFileBytes, onProgress });
+      const summary = await importSources(db, files.map((p) => ({ path: p })), importOptions);
       for (const p of missing) summary.failed.push({ path: p, code: 'NOT_FOUND', message: `${p} does not exist.` });
       if (summary.imported.length) changed('import');
       return summary;
     },
     'documents:importData': async ({ files }) => {
       const sources = files.map((f) => ({ path: f.name, name: f.name, bytes: f.data }));
-      const summary = await importSources(db, sources, { maxFileBytes, onProgress });
+      const summary = await importSources(db, sources, importOptions);
       if (summary.imported.length) changed('import');
       return summary;
+    },
+    'documents:updateMeta': (input) => {
+      const updated = transaction(db, () => updateDocumentMeta(db, input));
+      changed('metadata');
+      return updated;
     },
     'documents:list': () => listDocuments(db),
     'documents:get': ({ id }) => {

@@ -52,6 +52,34 @@ export const contract = {
       .strict(),
     output: out<ImportSummary>(),
   },
+  // Issue 3: metadata is editable after import. Absent fields are left as they are; null clears one.
+  'documents:updateMeta': {
+    input: z
+      .object({
+        id,
+        title: text(500).trim().min(1).optional(),
+        source: text(500).nullable().optional(),
+        author: text(500).nullable().optional(),
+        url: z
+          .string()
+          .max(2000)
+          .regex(/^https?:\/\/\S+$/i, 'A URL starts with http:// or https://.')
+          .nullable()
+          .optional(),
+        publishedAt: z
+          .string()
+          .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'A date is written YYYY, YYYY-MM or YYYY-MM-DD.')
+          .nullable()
+          .optional(),
+        language: z
+          .string()
+          .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'A language is a code such as en, zh, ug, kk or ru.')
+          .nullable()
+          .optional(),
+      })
+      .strict(),
+    output: out<DocumentSummary>(),
+  },
   'documents:list': {
     input: z.object({}).strict(),
     output: out<DocumentSummary[]>(),

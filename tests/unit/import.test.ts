@@ -45,7 +45,7 @@ describe('import of text and Markdown', () => {
     expect((await call(app.handlers, 'documents:list', {})).length).toBe(1);
   });
 
-  it('reports empty, binary, non-UTF-8, unsupported and missing files by name, and imports the rest of the batch', async () => {
+  it('reports empty, binary, unsupported and missing files by name, reads Latin-1 flagged for review, and imports the rest of the batch', async () => {
     const app = newApp();
     const folder = writeFiles(app.dir, {
       'good.txt': 'Good text survives.',
@@ -58,11 +58,13 @@ describe('import of text and Markdown', () => {
     const summary = await call(app.handlers, 'documents:import', {
       paths: [folder, odd, path.join(app.dir, 'missing.txt')],
     });
-    expect(summary.imported.map((i) => i.title)).toEqual(['Good text survives.']);
+    expect(summary.imported.map((i) => i.title).sort()).toEqual(['Good text survives.', 'caféÿþ']);
     const byName = Object.fromEntries(summary.failed.map((f) => [path.basename(f.path), f]));
     expect(byName['empty.txt']!.message).toMatch(/empty\.txt is empty/);
     expect(byName['binary.txt']!.message).toMatch(/binary/);
-    expect(byName['latin1.txt']!.message).toMatch(/latin1\.txt .*UTF-8/);
+    expect(byName['latin1.txt']).toBeUndefined();
+    const latin1 = (await call(app.handlers, 'documents:list', {})).find((d) => d.originalName === 'latin1.txt')!;
+    expect(latin1.reviewFlags.join(' ')).toMatch(/latin1\.txt .*Windows-1252/);
     expect(byName['report.xyz']!.code).toBe('UNSUPPORTED_FORMAT');
     expect(byName['missing.txt']!.code).toBe('NOT_FOUND');
   });

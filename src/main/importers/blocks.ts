@@ -10,12 +10,15 @@ export interface BlockDraft {
  * Joins block texts into the canonical text, a blank line between blocks, and records each
  * block's offsets. Every format ends here, so offsets are computed in one place.
  */
-export function assembleBlocks(drafts: BlockDraft[]): { text: string; blocks: Block[] } {
+export function assembleBlocks(drafts: BlockDraft[]): { text: string; blocks: Block[]; draftStarts: number[] } {
   const parts: string[] = [];
   const blocks: Block[] = [];
+  /** Where each draft's text starts in the canonical text (for an empty draft, where the next one would). */
+  const draftStarts: number[] = [];
   let offset = 0;
   for (const draft of drafts) {
     const clean = draft.text.replace(/[ \t\f\v\u00a0]+/g, ' ').replace(/ *\n */g, '\n').trim();
+    draftStarts.push(parts.length && clean ? offset + 2 : offset);
     if (!clean) continue;
     if (parts.length) {
       parts.push('\n\n');
@@ -27,7 +30,7 @@ export function assembleBlocks(drafts: BlockDraft[]): { text: string; blocks: Bl
     parts.push(clean);
     offset += clean.length;
   }
-  return { text: parts.join(''), blocks };
+  return { text: parts.join(''), blocks, draftStarts };
 }
 
 /** Plain text: paragraphs are separated by blank lines; single line breaks stay inside a paragraph. */

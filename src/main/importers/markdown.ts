@@ -1,5 +1,5 @@
 import { assembleBlocks, type BlockDraft } from './blocks.ts';
-import { decodeText } from './decode.ts';
+import { decodeText, encodingFlags } from './decode.ts';
 import type { FileInput, ParsedDocument } from './types.ts';
 
 /** Inline Markdown that carries no words: emphasis markers, link targets, images, code fences. */
@@ -69,6 +69,6 @@ export function parseMarkdown(input: FileInput): ParsedDocument {
     pageStarts: null,
     meta: { encoding: decoded.encoding },
     originalHtml: null,
-    reviewFlags: decoded.uncertain ? [`The text encoding was guessed (${decoded.encoding}).`] : [],
+    reviewFlags: encodingFlags(decoded),
   };
 }

@@ -1,3 +1,5 @@
+import { cleanText, cleanUrl } from './clean.ts';
+
 /** A title of last resort: the first line of the text, or the file name without its extension. */
 export function fallbackTitle(text: string, fileName: string): string {
   const firstLine = text
@@ -7,4 +9,164 @@ export function fallbackTitle(text: string, fileName: string): string {
   if (firstLine && firstLine.length <= 200) return firstLine;
   if (firstLine) return `${firstLine.slice(0, 197)}…`;
   return fileName.replace(/\.[^.]+$/, '');
+}
+
+const MONTHS = [
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+];
+const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+
+function monthNumber(name: string): number {
+  const lower = name.toLowerCase().replace('.', '');
+  return MONTHS.findIndex((m) => m.startsWith(lower.slice(0, 3))) + 1;
+}
+
+function isoDate(year: number, month: number, day: number): string | null {
+  if (year < 1800 || year > 2200 || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCDate() !== day) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * A publication date as the store keeps it (YYYY-MM-DD), from the forms found in meta tags,
+ * JSON-LD, PDF Info and e-mail headers. The calendar date as written: no time-zone shift.
+ */
+export function normalizeDate(value: unknown): string | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
+  if (typeof value !== 'string') return null;
+  const s = value.trim();
+  let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
+  if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^D:(\d{4})(\d{2})?(\d{2})?/.exec(s); // PDF date
+  if (m) return isoDate(Number(m[1]), Number(m[2] ?? '1'), Number(m[3] ?? '1'));
+  m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})/.exec(s);
+  if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(s);
+  if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = new RegExp(`^(?:\\w+,\\s*)?${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})`, 'i').exec(s);
+  if (m) return isoDate(Number(m[3]), monthNumber(m[1]!), Number(m[2]));
+  m = new RegExp(`^(?:\\w+,\\s*)?(\\d{1,2})\\s+${MONTH}\\s+(\\d{4})`, 'i').exec(s);
+  if (m) return isoDate(Number(m[3]), monthNumber(m[2]!), Number(m[1]));
+  return null;
+}
+
+export interface Dateline {
+  place: string | null;
+  date: string;
+}
+
+/**
+ * A news dateline near the start of the text: "(Ili Kazakh, Xinjiang—June 4, 2018)",
+ * "URUMQI, June 4, 2018 —", "Beijing, 4 June 2018:" or "2018年6月4日". Only the first 1,500 characters
+ * are searched, so a date quoted later in the article is not taken for the publication date.
+ */
+export function findDateline(text: string): Dateline | null {
+  const head = text.slice(0, 1500);
+  const usDate = `${MONTH}\\s+\\d{1,2},?\\s+\\d{4}`;
+  const euDate = `\\d{1,2}\\s+${MONTH}\\s+\\d{4}`;
+  const patterns = [
+    new RegExp(`\\(([^()\\n]{2,80}?)\\s*[—–-]{1,2}\\s*(${usDate}|${euDate})\\s*\\)`, 'i'),
+    new RegExp(`(?:^|\\n)\\s*([A-Z][A-Za-z .'-]{1,40}(?:,\\s*[A-Z][A-Za-z .'-]{1,40})?),\\s+(${usDate}|${euDate})\\s*[—–:-]`),
+  ];
+  for (const pattern of patterns) {
+    const m = pattern.exec(head);
+    if (!m) continue;
+    const date = normalizeDate(m[2]!);
+    if (date) return { place: cleanText(m[1], 120), date };
+  }
+  const zh = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(head);
+  if (zh) {
+    const date = isoDate(Number(zh[1]), Number(zh[2]), Number(zh[3]));
+    if (date) return { place: null, date };
+  }
+  return null;
+}
+
+export interface PageMetadata {
+  title: string | null;
+  source: string | null;
+  author: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  language: string | null;
+  description: string | null;
+  keywords: string | null;
+}
+
+type JsonLd = Record<string, unknown>;
+
+function jsonLdObjects(doc: Document): JsonLd[] {
+  const found: JsonLd[] = [];
+  const visit = (value: unknown, depth: number) => {
+    if (depth > 4 || found.length > 50) return;
+    if (Array.isArray(value)) value.forEach((v) => visit(v, depth + 1));
+    else if (value && typeof value === 'object') {
+      found.push(value as JsonLd);
+      const graph = (value as JsonLd)['@graph'];
+      if (graph) visit(graph, depth + 1);
+    }
+  };
+  const scripts = Array.from(doc.getElementsByTagName('script')).filter((s) => s.getAttribute('type')?.trim().toLowerCase() === 'application/ld+json');
+  for (const script of scripts.slice(0, 10)) {
+    try {
+      visit(JSON.parse(script.textContent ?? ''), 0);
+    } catch {
+      // Broken JSON-LD is common on real pages; the other sources still apply.
+    }
+  }
+  return found;
+}
+
+function nameOf(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) {
+    const names = value.map(nameOf).filter((n): n is string => !!n);
+    return names.length ? names.join(', ') : null;
+  }
+  if (value && typeof value === 'object' && typeof (value as JsonLd).name === 'string') return (value as JsonLd).name as string;
+  return null;
+}
+
+/**
+ * Metadata of a saved web page, offline: Open Graph and article meta tags, Dublin Core, JSON-LD
+ * (NewsArticle and friends), the canonical link and <title>. Read from the unsanitised document
+ * before Readability changes it; every value is cleaned to plain text or an http(s) URL.
+ */
+export function htmlMetadata(doc: Document): PageMetadata {
+  // One pass over the meta tags: selector queries per name cost milliseconds each in jsdom.
+  const tags = new Map<string, string>();
+  for (const el of Array.from(doc.getElementsByTagName('meta'))) {
+    const content = el.getAttribute('content')?.trim();
+    if (!content) continue;
+    for (const attr of ['property', 'name', 'itemprop']) {
+      const key = el.getAttribute(attr)?.trim().toLowerCase();
+      if (key && !tags.has(key)) tags.set(key, content);
+    }
+  }
+  const meta = (...names: string[]): string | null => {
+    for (const name of names) {
+      const content = tags.get(name.toLowerCase());
+      if (content) return content;
+    }
+    return null;
+  };
+  const ld = jsonLdObjects(doc);
+  const article = ld.find((o) => typeof o['@type'] === 'string' && /Article|Report|BlogPosting|WebPage/i.test(o['@type'] as string)) ?? ld[0];
+  const ldValue = (key: string): unknown => article?.[key];
+  const timeEl = Array.from(doc.getElementsByTagName('time')).find((t) => t.hasAttribute('datetime'));
+  const authorMeta = meta('author', 'article:author', 'dc.creator', 'dcterms.creator', 'byl', 'sailthru.author');
+  return {
+    title: cleanText(meta('og:title', 'twitter:title', 'dc.title', 'citation_title') ?? nameOf(ldValue('headline')) ?? doc.title),
+    source: cleanText(meta('og:site_name', 'application-name', 'dc.publisher', 'citation_publisher') ?? nameOf(ldValue('publisher'))),
+    author: cleanText(nameOf(ldValue('author')) ?? (authorMeta && !/^https?:/i.test(authorMeta) ? authorMeta.replace(/^by\s+/i, '') : null)),
+    url: cleanUrl(Array.from(doc.getElementsByTagName('link')).find((l) => l.getAttribute('rel')?.toLowerCase() === 'canonical')?.getAttribute('href')) ?? cleanUrl(meta('og:url')) ?? cleanUrl(ldValue('url')),
+    publishedAt:
+      normalizeDate(meta('article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'citation_publication_date')) ??
+      normalizeDate(ldValue('datePublished')) ??
+      normalizeDate(timeEl?.getAttribute('datetime')),
+    language: cleanText(doc.documentElement.getAttribute('lang'), 20),
+    description: cleanText(meta('description', 'og:description'), 2000),
+    keywords: cleanText(meta('keywords', 'news_keywords'), 1000),
+  };
 }

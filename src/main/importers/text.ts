@@ -1,5 +1,5 @@
 import { assembleBlocks, paragraphsOf } from './blocks.ts';
-import { decodeText } from './decode.ts';
+import { decodeText, encodingFlags } from './decode.ts';
 import type { FileInput, ParsedDocument } from './types.ts';
 
 export function parsePlainText(input: FileInput): ParsedDocument {
@@ -18,6 +18,6 @@ export function parsePlainText(input: FileInput): ParsedDocument {
     pageStarts: null,
     meta: { encoding: decoded.encoding },
     originalHtml: null,
-    reviewFlags: decoded.uncertain ? [`The text encoding was guessed (${decoded.encoding}).`] : [],
+    reviewFlags: encodingFlags(decoded),
   };
 }

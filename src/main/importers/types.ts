@@ -16,6 +16,8 @@ export interface ParsedDocument {
   meta: Record<string, unknown>;
   originalHtml: string | null;
   reviewFlags: string[];
+  /** A document that is one part of the file (a message of an mbox): its own name and original bytes. */
+  part?: { name: string; bytes: Uint8Array };
 }
 
 export interface FileInput {
@@ -24,4 +26,4 @@ export interface FileInput {
   bytes: Uint8Array;
 }
 
-export type FormatParser = (input: FileInput) => Promise<ParsedDocument> | ParsedDocument;
+export type FormatParser = (input: FileInput) => Promise<ParsedDocument | ParsedDocument[]> | ParsedDocument | ParsedDocument[];

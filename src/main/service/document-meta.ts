@@ -1,0 +1,52 @@
+import type { ParsedInput } from '../../shared/contract.ts';
+import type { DocumentSummary } from '../../shared/domain.ts';
+import { DossierError } from '../../shared/errors.ts';
+import { bumpGeneration, type Database } from '../store/database.ts';
+import { getDocument } from '../store/documents-repo.ts';
+import { nowIso } from '../store/ids.ts';
+
+const COLUMNS = {
+  title: 'title',
+  source: 'source',
+  author: 'author',
+  url: 'url',
+  publishedAt: 'published_at',
+  language: 'language',
+} as const;
+
+/** Fields the search index reads (iterateIndexable): changing one must move the search generation. */
+const INDEXED = new Set(['title', 'source', 'author', 'language']);
+
+/**
+ * Edits a document's metadata after import (issue 3: extracted metadata is a suggestion the user
+ * corrects). Text, blocks and offsets never change, so passages stay valid. The fields edited and
+ * when are recorded in meta, so a later reader knows a value came from a person, not the file.
+ */
+export function updateDocumentMeta(db: Database, input: ParsedInput<'documents:updateMeta'>): DocumentSummary {
+  const row = db.prepare('SELECT title, source, author, url, published_at, language, meta FROM documents WHERE id = ?').get(input.id) as
+    | Record<string, string | null>
+    | undefined;
+  if (!row) throw new DossierError('NOT_FOUND', 'That document is no longer in the investigation.');
+  const changed: string[] = [];
+  const values: (string | null)[] = [];
+  for (const [field, column] of Object.entries(COLUMNS)) {
+    const value = input[field as keyof typeof COLUMNS];
+    if (value === undefined) continue;
+    const next = typeof value === 'string' ? value.trim() || null : null;
+    if (field === 'title' && !next) continue;
+    if (next === row[column]) continue;
+    changed.push(field);
+    values.push(next);
+  }
+  if (changed.length) {
+    const meta = JSON.parse(row.meta ?? '{}') as Record<string, unknown>;
+    const previous = Array.isArray(meta.editedFields) ? (meta.editedFields as string[]) : [];
+    meta.editedFields = [...new Set([...previous, ...changed])];
+    meta.editedAt = nowIso();
+    const sets = changed.map((f) => `${COLUMNS[f as keyof typeof COLUMNS]} = ?`).join(', ');
+    db.prepare(`UPDATE documents SET ${sets}, meta = ? WHERE id = ?`).run(...values, JSON.stringify(meta), input.id);
+    if (changed.some((f) => INDEXED.has(f))) bumpGeneration(db);
+  }
+  const { text: _text, blocks: _blocks, pageStarts: _pages, meta: _meta, originalHtml: _html, ...summary } = getDocument(db, input.id)!;
+  return summary;
+}
