@@ -8,12 +8,16 @@ import { DossierError } from '../shared/errors.ts';
 import type { SearchEngine } from './search/engine.ts';
 import { transaction } from './store/database.ts';
 import { deleteDocuments, getDocument, listDocuments } from './store/documents-repo.ts';
-import { deletePassage, listPassages } from './store/passages-repo.ts';
+import { listPassages } from './store/passages-repo.ts';
 import { createTag, listTags } from './store/tags-repo.ts';
 import type { Workspace } from './store/workspace.ts';
 import { DEFAULT_MAX_FILE_BYTES, expandPaths, importSources } from './service/import-files.ts';
 import { verifyWorkspace } from './service/integrity.ts';
 import { createPassage } from './service/tagging.ts';
+import { deleteTag, mergeTags, tagImpact, updateTag } from './service/codebook.ts';
+import { updateDocumentMeta } from './service/document-meta.ts';
+import { createHistory, type UndoEntry } from './service/history.ts';
+import { deletePassageUndoable, documentIdsForTags, queryPassages, updatePassage } from './service/passages.ts';
 
 export interface ServiceDeps {
   workspace: Workspace;
@@ -33,6 +37,14 @@ export function createService(deps: ServiceDeps): Handlers {
   const maxFileBytes = deps.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const onProgress = (progress: Events['evt:import:progress']) => emit('evt:import:progress', progress);
   const changed = (reason: string) => emit('evt:library:changed', { reason });
+  const history = createHistory();
+  /** Runs a destructive action in one transaction and keeps its undo. */
+  const undoable = <T>(work: () => { result: T; undo: UndoEntry | null }): T =>
+    transaction(db, () => {
+      const { result, undo } = work();
+      if (undo) history.push(undo);
+      return result;
+    });
 
   return {
     'documents:import': async ({ paths }) => {
@@ -64,7 +76,26 @@ export function createService(deps: ServiceDeps): Handlers {
     'tags:create': (input) => transaction(db, () => createTag(db, input)),
     'passages:create': (input) => createPassage(db, input),
     'passages:list': (filter) => listPassages(db, filter),
-    'passages:delete': ({ id }) => ({ deleted: deletePassage(db, id) }),
+    'passages:delete': ({ id }) => undoable(() => deletePassageUndoable(db, id)),
+    'tags:update': (input) => transaction(db, () => updateTag(db, input)),
+    'tags:impact': ({ id }) => tagImpact(db, id),
+    'tags:delete': ({ id }) => undoable(() => deleteTag(db, id)),
+    'tags:merge': ({ sourceId, targetId }) => undoable(() => mergeTags(db, sourceId, targetId)),
+    'tags:documents': ({ tagIds }) => documentIdsForTags(db, tagIds),
+    'passages:update': (input) => updatePassage(db, input),
+    'passages:query': (query) => queryPassages(db, query),
+    'history:status': () => ({ undo: history.peek() }),
+    'history:undo': () => {
+      const entry = history.pop();
+      if (!entry) return { undone: null };
+      transaction(db, () => entry.undo());
+      return { undone: entry.label };
+    },
+    'documents:updateMeta': (input) => {
+      const summary = updateDocumentMeta(db, input);
+      changed('metadata');
+      return summary;
+    },
     'dialog:pickFiles': async () => {
       if (!deps.pickFiles) throw new DossierError('FORBIDDEN', 'There is no window to show a file dialog in.');
       return { paths: await deps.pickFiles() };

@@ -108,6 +108,84 @@ export const contract = {
     input: z.object({ id }).strict(),
     output: out<{ deleted: boolean }>(),
   },
+  // Issue 5: reading and tagging (codebook edits, passage edits, passages view, undo, metadata in place).
+  'tags:update': {
+    input: z
+      .object({
+        id,
+        name: text(200).min(1).optional(),
+        color: z
+          .string()
+          .regex(/^#[0-9a-fA-F]{6}$/)
+          .optional(),
+        description: text(10_000).optional(),
+        parentId: id.nullable().optional(),
+      })
+      .strict(),
+    output: out<Tag>(),
+  },
+  'tags:impact': {
+    input: z.object({ id }).strict(),
+    output: out<{ passages: number; subtags: number }>(),
+  },
+  'tags:delete': {
+    input: z.object({ id }).strict(),
+    output: out<{ deleted: true; passagesAffected: number; subtagsDeleted: number }>(),
+  },
+  'tags:merge': {
+    input: z.object({ sourceId: id, targetId: id }).strict(),
+    output: out<{ tag: Tag; passagesMoved: number }>(),
+  },
+  'tags:documents': {
+    input: z.object({ tagIds: z.array(id).max(1000) }).strict(),
+    output: out<string[]>(),
+  },
+  'passages:update': {
+    input: z.object({ id, note: text(100_000).optional(), tagIds: z.array(id).max(100).optional() }).strict(),
+    output: out<PassageView>(),
+  },
+  'passages:query': {
+    input: z
+      .object({
+        tagIds: z.array(id).max(1000).optional(),
+        match: z.enum(['any', 'all']).optional(),
+        text: text(2000).optional(),
+        documentId: id.optional(),
+        limit: z.number().int().min(1).max(100_000).optional(),
+      })
+      .strict(),
+    output: out<PassageView[]>(),
+  },
+  'history:status': {
+    input: z.object({}).strict(),
+    output: out<{ undo: string | null }>(),
+  },
+  'history:undo': {
+    input: z.object({}).strict(),
+    output: out<{ undone: string | null }>(),
+  },
+  'documents:updateMeta': {
+    input: z
+      .object({
+        id,
+        title: text(1000).min(1).optional(),
+        source: text(1000).nullable().optional(),
+        author: text(1000).nullable().optional(),
+        url: text(4096).nullable().optional(),
+        publishedAt: z
+          .string()
+          .regex(/^$|^\d{4}(-\d{2}(-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$/, 'A date is written YYYY, YYYY-MM or YYYY-MM-DD.')
+          .nullable()
+          .optional(),
+        language: z
+          .string()
+          .regex(/^$|^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'A language is a code such as en, zh, ug, kk or ru.')
+          .nullable()
+          .optional(),
+      })
+      .strict(),
+    output: out<DocumentSummary>(),
+  },
   'dialog:pickFiles': {
     input: z.object({}).strict(),
     output: out<{ paths: string[] }>(),
