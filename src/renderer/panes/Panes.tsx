@@ -100,7 +100,7 @@ export function Panes({ state, tags }: { state: PanesApi; tags: Tag[] }) {
           </button>
         </div>
       )}
-      <div className="panes" style={{ gridTemplateColumns: two ? `${split}fr auto ${100 - split}fr` : '1fr' }}>
+      <div className="panes" style={{ gridTemplateColumns: two ? `minmax(0, ${split}fr) auto minmax(0, ${100 - split}fr)` : 'minmax(0, 1fr)' }}>
         {pane(0)}
         {two && <Splitter value={split} onChange={state.setSplit} />}
         {two && pane(1)}

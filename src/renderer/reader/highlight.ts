@@ -18,7 +18,7 @@ export function highlightStyle(passageIds: string[], passages: Map<string, Passa
   return {
     backgroundColor: `${first ?? UNCODED}${passageIds.length > 1 ? '80' : '55'}`,
     boxShadow: rest.length ? rest.map((c, i) => `inset 0 -${3 * (i + 1)}px 0 ${c}`).join(', ') : undefined,
-    paddingBottom: rest.length ? `${Math.min(3 * rest.length, 9)}px` : undefined,
+    paddingBottom: rest.length > 1 ? `${Math.min(3 * rest.length, 9)}px` : undefined,
   };
 }
 
