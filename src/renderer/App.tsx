@@ -41,7 +41,8 @@ export function App() {
 
   useEffect(() => onEvent('evt:import:progress', (p) => setProgress(p.currentFile ? p : null)), []);
 
-  const report = (e: unknown) => setNotice({ text: e instanceof Error ? e.message : 'That did not work; nothing was changed.', error: true });
+  const report = (e: unknown) =>
+    setNotice({ text: e instanceof Error ? e.message : 'That did not work; nothing was changed.', error: true });
 
   const afterImport = async (summary: ImportSummary) => {
     setNotice({ text: summarise(summary), error: summary.failed.length > 0 });
@@ -60,7 +61,9 @@ export function App() {
 
   const importDropped = async (files: FileList) => {
     try {
-      const payload = await Promise.all([...files].map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) })));
+      const payload = await Promise.all(
+        [...files].map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) })),
+      );
       if (payload.length) await afterImport(await invoke('documents:importData', { files: payload }));
     } catch (e) {
       report(e);
@@ -122,15 +125,29 @@ export function App() {
             <span className="meta">Open in</span>
             {(['Left', 'Right'] as const).map((side, i) => (
               <label key={side} className={panes.active === i ? 'on' : undefined}>
-                <input type="radio" name="target-pane" checked={panes.active === i} onChange={() => panes.setActive(i as 0 | 1)} />
+                <input
+                  type="radio"
+                  name="target-pane"
+                  checked={panes.active === i}
+                  onChange={() => panes.setActive(i as 0 | 1)}
+                />
                 {side} pane
               </label>
             ))}
           </div>
-          <button type="button" aria-pressed={passageSearch !== null} onClick={() => setPassageSearch(passageSearch === null ? '' : null)}>
+          <button
+            type="button"
+            aria-pressed={passageSearch !== null}
+            onClick={() => setPassageSearch(passageSearch === null ? '' : null)}
+          >
             Passages
           </button>
-          <button type="button" disabled={!history.data?.undo} title={history.data?.undo ? `Undo the ${history.data.undo} (Ctrl+Z)` : 'Nothing to undo'} onClick={() => void undo()}>
+          <button
+            type="button"
+            disabled={!history.data?.undo}
+            title={history.data?.undo ? `Undo the ${history.data.undo} (Ctrl+Z)` : 'Nothing to undo'}
+            onClick={() => void undo()}
+          >
             Undo
           </button>
           <button type="button" aria-label="Keyboard shortcuts" onClick={() => setHelp(true)}>
@@ -144,7 +161,12 @@ export function App() {
           <aside className="sidebar">
             <section className="sidebar-section library-section" aria-labelledby="library-heading">
               <h2 id="library-heading">Library</h2>
-              <LibraryList documents={documents.data ?? []} tags={tags.data ?? []} openIds={panes.openIds} onOpen={(id) => open(id, null)} />
+              <LibraryList
+                documents={documents.data ?? []}
+                tags={tags.data ?? []}
+                openIds={panes.openIds}
+                onOpen={(id) => open(id, null)}
+              />
             </section>
             <section className="sidebar-section codebook-section" aria-labelledby="codebook-heading">
               <h2 id="codebook-heading">Codebook</h2>
@@ -152,7 +174,11 @@ export function App() {
             </section>
           </aside>
           <section className="center" aria-label="Reading area">
-            {showResults ? <SearchResults response={search.data} loading={search.isFetching} onOpen={open} /> : <Panes state={panes} tags={tags.data ?? []} />}
+            {showResults ? (
+              <SearchResults response={search.data} loading={search.isFetching} onOpen={open} />
+            ) : (
+              <Panes state={panes} tags={tags.data ?? []} />
+            )}
           </section>
           {showPassages && (
             <PassagesPanel
@@ -171,7 +197,8 @@ export function App() {
         <footer className="status" role="status">
           {progress ? (
             <>
-              <progress max={progress.total} value={progress.done} /> Importing {progress.done + 1} of {progress.total}: {progress.currentFile}
+              <progress max={progress.total} value={progress.done} /> Importing {progress.done + 1} of {progress.total}:{' '}
+              {progress.currentFile}
             </>
           ) : notice ? (
             <span className={notice.error ? 'error' : undefined}>{notice.text}</span>

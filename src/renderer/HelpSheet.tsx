@@ -6,7 +6,14 @@ export function HelpSheet({ onClose }: { onClose(): void }) {
   useEffect(() => close.current?.focus(), []);
   return (
     <div className="backdrop" onMouseDown={onClose}>
-      <div className="dialog help-sheet" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" onMouseDown={(e) => e.stopPropagation()} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div
+        className="dialog help-sheet"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Keyboard shortcuts"
+        onMouseDown={(e) => e.stopPropagation()}
+        onKeyDown={(e) => e.key === 'Escape' && onClose()}
+      >
         <h2>Keyboard shortcuts</h2>
         <table>
           <tbody>

@@ -22,9 +22,18 @@ export const useTags = () => useQuery({ queryKey: keys.tags, queryFn: () => invo
 export const usePassages = (filter: { tagId?: string; documentId?: string }, enabled = true) =>
   useQuery({ queryKey: keys.passages(filter), queryFn: () => invoke('passages:list', filter), enabled });
 export const usePassageQuery = (query: ChannelInput<'passages:query'>, enabled: boolean) =>
-  useQuery({ queryKey: keys.passageQuery(query), queryFn: () => invoke('passages:query', query), enabled, placeholderData: (previous) => previous });
+  useQuery({
+    queryKey: keys.passageQuery(query),
+    queryFn: () => invoke('passages:query', query),
+    enabled,
+    placeholderData: (previous) => previous,
+  });
 export const useTagDocuments = (tagIds: string[]) =>
-  useQuery({ queryKey: keys.tagDocuments(tagIds), queryFn: () => invoke('tags:documents', { tagIds }), enabled: tagIds.length > 0 });
+  useQuery({
+    queryKey: keys.tagDocuments(tagIds),
+    queryFn: () => invoke('tags:documents', { tagIds }),
+    enabled: tagIds.length > 0,
+  });
 export const useHistory = () => useQuery({ queryKey: keys.history, queryFn: () => invoke('history:status', {}) });
 export const useSearch = (query: string) =>
   useQuery({

@@ -8,13 +8,22 @@ const UYGHUR = `لاگېردىكى ھايات
 /** A long document: 2,000 paragraphs, with the passage to find near the end. */
 function longDocument(): string {
   const paragraphs = ['Collected testimonies, volume two'];
-  for (let i = 1; i <= 2000; i++) paragraphs.push(`Paragraph ${i}. The witness described the daily routine in the facility, the roll calls and the classes.`);
+  for (let i = 1; i <= 2000; i++)
+    paragraphs.push(`Paragraph ${i}. The witness described the daily routine in the facility, the roll calls and the classes.`);
   paragraphs[1900] = 'Paragraph 1900. She saw forty women sharing one cell without windows.';
   return paragraphs.join('\n\n');
 }
 
-test('the passages view opens a long document at the passage in the chosen pane; rendering stays virtual', async ({ page, bridge, makeFiles, shot }) => {
-  bridge.pickedFiles = makeFiles({ 'volume-two.txt': longDocument(), 'short.txt': 'A short note\n\nNothing to see here about the cells.' });
+test('the passages view opens a long document at the passage in the chosen pane; rendering stays virtual', async ({
+  page,
+  bridge,
+  makeFiles,
+  shot,
+}) => {
+  bridge.pickedFiles = makeFiles({
+    'volume-two.txt': longDocument(),
+    'short.txt': 'A short note\n\nNothing to see here about the cells.',
+  });
   await page.getByRole('button', { name: 'Import…' }).click();
   await expect(page.getByRole('status')).toContainText('Imported 2');
   const library = page.getByRole('list', { name: 'Library' });
@@ -44,7 +53,10 @@ test('the passages view opens a long document at the passage in the chosen pane;
   // open the short document on the left, then the passage from the passages view into the right pane
   await library.getByRole('button', { name: /A short note/ }).click();
   await page.getByRole('radio', { name: 'Right pane' }).check();
-  await page.getByRole('list', { name: 'Codebook' }).getByRole('button', { name: /Overcrowding/ }).click();
+  await page
+    .getByRole('list', { name: 'Codebook' })
+    .getByRole('button', { name: /Overcrowding/ })
+    .click();
   const view = page.getByRole('region', { name: 'Passages tagged Overcrowding' });
   await view.getByRole('button', { name: /forty women sharing one cell/ }).click();
   const right = page.getByRole('region', { name: 'Right pane' });
@@ -55,7 +67,12 @@ test('the passages view opens a long document at the passage in the chosen pane;
   await shot('02-passage-opened-in-right-pane');
 });
 
-test('an Uyghur document renders right to left in an Arabic-script font; the help sheet lists shortcuts', async ({ page, bridge, makeFiles, shot }) => {
+test('an Uyghur document renders right to left in an Arabic-script font; the help sheet lists shortcuts', async ({
+  page,
+  bridge,
+  makeFiles,
+  shot,
+}) => {
   bridge.pickedFiles = makeFiles({ 'uyghur.txt': UYGHUR });
   await page.getByRole('button', { name: 'Import…' }).click();
   await expect(page.getByRole('article')).toContainText('موما');
@@ -90,7 +107,12 @@ test('an Uyghur document renders right to left in an Arabic-script font; the hel
   await expect(help).toBeHidden();
 });
 
-test('metadata edited in place; the original HTML shown in a frame that runs and loads nothing', async ({ page, bridge, makeFiles, shot }) => {
+test('metadata edited in place; the original HTML shown in a frame that runs and loads nothing', async ({
+  page,
+  bridge,
+  makeFiles,
+  shot,
+}) => {
   bridge.pickedFiles = makeFiles({ 'article.txt': 'Camp article\n\nThe article about the camp.' });
   await page.getByRole('button', { name: 'Import…' }).click();
   await expect(page.getByRole('article')).toContainText('The article about the camp.');
@@ -98,7 +120,10 @@ test('metadata edited in place; the original HTML shown in a frame that runs and
   // what the HTML importer stores: a sanitised article (a script here would have been removed; the frame must not run it anyway)
   bridge.app.workspace.db
     .prepare("UPDATE documents SET format = 'html', original_html = ? WHERE id = ?")
-    .run('<h1>Camp article</h1><p>The article <b>about</b> the camp.</p><img src="https://tracker.example/pixel.gif"><script>document.title="ran"</script>', doc!.id);
+    .run(
+      '<h1>Camp article</h1><p>The article <b>about</b> the camp.</p><img src="https://tracker.example/pixel.gif"><script>document.title="ran"</script>',
+      doc!.id,
+    );
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
 
@@ -111,12 +136,15 @@ test('metadata edited in place; the original HTML shown in a frame that runs and
   await form.getByRole('button', { name: 'Save details' }).click();
   await expect(page.getByRole('article')).toHaveAccessibleName('Document: Camp article, annotated');
   await expect(page.getByRole('article')).toContainText('Bitter Winter · 2018-08-03');
-  await page.getByRole('list', { name: 'Library' }).getByRole('button', { name: /Camp article, annotated/ }).click();
+  await page
+    .getByRole('list', { name: 'Library' })
+    .getByRole('button', { name: /Camp article, annotated/ })
+    .click();
 
   await page.getByRole('button', { name: 'Show original' }).click();
   const frame = page.locator('iframe.original-view');
   await expect(frame).toHaveAttribute('sandbox', '');
-  expect(await frame.getAttribute('srcdoc')).toContain("Content-Security-Policy\" content=\"default-src 'none'");
+  expect(await frame.getAttribute('srcdoc')).toContain('Content-Security-Policy" content="default-src \'none\'');
   await expect(page.frameLocator('iframe.original-view').locator('b')).toHaveText('about');
   await shot('02-original-view');
   expect(await page.title()).toBe('Dossier');

@@ -33,7 +33,12 @@ async function importFiles(page: Page, bridge: { pickedFiles: string[] }, paths:
   await expect(page.getByRole('status')).toContainText(`Imported ${count}`);
 }
 
-test('two documents side by side, a passage tagged in each pane, overlapping passages, a highlight edited', async ({ page, bridge, makeFiles, shot }) => {
+test('two documents side by side, a passage tagged in each pane, overlapping passages, a highlight edited', async ({
+  page,
+  bridge,
+  makeFiles,
+  shot,
+}) => {
   await importFiles(page, bridge, makeFiles({ 'testimony.txt': TESTIMONY, 'report.txt': REPORT }));
   const library = page.getByRole('list', { name: 'Library' });
   await library.getByRole('button', { name: /Testimony of a released detainee/ }).click();
@@ -69,7 +74,9 @@ test('two documents side by side, a passage tagged in each pane, overlapping pas
   await expect(marks).toHaveText(['the guards ', 'beat detainees', ' ', 'at night', ' in the basement']);
   await expect(marks.nth(1)).toHaveAttribute('data-passage-ids', /\S+ \S+/);
   await expect(marks.nth(3)).toHaveAttribute('data-passage-ids', /\S+ \S+/);
-  await expect(left.locator('[data-start]').nth(1)).toContainText('He said the guards beat detainees at night in the basement of the camp.');
+  await expect(left.locator('[data-start]').nth(1)).toContainText(
+    'He said the guards beat detainees at night in the basement of the camp.',
+  );
   await shot('03-overlapping');
 
   // clicking a highlight shows its tags and note, to edit
@@ -93,7 +100,12 @@ test('two documents side by side, a passage tagged in each pane, overlapping pas
   await shot('05-swapped-and-closed');
 });
 
-test('codebook: rename, merge and delete with counts, undo of the deletion, library filtered by tag', async ({ page, bridge, makeFiles, shot }) => {
+test('codebook: rename, merge and delete with counts, undo of the deletion, library filtered by tag', async ({
+  page,
+  bridge,
+  makeFiles,
+  shot,
+}) => {
   await importFiles(page, bridge, makeFiles({ 'testimony.txt': TESTIMONY, 'report.txt': REPORT }));
   const library = page.getByRole('list', { name: 'Library' });
   await library.getByRole('button', { name: /Testimony/ }).click();

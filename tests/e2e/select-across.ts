@@ -31,4 +31,3 @@ export async function selectAcross(page: Page, quote: string, paneSelector: stri
   );
   if (!found) throw new Error(`"${quote}" is not in ${paneSelector}`);
 }
-

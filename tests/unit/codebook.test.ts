@@ -24,7 +24,12 @@ describe('codebook edits, passage edits and undo', () => {
     await tag('beaten', 'Violence');
     await tag('steamed buns', 'Food');
     const { Violence, Food } = await tags();
-    const renamed = await call(h, 'tags:update', { id: Violence!.id, name: 'Physical abuse', color: '#112233', description: 'Any blow' });
+    const renamed = await call(h, 'tags:update', {
+      id: Violence!.id,
+      name: 'Physical abuse',
+      color: '#112233',
+      description: 'Any blow',
+    });
     expect(renamed).toMatchObject({ name: 'Physical abuse', color: '#112233', description: 'Any blow', passageCount: 1 });
     const moved = await call(h, 'tags:update', { id: Food!.id, parentId: Violence!.id });
     expect(moved.parentId).toBe(Violence!.id);
@@ -71,7 +76,12 @@ describe('codebook edits, passage edits and undo', () => {
     await tag('steamed buns', 'Food');
     const { Abuse } = await tags();
     const sub = await call(h, 'tags:create', { name: 'Night beating', parentId: Abuse!.id });
-    const p = await call(h, 'passages:create', { documentId: (await tag('at night', 'Food')).documentId, start: TEXT.indexOf('night'), end: TEXT.indexOf('night') + 5, tagIds: [sub.id, Abuse!.id] });
+    const p = await call(h, 'passages:create', {
+      documentId: (await tag('at night', 'Food')).documentId,
+      start: TEXT.indexOf('night'),
+      end: TEXT.indexOf('night') + 5,
+      tagIds: [sub.id, Abuse!.id],
+    });
     expect(await call(h, 'tags:impact', { id: Abuse!.id })).toEqual({ passages: 2, subtags: 1 });
     expect(await call(h, 'tags:delete', { id: Abuse!.id })).toEqual({ deleted: true, passagesAffected: 2, subtagsDeleted: 1 });
     expect(Object.keys(await tags())).toEqual(['Food']);
@@ -115,8 +125,19 @@ describe('codebook edits, passage edits and undo', () => {
 
   it('edits document metadata in place and lets search find the new title', async () => {
     const { h, documentId } = await setup();
-    const summary = await call(h, 'documents:updateMeta', { id: documentId, title: 'Testimony of a guard', source: 'Radio Free Asia', publishedAt: '2019-03-02', language: 'en' });
-    expect(summary).toMatchObject({ title: 'Testimony of a guard', source: 'Radio Free Asia', publishedAt: '2019-03-02', language: 'en' });
+    const summary = await call(h, 'documents:updateMeta', {
+      id: documentId,
+      title: 'Testimony of a guard',
+      source: 'Radio Free Asia',
+      publishedAt: '2019-03-02',
+      language: 'en',
+    });
+    expect(summary).toMatchObject({
+      title: 'Testimony of a guard',
+      source: 'Radio Free Asia',
+      publishedAt: '2019-03-02',
+      language: 'en',
+    });
     expect((await call(h, 'search:query', { query: 'guard' })).results.map((r) => r.documentId)).toEqual([documentId]);
     await expect(call(h, 'documents:updateMeta', { id: documentId, title: '  ' })).rejects.toThrow(/needs a title/);
     await expect(call(h, 'documents:updateMeta', { id: documentId, publishedAt: 'March' })).rejects.toThrow(/YYYY/);

@@ -40,7 +40,11 @@ function assertNameFree(db: Database, parentId: string | null, name: string, exc
   const clash = db
     .prepare("SELECT name FROM tags WHERE ifnull(parent_id, '') = ? AND name = ? COLLATE NOCASE AND id <> ?")
     .get(parentId ?? '', name, exceptId) as { name: string } | undefined;
-  if (clash) throw new DossierError('DUPLICATE', `A tag named "${clash.name}" already exists there; choose another name or merge the two.`);
+  if (clash)
+    throw new DossierError(
+      'DUPLICATE',
+      `A tag named "${clash.name}" already exists there; choose another name or merge the two.`,
+    );
 }
 
 /** Renames, recolours, describes or moves a tag. Moving a tag under itself or its own subtag is refused. */
@@ -71,12 +75,17 @@ export function tagImpact(db: Database, id: string): { passages: number; subtags
   mustGetTag(db, id);
   const ids = subtreeIds(db, id);
   const marks = ids.map(() => '?').join(', ');
-  const row = db.prepare(`SELECT count(DISTINCT passage_id) AS n FROM passage_tags WHERE tag_id IN (${marks})`).get(...ids) as { n: number };
+  const row = db.prepare(`SELECT count(DISTINCT passage_id) AS n FROM passage_tags WHERE tag_id IN (${marks})`).get(...ids) as {
+    n: number;
+  };
   return { passages: row.n, subtags: ids.length - 1 };
 }
 
 /** Deletes a tag with its subtags; passages stay but lose those codings. Undo restores all of it. */
-export function deleteTag(db: Database, id: string): { result: { deleted: true; passagesAffected: number; subtagsDeleted: number }; undo: UndoEntry } {
+export function deleteTag(
+  db: Database,
+  id: string,
+): { result: { deleted: true; passagesAffected: number; subtagsDeleted: number }; undo: UndoEntry } {
   const tag = mustGetTag(db, id);
   const impact = tagImpact(db, id);
   const ids = subtreeIds(db, id);
@@ -91,11 +100,16 @@ export function deleteTag(db: Database, id: string): { result: { deleted: true; 
     undo: {
       label: `deletion of tag “${tag.name}”`,
       undo() {
-        if (tag.parentId && !getTag(db, tag.parentId)) throw new DossierError('CONFLICT', `The parent of “${tag.name}” is gone, so it cannot be restored there.`);
+        if (tag.parentId && !getTag(db, tag.parentId))
+          throw new DossierError('CONFLICT', `The parent of “${tag.name}” is gone, so it cannot be restored there.`);
         assertNameFree(db, tag.parentId, tag.name, tag.id);
         insertRows(db, 'tags', tagRows);
         // passages deleted since then stay deleted: only links to passages that still exist come back
-        insertRows(db, 'passage_tags', links.filter((l) => db.prepare('SELECT 1 FROM passages WHERE id = ?').get(l.passage_id!)));
+        insertRows(
+          db,
+          'passage_tags',
+          links.filter((l) => db.prepare('SELECT 1 FROM passages WHERE id = ?').get(l.passage_id!)),
+        );
       },
     },
   };
@@ -105,7 +119,11 @@ export function deleteTag(db: Database, id: string): { result: { deleted: true; 
  * Merges `sourceId` into `targetId`: every passage of the source gets the target (once, even if it
  * had both), the source's subtags move under the target, and the source is deleted.
  */
-export function mergeTags(db: Database, sourceId: string, targetId: string): { result: { tag: Tag; passagesMoved: number }; undo: UndoEntry } {
+export function mergeTags(
+  db: Database,
+  sourceId: string,
+  targetId: string,
+): { result: { tag: Tag; passagesMoved: number }; undo: UndoEntry } {
   if (sourceId === targetId) throw new DossierError('BAD_INPUT', 'Choose two different tags to merge.');
   const source = mustGetTag(db, sourceId, 'The tag to merge');
   const target = mustGetTag(db, targetId, 'The tag to merge into');
@@ -130,15 +148,21 @@ export function mergeTags(db: Database, sourceId: string, targetId: string): { r
     undo: {
       label: `merge of “${source.name}” into “${target.name}”`,
       undo() {
-        if (!getTag(db, targetId)) throw new DossierError('CONFLICT', `“${target.name}” has been deleted since, so the merge cannot be undone.`);
-        if (source.parentId && !getTag(db, source.parentId)) throw new DossierError('CONFLICT', `The parent of “${source.name}” is gone, so the merge cannot be undone.`);
+        if (!getTag(db, targetId))
+          throw new DossierError('CONFLICT', `“${target.name}” has been deleted since, so the merge cannot be undone.`);
+        if (source.parentId && !getTag(db, source.parentId))
+          throw new DossierError('CONFLICT', `The parent of “${source.name}” is gone, so the merge cannot be undone.`);
         assertNameFree(db, source.parentId, source.name, sourceId);
         insertRows(db, 'tags', sourceRow);
         const back = db.prepare('UPDATE tags SET parent_id = ? WHERE id = ? AND parent_id = ?');
         for (const child of children) back.run(sourceId, String(child.id), targetId);
         const unlink = db.prepare('DELETE FROM passage_tags WHERE passage_id = ? AND tag_id = ?');
         for (const passageId of added) unlink.run(passageId, targetId);
-        insertRows(db, 'passage_tags', links.filter((l) => db.prepare('SELECT 1 FROM passages WHERE id = ?').get(l.passage_id!)));
+        insertRows(
+          db,
+          'passage_tags',
+          links.filter((l) => db.prepare('SELECT 1 FROM passages WHERE id = ?').get(l.passage_id!)),
+        );
       },
     },
   };

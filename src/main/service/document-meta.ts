@@ -13,7 +13,14 @@ export interface MetaChanges {
   language?: string | null | undefined;
 }
 
-const COLUMNS = { title: 'title', source: 'source', author: 'author', url: 'url', publishedAt: 'published_at', language: 'language' } as const;
+const COLUMNS = {
+  title: 'title',
+  source: 'source',
+  author: 'author',
+  url: 'url',
+  publishedAt: 'published_at',
+  language: 'language',
+} as const;
 /** Fields the search index reads: changing them must bump the store generation. */
 const INDEXED = new Set(['title', 'source', 'author']);
 

@@ -13,12 +13,16 @@ import { insertRows, selectRows } from './rows.ts';
 const GONE = 'That passage no longer exists; it may have been deleted in the other pane.';
 
 /** Changes a passage's note or replaces its tags (an empty list is allowed: the passage stays, uncoded). */
-export function updatePassage(db: Database, input: { id: string; note?: string | undefined; tagIds?: string[] | undefined }): PassageView {
+export function updatePassage(
+  db: Database,
+  input: { id: string; note?: string | undefined; tagIds?: string[] | undefined },
+): PassageView {
   return transaction(db, () => {
     const passage = getPassage(db, input.id);
     if (!passage) throw new DossierError('NOT_FOUND', GONE);
     if (input.tagIds) {
-      for (const tagId of input.tagIds) if (!getTag(db, tagId)) throw new DossierError('NOT_FOUND', 'One of the chosen tags no longer exists.');
+      for (const tagId of input.tagIds)
+        if (!getTag(db, tagId)) throw new DossierError('NOT_FOUND', 'One of the chosen tags no longer exists.');
       db.prepare('DELETE FROM passage_tags WHERE passage_id = ?').run(input.id);
       const link = db.prepare('INSERT OR IGNORE INTO passage_tags(passage_id, tag_id) VALUES (?, ?)');
       for (const tagId of input.tagIds) link.run(input.id, tagId);
@@ -41,10 +45,17 @@ export function deletePassageUndoable(db: Database, id: string): { result: { del
       label: `deletion of passage “${exact.length > 40 ? `${exact.slice(0, 40)}…` : exact}”`,
       undo() {
         if (!db.prepare('SELECT 1 FROM documents WHERE id = ?').get(passage[0]!.document_id!)) {
-          throw new DossierError('CONFLICT', 'The document of that passage has been deleted since, so the passage cannot come back.');
+          throw new DossierError(
+            'CONFLICT',
+            'The document of that passage has been deleted since, so the passage cannot come back.',
+          );
         }
         insertRows(db, 'passages', passage);
-        insertRows(db, 'passage_tags', links.filter((l) => getTag(db, String(l.tag_id))));
+        insertRows(
+          db,
+          'passage_tags',
+          links.filter((l) => getTag(db, String(l.tag_id))),
+        );
       },
     },
   };
@@ -68,7 +79,9 @@ export function queryPassages(db: Database, query: PassageQuery): PassageView[] 
   if (tagIds.length) {
     const marks = tagIds.map(() => '?').join(', ');
     if (query.match === 'all') {
-      where.push(`(SELECT count(DISTINCT pt.tag_id) FROM passage_tags pt WHERE pt.passage_id = p.id AND pt.tag_id IN (${marks})) = ?`);
+      where.push(
+        `(SELECT count(DISTINCT pt.tag_id) FROM passage_tags pt WHERE pt.passage_id = p.id AND pt.tag_id IN (${marks})) = ?`,
+      );
       params.push(...tagIds, tagIds.length);
     } else {
       where.push(`EXISTS (SELECT 1 FROM passage_tags pt WHERE pt.passage_id = p.id AND pt.tag_id IN (${marks}))`);

@@ -11,8 +11,8 @@ export function selectRows(db: Database, sql: string, ...params: (string | numbe
 export function insertRows(db: Database, table: 'tags' | 'passages' | 'passage_tags', rows: Row[]): void {
   for (const row of rows) {
     const columns = Object.keys(row);
-    db.prepare(`INSERT OR IGNORE INTO ${table}(${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(
-      ...columns.map((c) => row[c] ?? null),
-    );
+    db.prepare(
+      `INSERT OR IGNORE INTO ${table}(${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+    ).run(...columns.map((c) => row[c] ?? null));
   }
 }

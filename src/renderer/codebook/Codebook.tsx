@@ -65,7 +65,13 @@ export function Codebook({ tags, selected, onSelect }: Props) {
           void create();
         }}
       >
-        <input aria-label="New tag name" placeholder="New tag…" value={newName} dir="auto" onChange={(e) => setNewName(e.target.value)} />
+        <input
+          aria-label="New tag name"
+          placeholder="New tag…"
+          value={newName}
+          dir="auto"
+          onChange={(e) => setNewName(e.target.value)}
+        />
         <button type="submit" disabled={!newName.trim()}>
           Add tag
         </button>

@@ -25,7 +25,9 @@ export function TagEditor({ tag, tags, onGone }: Props) {
   const [description, setDescription] = useState(tag.description);
   const [parentId, setParentId] = useState(tag.parentId ?? '');
   const [mergeInto, setMergeInto] = useState('');
-  const [confirm, setConfirm] = useState<{ title: string; message: string; label: string; action: () => Promise<void> } | null>(null);
+  const [confirm, setConfirm] = useState<{ title: string; message: string; label: string; action: () => Promise<void> } | null>(
+    null,
+  );
 
   const inside = subtree(tags, tag.id);
   const parents = tagTree(tags).filter((r) => !inside.has(r.tag.id));
@@ -34,7 +36,8 @@ export function TagEditor({ tag, tags, onGone }: Props) {
   const nameOf = (id: string) => tags.find((t) => t.id === id)?.name ?? '';
 
   const save = async () => {
-    if (await run(() => invoke('tags:update', { id: tag.id, name, color, description, parentId: parentId || null }))) await client.invalidateQueries();
+    if (await run(() => invoke('tags:update', { id: tag.id, name, color, description, parentId: parentId || null })))
+      await client.invalidateQueries();
   };
 
   const askDelete = async () => {

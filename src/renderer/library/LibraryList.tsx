@@ -37,7 +37,12 @@ export function LibraryList({ documents, tags, openIds, onOpen }: Props) {
     () => libraryView(documents, sort, { tagDocumentIds: tagId ? new Set(tagDocs.data ?? []) : null, language, format, flagged }),
     [documents, sort, tagId, tagDocs.data, language, format, flagged],
   );
-  const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => scroll.current, estimateSize: () => ROW, overscan: 10 });
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scroll.current,
+    estimateSize: () => ROW,
+    overscan: 10,
+  });
   const chosen = documents.filter((d) => selected.has(d.id));
   const passagesGoing = chosen.reduce((n, d) => n + d.passageCount, 0);
 
@@ -46,7 +51,9 @@ export function LibraryList({ documents, tags, openIds, onOpen }: Props) {
     const result = await run(() => invoke('documents:delete', { ids: [...selected] }));
     if (!result) return;
     setSelected(new Set());
-    notify({ text: `Deleted ${result.deleted} document${result.deleted === 1 ? '' : 's'} and ${result.passagesRemoved} passage${result.passagesRemoved === 1 ? '' : 's'}.` });
+    notify({
+      text: `Deleted ${result.deleted} document${result.deleted === 1 ? '' : 's'} and ${result.passagesRemoved} passage${result.passagesRemoved === 1 ? '' : 's'}.`,
+    });
     await client.invalidateQueries();
   };
 
@@ -108,7 +115,17 @@ export function LibraryList({ documents, tags, openIds, onOpen }: Props) {
             const d = shown[item.index]!;
             const open = openIds.includes(d.id);
             return (
-              <li key={d.id} style={{ position: 'absolute', top: 0, left: 0, width: '100%', height: ROW, transform: `translateY(${item.start}px)` }}>
+              <li
+                key={d.id}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  width: '100%',
+                  height: ROW,
+                  transform: `translateY(${item.start}px)`,
+                }}
+              >
                 <input
                   type="checkbox"
                   aria-label={`Select ${d.title}`}
@@ -125,7 +142,14 @@ export function LibraryList({ documents, tags, openIds, onOpen }: Props) {
                     {d.title}
                   </span>
                   <span className="meta">
-                    {[d.format.toUpperCase(), d.language, d.publishedAt?.slice(0, 10), d.source, d.passageCount ? `${d.passageCount} passages` : null, d.reviewFlags.length ? 'needs review' : null]
+                    {[
+                      d.format.toUpperCase(),
+                      d.language,
+                      d.publishedAt?.slice(0, 10),
+                      d.source,
+                      d.passageCount ? `${d.passageCount} passages` : null,
+                      d.reviewFlags.length ? 'needs review' : null,
+                    ]
                       .filter(Boolean)
                       .join(' · ')}
                   </span>

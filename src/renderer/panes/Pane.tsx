@@ -24,7 +24,12 @@ export function Pane({ label, state, tags, active, linkTo, findNonce, onActivate
   const doc = useDocument(state?.docId ?? null);
   const passages = usePassages({ documentId: state?.docId ?? '' }, !!state);
   return (
-    <section className={`pane${active ? ' active' : ''}`} aria-label={label} onMouseDownCapture={onActivate} onFocusCapture={onActivate}>
+    <section
+      className={`pane${active ? ' active' : ''}`}
+      aria-label={label}
+      onMouseDownCapture={onActivate}
+      onFocusCapture={onActivate}
+    >
       <div className="pane-bar">
         <span className="pane-label">
           {label}

@@ -70,7 +70,10 @@ export function Panes({ state, tags }: { state: PanesApi; tags: Tag[] }) {
     return (
       <div className="welcome">
         <h1>Import, read, tag, report</h1>
-        <p>Import articles, reports and testimony; search them in any script; open two side by side; select a passage to tag it with your codebook.</p>
+        <p>
+          Import articles, reports and testimony; search them in any script; open two side by side; select a passage to tag it
+          with your codebook.
+        </p>
         <p className="meta">Press ? for keyboard shortcuts.</p>
       </div>
     );
@@ -100,7 +103,10 @@ export function Panes({ state, tags }: { state: PanesApi; tags: Tag[] }) {
           </button>
         </div>
       )}
-      <div className="panes" style={{ gridTemplateColumns: two ? `minmax(0, ${split}fr) auto minmax(0, ${100 - split}fr)` : 'minmax(0, 1fr)' }}>
+      <div
+        className="panes"
+        style={{ gridTemplateColumns: two ? `minmax(0, ${split}fr) auto minmax(0, ${100 - split}fr)` : 'minmax(0, 1fr)' }}
+      >
         {pane(0)}
         {two && <Splitter value={split} onChange={state.setSplit} />}
         {two && pane(1)}

@@ -29,7 +29,14 @@ export function PassagesPanel({ tags, tagIds, text, onText, onClose, onOpen }: P
   return (
     <aside className="right" aria-label="Passages view">
       <div className="passages-controls">
-        <input type="search" aria-label="Search passages and notes" placeholder="Words in passages or notes…" value={text} dir="auto" onChange={(e) => onText(e.target.value)} />
+        <input
+          type="search"
+          aria-label="Search passages and notes"
+          placeholder="Words in passages or notes…"
+          value={text}
+          dir="auto"
+          onChange={(e) => onText(e.target.value)}
+        />
         {tagIds.length > 1 && (
           <select aria-label="Match tags" value={match} onChange={(e) => setMatch(e.target.value as 'any' | 'all')}>
             <option value="any">Any of the tags</option>

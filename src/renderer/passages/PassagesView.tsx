@@ -18,7 +18,12 @@ interface Props {
 export function PassagesView({ label, passages, tags, loading, onOpen }: Props) {
   const scroll = useRef<HTMLDivElement>(null);
   const tagById = new Map(tags.map((t) => [t.id, t]));
-  const virtualizer = useVirtualizer({ count: passages.length, getScrollElement: () => scroll.current, estimateSize: () => 84, overscan: 6 });
+  const virtualizer = useVirtualizer({
+    count: passages.length,
+    getScrollElement: () => scroll.current,
+    estimateSize: () => 84,
+    overscan: 6,
+  });
   return (
     <section className="passage-list" aria-label={label}>
       <h2>
@@ -44,7 +49,13 @@ export function PassagesView({ label, passages, tags, loading, onOpen }: Props) 
                     {p.documentTitle}
                     {p.documentPublishedAt ? ` · ${p.documentPublishedAt.slice(0, 10)}` : ''}
                   </span>
-                  <span className="swatches" aria-label={`Tags: ${p.tagIds.map((id) => tagById.get(id)?.name).filter(Boolean).join(', ')}`}>
+                  <span
+                    className="swatches"
+                    aria-label={`Tags: ${p.tagIds
+                      .map((id) => tagById.get(id)?.name)
+                      .filter(Boolean)
+                      .join(', ')}`}
+                  >
                     {p.tagIds.map((id) => (
                       <span key={id} className="swatch" style={{ backgroundColor: tagById.get(id)?.color }} />
                     ))}

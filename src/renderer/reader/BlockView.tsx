@@ -31,7 +31,12 @@ export const BlockView = memo(function BlockView(props: Props) {
   const Tag = block.kind === 'heading' ? (`h${level}` as 'h2') : block.kind === 'quote' ? 'blockquote' : 'p';
   return (
     <div ref={props.measureRef} data-index={props.index} style={props.style} className="block-row">
-      <Tag dir="auto" data-start={block.start} data-end={block.end} className={`block block-${block.kind}${props.flash ? ' flash' : ''}`}>
+      <Tag
+        dir="auto"
+        data-start={block.start}
+        data-end={block.end}
+        className={`block block-${block.kind}${props.flash ? ' flash' : ''}`}
+      >
         {segmentRange(block.start, block.end, [...inside, ...hits]).map((seg) => {
           const passageIds = seg.passageIds.filter((id) => !hitIds.has(id));
           const hit = seg.passageIds.find((id) => hitIds.has(id));

@@ -29,7 +29,9 @@ export function DocumentHeader({ doc, showOriginal, onToggleOriginal }: Props) {
   const startEditing = () => setDraft(Object.fromEntries(FIELDS.map(([key]) => [key, doc[key] ?? ''])) as Record<Field, string>);
   const save = async () => {
     if (!draft) return;
-    const changes = Object.fromEntries(FIELDS.filter(([key]) => draft[key] !== (doc[key] ?? '')).map(([key]) => [key, draft[key]]));
+    const changes = Object.fromEntries(
+      FIELDS.filter(([key]) => draft[key] !== (doc[key] ?? '')).map(([key]) => [key, draft[key]]),
+    );
     const saved = await run(async () => {
       if (Object.keys(changes).length) await invoke('documents:updateMeta', { id: doc.id, ...changes });
       return true;

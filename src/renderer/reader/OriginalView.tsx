@@ -11,5 +11,13 @@ export function originalSrcDoc(html: string): string {
 }
 
 export function OriginalView({ html, title }: { html: string; title: string }) {
-  return <iframe className="original-view" title={`Original of ${title}`} sandbox="" srcDoc={originalSrcDoc(html)} referrerPolicy="no-referrer" />;
+  return (
+    <iframe
+      className="original-view"
+      title={`Original of ${title}`}
+      sandbox=""
+      srcDoc={originalSrcDoc(html)}
+      referrerPolicy="no-referrer"
+    />
+  );
 }

@@ -16,7 +16,13 @@ export function PassageEditor({ passages, tags, position, onClose }: Props) {
   const left = Math.min(position.x, window.innerWidth - 360);
   const top = Math.min(position.y + 12, window.innerHeight - 360);
   return (
-    <div className="tag-popover passage-editor" role="dialog" aria-label="Passage" style={{ left, top }} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div
+      className="tag-popover passage-editor"
+      role="dialog"
+      aria-label="Passage"
+      style={{ left, top }}
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
       {passages.map((p) => (
         <PassageForm key={p.id} passage={p} tags={tags} onDone={onClose} />
       ))}
@@ -60,7 +66,11 @@ function PassageForm({ passage, tags, onDone }: { passage: PassageView; tags: Ta
         {tagIds.map((id) => (
           <li className="chip" key={id} style={{ borderColor: tagById.get(id)?.color }}>
             <span dir="auto">{tagById.get(id)?.name ?? 'deleted tag'}</span>
-            <button type="button" aria-label={`Remove tag ${tagById.get(id)?.name ?? ''}`} onClick={() => setTagIds(tagIds.filter((t) => t !== id))}>
+            <button
+              type="button"
+              aria-label={`Remove tag ${tagById.get(id)?.name ?? ''}`}
+              onClick={() => setTagIds(tagIds.filter((t) => t !== id))}
+            >
               ×
             </button>
           </li>
@@ -76,7 +86,14 @@ function PassageForm({ passage, tags, onDone }: { passage: PassageView; tags: Ta
           ))}
         </select>
       )}
-      <textarea aria-label="Note" placeholder="Note (optional)" value={note} onChange={(e) => setNote(e.target.value)} rows={2} dir="auto" />
+      <textarea
+        aria-label="Note"
+        placeholder="Note (optional)"
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        rows={2}
+        dir="auto"
+      />
       <div className="actions">
         <button type="button" className="danger" onClick={() => void remove()}>
           Delete passage
