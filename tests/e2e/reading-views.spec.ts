@@ -65,6 +65,26 @@ test('the passages view opens a long document at the passage in the chosen pane;
   await expect(right.locator('mark')).toBeInViewport();
   await expect(left.getByRole('article')).toHaveAccessibleName('Document: A short note');
   await shot('02-passage-opened-in-right-pane');
+
+  // linked scrolling by paragraph: the same volume on both sides follows the pane being scrolled
+  await page.getByRole('radio', { name: 'Left pane' }).check();
+  await library.getByRole('button', { name: /Collected testimonies/ }).click();
+  await page.keyboard.press('Control+f');
+  await expect(left.getByRole('searchbox', { name: 'Find in document' })).toBeFocused();
+  await page.getByRole('button', { name: 'Link scrolling' }).click();
+  await expect(page.getByRole('button', { name: 'Link scrolling' })).toHaveAttribute('aria-pressed', 'true');
+  await left.locator('.reader-body').hover();
+  await page.mouse.wheel(0, 6000);
+  const topParagraph = (pane: typeof left) =>
+    pane.locator('.reader-body').evaluate((body) => {
+      const top = body.getBoundingClientRect().top;
+      const first = [...body.querySelectorAll('[data-start]')].find((el) => el.getBoundingClientRect().bottom > top + 2);
+      return Number(/Paragraph (\d+)/.exec(first?.textContent ?? '')?.[1] ?? -1);
+    });
+  await expect.poll(() => topParagraph(left)).toBeGreaterThan(20);
+  const leftTop = await topParagraph(left);
+  await expect.poll(async () => Math.abs((await topParagraph(right)) - leftTop)).toBeLessThanOrEqual(1);
+  await shot('03-linked-scrolling');
 });
 
 test('an Uyghur document renders right to left in an Arabic-script font; the help sheet lists shortcuts', async ({

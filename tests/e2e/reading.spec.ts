@@ -74,6 +74,9 @@ test('two documents side by side, a passage tagged in each pane, overlapping pas
   await expect(marks).toHaveText(['the guards ', 'beat detainees', ' ', 'at night', ' in the basement']);
   await expect(marks.nth(1)).toHaveAttribute('data-passage-ids', /\S+ \S+/);
   await expect(marks.nth(3)).toHaveAttribute('data-passage-ids', /\S+ \S+/);
+  // the second passage of a stretch shows as a band in its own tag's colour under the first one's background
+  await expect(marks.nth(1)).toHaveCSS('box-shadow', /rgb\(111, 207, 151\).*inset/);
+  await expect(marks.nth(3)).toHaveCSS('box-shadow', /rgb\(86, 204, 242\).*inset/);
   await expect(left.locator('[data-start]').nth(1)).toContainText(
     'He said the guards beat detainees at night in the basement of the camp.',
   );
