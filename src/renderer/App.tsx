@@ -40,6 +40,10 @@ export function App() {
   const notify = useCallback((n: Notice) => setNotice(n), []);
 
   useEffect(() => onEvent('evt:import:progress', (p) => setProgress(p.currentFile ? p : null)), []);
+  const retainPanes = panes.retain;
+  useEffect(() => {
+    if (documents.data) retainPanes(new Set(documents.data.map((d) => d.id)));
+  }, [documents.data, retainPanes]);
 
   const report = (e: unknown) =>
     setNotice({ text: e instanceof Error ? e.message : 'That did not work; nothing was changed.', error: true });

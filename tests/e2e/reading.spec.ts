@@ -179,4 +179,27 @@ test('codebook: rename, merge and delete with counts, undo of the deletion, libr
     ['Food', 2],
   ]);
   await shot('07-undone');
+
+  // a passage deleted from its highlight comes back with undo
+  await page.locator(`${RIGHT} mark`, { hasText: 'rations of steamed buns' }).click();
+  await page.getByRole('dialog', { name: 'Passage' }).getByRole('button', { name: 'Delete passage' }).click();
+  await expect(page.locator(`${RIGHT} mark`, { hasText: 'rations of steamed buns' })).toHaveCount(0);
+  await expect(tagButton('Food')).toContainText('1');
+  await page.keyboard.press('Control+z');
+  await expect(page.locator(`${RIGHT} mark`, { hasText: 'rations of steamed buns' })).toHaveCount(1);
+  await expect(tagButton('Food')).toContainText('2');
+
+  // multi-select delete says how many passages go with the documents
+  await library.getByRole('checkbox', { name: /Select Testimony/ }).check();
+  await library.getByRole('checkbox', { name: /Select NGO report/ }).check();
+  await page.getByRole('button', { name: 'Delete 2 selected…' }).click();
+  const confirmDelete = page.getByRole('alertdialog', { name: 'Delete 2 documents?' });
+  await expect(confirmDelete).toContainText('2 documents and 5 tagged passages in them will be deleted');
+  await shot('08-delete-documents-confirm');
+  await confirmDelete.getByRole('button', { name: 'Delete documents' }).click();
+  await expect(page.getByRole('status')).toContainText('Deleted 2 documents and 5 passages.');
+  await expect(page.getByText('No documents yet')).toBeVisible();
+  // the panes that showed them close
+  await expect(page.getByRole('article')).toHaveCount(0);
+  await shot('09-documents-deleted');
 });

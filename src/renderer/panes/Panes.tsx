@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Tag } from '../../shared/domain.ts';
 import { Pane, type PaneState } from './Pane.tsx';
 import { Splitter } from './Splitter.tsx';
@@ -33,6 +33,16 @@ export function usePanes() {
     setActive(0);
   };
   const swap = () => setPanes(([a, b]) => [b, a]);
+  /** Closes the panes whose document is no longer in the library (deleted here or elsewhere). */
+  const retain = useCallback(
+    (ids: Set<string>) =>
+      setPanes((current) => {
+        const kept = current.map((p) => (p && ids.has(p.docId) ? p : null));
+        if (kept[0] === current[0] && kept[1] === current[1]) return current;
+        return kept[0] ? [kept[0], kept[1] ?? null] : [kept[1] ?? null, null];
+      }),
+    [],
+  );
   const reportTop = (from: 0 | 1, block: number) => {
     if (!linked) return;
     setLinkTo((current) => {
@@ -55,6 +65,7 @@ export function usePanes() {
     open,
     close,
     swap,
+    retain,
     reportTop,
     openIds: panes.filter((p): p is PaneState => !!p).map((p) => p.docId),
   };
