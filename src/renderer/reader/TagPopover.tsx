@@ -45,8 +45,8 @@ export function TagPopover({ tags, quote, position, onApply, onCancel }: Props) 
     const pick = options[active];
     const tagIds = [...chosen];
     const tagNames = [...newNames];
-    // Enter with a tag highlighted and nothing chosen yet applies that tag directly.
-    if (pick && filter.trim()) {
+    // Enter applies the highlighted tag when something is typed, or when nothing is chosen yet (arrows, then Enter).
+    if (pick && (filter.trim() || (!tagIds.length && !tagNames.length))) {
       if (pick.create) tagNames.push(pick.create);
       else if (!tagIds.includes(pick.key)) tagIds.push(pick.key);
     }
