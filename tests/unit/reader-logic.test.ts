@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentSummary, Tag } from '../../src/shared/domain.ts';
 import { subtree, tagTree } from '../../src/renderer/codebook/tree.ts';
-import { libraryView } from '../../src/renderer/library/library-view.ts';
+import { libraryView, type LibraryFilter } from '../../src/renderer/library/library-view.ts';
 import { blockIndexAt, findMatches, firstEndingAfter } from '../../src/renderer/reader/find.ts';
 import { segmentRange } from '../../src/renderer/reader/segments.ts';
 
@@ -85,7 +85,7 @@ describe('reader logic', () => {
       doc('alpha', { publishedAt: null, source: 'AP', language: 'zh', importedAt: '2026-01-02T00:00:00Z' }),
       doc('Gamma', { publishedAt: '2021-01-01', source: null, reviewFlags: ['encoding guessed'], format: 'md' }),
     ];
-    const none = { tagDocumentIds: null, language: '', format: '', flagged: false };
+    const none: LibraryFilter = { tagDocumentIds: null, language: '', format: '', flagged: false };
     const ids = (sort: Parameters<typeof libraryView>[1], filter = none) => libraryView(docs, sort, filter).map((d) => d.id);
     expect(ids('title')).toEqual(['alpha', 'Beta', 'Gamma']);
     expect(ids('date')).toEqual(['Gamma', 'Beta', 'alpha']);
