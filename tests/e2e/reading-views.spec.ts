@@ -66,6 +66,17 @@ test('the passages view opens a long document at the passage in the chosen pane;
   await expect(left.getByRole('article')).toHaveAccessibleName('Document: A short note');
   await shot('02-passage-opened-in-right-pane');
 
+  // the document's passages as a list: the keyboard way to a highlight's tags and note
+  await right.getByText('1 passage', { exact: true }).click();
+  await right
+    .getByRole('list', { name: 'Passages in this document' })
+    .getByRole('button', { name: /forty women/ })
+    .press('Enter');
+  const editor = page.getByRole('dialog', { name: 'Passage' });
+  await expect(editor.getByRole('list', { name: 'Tags of this passage' })).toContainText('Overcrowding');
+  await editor.getByRole('button', { name: 'Close' }).click();
+  await expect(editor).toBeHidden();
+
   // linked scrolling by paragraph: the same volume on both sides follows the pane being scrolled
   await page.getByRole('radio', { name: 'Left pane' }).check();
   await library.getByRole('button', { name: /Collected testimonies/ }).click();

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 
 interface Props {
   query: string;
@@ -7,10 +7,11 @@ interface Props {
   focusNonce: number;
   onQuery(query: string): void;
   onStep(delta: 1 | -1): void;
+  children?: ReactNode;
 }
 
 /** Find in this pane only: Enter for the next match, Shift+Enter for the previous one. */
-export function FindBar({ query, count, current, focusNonce, onQuery, onStep }: Props) {
+export function FindBar({ query, count, current, focusNonce, onQuery, onStep, children }: Props) {
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (focusNonce) input.current?.select();
@@ -41,6 +42,7 @@ export function FindBar({ query, count, current, focusNonce, onQuery, onStep }: 
       <button type="button" aria-label="Next match" disabled={!count} onClick={() => onStep(1)}>
         ↓
       </button>
+      {children}
     </div>
   );
 }

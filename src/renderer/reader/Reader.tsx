@@ -6,6 +6,7 @@ import { invoke } from '../api.ts';
 import { keys } from '../queries.ts';
 import { BlockView } from './BlockView.tsx';
 import { DocumentHeader } from './DocumentHeader.tsx';
+import { DocumentPassages } from './DocumentPassages.tsx';
 import { blockIndexAt, findMatches, firstEndingAfter } from './find.ts';
 import { FindBar } from './FindBar.tsx';
 import { OriginalView } from './OriginalView.tsx';
@@ -129,7 +130,18 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
           if (first) goTo(first.start, 'center');
         }}
         onStep={step}
-      />
+      >
+        <DocumentPassages
+          passages={passages}
+          tagById={tagById}
+          onChoose={(p, at) => {
+            goTo(p.start, 'center');
+            setFlashAt(p.start);
+            setPending(null);
+            setEditing({ ids: [p.id], ...at });
+          }}
+        />
+      </FindBar>
       {showOriginal && doc.originalHtml ? (
         <OriginalView html={doc.originalHtml} title={doc.title} />
       ) : (
