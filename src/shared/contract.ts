@@ -168,7 +168,7 @@ export const contract = {
     input: z
       .object({
         id,
-        title: text(1000).min(1).optional(),
+        title: text(1000).optional(),
         source: text(1000).nullable().optional(),
         author: text(1000).nullable().optional(),
         url: text(4096).nullable().optional(),
