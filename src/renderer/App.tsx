@@ -179,7 +179,7 @@ export function App() {
           </aside>
           <section className="center" aria-label="Reading area">
             {showResults ? (
-              <SearchResults response={search.data} loading={search.isFetching} onOpen={open} />
+              <SearchResults response={search.data} loading={search.isFetching} tags={tags.data ?? []} onOpen={open} />
             ) : (
               <Panes state={panes} tags={tags.data ?? []} />
             )}

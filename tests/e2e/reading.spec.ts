@@ -94,6 +94,15 @@ test('two documents side by side, a passage tagged in each pane, overlapping pas
   const passages = await bridge.app.handlers['passages:query']({ text: 'Karamay report' });
   expect(passages.map((p) => p.exact)).toEqual(['the guards beat detainees at night']);
 
+  // the divider resizes the panes, by keyboard too
+  const divider = page.getByRole('separator', { name: 'Resize panes' });
+  await divider.focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(divider).toHaveAttribute('aria-valuenow', '40');
+  const [leftBox, rightBox] = [await left.boundingBox(), await right.boundingBox()];
+  expect(leftBox!.width).toBeLessThan(rightBox!.width * 0.75);
+
   // swap, then close one pane
   await page.getByRole('button', { name: 'Swap panes' }).click();
   await expect(left.getByRole('article')).toHaveAccessibleName('Document: NGO report on the Karamay facility');
