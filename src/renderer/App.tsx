@@ -207,7 +207,9 @@ export function App() {
           ) : notice ? (
             <span className={notice.error ? 'error' : undefined}>{notice.text}</span>
           ) : (
-            <span>{documents.data?.length ?? 0} documents</span>
+            <span>
+              {documents.data?.length ?? 0} document{documents.data?.length === 1 ? '' : 's'}
+            </span>
           )}
         </footer>
         {help && <HelpSheet onClose={() => setHelp(false)} />}

@@ -187,3 +187,44 @@ test('metadata edited in place; the original HTML shown in a frame that runs and
   await form.getByRole('button', { name: 'Save details' }).click();
   await expect(page.getByRole('status')).toContainText('A date is written YYYY, YYYY-MM or YYYY-MM-DD.');
 });
+
+test('the passages view stays virtual with thousands of passages and opens the last one at its spot', async ({
+  page,
+  bridge,
+  makeFiles,
+  shot,
+}) => {
+  bridge.pickedFiles = makeFiles({ 'volume-two.txt': longDocument() });
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await expect(page.getByRole('status')).toContainText('Imported 1');
+  const [doc] = await bridge.app.handlers['documents:list']({});
+  const full = await bridge.app.handlers['documents:get']({ id: doc!.id });
+  const tag = await bridge.app.handlers['tags:create']({ name: 'Routine' });
+  for (const block of full.blocks.slice(1)) {
+    const at = full.text.indexOf('roll calls', block.start);
+    if (at < 0 || at > block.end) continue;
+    await bridge.app.handlers['passages:create']({
+      documentId: doc!.id,
+      start: at,
+      end: at + 'roll calls'.length,
+      tagIds: [tag.id],
+    });
+  }
+  await page.reload();
+  await page
+    .getByRole('list', { name: 'Codebook' })
+    .getByRole('button', { name: /Routine/ })
+    .click();
+  const view = page.getByRole('region', { name: 'Passages tagged Routine' });
+  await expect(view.getByRole('heading')).toContainText('(1999)');
+  expect(await view.getByRole('button').count()).toBeLessThan(60);
+  await view.locator('.passage-scroll').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  const last = view.getByRole('button').last();
+  await expect(last).toBeInViewport();
+  await shot('01-thousands-of-passages');
+  await last.click();
+  const left = page.getByRole('region', { name: 'Left pane' });
+  await expect(left.getByText('Paragraph 2000.')).toBeInViewport();
+  await expect(left.locator('.flash')).toContainText('Paragraph 2000.');
+  await shot('02-last-passage-opened');
+});

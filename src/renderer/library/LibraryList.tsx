@@ -99,7 +99,9 @@ export function LibraryList({ documents, tags, openIds, onOpen }: Props) {
         </label>
       </div>
       <p className="meta library-count" aria-live="polite">
-        {shown.length === documents.length ? `${documents.length} documents` : `${shown.length} of ${documents.length} documents`}
+        {shown.length === documents.length
+          ? `${documents.length} document${documents.length === 1 ? '' : 's'}`
+          : `${shown.length} of ${documents.length} documents`}
         {selected.size > 0 && (
           <>
             {' · '}

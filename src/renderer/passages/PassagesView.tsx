@@ -43,7 +43,9 @@ export function PassagesView({ label, passages, tags, loading, onOpen }: Props) 
               >
                 <button type="button" onClick={() => onOpen(p)}>
                   <span className="quote" dir="auto">
-                    “{p.exact.length > 300 ? `${p.exact.slice(0, 300)}…` : p.exact}”
+                    <span className="context">…{p.prefix.slice(-24)}</span>
+                    <strong>{p.exact.length > 300 ? `${p.exact.slice(0, 300)}…` : p.exact}</strong>
+                    <span className="context">{p.suffix.slice(0, 24)}…</span>
                   </span>
                   <span className="meta" dir="auto">
                     {p.documentTitle}
