@@ -39,8 +39,15 @@ export const BlockView = memo(function BlockView(props: Props) {
       >
         {segmentRange(block.start, block.end, [...inside, ...hits]).map((seg) => {
           const passageIds = seg.passageIds.filter((id) => !hitIds.has(id));
-          const hit = seg.passageIds.find((id) => hitIds.has(id));
-          const hitClass = hit ? `find-hit${hit === currentHit ? ' current' : ''}` : undefined;
+          // 'sel' is the selection being tagged: it stays visible while focus is in the popover
+          const hit = seg.passageIds.find((id) => hitIds.has(id) && id !== 'sel');
+          const classes = [
+            hit ? `find-hit${hit === currentHit ? ' current' : ''}` : '',
+            seg.passageIds.includes('sel') ? 'pending-selection' : '',
+          ]
+            .filter(Boolean)
+            .join(' ');
+          const hitClass = classes || undefined;
           const piece = text.slice(seg.start, seg.end);
           if (passageIds.length === 0) {
             return (

@@ -162,6 +162,8 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
               const hits = [];
               for (let i = from; i < matches.length && matches[i]!.start < block.end; i++)
                 hits.push({ id: `f:${i}`, ...matches[i]! });
+              if (pending && pending.start < block.end && pending.end > block.start)
+                hits.push({ id: 'sel', start: pending.start, end: pending.end });
               return (
                 <BlockView
                   key={item.key}
