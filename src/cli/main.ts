@@ -9,6 +9,7 @@ import { openApp, type OpenedApp } from '../main/app/open-app.ts';
 import { defaultWorkspaceDir } from '../main/app/default-workspace.ts';
 import { call } from '../main/dispatch.ts';
 import { anchorQuote } from '../main/service/tagging.ts';
+import { CODEBOOK_USAGE, runCodebookCommand } from './codebook-commands.ts';
 import { formatDocuments, formatImportSummary, formatPassages, formatSearch } from './format.ts';
 
 const USAGE = `Usage: dossier <command> [options]
@@ -23,6 +24,7 @@ Commands:
                                        tag the passage that quotes TEXT exactly
   passages [--tag NAME]                passages, of one tag or all
   verify                               check that passages match their text and the index the store
+${CODEBOOK_USAGE}
 
 Options:
   --workspace DIR   the investigation folder (default: the app's own)
@@ -148,8 +150,11 @@ async function runCommand(app: OpenedApp, command: string, args: string[], value
         : `Problems found:\n${report.problems.map((p) => `  - ${p}`).join('\n')}`;
       return { json: report, text, exitCode: report.ok ? 0 : 4 };
     }
-    default:
+    default: {
+      const codebook = await runCodebookCommand(app, command, args);
+      if (codebook) return codebook;
       throw new DossierError('BAD_INPUT', `Unknown command "${command}". Run dossier --help for the list.`);
+    }
   }
 }
 

@@ -8,7 +8,7 @@ import { DossierError } from '../shared/errors.ts';
 import type { SearchEngine } from './search/engine.ts';
 import { transaction } from './store/database.ts';
 import { deleteDocuments, getDocument, listDocuments } from './store/documents-repo.ts';
-import { deletePassage, listPassages } from './store/passages-repo.ts';
+import { listPassages } from './store/passages-repo.ts';
 import { createTag, listTags } from './store/tags-repo.ts';
 import type { Workspace } from './store/workspace.ts';
 import { createParsePool, DEFAULT_PARSE_WORKER_URL } from './importers/parse-pool.ts';
@@ -16,6 +16,9 @@ import { DEFAULT_MAX_FILE_BYTES, DEFAULT_PARSE_TIMEOUT_MS, expandPaths, importSo
 import { updateDocumentMeta } from './service/document-meta.ts';
 import { verifyWorkspace } from './service/integrity.ts';
 import { createPassage } from './service/tagging.ts';
+import { deleteTag, mergeTags, tagImpact, updateTag } from './service/codebook.ts';
+import { createHistory, type UndoEntry } from './service/history.ts';
+import { deletePassageUndoable, documentIdsForTags, queryPassages, updatePassage } from './service/passages.ts';
 
 export interface ServiceDeps {
   workspace: Workspace;
@@ -46,6 +49,14 @@ export function createService(deps: ServiceDeps): Handlers {
   });
   const importOptions = { maxFileBytes, onProgress, pool };
   const changed = (reason: string) => emit('evt:library:changed', { reason });
+  const history = createHistory();
+  /** Runs a destructive action in one transaction and keeps its undo. */
+  const undoable = <T>(work: () => { result: T; undo: UndoEntry | null }): T =>
+    transaction(db, () => {
+      const { result, undo } = work();
+      if (undo) history.push(undo);
+      return result;
+    });
 
   return {
     'documents:import': async ({ paths }) => {
@@ -82,7 +93,21 @@ export function createService(deps: ServiceDeps): Handlers {
     'tags:create': (input) => transaction(db, () => createTag(db, input)),
     'passages:create': (input) => createPassage(db, input),
     'passages:list': (filter) => listPassages(db, filter),
-    'passages:delete': ({ id }) => ({ deleted: deletePassage(db, id) }),
+    'passages:delete': ({ id }) => undoable(() => deletePassageUndoable(db, id)),
+    'tags:update': (input) => transaction(db, () => updateTag(db, input)),
+    'tags:impact': ({ id }) => tagImpact(db, id),
+    'tags:delete': ({ id }) => undoable(() => deleteTag(db, id)),
+    'tags:merge': ({ sourceId, targetId }) => undoable(() => mergeTags(db, sourceId, targetId)),
+    'tags:documents': ({ tagIds }) => documentIdsForTags(db, tagIds),
+    'passages:update': (input) => updatePassage(db, input),
+    'passages:query': (query) => queryPassages(db, query),
+    'history:status': () => ({ undo: history.peek() }),
+    'history:undo': () => {
+      const entry = history.pop();
+      if (!entry) return { undone: null };
+      transaction(db, () => entry.undo());
+      return { undone: entry.label };
+    },
     'dialog:pickFiles': async () => {
       if (!deps.pickFiles) throw new DossierError('FORBIDDEN', 'There is no window to show a file dialog in.');
       return { paths: await deps.pickFiles() };

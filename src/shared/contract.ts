@@ -52,28 +52,28 @@ export const contract = {
       .strict(),
     output: out<ImportSummary>(),
   },
-  // Issue 3: metadata is editable after import. Absent fields are left as they are; null clears one.
+  // Issue 3: metadata is editable after import. Absent fields are left as they are; null or '' clears one.
   'documents:updateMeta': {
     input: z
       .object({
         id,
-        title: text(500).trim().min(1).optional(),
+        title: text(500).optional(),
         source: text(500).nullable().optional(),
         author: text(500).nullable().optional(),
         url: z
           .string()
           .max(2000)
-          .regex(/^https?:\/\/\S+$/i, 'A URL starts with http:// or https://.')
+          .regex(/^$|^https?:\/\/\S+$/i, 'A URL starts with http:// or https://.')
           .nullable()
           .optional(),
         publishedAt: z
           .string()
-          .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'A date is written YYYY, YYYY-MM or YYYY-MM-DD.')
+          .regex(/^$|^\d{4}(-\d{2}(-\d{2})?)?$/, 'A date is written YYYY, YYYY-MM or YYYY-MM-DD.')
           .nullable()
           .optional(),
         language: z
           .string()
-          .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'A language is a code such as en, zh, ug, kk or ru.')
+          .regex(/^$|^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'A language is a code such as en, zh, ug, kk or ru.')
           .nullable()
           .optional(),
       })
@@ -135,6 +135,62 @@ export const contract = {
   'passages:delete': {
     input: z.object({ id }).strict(),
     output: out<{ deleted: boolean }>(),
+  },
+  // Issue 5: reading and tagging (codebook edits, passage edits, passages view, undo, metadata in place).
+  'tags:update': {
+    input: z
+      .object({
+        id,
+        name: text(200).min(1).optional(),
+        color: z
+          .string()
+          .regex(/^#[0-9a-fA-F]{6}$/)
+          .optional(),
+        description: text(10_000).optional(),
+        parentId: id.nullable().optional(),
+      })
+      .strict(),
+    output: out<Tag>(),
+  },
+  'tags:impact': {
+    input: z.object({ id }).strict(),
+    output: out<{ passages: number; subtags: number }>(),
+  },
+  'tags:delete': {
+    input: z.object({ id }).strict(),
+    output: out<{ deleted: true; passagesAffected: number; subtagsDeleted: number }>(),
+  },
+  'tags:merge': {
+    input: z.object({ sourceId: id, targetId: id }).strict(),
+    output: out<{ tag: Tag; passagesMoved: number }>(),
+  },
+  'tags:documents': {
+    input: z.object({ tagIds: z.array(id).max(1000) }).strict(),
+    output: out<string[]>(),
+  },
+  'passages:update': {
+    input: z.object({ id, note: text(100_000).optional(), tagIds: z.array(id).max(100).optional() }).strict(),
+    output: out<PassageView>(),
+  },
+  'passages:query': {
+    input: z
+      .object({
+        tagIds: z.array(id).max(1000).optional(),
+        match: z.enum(['any', 'all']).optional(),
+        text: text(2000).optional(),
+        documentId: id.optional(),
+        limit: z.number().int().min(1).max(100_000).optional(),
+      })
+      .strict(),
+    output: out<PassageView[]>(),
+  },
+  'history:status': {
+    input: z.object({}).strict(),
+    output: out<{ undo: string | null }>(),
+  },
+  'history:undo': {
+    input: z.object({}).strict(),
+    output: out<{ undone: string | null }>(),
   },
   'dialog:pickFiles': {
     input: z.object({}).strict(),

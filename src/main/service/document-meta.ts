@@ -33,7 +33,7 @@ export function updateDocumentMeta(db: Database, input: ParsedInput<'documents:u
     const value = input[field as keyof typeof COLUMNS];
     if (value === undefined) continue;
     const next = typeof value === 'string' ? value.trim() || null : null;
-    if (field === 'title' && !next) continue;
+    if (field === 'title' && !next) throw new DossierError('BAD_INPUT', 'A document needs a title.');
     if (next === row[column]) continue;
     changed.push(field);
     values.push(next);

@@ -84,8 +84,13 @@ export function listPassages(db: Database, filter: { tagId?: string | undefined;
     where.push('p.document_id = ?');
     params.push(filter.documentId);
   }
-  const sql = `${VIEW_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.title COLLATE NOCASE, p.start`;
-  return (db.prepare(sql).all(...params) as unknown as PassageRow[]).map(toView);
+  return listPassageViews(db, where, params);
+}
+
+/** Passage views matching SQL conditions on `p` (passages) and `d` (documents), in document then text order. */
+export function listPassageViews(db: Database, where: string[], params: (string | number)[], limit = -1): PassageView[] {
+  const sql = `${VIEW_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.title COLLATE NOCASE, p.start LIMIT ?`;
+  return (db.prepare(sql).all(...params, limit) as unknown as PassageRow[]).map(toView);
 }
 
 export function deletePassage(db: Database, id: string): boolean {

@@ -1,59 +1,82 @@
-import type { PassageView, Tag } from '../../shared/domain.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Tag } from '../../shared/domain.ts';
+import { invoke } from '../api.ts';
+import { useRun } from '../notice.ts';
+import { TagEditor } from './TagEditor.tsx';
+import { tagTree } from './tree.ts';
 
 interface Props {
   tags: Tag[];
-  selectedTagId: string | null;
-  onSelect(id: string | null): void;
+  selected: string[];
+  /** Plain click selects one tag; Ctrl/Shift-click adds or removes it from the selection. */
+  onSelect(ids: string[]): void;
 }
 
-export function Codebook({ tags, selectedTagId, onSelect }: Props) {
-  if (tags.length === 0) return <p className="empty">No tags yet. Select text in a document to tag it.</p>;
+/** The codebook panel: the tag tree with passage counts, a new-tag field, and the selected tag's editor. */
+export function Codebook({ tags, selected, onSelect }: Props) {
+  const client = useQueryClient();
+  const run = useRun();
+  const [newName, setNewName] = useState('');
+  const rows = tagTree(tags);
+  const editing = selected.length === 1 ? tags.find((t) => t.id === selected[0]) : undefined;
+
+  const create = async () => {
+    if (!newName.trim()) return;
+    if (await run(() => invoke('tags:create', { name: newName }))) {
+      setNewName('');
+      await client.invalidateQueries();
+    }
+  };
+
   return (
-    <ul className="tag-list" aria-label="Codebook">
-      {tags.map((t) => (
-        <li key={t.id}>
-          <button type="button" aria-pressed={t.id === selectedTagId} onClick={() => onSelect(t.id === selectedTagId ? null : t.id)}>
-            <span className="swatch" style={{ backgroundColor: t.color }} aria-hidden />
-            <span className="name" dir="auto">
-              {t.name}
-            </span>
-            <span className="count" aria-label={`${t.passageCount} passages`}>
-              {t.passageCount}
-            </span>
-          </button>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-interface PassageListProps {
-  tag: Tag | undefined;
-  passages: PassageView[];
-  onOpen(passage: PassageView): void;
-}
-
-export function PassageList({ tag, passages, onOpen }: PassageListProps) {
-  return (
-    <section className="passage-list" aria-label={tag ? `Passages tagged ${tag.name}` : 'Passages'}>
-      <h2>{tag ? `Passages: ${tag.name}` : 'Passages'}</h2>
-      {passages.length === 0 && <p className="empty">No passages.</p>}
-      <ul>
-        {passages.map((p) => (
-          <li key={p.id}>
-            <button type="button" onClick={() => onOpen(p)}>
-              <span className="quote" dir="auto">
-                “{p.exact}”
-              </span>
-              <span className="meta" dir="auto">
-                {p.documentTitle}
-                {p.documentPublishedAt ? ` · ${p.documentPublishedAt.slice(0, 10)}` : ''}
-              </span>
-              {p.note && <span className="note">{p.note}</span>}
-            </button>
-          </li>
-        ))}
-      </ul>
-    </section>
+    <div className="codebook">
+      {tags.length === 0 ? (
+        <p className="empty">No tags yet. Select text in a document to tag it, or add one below.</p>
+      ) : (
+        <ul className="tag-list" aria-label="Codebook">
+          {rows.map(({ tag, depth }) => (
+            <li key={tag.id} style={{ paddingInlineStart: depth * 14 }}>
+              <button
+                type="button"
+                aria-pressed={selected.includes(tag.id)}
+                onClick={(e) => {
+                  if (e.ctrlKey || e.metaKey || e.shiftKey) {
+                    onSelect(selected.includes(tag.id) ? selected.filter((id) => id !== tag.id) : [...selected, tag.id]);
+                  } else onSelect(selected.length === 1 && selected[0] === tag.id ? [] : [tag.id]);
+                }}
+              >
+                <span className="swatch" style={{ backgroundColor: tag.color }} aria-hidden />
+                <span className="name" dir="auto">
+                  {tag.name}
+                </span>
+                <span className="count" aria-label={`${tag.passageCount} passages`}>
+                  {tag.passageCount}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        className="new-tag"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void create();
+        }}
+      >
+        <input
+          aria-label="New tag name"
+          placeholder="New tag…"
+          value={newName}
+          dir="auto"
+          onChange={(e) => setNewName(e.target.value)}
+        />
+        <button type="submit" disabled={!newName.trim()}>
+          Add tag
+        </button>
+      </form>
+      {editing && <TagEditor key={editing.id} tag={editing} tags={tags} onGone={() => onSelect([])} />}
+    </div>
   );
 }

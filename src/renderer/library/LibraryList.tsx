@@ -1,31 +1,175 @@
-import type { DocumentSummary } from '../../shared/domain.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState } from 'react';
+import { DOCUMENT_FORMATS, type DocumentSummary, type Tag } from '../../shared/domain.ts';
+import { invoke } from '../api.ts';
+import { ConfirmDialog } from '../ConfirmDialog.tsx';
+import { useNotify, useRun } from '../notice.ts';
+import { useTagDocuments } from '../queries.ts';
+import { libraryView, type SortKey } from './library-view.ts';
 
 interface Props {
   documents: DocumentSummary[];
-  openId: string | null;
+  tags: Tag[];
+  openIds: string[];
   onOpen(id: string): void;
 }
 
-export function LibraryList({ documents, openId, onOpen }: Props) {
+const ROW = 54;
+
+/** The library: virtualised, sortable, filterable, with multi-select delete. */
+export function LibraryList({ documents, tags, openIds, onOpen }: Props) {
+  const client = useQueryClient();
+  const run = useRun();
+  const notify = useNotify();
+  const scroll = useRef<HTMLDivElement>(null);
+  const [sort, setSort] = useState<SortKey>('imported');
+  const [tagId, setTagId] = useState('');
+  const [language, setLanguage] = useState('');
+  const [format, setFormat] = useState('');
+  const [flagged, setFlagged] = useState(false);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [confirming, setConfirming] = useState(false);
+  const tagDocs = useTagDocuments(tagId ? [tagId] : []);
+
+  const languages = useMemo(() => [...new Set(documents.map((d) => d.language ?? ''))].filter(Boolean).sort(), [documents]);
+  const shown = useMemo(
+    () => libraryView(documents, sort, { tagDocumentIds: tagId ? new Set(tagDocs.data ?? []) : null, language, format, flagged }),
+    [documents, sort, tagId, tagDocs.data, language, format, flagged],
+  );
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scroll.current,
+    estimateSize: () => ROW,
+    overscan: 10,
+  });
+  const chosen = documents.filter((d) => selected.has(d.id));
+  const passagesGoing = chosen.reduce((n, d) => n + d.passageCount, 0);
+
+  const remove = async () => {
+    setConfirming(false);
+    const result = await run(() => invoke('documents:delete', { ids: [...selected] }));
+    if (!result) return;
+    setSelected(new Set());
+    notify({
+      text: `Deleted ${result.deleted} document${result.deleted === 1 ? '' : 's'} and ${result.passagesRemoved} passage${result.passagesRemoved === 1 ? '' : 's'}.`,
+    });
+    await client.invalidateQueries();
+  };
+
   if (documents.length === 0) {
     return <p className="empty">No documents yet. Import files with the button above, or drop them on the window.</p>;
   }
   return (
-    <ul className="doc-list" aria-label="Library">
-      {documents.map((d) => (
-        <li key={d.id}>
-          <button type="button" className={d.id === openId ? 'selected' : undefined} onClick={() => onOpen(d.id)} aria-current={d.id === openId}>
-            <span className="title" dir="auto">
-              {d.title}
-            </span>
-            <span className="meta">
-              {[d.format.toUpperCase(), d.language, d.publishedAt?.slice(0, 10), d.passageCount ? `${d.passageCount} passages` : null]
-                .filter(Boolean)
-                .join(' · ')}
-            </span>
-          </button>
-        </li>
-      ))}
-    </ul>
+    <div className="library">
+      <div className="library-controls">
+        <label>
+          <span className="visually-hidden">Sort by</span>
+          <select aria-label="Sort by" value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
+            <option value="imported">Newest imported</option>
+            <option value="title">Title</option>
+            <option value="date">Date published</option>
+            <option value="source">Source</option>
+          </select>
+        </label>
+        <select aria-label="Filter by tag" value={tagId} onChange={(e) => setTagId(e.target.value)}>
+          <option value="">Any tag</option>
+          {tags.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Filter by language" value={language} onChange={(e) => setLanguage(e.target.value)}>
+          <option value="">Any language</option>
+          {languages.map((l) => (
+            <option key={l}>{l}</option>
+          ))}
+        </select>
+        <select aria-label="Filter by format" value={format} onChange={(e) => setFormat(e.target.value)}>
+          <option value="">Any format</option>
+          {DOCUMENT_FORMATS.map((f) => (
+            <option key={f} value={f}>
+              {f.toUpperCase()}
+            </option>
+          ))}
+        </select>
+        <label className="inline">
+          <input type="checkbox" checked={flagged} onChange={(e) => setFlagged(e.target.checked)} /> Needs review
+        </label>
+      </div>
+      <p className="meta library-count" aria-live="polite">
+        {shown.length === documents.length
+          ? `${documents.length} document${documents.length === 1 ? '' : 's'}`
+          : `${shown.length} of ${documents.length} documents`}
+        {selected.size > 0 && (
+          <>
+            {' · '}
+            <button type="button" className="link danger" onClick={() => setConfirming(true)}>
+              Delete {selected.size} selected…
+            </button>
+          </>
+        )}
+      </p>
+      <div className="library-scroll" ref={scroll}>
+        <ul className="doc-list" aria-label="Library" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const d = shown[item.index]!;
+            const open = openIds.includes(d.id);
+            return (
+              <li
+                key={d.id}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  width: '100%',
+                  height: ROW,
+                  transform: `translateY(${item.start}px)`,
+                }}
+              >
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${d.title}`}
+                  checked={selected.has(d.id)}
+                  onChange={(e) => {
+                    const next = new Set(selected);
+                    if (e.target.checked) next.add(d.id);
+                    else next.delete(d.id);
+                    setSelected(next);
+                  }}
+                />
+                <button type="button" className={open ? 'selected' : undefined} onClick={() => onOpen(d.id)} aria-current={open}>
+                  <span className="title" dir="auto">
+                    {d.title}
+                  </span>
+                  <span className="meta">
+                    {[
+                      d.format.toUpperCase(),
+                      d.language,
+                      d.publishedAt?.slice(0, 10),
+                      d.source,
+                      d.passageCount ? `${d.passageCount} passages` : null,
+                      d.reviewFlags.length ? 'needs review' : null,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+      {confirming && (
+        <ConfirmDialog
+          title={`Delete ${chosen.length} document${chosen.length === 1 ? '' : 's'}?`}
+          message={`${chosen.length} document${chosen.length === 1 ? '' : 's'} and ${passagesGoing} tagged passage${passagesGoing === 1 ? '' : 's'} in ${chosen.length === 1 ? 'it' : 'them'} will be deleted from the investigation. This cannot be undone.`}
+          confirmLabel="Delete documents"
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => void remove()}
+        />
+      )}
+    </div>
   );
 }

@@ -1,6 +1,16 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Block, DocumentFull, PassageView, Tag } from '../../shared/domain.ts';
-import { segmentRange } from './segments.ts';
+import { invoke } from '../api.ts';
+import { keys } from '../queries.ts';
+import { BlockView } from './BlockView.tsx';
+import { DocumentHeader } from './DocumentHeader.tsx';
+import { DocumentPassages } from './DocumentPassages.tsx';
+import { blockIndexAt, findMatches, firstEndingAfter } from './find.ts';
+import { FindBar } from './FindBar.tsx';
+import { OriginalView } from './OriginalView.tsx';
+import { PassageEditor } from './PassageEditor.tsx';
 import { selectionOffsets } from './selection.ts';
 import { TagPopover } from './TagPopover.tsx';
 
@@ -8,30 +18,83 @@ export interface ReaderProps {
   doc: DocumentFull;
   passages: PassageView[];
   tags: Tag[];
-  /** A range to scroll to and flash, e.g. when opened from a passage list. */
-  focus: { start: number; end: number } | null;
-  onTag(range: { start: number; end: number }, choice: { tagIds: string[]; tagNames: string[]; note: string }): Promise<void>;
+  /** A range to scroll to and flash, e.g. when opened from a passage list; the nonce repeats a request. */
+  focus: { start: number; end: number; nonce: number } | null;
+  /** Linked scrolling: the paragraph the other pane shows at its top. */
+  linkTo: { block: number; nonce: number } | null;
+  onTopBlock?: ((block: number) => void) | undefined;
+  /** Ctrl+F in this pane: a changing number focuses the find box. */
+  findNonce: number;
 }
 
-const BLOCK_TAG: Record<Block['kind'], 'p' | 'blockquote' | 'li'> = { paragraph: 'p', quote: 'blockquote', 'list-item': 'li', heading: 'p' };
-
-export function Reader({ doc, passages, tags, focus, onTag }: ReaderProps) {
+/**
+ * One document in one pane: header, find, and the text rendered block by block. Only the blocks
+ * in view are in the DOM (TanStack Virtual), so a 300-page PDF scrolls like a short article.
+ */
+export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNonce }: ReaderProps) {
+  const client = useQueryClient();
   const bodyRef = useRef<HTMLDivElement>(null);
   const [pending, setPending] = useState<{ start: number; end: number; x: number; y: number } | null>(null);
+  const [editing, setEditing] = useState<{ ids: string[]; x: number; y: number } | null>(null);
+  const [showOriginal, setShowOriginal] = useState(false);
+  const [findQuery, setFindQuery] = useState('');
+  const [current, setCurrent] = useState(0);
+  const [flashAt, setFlashAt] = useState<number | null>(null);
+  const quietUntil = useRef(0);
+
   const tagById = useMemo(() => new Map(tags.map((t) => [t.id, t])), [tags]);
   const passageById = useMemo(() => new Map(passages.map((p) => [p.id, p])), [passages]);
-  const blocks = doc.blocks.length ? doc.blocks : [{ kind: 'paragraph' as const, start: 0, end: doc.text.length }];
+  const blocks: Block[] = useMemo(
+    () => (doc.blocks.length ? doc.blocks : [{ kind: 'paragraph' as const, start: 0, end: doc.text.length }]),
+    [doc.blocks, doc.text.length],
+  );
+  const matches = useMemo(() => findMatches(doc.text, findQuery), [doc.text, findQuery]);
+
+  const virtualizer = useVirtualizer({
+    count: blocks.length,
+    getScrollElement: () => bodyRef.current,
+    estimateSize: (i) => Math.max(32, Math.ceil((blocks[i]!.end - blocks[i]!.start) / 80) * 28 + 14),
+    overscan: 8,
+  });
+
+  const goTo = useCallback(
+    (offset: number, align: 'center' | 'start') => {
+      const index = blockIndexAt(blocks, offset);
+      virtualizer.scrollToIndex(index, { align });
+      // a second pass once the real heights are measured, and for a spot deep inside a long block
+      window.requestAnimationFrame(() =>
+        window.requestAnimationFrame(() => {
+          const el =
+            bodyRef.current?.querySelector<HTMLElement>('.find-hit.current') ??
+            bodyRef.current?.querySelector<HTMLElement>(`[data-start="${blocks[index]!.start}"]`);
+          el?.scrollIntoView({ block: 'center' });
+        }),
+      );
+    },
+    [blocks, virtualizer],
+  );
 
   useEffect(() => {
-    if (!focus || !bodyRef.current) return;
-    const target = [...bodyRef.current.querySelectorAll<HTMLElement>('[data-start]')].find(
-      (el) => Number(el.dataset.start) <= focus.start && Number(el.dataset.end) > focus.start,
-    );
-    target?.scrollIntoView({ block: 'center' });
-    target?.classList.add('flash');
-    const timer = window.setTimeout(() => target?.classList.remove('flash'), 1500);
+    if (!focus) return;
+    quietUntil.current = Date.now() + 400;
+    goTo(focus.start, 'center');
+    setFlashAt(focus.start);
+    const timer = window.setTimeout(() => setFlashAt(null), 1600);
     return () => window.clearTimeout(timer);
-  }, [focus, doc.id]);
+  }, [focus, doc.id, goTo]);
+
+  useEffect(() => {
+    if (!linkTo) return;
+    quietUntil.current = Date.now() + 300;
+    virtualizer.scrollToIndex(Math.min(linkTo.block, blocks.length - 1), { align: 'start' });
+  }, [linkTo, virtualizer, blocks.length]);
+
+  const step = (delta: 1 | -1) => {
+    if (!matches.length) return;
+    const next = (current + delta + matches.length) % matches.length;
+    setCurrent(next);
+    goTo(matches[next]!.start, 'center');
+  };
 
   const checkSelection = () => {
     if (!bodyRef.current) return;
@@ -39,49 +102,92 @@ export function Reader({ doc, passages, tags, focus, onTag }: ReaderProps) {
     const range = selectionOffsets(bodyRef.current, selection);
     if (!range || !doc.text.slice(range.start, range.end).trim()) return;
     const rect = selection!.getRangeAt(0).getBoundingClientRect();
+    setEditing(null);
     setPending({ ...range, x: rect.left, y: rect.bottom });
   };
 
-  const colourOf = (passageIds: string[]) => {
-    const first = passageIds.map((id) => passageById.get(id)?.tagIds[0]).find(Boolean);
-    return (first && tagById.get(first)?.color) || '#f2c94c';
+  const onScroll = () => {
+    if (!onTopBlock || Date.now() < quietUntil.current) return;
+    const top = bodyRef.current?.scrollTop ?? 0;
+    const first = virtualizer.getVirtualItems().find((item) => item.end > top);
+    if (first) onTopBlock(first.index);
   };
 
+  const currentHit = matches.length ? `f:${Math.min(current, matches.length - 1)}` : null;
+  const items = virtualizer.getVirtualItems();
   return (
     <article className="reader" aria-label={`Document: ${doc.title}`}>
-      <header className="reader-header">
-        <h1 dir="auto">{doc.title}</h1>
-        <p className="meta">
-          {[doc.source, doc.author, doc.publishedAt, doc.language, doc.format.toUpperCase()].filter(Boolean).join(' · ')}
-        </p>
-      </header>
-      <div className="reader-body" ref={bodyRef} onMouseUp={checkSelection} onKeyUp={(e) => e.shiftKey && checkSelection()} tabIndex={0}>
-        {blocks.map((block) => {
-          const Tag = block.kind === 'heading' ? (`h${Math.min(6, (block.level ?? 1) + 1)}` as 'h2') : BLOCK_TAG[block.kind];
-          return (
-            <Tag key={block.start} dir="auto" data-start={block.start} data-end={block.end} className={`block block-${block.kind}`}>
-              {segmentRange(block.start, block.end, passages).map((seg) =>
-                seg.passageIds.length === 0 ? (
-                  <span key={seg.start}>{doc.text.slice(seg.start, seg.end)}</span>
-                ) : (
-                  <mark
-                    key={seg.start}
-                    data-passage-ids={seg.passageIds.join(' ')}
-                    style={{ backgroundColor: `${colourOf(seg.passageIds)}${seg.passageIds.length > 1 ? 'cc' : '66'}` }}
-                    title={seg.passageIds
-                      .flatMap((id) => passageById.get(id)?.tagIds ?? [])
-                      .map((id) => tagById.get(id)?.name)
-                      .filter(Boolean)
-                      .join(', ')}
-                  >
-                    {doc.text.slice(seg.start, seg.end)}
-                  </mark>
-                ),
-              )}
-            </Tag>
-          );
-        })}
-      </div>
+      <DocumentHeader doc={doc} showOriginal={showOriginal} onToggleOriginal={() => setShowOriginal(!showOriginal)} />
+      <FindBar
+        query={findQuery}
+        count={matches.length}
+        current={Math.min(current, Math.max(0, matches.length - 1))}
+        focusNonce={findNonce}
+        onQuery={(q) => {
+          setFindQuery(q);
+          setCurrent(0);
+          const first = findMatches(doc.text, q)[0];
+          if (first) goTo(first.start, 'center');
+        }}
+        onStep={step}
+      >
+        <DocumentPassages
+          passages={passages}
+          tagById={tagById}
+          onChoose={(p, at) => {
+            goTo(p.start, 'center');
+            setFlashAt(p.start);
+            setPending(null);
+            setEditing({ ids: [p.id], ...at });
+          }}
+        />
+      </FindBar>
+      {showOriginal && doc.originalHtml ? (
+        <OriginalView html={doc.originalHtml} title={doc.title} />
+      ) : (
+        <div
+          className="reader-body"
+          ref={bodyRef}
+          onMouseUp={checkSelection}
+          onKeyUp={(e) => e.shiftKey && checkSelection()}
+          onScroll={onScroll}
+          tabIndex={0}
+          aria-label={`Text of ${doc.title}`}
+          role="document"
+        >
+          <div className="reader-text" lang={doc.language ?? undefined} style={{ height: virtualizer.getTotalSize() }}>
+            {items.map((item) => {
+              const block = blocks[item.index]!;
+              const from = firstEndingAfter(matches, block.start);
+              const hits = [];
+              for (let i = from; i < matches.length && matches[i]!.start < block.end; i++)
+                hits.push({ id: `f:${i}`, ...matches[i]! });
+              if (pending && pending.start < block.end && pending.end > block.start)
+                hits.push({ id: 'sel', start: pending.start, end: pending.end });
+              return (
+                <BlockView
+                  key={item.key}
+                  index={item.index}
+                  block={block}
+                  text={doc.text}
+                  passages={passages}
+                  passageById={passageById}
+                  tagById={tagById}
+                  hits={hits}
+                  currentHit={currentHit}
+                  flash={flashAt !== null && block.start <= flashAt && block.end > flashAt}
+                  measureRef={virtualizer.measureElement}
+                  style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}
+                  onPassageClick={(ids, x, y) => {
+                    setPending(null);
+                    setEditing({ ids, x, y });
+                  }}
+                />
+              );
+            })}
+          </div>
+        </div>
+      )}
       {pending && (
         <TagPopover
           tags={tags}
@@ -89,10 +195,25 @@ export function Reader({ doc, passages, tags, focus, onTag }: ReaderProps) {
           position={{ x: pending.x, y: pending.y }}
           onCancel={() => setPending(null)}
           onApply={async (choice) => {
-            await onTag({ start: pending.start, end: pending.end }, choice);
+            await invoke('passages:create', { documentId: doc.id, start: pending.start, end: pending.end, ...choice });
+            // the highlight and the codebook counts are awaited; the library's counts follow in the background
+            // (documents:list takes ~230 ms at 10k documents: see scripts/bench-tagging.ts)
+            void client.invalidateQueries({ queryKey: keys.documents });
+            await Promise.all([
+              client.invalidateQueries({ queryKey: ['passages'] }),
+              client.invalidateQueries({ queryKey: keys.tags }),
+            ]);
             setPending(null);
             window.getSelection()?.removeAllRanges();
           }}
+        />
+      )}
+      {editing && (
+        <PassageEditor
+          passages={editing.ids.map((id) => passageById.get(id)).filter((p): p is PassageView => !!p)}
+          tags={tags}
+          position={{ x: editing.x, y: editing.y }}
+          onClose={() => setEditing(null)}
         />
       )}
     </article>

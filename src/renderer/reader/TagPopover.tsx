@@ -27,11 +27,18 @@ export function TagPopover({ tags, quote, position, onApply, onCancel }: Props) 
   const [active, setActive] = useState(0);
   const [error, setError] = useState<string | null>(null);
 
+  const tagColor = useMemo(() => new Map(tags.map((t) => [t.id, t.color])), [tags]);
+  const parentName = useMemo(() => {
+    const names = new Map(tags.map((t) => [t.id, t.name]));
+    return new Map(tags.map((t) => [t.id, t.parentId ? names.get(t.parentId) : undefined]));
+  }, [tags]);
   const matches = useMemo(() => tags.filter((t) => t.name.toLowerCase().includes(filter.trim().toLowerCase())), [tags, filter]);
   const exact = tags.some((t) => t.name.toLowerCase() === filter.trim().toLowerCase());
   const options: { key: string; label: string; create?: string }[] = [
     ...matches.map((t) => ({ key: t.id, label: t.name })),
-    ...(filter.trim() && !exact ? [{ key: `new:${filter.trim()}`, label: `Create tag “${filter.trim()}”`, create: filter.trim() }] : []),
+    ...(filter.trim() && !exact
+      ? [{ key: `new:${filter.trim()}`, label: `Create tag “${filter.trim()}”`, create: filter.trim() }]
+      : []),
   ];
 
   const toggle = (option: (typeof options)[number]) => {
@@ -45,8 +52,8 @@ export function TagPopover({ tags, quote, position, onApply, onCancel }: Props) 
     const pick = options[active];
     const tagIds = [...chosen];
     const tagNames = [...newNames];
-    // Enter with a tag highlighted and nothing chosen yet applies that tag directly.
-    if (pick && filter.trim()) {
+    // Enter applies the highlighted tag when something is typed, or when nothing is chosen yet (arrows, then Enter).
+    if (pick && (filter.trim() || (!tagIds.length && !tagNames.length))) {
       if (pick.create) tagNames.push(pick.create);
       else if (!tagIds.includes(pick.key)) tagIds.push(pick.key);
     }
@@ -108,11 +115,20 @@ export function TagPopover({ tags, quote, position, onApply, onCancel }: Props) 
             }}
           >
             {chosen.includes(option.key) ? '✓ ' : ''}
-            {option.label}
+            {!option.create && <span className="swatch" style={{ backgroundColor: tagColor.get(option.key) }} aria-hidden />}
+            <span dir="auto">{option.label}</span>
+            {parentName.get(option.key) && <span className="meta"> in {parentName.get(option.key)}</span>}
           </li>
         ))}
       </ul>
-      <textarea aria-label="Note" placeholder="Note (optional)" value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
+      <textarea
+        aria-label="Note"
+        placeholder="Note (optional)"
+        dir="auto"
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        rows={2}
+      />
       {error && (
         <p className="error" role="alert">
           {error}

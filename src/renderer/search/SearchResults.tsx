@@ -1,8 +1,9 @@
-import type { SearchResponse, Snippet } from '../../shared/domain.ts';
+import type { SearchResponse, Snippet, Tag } from '../../shared/domain.ts';
 
 interface Props {
   response: SearchResponse | undefined;
   loading: boolean;
+  tags?: Tag[];
   onOpen(id: string, at: { start: number; end: number } | null): void;
 }
 
@@ -18,9 +19,15 @@ export function SnippetText({ snippet }: { snippet: Snippet }) {
   return <>{parts}</>;
 }
 
-export function SearchResults({ response, loading, onOpen }: Props) {
+export function SearchResults({ response, loading, tags = [], onOpen }: Props) {
+  const tagById = new Map(tags.map((t) => [t.id, t]));
   if (!response) return <p className="empty">{loading ? 'Searching…' : ''}</p>;
-  if (response.error) return <p className="error" role="alert">{response.error}</p>;
+  if (response.error)
+    return (
+      <p className="error" role="alert">
+        {response.error}
+      </p>
+    );
   if (response.results.length === 0) return <p className="empty">No documents match “{response.query}”.</p>;
   return (
     <section className="search-results" aria-label="Search results">
@@ -39,11 +46,40 @@ export function SearchResults({ response, loading, onOpen }: Props) {
                 key={snippet.offset}
                 className="snippet"
                 dir="auto"
-                onClick={() => onOpen(hit.documentId, { start: snippet.offset + (snippet.highlights[0]?.[0] ?? 0), end: snippet.offset + (snippet.highlights[0]?.[1] ?? 1) })}
+                onClick={() =>
+                  onOpen(hit.documentId, {
+                    start: snippet.offset + (snippet.highlights[0]?.[0] ?? 0),
+                    end: snippet.offset + (snippet.highlights[0]?.[1] ?? 1),
+                  })
+                }
               >
                 … <SnippetText snippet={snippet} /> …
               </p>
             ))}
+            {hit.passages && hit.passages.length > 0 && (
+              <ul className="hit-passages" aria-label={`Tagged passages in ${hit.title}`}>
+                {hit.passages.map((p) => (
+                  <li key={p.id}>
+                    <button
+                      type="button"
+                      className="link"
+                      dir="auto"
+                      onClick={() => onOpen(hit.documentId, { start: p.start, end: p.end })}
+                    >
+                      {p.tagIds.map((id) => (
+                        <span key={id} className="swatch" style={{ backgroundColor: tagById.get(id)?.color }} aria-hidden />
+                      ))}
+                      “{p.exact.length > 100 ? `${p.exact.slice(0, 100)}…` : p.exact}” (
+                      {p.tagIds
+                        .map((id) => tagById.get(id)?.name)
+                        .filter(Boolean)
+                        .join(', ')}
+                      )
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
           </li>
         ))}
       </ol>

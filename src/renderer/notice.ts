@@ -1,0 +1,24 @@
+import { createContext, useContext } from 'react';
+
+export interface Notice {
+  text: string;
+  error?: boolean;
+}
+
+/** Shows a sentence in the status bar; every error reaches the user this way, never as a stack. */
+export const NoticeContext = createContext<(notice: Notice) => void>(() => undefined);
+
+export const useNotify = () => useContext(NoticeContext);
+
+/** Runs an action and reports its failure as the sentence main wrote for it. */
+export function useRun(): <T>(action: () => Promise<T>) => Promise<T | undefined> {
+  const notify = useNotify();
+  return async (action) => {
+    try {
+      return await action();
+    } catch (e) {
+      notify({ text: e instanceof Error && e.message ? e.message : 'That did not work; nothing was changed.', error: true });
+      return undefined;
+    }
+  };
+}

@@ -1,0 +1,66 @@
+import type { Tag } from '../../shared/domain.ts';
+import { useDocument, usePassages } from '../queries.ts';
+import { Reader } from '../reader/Reader.tsx';
+
+export interface PaneState {
+  docId: string;
+  focus: { start: number; end: number; nonce: number } | null;
+}
+
+interface Props {
+  label: string;
+  state: PaneState | null;
+  tags: Tag[];
+  active: boolean;
+  linkTo: { block: number; nonce: number } | null;
+  findNonce: number;
+  onActivate(): void;
+  onClose(): void;
+  onTopBlock?: ((block: number) => void) | undefined;
+}
+
+/** One of the two reader panes: any document, its own find and scroll. */
+export function Pane({ label, state, tags, active, linkTo, findNonce, onActivate, onClose, onTopBlock }: Props) {
+  const doc = useDocument(state?.docId ?? null);
+  const passages = usePassages({ documentId: state?.docId ?? '' }, !!state);
+  return (
+    <section
+      className={`pane${active ? ' active' : ''}`}
+      aria-label={label}
+      onMouseDownCapture={onActivate}
+      onFocusCapture={onActivate}
+    >
+      <div className="pane-bar">
+        <span className="pane-label">
+          {label}
+          {active ? ' (documents open here)' : ''}
+        </span>
+        {state && (
+          <button type="button" className="link" aria-label={`Close ${label.toLowerCase()}`} onClick={onClose}>
+            Close
+          </button>
+        )}
+      </div>
+      {!state ? (
+        <p className="empty pane-empty">Open a document here from the library, a search result or a passage.</p>
+      ) : doc.error ? (
+        <p className="error pane-empty" role="alert">
+          {doc.error.message}
+        </p>
+      ) : doc.data ? (
+        <Reader
+          key={doc.data.id}
+          doc={doc.data}
+          passages={passages.data ?? []}
+          tags={tags}
+          focus={state.focus}
+          linkTo={linkTo}
+          onTopBlock={onTopBlock}
+          findNonce={active ? findNonce : 0}
+        />
+      ) : (
+        <p className="empty pane-empty">Opening…</p>
+      )}
+    </section>
+  );
+}

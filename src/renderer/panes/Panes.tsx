@@ -1,0 +1,127 @@
+import { useCallback, useState } from 'react';
+import type { Tag } from '../../shared/domain.ts';
+import { Pane, type PaneState } from './Pane.tsx';
+import { Splitter } from './Splitter.tsx';
+
+type Two<T> = [T, T];
+let nonce = 0;
+
+/** The state of the two reader panes: what each shows, which one documents open in, the split, linking. */
+export function usePanes() {
+  const [panes, setPanes] = useState<Two<PaneState | null>>([null, null]);
+  const [active, setActive] = useState<0 | 1>(0);
+  const [split, setSplit] = useState(50);
+  const [linked, setLinked] = useState(false);
+  const [linkTo, setLinkTo] = useState<Two<{ block: number; nonce: number } | null>>([null, null]);
+  const [findNonce, setFindNonce] = useState(0);
+
+  const open = (docId: string, at: { start: number; end: number } | null, pane: 0 | 1 = active) => {
+    setPanes((current) => {
+      const next: Two<PaneState | null> = [...current];
+      next[pane] = { docId, focus: at ? { ...at, nonce: ++nonce } : null };
+      return next;
+    });
+    setActive(pane);
+  };
+  const close = (pane: 0 | 1) => {
+    setPanes((current) => {
+      const next: Two<PaneState | null> = [...current];
+      next[pane] = null;
+      // the remaining document moves to the left, so one open document always fills the reading area
+      return next[0] ? next : [next[1], null];
+    });
+    setActive(0);
+  };
+  const swap = () => setPanes(([a, b]) => [b, a]);
+  /** Closes the panes whose document is no longer in the library (deleted here or elsewhere). */
+  const retain = useCallback(
+    (ids: Set<string>) =>
+      setPanes((current) => {
+        const kept = current.map((p) => (p && ids.has(p.docId) ? p : null));
+        if (kept[0] === current[0] && kept[1] === current[1]) return current;
+        return kept[0] ? [kept[0], kept[1] ?? null] : [kept[1] ?? null, null];
+      }),
+    [],
+  );
+  const reportTop = (from: 0 | 1, block: number) => {
+    if (!linked) return;
+    setLinkTo((current) => {
+      const next: Two<{ block: number; nonce: number } | null> = [...current];
+      next[from === 0 ? 1 : 0] = { block, nonce: ++nonce };
+      return next;
+    });
+  };
+  return {
+    panes,
+    active,
+    setActive,
+    split,
+    setSplit,
+    linked,
+    setLinked,
+    linkTo,
+    findNonce,
+    find: () => setFindNonce((n) => n + 1),
+    open,
+    close,
+    swap,
+    retain,
+    reportTop,
+    openIds: panes.filter((p): p is PaneState => !!p).map((p) => p.docId),
+  };
+}
+
+export type PanesApi = ReturnType<typeof usePanes>;
+
+/** Two resizable reader panes side by side; one fills the area until a second document is opened. */
+export function Panes({ state, tags }: { state: PanesApi; tags: Tag[] }) {
+  const { panes, active, split, linked } = state;
+  const two = panes[1] !== null || active === 1;
+  if (!panes[0] && !two) {
+    return (
+      <div className="welcome">
+        <h1>Import, read, tag, report</h1>
+        <p>
+          Import articles, reports and testimony; search them in any script; open two side by side; select a passage to tag it
+          with your codebook.
+        </p>
+        <p className="meta">Press ? for keyboard shortcuts.</p>
+      </div>
+    );
+  }
+  const pane = (i: 0 | 1) => (
+    <Pane
+      label={i === 0 ? 'Left pane' : 'Right pane'}
+      state={panes[i]}
+      tags={tags}
+      active={active === i}
+      linkTo={linked ? state.linkTo[i] : null}
+      findNonce={state.findNonce}
+      onActivate={() => active !== i && state.setActive(i)}
+      onClose={() => state.close(i)}
+      onTopBlock={linked ? (block) => state.reportTop(i, block) : undefined}
+    />
+  );
+  return (
+    <div className="panes-area">
+      {two && (
+        <div className="panes-bar" role="toolbar" aria-label="Panes">
+          <button type="button" onClick={state.swap} title="Alt+S">
+            Swap panes
+          </button>
+          <button type="button" aria-pressed={linked} onClick={() => state.setLinked(!linked)} title="Alt+L">
+            Link scrolling
+          </button>
+        </div>
+      )}
+      <div
+        className="panes"
+        style={{ gridTemplateColumns: two ? `minmax(0, ${split}fr) auto minmax(0, ${100 - split}fr)` : 'minmax(0, 1fr)' }}
+      >
+        {pane(0)}
+        {two && <Splitter value={split} onChange={state.setSplit} />}
+        {two && pane(1)}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+
+interface Props {
+  query: string;
+  count: number;
+  current: number;
+  focusNonce: number;
+  onQuery(query: string): void;
+  onStep(delta: 1 | -1): void;
+  children?: ReactNode;
+}
+
+/** Find in this pane only: Enter for the next match, Shift+Enter for the previous one. */
+export function FindBar({ query, count, current, focusNonce, onQuery, onStep, children }: Props) {
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusNonce) input.current?.select();
+  }, [focusNonce]);
+  return (
+    <div className="find-bar" role="search">
+      <input
+        ref={input}
+        type="search"
+        aria-label="Find in document"
+        placeholder="Find in document"
+        value={query}
+        dir="auto"
+        onChange={(e) => onQuery(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            onStep(e.shiftKey ? -1 : 1);
+          } else if (e.key === 'Escape') onQuery('');
+        }}
+      />
+      <span className="find-count" aria-live="polite">
+        {query.trim() ? (count ? `${current + 1} of ${count}` : 'No matches') : ''}
+      </span>
+      <button type="button" aria-label="Previous match" disabled={!count} onClick={() => onStep(-1)}>
+        ↑
+      </button>
+      <button type="button" aria-label="Next match" disabled={!count} onClick={() => onStep(1)}>
+        ↓
+      </button>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+/**
+ * The sanitised original of an HTML document, read-only. The frame is sandboxed with no
+ * permissions at all (no scripts, no same-origin, no forms) and its document carries a CSP
+ * that allows no network, so it loads nothing. Copied from ORIGINAL_VIEW_CSP in
+ * src/main/electron/security.ts: the renderer cannot import main.
+ */
+export const ORIGINAL_VIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+
+export function originalSrcDoc(html: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${ORIGINAL_VIEW_CSP}"><style>body{font-family:'Noto Sans','Noto Sans CJK SC','Noto Naskh Arabic',sans-serif;line-height:1.6;max-width:720px;margin:16px auto;padding:0 16px}img{max-width:100%}</style></head><body>${html}</body></html>`;
+}
+
+export function OriginalView({ html, title }: { html: string; title: string }) {
+  return (
+    <iframe
+      className="original-view"
+      title={`Original of ${title}`}
+      sandbox=""
+      srcDoc={originalSrcDoc(html)}
+      referrerPolicy="no-referrer"
+    />
+  );
+}
