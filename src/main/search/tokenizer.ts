@@ -13,17 +13,37 @@ export interface TextToken {
 }
 
 /** Bumped whenever tokenisation or normalisation changes, so serialised caches are rebuilt. */
-export const PIPELINE_VERSION = 1;
+export const PIPELINE_VERSION = 2;
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
 const HAN = /^\p{Script=Han}+$/u;
 // Arabic-script marks that vary between writers of the same word: harakat, superscript alef, tatweel.
 const ARABIC_MARKS = /[\u064B-\u065F\u0670\u0640]/g;
 const EDGE_NON_WORD = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}\p{M}]+$/gu;
+/**
+ * Arabic-script letters that writers of the same word type differently depending on their
+ * keyboard, folded to one form. Uyghur's own letters (ئ ې ى ۆ ۇ ۈ ۋ ڭ گ ھ) stay distinct:
+ * they are different sounds, and folding them would merge different words.
+ * - Persian keheh ک → Arabic kaf ك (Uyghur writes k with ك).
+ * - Persian yeh ی → Arabic yeh ي (Uyghur y); alef maksura ى is Uyghur i and is kept.
+ * - Arabic heh ه → ە (Uyghur ae; Uyghur typed on an Arabic keyboard uses ه for it). ھ (h) is kept.
+ * - Kazakh/Uyghur high hamza ٴ (often omitted) and zero-width (non-)joiners are dropped.
+ * - Arabic-Indic and Persian digits → ASCII digits, so 2017 and ٢٠١٧ are one term.
+ */
+const ARABIC_FOLD: Record<string, string> = { '\u06A9': '\u0643', '\u06CC': '\u064A', '\u0647': '\u06D5', '\u0674': '', '\u200C': '', '\u200D': '' };
+const ARABIC_VARIANTS = /[\u06A9\u06CC\u0647\u0674\u200C\u200D]/g;
+const ARABIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
 
-/** NFKC, case folding, Arabic-script marks removed, non-word characters trimmed from the ends. */
+/** Arabic-script folding (see ARABIC_FOLD) after marks are removed. */
+function foldArabic(term: string): string {
+  return term
+    .replace(ARABIC_VARIANTS, (c) => ARABIC_FOLD[c] ?? c)
+    .replace(ARABIC_DIGITS, (d) => String((d.codePointAt(0)! - (d >= '\u06F0' ? 0x06f0 : 0x0660)) % 10));
+}
+
+/** NFKC, case folding, Arabic-script marks removed and variants folded, non-word characters trimmed from the ends. */
 export function normaliseTerm(raw: string): string {
-  return raw.normalize('NFKC').toLowerCase().replace(ARABIC_MARKS, '').replace(EDGE_NON_WORD, '');
+  return foldArabic(raw.normalize('NFKC').toLowerCase().replace(ARABIC_MARKS, '')).replace(EDGE_NON_WORD, '');
 }
 
 /**

@@ -1,0 +1,122 @@
+/**
+ * A search worker (node:worker_threads). Each Lunr segment lives inside the worker that built or
+ * loaded it, and queries are sent here: handing a built index back to the main thread would
+ * stall its event loop for seconds. The worker reads documents from the store itself through
+ * its own read-only SQLite connection, so texts never cross the thread boundary.
+ */
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { parentPort, workerData } from 'node:worker_threads';
+import lunr from 'lunr';
+import type { IndexableDocument } from '../store/documents-repo.ts';
+import { indexTerm, stemmingLanguage } from './language.ts';
+import { buildSegment, type Segment } from './lunr-index.ts';
+import { matchSegment } from './segment-query.ts';
+import { buildSnippets } from './snippets.ts';
+import { PIPELINE_VERSION, tokenize } from './tokenizer.ts';
+import type { WorkerReply, WorkerRequest } from './worker-protocol.ts';
+
+interface WorkerConfig {
+  databaseFile: string;
+  tmpDir: string;
+}
+
+const config = workerData as WorkerConfig;
+const segments = new Map<number, Segment>();
+let db: DatabaseSync | undefined;
+const store = (): DatabaseSync => (db ??= new DatabaseSync(config.databaseFile, { readOnly: true }));
+
+function readDocuments(ids: string[]): IndexableDocument[] {
+  const statement = store().prepare('SELECT id, title, source, author, language, text FROM documents WHERE id = ?');
+  const docs: IndexableDocument[] = [];
+  for (const id of ids) {
+    const row = statement.get(id) as IndexableDocument | undefined;
+    if (row) docs.push(row);
+  }
+  return docs;
+}
+
+function readText(id: string): { text: string; language: string | null } | undefined {
+  return store().prepare('SELECT text, language FROM documents WHERE id = ?').get(id) as { text: string; language: string | null } | undefined;
+}
+
+/** Writes to a temporary file, syncs it to disk, then renames it over `file`: a crash leaves the old cache or the new one. */
+function writeAtomically(file: string, data: string): void {
+  const temp = path.join(config.tmpDir, `${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const fd = openSync(temp, 'w');
+  try {
+    writeSync(fd, data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+function phraseCheck(segment: Segment) {
+  return (localDocs: number[], terms: string[]): number[] =>
+    localDocs.filter((doc) => {
+      const text = readText(segment.ids[doc]!)?.text;
+      return text !== undefined && containsSequence(tokenize(text).map((t) => t.term), terms);
+    });
+}
+
+function containsSequence(haystack: string[], needle: string[]): boolean {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function handle(request: WorkerRequest): unknown {
+  switch (request.type) {
+    case 'build': {
+      const segment = buildSegment(readDocuments(request.ids));
+      segments.set(request.segment, segment);
+      if (request.cacheFile) {
+        const payload = { pipelineVersion: PIPELINE_VERSION, generation: request.generation, ids: segment.ids, index: segment.index };
+        writeAtomically(request.cacheFile, JSON.stringify(payload));
+      }
+      return { ids: segment.ids };
+    }
+    case 'load': {
+      const payload = JSON.parse(readFileSync(request.cacheFile, 'utf8')) as { pipelineVersion: number; ids: string[]; index: object };
+      if (payload.pipelineVersion !== PIPELINE_VERSION || !Array.isArray(payload.ids)) throw new Error('The index cache is from another pipeline version.');
+      segments.set(request.segment, { index: lunr.Index.load(payload.index), ids: payload.ids });
+      return { ids: payload.ids };
+    }
+    case 'drop':
+      segments.delete(request.segment);
+      return {};
+    case 'match':
+      return request.segments.map((id) => {
+        const segment = segments.get(id);
+        if (!segment) throw new Error(`Segment ${id} is not loaded in this worker.`);
+        return matchSegment(segment, request.clauses, phraseCheck(segment));
+      });
+    case 'snippets':
+      return request.items.map(({ id, terms }) => {
+        const doc = readText(id);
+        if (!doc) return [];
+        const language = stemmingLanguage(doc.language);
+        return buildSnippets(doc.text, new Set(terms), (t) => indexTerm(t, language));
+      });
+  }
+}
+
+parentPort!.on('message', (request: WorkerRequest) => {
+  let reply: WorkerReply;
+  try {
+    reply = { id: request.id, ok: true, value: handle(request) };
+  } catch (error) {
+    reply = { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+  parentPort!.postMessage(reply);
+});

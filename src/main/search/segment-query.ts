@@ -1,0 +1,159 @@
+/**
+ * Matching one parsed query against one segment (runs inside a search worker).
+ *
+ * Scoring (docs/notes/issue-4.md): Lunr stores, per document field and term, a BM25 weight that
+ * already includes the segment's own IDF. Segments of different sizes would then rank the same
+ * term differently, so the weight is divided by the segment-local IDF here and the engine
+ * multiplies it by a global IDF computed from the document counts of all segments. The result
+ * is the BM25 of one big index, except that field-length normalisation stays per segment.
+ */
+import lunr from 'lunr';
+import type { Clause, QueryField } from './query-parser.ts';
+import { isStopWord, termAlternatives } from './language.ts';
+import { FIELDS, type Segment } from './lunr-index.ts';
+
+/** At most this many index terms for one prefix or fuzzy word per segment, so `a*`-like queries stay bounded. */
+const MAX_EXPANSIONS = 256;
+const BOOST = { exact: 1, stem: 0.9, prefix: 0.6, fuzzy: 0.5 };
+
+export interface SegmentMatches {
+  /** Local positions of the matching documents. */
+  docs: number[];
+  /** Index terms that contributed to a score, with their document frequency (Lunr's, per field) here. */
+  terms: string[];
+  df: number[];
+  documentCount: number;
+  /** Contributions: entryDoc[i] got entryWeight[i] × IDF(terms[entryTerm[i]]). */
+  entryDoc: Int32Array;
+  entryTerm: Int32Array;
+  entryWeight: Float64Array;
+}
+
+type Posting = Record<string, Record<string, object>> & { _index: number };
+
+/** The parts of Lunr 2.3.9 used here that its type definitions leave out. */
+interface TokenSetLike {
+  intersect(other: TokenSetLike): TokenSetLike;
+  toArray(): string[];
+}
+const internals = lunr as unknown as {
+  idf(posting: Posting, documentCount: number): number;
+  TokenSet: { fromString(s: string): TokenSetLike; fromFuzzyString(s: string, distance: number): TokenSetLike };
+};
+
+/** The documents of a phrase clause that really hold the words adjacently; injected by the worker (reads the text). */
+export type PhraseCheck = (localDocs: number[], terms: string[]) => number[];
+
+export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: PhraseCheck): SegmentMatches {
+  const { index } = segment;
+  const tokenSet = (index as unknown as { tokenSet: TokenSetLike }).tokenSet;
+  const inverted = (index as unknown as { invertedIndex: Record<string, Posting> }).invertedIndex;
+  const vectors = (index as unknown as { fieldVectors: Record<string, lunr.Vector> }).fieldVectors;
+  const documentCount = segment.ids.length;
+  const termIds = new Map<string, number>();
+  const entries: { doc: number; term: number; weight: number }[] = [];
+
+  /** Docs holding any of `alternatives` in the allowed fields, recording score contributions. */
+  const lookup = (alternatives: [string, number][], field: QueryField | undefined): Set<number> => {
+    const found = new Set<number>();
+    const fields = field ? [field] : FIELDS;
+    for (const [term, boost] of alternatives) {
+      const posting = inverted[term];
+      if (!posting) continue;
+      const localIdf = internals.idf(posting, documentCount);
+      let termId = termIds.get(term);
+      if (termId === undefined) termIds.set(term, (termId = termIds.size));
+      for (const f of fields) {
+        const docs = posting[f];
+        if (!docs) continue;
+        for (const ref of Object.keys(docs)) {
+          const doc = Number(ref);
+          found.add(doc);
+          const vector = vectors[`${f}/${ref}`];
+          if (!vector) continue;
+          const position = (vector as unknown as { positionForIndex(i: number): number }).positionForIndex(posting._index);
+          const elements = (vector as unknown as { elements: number[] }).elements;
+          if (elements[position] !== posting._index) continue;
+          entries.push({ doc, term: termId, weight: (elements[position + 1]! / localIdf) * boost });
+        }
+      }
+    }
+    return found;
+  };
+
+  const expand = (clause: Clause): [string, number][] => {
+    const term = clause.terms[0]!;
+    if (clause.kind === 'prefix') {
+      const set = internals.TokenSet.fromString(`${term}*`).intersect(tokenSet);
+      return set
+        .toArray()
+        .slice(0, MAX_EXPANSIONS)
+        .map((t): [string, number] => [t, t === term ? BOOST.exact : BOOST.prefix]);
+    }
+    if (clause.kind === 'fuzzy') {
+      const out = new Map<string, number>();
+      for (const alternative of termAlternatives(term)) {
+        const set = internals.TokenSet.fromFuzzyString(alternative, clause.distance ?? 1).intersect(tokenSet);
+        for (const t of set.toArray().slice(0, MAX_EXPANSIONS)) if (!out.has(t)) out.set(t, t === alternative ? BOOST.exact : BOOST.fuzzy);
+      }
+      return [...out];
+    }
+    return alternativesOf(term);
+  };
+
+  const clauseDocs = (clause: Clause): Set<number> => {
+    if (clause.kind !== 'phrase') return lookup(expand(clause), clause.field);
+    let docs: Set<number> | undefined;
+    for (const term of clause.terms) {
+      // A common word (the, и) is not in the index: it is checked in the text only.
+      if (isStopWord(term)) continue;
+      const found = lookup(alternativesOf(term), clause.field);
+      docs = docs ? intersect(docs, found) : found;
+      if (docs.size === 0) return docs;
+    }
+    if (!docs) return new Set();
+    return new Set(checkPhrase([...docs], clause.terms));
+  };
+
+  let matched: Set<number> | undefined;
+  for (const clause of clauses.filter((c) => !c.negated)) {
+    const docs = clauseDocs(clause);
+    matched = matched ? intersect(matched, docs) : docs;
+    if (matched.size === 0) break;
+  }
+  matched ??= new Set();
+  for (const clause of clauses.filter((c) => c.negated)) {
+    if (matched.size === 0) break;
+    for (const doc of clauseDocs(clause)) matched.delete(doc);
+  }
+
+  const kept = entries.filter((e) => matched.has(e.doc));
+  const terms = [...termIds.keys()];
+  return {
+    docs: [...matched],
+    terms,
+    df: terms.map((t) => documentFrequency(inverted[t]!)),
+    documentCount,
+    entryDoc: Int32Array.from(kept, (e) => e.doc),
+    entryTerm: Int32Array.from(kept, (e) => e.term),
+    entryWeight: Float64Array.from(kept, (e) => e.weight),
+  };
+}
+
+function alternativesOf(term: string): [string, number][] {
+  return termAlternatives(term).map((t) => [t, t === term ? BOOST.exact : BOOST.stem]);
+}
+
+/** Lunr's document frequency: documents holding the term, counted once per field. */
+function documentFrequency(posting: Posting): number {
+  let n = 0;
+  for (const [field, docs] of Object.entries(posting)) if (field !== '_index') n += Object.keys(docs).length;
+  return n;
+}
+
+function intersect(a: Set<number>, b: Set<number>): Set<number> {
+  const out = new Set<number>();
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const x of small) if (large.has(x)) out.add(x);
+  return out;
+}
