@@ -4,7 +4,7 @@ import type { Workspace } from '../store/workspace.ts';
 import { computeFacets, documentTags, passFilters } from './facets.ts';
 import { parseQuery } from './query-parser.ts';
 import type { SegmentMatches } from './segment-query.ts';
-import { SegmentSet, type IndexProgress } from './segment-set.ts';
+import { SegmentSet, type IndexProgress, type SegmentInfo } from './segment-set.ts';
 import { WorkerPool } from './worker-pool.ts';
 
 export interface SearchOptions {
@@ -28,6 +28,9 @@ export interface SearchEngineOptions {
   /** Worker threads; two by default (the build machines have two cores). */
   workers?: number;
   onProgress?: (progress: IndexProgress) => void;
+  /** Documents per base segment and the delta's size limit (segment-set.ts); tests make them small. */
+  baseSize?: number;
+  deltaMax?: number;
 }
 
 const DEFAULT_WORKER_URL = new URL('./search-worker.ts', import.meta.url);
@@ -45,7 +48,10 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
     databaseFile: workspace.paths.database,
     tmpDir: workspace.paths.tmpDir,
   });
-  const set = new SegmentSet(db, pool, workspace.paths, options.onProgress ?? (() => undefined));
+  const set = new SegmentSet(db, pool, workspace.paths, options.onProgress ?? (() => undefined), {
+    baseSize: options.baseSize,
+    deltaMax: options.deltaMax,
+  });
 
   return {
     async search(query, { limit = 50, filters } = {}) {
@@ -55,11 +61,12 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
       await set.fresh();
 
       // Fan out: each worker matches the segments it holds.
-      const byWorker = new Map<number, number[]>();
-      for (const segment of set.segments.values()) byWorker.set(segment.worker, [...(byWorker.get(segment.worker) ?? []), segment.id]);
+      // A snapshot: a compaction finishing meanwhile must not take a segment away from this query.
+      const byWorker = new Map<number, SegmentInfo[]>();
+      for (const segment of set.segments.values()) byWorker.set(segment.worker, [...(byWorker.get(segment.worker) ?? []), segment]);
       const replies = await Promise.all(
         [...byWorker].map(async ([worker, segments]) => {
-          const matches = await pool.call<SegmentMatches[]>(worker, { type: 'match', segments, clauses: parsed.clauses });
+          const matches = await pool.call<SegmentMatches[]>(worker, { type: 'match', segments: segments.map((s) => s.id), clauses: parsed.clauses });
           return matches.map((m, i) => ({ segment: segments[i]!, m }));
         }),
       );
@@ -82,13 +89,13 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
       const scores = new Map<string, number>();
       const matchedTerms = new Map<string, Set<string>>();
       for (const { segment, m } of results) {
-        const ids = set.segments.get(segment)?.ids;
-        if (!ids) continue;
+        const { ids } = segment;
         const accepted = new Set<number>();
         for (const local of m.docs) {
           const id = ids[local]!;
-          // A tombstone: removed from the store, or owned by a newer segment.
-          if (set.owner.get(id) !== segment) continue;
+          // A tombstone: removed from the store. A document is in two segments only while one replaces the
+          // other (compaction, delta promotion), with the same text (a document's text never changes under its id).
+          if (!set.meta.has(id) || scores.has(id)) continue;
           if (!passFilters(set.meta.get(id), tags.get(id), filters)) continue;
           accepted.add(local);
           scores.set(id, 0);

@@ -84,7 +84,7 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
   const expand = (clause: Clause): [string, number][] => {
     const term = clause.terms[0]!;
     if (clause.kind === 'prefix') {
-      const set = internals.TokenSet.fromString(`${term}*`).intersect(tokenSet);
+      const set = tokenSet.intersect(internals.TokenSet.fromString(`${term}*`));
       return set
         .toArray()
         .slice(0, MAX_EXPANSIONS)
@@ -93,7 +93,7 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
     if (clause.kind === 'fuzzy') {
       const out = new Map<string, number>();
       for (const alternative of termAlternatives(term)) {
-        const set = internals.TokenSet.fromFuzzyString(alternative, clause.distance ?? 1).intersect(tokenSet);
+        const set = tokenSet.intersect(internals.TokenSet.fromFuzzyString(alternative, clause.distance ?? 1));
         for (const t of set.toArray().slice(0, MAX_EXPANSIONS)) if (!out.has(t)) out.set(t, t === alternative ? BOOST.exact : BOOST.fuzzy);
       }
       return [...out];

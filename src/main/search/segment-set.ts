@@ -63,7 +63,18 @@ export class SegmentSet {
   private readonly paths: { indexDir: string; tmpDir: string };
   private readonly onProgress: (p: IndexProgress) => void;
 
-  constructor(db: Database, pool: WorkerPool, paths: { indexDir: string; tmpDir: string }, onProgress: (p: IndexProgress) => void) {
+  private readonly baseSize: number;
+  private readonly deltaMax: number;
+
+  constructor(
+    db: Database,
+    pool: WorkerPool,
+    paths: { indexDir: string; tmpDir: string },
+    onProgress: (p: IndexProgress) => void,
+    sizes: { baseSize?: number | undefined; deltaMax?: number | undefined } = {},
+  ) {
+    this.baseSize = sizes.baseSize ?? BASE_SIZE;
+    this.deltaMax = sizes.deltaMax ?? DELTA_MAX;
     this.db = db;
     this.pool = pool;
     this.paths = paths;
@@ -114,7 +125,7 @@ export class SegmentSet {
   /** Rebuilds the delta segment; true when it grew into a (cached) base segment. */
   private async rebuildDelta(ids: string[], generation: number): Promise<boolean> {
     const old = this.delta;
-    const promote = ids.length >= DELTA_MAX;
+    const promote = ids.length >= this.deltaMax;
     const segment = await this.build(ids, promote, generation, old?.worker ?? this.leastLoadedWorker());
     if (old) await this.drop(old);
     this.delta = promote ? null : segment;
@@ -161,7 +172,7 @@ export class SegmentSet {
     let done = 0;
     this.onProgress({ phase: 'build', done, total: ids.length });
     const chunks: string[][] = [];
-    for (let i = 0; i < ids.length; i += BASE_SIZE) chunks.push(ids.slice(i, i + BASE_SIZE));
+    for (let i = 0; i < ids.length; i += this.baseSize) chunks.push(ids.slice(i, i + this.baseSize));
     await Promise.all(
       chunks.map(async (chunk, i) => {
         await this.build(chunk, true, generation, i % this.pool.size);

@@ -41,9 +41,12 @@ function foldArabic(term: string): string {
     .replace(ARABIC_DIGITS, (d) => String((d.codePointAt(0)! - (d >= '\u06F0' ? 0x06f0 : 0x0660)) % 10));
 }
 
-/** NFKC, case folding, Arabic-script marks removed and variants folded, non-word characters trimmed from the ends. */
+/** NFKC, case folding, ё as е, Arabic-script marks removed and variants folded, non-word characters trimmed from the ends. */
 export function normaliseTerm(raw: string): string {
-  return foldArabic(raw.normalize('NFKC').toLowerCase().replace(ARABIC_MARKS, '')).replace(EDGE_NON_WORD, '');
+  // ё is written е in most Russian text: one term for both.
+  return foldArabic(raw.normalize('NFKC').toLowerCase().replace(ARABIC_MARKS, ''))
+    .replace(/ё/g, 'е')
+    .replace(EDGE_NON_WORD, '');
 }
 
 /**
