@@ -9,7 +9,7 @@ async function run(args: string[]) {
   const io = {
     stdout: { write: (s: string) => ((stdout += s), true) },
     stderr: { write: (s: string) => ((stderr += s), true) },
-  } as unknown as { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream };
+  } as unknown as Parameters<typeof runCli>[1];
   const code = await runCli(args, io);
   return { code, stdout, stderr };
 }
