@@ -43,9 +43,24 @@ export function stemmingLanguage(language: string | null | undefined): string | 
   return primary && Object.hasOwn(LANGUAGES, primary) ? primary : undefined;
 }
 
+/** Stems are memoised per language: a corpus has far fewer distinct words than words. */
+const memo = new Map<string, Map<string, string | null>>();
+const MEMO_LIMIT = 200_000;
+
 /** The term as indexed for a document in `language`: undefined for a stop word of that language. */
 export function indexTerm(term: string, language: string | undefined): string | undefined {
   if (!language) return term;
+  let cache = memo.get(language);
+  if (!cache) memo.set(language, (cache = new Map()));
+  let indexed = cache.get(term);
+  if (indexed === undefined) {
+    if (cache.size > MEMO_LIMIT) cache.clear();
+    cache.set(term, (indexed = computeIndexTerm(term, language) ?? null));
+  }
+  return indexed ?? undefined;
+}
+
+function computeIndexTerm(term: string, language: string): string | undefined {
   const tools = LANGUAGES[language]!;
   if (!tools.script.test(term)) return term;
   if (apply(tools.stop, term) === undefined) return undefined;

@@ -8,10 +8,9 @@ import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, write
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { parentPort, workerData } from 'node:worker_threads';
-import lunr from 'lunr';
 import type { IndexableDocument } from '../store/documents-repo.ts';
 import { indexTerm, stemmingLanguage } from './language.ts';
-import { buildSegment, type Segment } from './lunr-index.ts';
+import { buildSegmentData, FIELDS, packSegment, toSegment, type PackedSegment, type Segment } from './lunr-index.ts';
 import { matchSegment } from './segment-query.ts';
 import { buildSnippets } from './snippets.ts';
 import { PIPELINE_VERSION, tokenize } from './tokenizer.ts';
@@ -78,19 +77,25 @@ function containsSequence(haystack: string[], needle: string[]): boolean {
 function handle(request: WorkerRequest): unknown {
   switch (request.type) {
     case 'build': {
-      const segment = buildSegment(readDocuments(request.ids));
+      const packed = packSegment(buildSegmentData(readDocuments(request.ids)));
+      if (request.cacheFile) writeAtomically(request.cacheFile, JSON.stringify({ pipelineVersion: PIPELINE_VERSION, generation: request.generation, packed }));
+      const segment = toSegment(packed);
       segments.set(request.segment, segment);
-      if (request.cacheFile) {
-        const payload = { pipelineVersion: PIPELINE_VERSION, generation: request.generation, ids: segment.ids, index: segment.index };
-        writeAtomically(request.cacheFile, JSON.stringify(payload));
-      }
       return { ids: segment.ids };
     }
     case 'load': {
-      const payload = JSON.parse(readFileSync(request.cacheFile, 'utf8')) as { pipelineVersion: number; ids: string[]; index: object };
-      if (payload.pipelineVersion !== PIPELINE_VERSION || !Array.isArray(payload.ids)) throw new Error('The index cache is from another pipeline version.');
-      segments.set(request.segment, { index: lunr.Index.load(payload.index), ids: payload.ids });
-      return { ids: payload.ids };
+      const payload = JSON.parse(readFileSync(request.cacheFile, 'utf8')) as { pipelineVersion: number; packed: PackedSegment };
+      if (payload.pipelineVersion !== PIPELINE_VERSION) throw new Error('The index cache is from another pipeline version.');
+      const { packed } = payload;
+      const consistent =
+        Array.isArray(packed?.ids) &&
+        Array.isArray(packed.terms) &&
+        packed.fields?.length === FIELDS.length &&
+        packed.fields.every((f) => f.start.length === packed.terms.length + 1 && f.docs.length === f.scores.length && f.start.at(-1) === f.docs.length);
+      if (!consistent) throw new Error('The index cache is damaged.');
+      const segment = toSegment(packed);
+      segments.set(request.segment, segment);
+      return { ids: segment.ids };
     }
     case 'drop':
       segments.delete(request.segment);

@@ -1,8 +1,8 @@
 /**
  * Matching one parsed query against one segment (runs inside a search worker).
  *
- * Scoring (docs/notes/issue-4.md): Lunr stores, per document field and term, a BM25 weight that
- * already includes the segment's own IDF. Segments of different sizes would then rank the same
+ * Scoring (docs/notes/issue-4.md): a segment stores, per document field and term, Lunr's BM25
+ * weight, which already includes the segment's own IDF. Segments of different sizes would then rank the same
  * term differently, so the weight is divided by the segment-local IDF here and the engine
  * multiplies it by a global IDF computed from the document counts of all segments. The result
  * is the BM25 of one big index, except that field-length normalisation stays per segment.
@@ -10,7 +10,7 @@
 import lunr from 'lunr';
 import type { Clause, QueryField } from './query-parser.ts';
 import { isStopWord, termAlternatives } from './language.ts';
-import { FIELDS, type Segment } from './lunr-index.ts';
+import { FIELDS, type Segment, type TokenSetLike } from './lunr-index.ts';
 
 /** At most this many index terms for one prefix or fuzzy word per segment, so `a*`-like queries stay bounded. */
 const MAX_EXPANSIONS = 256;
@@ -29,52 +29,42 @@ export interface SegmentMatches {
   entryWeight: Float64Array;
 }
 
-type Posting = Record<string, Record<string, object>> & { _index: number };
-
-/** The parts of Lunr 2.3.9 used here that its type definitions leave out. */
-interface TokenSetLike {
-  intersect(other: TokenSetLike): TokenSetLike;
-  toArray(): string[];
-}
-const internals = lunr as unknown as {
-  idf(posting: Posting, documentCount: number): number;
-  TokenSet: { fromString(s: string): TokenSetLike; fromFuzzyString(s: string, distance: number): TokenSetLike };
-};
-
 /** The documents of a phrase clause that really hold the words adjacently; injected by the worker (reads the text). */
 export type PhraseCheck = (localDocs: number[], terms: string[]) => number[];
 
+const internals = lunr as unknown as {
+  TokenSet: { fromString(s: string): TokenSetLike; fromFuzzyString(s: string, distance: number): TokenSetLike };
+};
+const FIELD_NUMBER: Record<string, number> = Object.fromEntries(FIELDS.map((f, i) => [f, i]));
+
 export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: PhraseCheck): SegmentMatches {
-  const { index } = segment;
-  const tokenSet = (index as unknown as { tokenSet: TokenSetLike }).tokenSet;
-  const inverted = (index as unknown as { invertedIndex: Record<string, Posting> }).invertedIndex;
-  const vectors = (index as unknown as { fieldVectors: Record<string, lunr.Vector> }).fieldVectors;
   const documentCount = segment.ids.length;
   const termIds = new Map<string, number>();
+  const termDf: number[] = [];
   const entries: { doc: number; term: number; weight: number }[] = [];
 
   /** Docs holding any of `alternatives` in the allowed fields, recording score contributions. */
   const lookup = (alternatives: [string, number][], field: QueryField | undefined): Set<number> => {
     const found = new Set<number>();
-    const fields = field ? [field] : FIELDS;
     for (const [term, boost] of alternatives) {
-      const posting = inverted[term];
-      if (!posting) continue;
-      const localIdf = internals.idf(posting, documentCount);
+      const t = segment.termIndex.get(term);
+      if (t === undefined) continue;
+      // Lunr's document frequency counts a document once per field holding the term.
+      let df = 0;
+      for (const postings of segment.fields) df += postings.start[t + 1]! - postings.start[t]!;
+      const localIdf = Math.log(1 + Math.abs((documentCount - df + 0.5) / (df + 0.5)));
       let termId = termIds.get(term);
-      if (termId === undefined) termIds.set(term, (termId = termIds.size));
+      if (termId === undefined) {
+        termIds.set(term, (termId = termIds.size));
+        termDf.push(df);
+      }
+      const fields = field ? [FIELD_NUMBER[field]!] : [0, 1, 2, 3];
       for (const f of fields) {
-        const docs = posting[f];
-        if (!docs) continue;
-        for (const ref of Object.keys(docs)) {
-          const doc = Number(ref);
+        const { start, docs, scores } = segment.fields[f]!;
+        for (let i = start[t]!; i < start[t + 1]!; i++) {
+          const doc = docs[i]!;
           found.add(doc);
-          const vector = vectors[`${f}/${ref}`];
-          if (!vector) continue;
-          const position = (vector as unknown as { positionForIndex(i: number): number }).positionForIndex(posting._index);
-          const elements = (vector as unknown as { elements: number[] }).elements;
-          if (elements[position] !== posting._index) continue;
-          entries.push({ doc, term: termId, weight: (elements[position + 1]! / localIdf) * boost });
+          entries.push({ doc, term: termId, weight: (scores[i]! / localIdf) * boost });
         }
       }
     }
@@ -84,7 +74,7 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
   const expand = (clause: Clause): [string, number][] => {
     const term = clause.terms[0]!;
     if (clause.kind === 'prefix') {
-      const set = tokenSet.intersect(internals.TokenSet.fromString(`${term}*`));
+      const set = segment.tokenSet().intersect(internals.TokenSet.fromString(`${term}*`));
       return set
         .toArray()
         .slice(0, MAX_EXPANSIONS)
@@ -93,7 +83,7 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
     if (clause.kind === 'fuzzy') {
       const out = new Map<string, number>();
       for (const alternative of termAlternatives(term)) {
-        const set = tokenSet.intersect(internals.TokenSet.fromFuzzyString(alternative, clause.distance ?? 1));
+        const set = segment.tokenSet().intersect(internals.TokenSet.fromFuzzyString(alternative, clause.distance ?? 1));
         for (const t of set.toArray().slice(0, MAX_EXPANSIONS)) if (!out.has(t)) out.set(t, t === alternative ? BOOST.exact : BOOST.fuzzy);
       }
       return [...out];
@@ -132,7 +122,7 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
   return {
     docs: [...matched],
     terms,
-    df: terms.map((t) => documentFrequency(inverted[t]!)),
+    df: termDf,
     documentCount,
     entryDoc: Int32Array.from(kept, (e) => e.doc),
     entryTerm: Int32Array.from(kept, (e) => e.term),
@@ -142,13 +132,6 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
 
 function alternativesOf(term: string): [string, number][] {
   return termAlternatives(term).map((t) => [t, t === term ? BOOST.exact : BOOST.stem]);
-}
-
-/** Lunr's document frequency: documents holding the term, counted once per field. */
-function documentFrequency(posting: Posting): number {
-  let n = 0;
-  for (const [field, docs] of Object.entries(posting)) if (field !== '_index') n += Object.keys(docs).length;
-  return n;
 }
 
 function intersect(a: Set<number>, b: Set<number>): Set<number> {
