@@ -58,11 +58,32 @@ function writeAtomically(file: string, data: string): void {
   }
 }
 
+const WORD_CHAR = '[\\p{L}\\p{N}\\p{M}]';
+const ASCII_WORDS = /^[a-z0-9]+$/;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Whether a text holds the phrase's terms adjacently. For ASCII phrases a regular expression finds
+ * candidate places and only a window around each is tokenised; otherwise (normalisation may change
+ * the text) the whole text is tokenised.
+ */
+function holdsPhrase(text: string, terms: string[]): boolean {
+  if (!terms.every((t) => ASCII_WORDS.test(t))) return containsSequence(tokenize(text).map((t) => t.term), terms);
+  const pattern = new RegExp(terms.map(escape).join(`(?:(?!${WORD_CHAR}).)+`), 'gisu');
+  for (const match of text.matchAll(pattern)) {
+    const from = Math.max(0, match.index - 40);
+    const window = text.slice(from, match.index + match[0].length + 40);
+    if (containsSequence(tokenize(window).map((t) => t.term), terms)) return true;
+  }
+  // Fullwidth or other compatibility forms only match once normalised.
+  return /[^\x20-\x7E\s]/.test(text) && text.normalize('NFKC') !== text ? containsSequence(tokenize(text).map((t) => t.term), terms) : false;
+}
+
 function phraseCheck(segment: Segment) {
   return (localDocs: number[], terms: string[]): number[] =>
     localDocs.filter((doc) => {
       const text = readText(segment.ids[doc]!)?.text;
-      return text !== undefined && containsSequence(tokenize(text).map((t) => t.term), terms);
+      return text !== undefined && holdsPhrase(text, terms);
     });
 }
 

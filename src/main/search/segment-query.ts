@@ -41,7 +41,9 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
   const documentCount = segment.ids.length;
   const termIds = new Map<string, number>();
   const termDf: number[] = [];
-  const entries: { doc: number; term: number; weight: number }[] = [];
+  const entryDocs: number[] = [];
+  const entryTerms: number[] = [];
+  const entryWeights: number[] = [];
 
   /** Docs holding any of `alternatives` in the allowed fields, recording score contributions. */
   const lookup = (alternatives: [string, number][], field: QueryField | undefined): Set<number> => {
@@ -64,7 +66,9 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
         for (let i = start[t]!; i < start[t + 1]!; i++) {
           const doc = docs[i]!;
           found.add(doc);
-          entries.push({ doc, term: termId, weight: (scores[i]! / localIdf) * boost });
+          entryDocs.push(doc);
+          entryTerms.push(termId);
+          entryWeights.push((scores[i]! / localIdf) * boost);
         }
       }
     }
@@ -117,16 +121,16 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
     for (const doc of clauseDocs(clause)) matched.delete(doc);
   }
 
-  const kept = entries.filter((e) => matched.has(e.doc));
-  const terms = [...termIds.keys()];
+  const keep: number[] = [];
+  for (let i = 0; i < entryDocs.length; i++) if (matched.has(entryDocs[i]!)) keep.push(i);
   return {
     docs: [...matched],
-    terms,
+    terms: [...termIds.keys()],
     df: termDf,
     documentCount,
-    entryDoc: Int32Array.from(kept, (e) => e.doc),
-    entryTerm: Int32Array.from(kept, (e) => e.term),
-    entryWeight: Float64Array.from(kept, (e) => e.weight),
+    entryDoc: Int32Array.from(keep, (i) => entryDocs[i]!),
+    entryTerm: Int32Array.from(keep, (i) => entryTerms[i]!),
+    entryWeight: Float64Array.from(keep, (i) => entryWeights[i]!),
   };
 }
 
