@@ -125,11 +125,12 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
       return { query, total: ranked.length, results: hits, facets: computeFacets(db, ranked.map(([id]) => id), set.meta, tags) };
 
       async function snippetsFor(ids: string[]): Promise<Map<string, Snippet[]>> {
+        // Any worker can read any document: the page is shared between them, so both cores work on it.
         const byOwner = new Map<number, string[]>();
-        for (const id of ids) {
-          const worker = set.segments.get(set.owner.get(id)!)?.worker ?? 0;
+        ids.forEach((id, i) => {
+          const worker = i % pool.size;
           byOwner.set(worker, [...(byOwner.get(worker) ?? []), id]);
-        }
+        });
         const out = new Map<string, Snippet[]>();
         await Promise.all(
           [...byOwner].map(async ([worker, group]) => {

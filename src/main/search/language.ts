@@ -45,7 +45,7 @@ export function stemmingLanguage(language: string | null | undefined): string | 
 
 /** Stems are memoised per language: a corpus has far fewer distinct words than words. */
 const memo = new Map<string, Map<string, string | null>>();
-const MEMO_LIMIT = 200_000;
+const MEMO_LIMIT = 50_000;
 
 /** The term as indexed for a document in `language`: undefined for a stop word of that language. */
 export function indexTerm(term: string, language: string | undefined): string | undefined {

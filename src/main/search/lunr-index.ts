@@ -4,8 +4,8 @@
  * here: materialising Lunr's inverted index alone cost 0.4 s of CPU per 1,000 documents, and stock
  * Lunr peaked at 1.2 GB for 10,000). This builder computes exactly Lunr's BM25 field weights
  * (k1 1.2, b 0.75, Lunr's IDF, rounded to 3 decimals, field boosts; a unit test checks them against
- * lunr.Builder) into packed typed arrays, and keeps Lunr's TokenSet automaton for prefix and fuzzy
- * words. The packed arrays are also the cache format.
+ * lunr.Builder) into packed typed arrays, and keeps Lunr's TokenSet automaton for fuzzy words
+ * (prefixes are a binary search in the sorted terms). The packed arrays are also the cache format.
  */
 import lunr from 'lunr';
 import type { IndexableDocument } from '../store/documents-repo.ts';
@@ -49,7 +49,7 @@ export interface SegmentData {
 
 /** What each word of the text becomes in the index, per language: most words recur, so each is worked out once. */
 const wordMemo = new Map<string, Map<string, string | string[] | null>>();
-const MEMO_LIMIT = 300_000;
+const MEMO_LIMIT = 100_000;
 const HAN = /\p{Script=Han}/u;
 
 /** Index terms of one field of a document: the document language's stop words dropped, its stemmer applied. */
@@ -99,6 +99,8 @@ export function buildSegmentData(docs: Iterable<IndexableDocument>): SegmentData
       }
     }
   }
+  // The memo served this build; a worker keeps its segments for hours, not its memo.
+  wordMemo.clear();
   const documentCount = ids.length;
   const average = lengths.map((l) => l.reduce((a, b) => a + b, 0) / Math.max(1, documentCount));
   const terms = [...raw.keys()].sort();
@@ -156,7 +158,7 @@ export function packSegment(data: SegmentData): PackedSegment {
   };
 }
 
-/** A segment ready for queries, from its packed form. Lunr's TokenSet (prefix and fuzzy expansion) is built on first use. */
+/** A segment ready for queries, from its packed form. Lunr's TokenSet (fuzzy expansion) is built on first use. */
 export function toSegment(packed: PackedSegment): Segment {
   const termIndex = new Map<string, number>();
   packed.terms.forEach((term, t) => termIndex.set(term, t));

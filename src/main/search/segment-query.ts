@@ -33,7 +33,7 @@ export interface SegmentMatches {
 export type PhraseCheck = (localDocs: number[], terms: string[]) => number[];
 
 const internals = lunr as unknown as {
-  TokenSet: { fromString(s: string): TokenSetLike; fromFuzzyString(s: string, distance: number): TokenSetLike };
+  TokenSet: { fromFuzzyString(s: string, distance: number): TokenSetLike };
 };
 const FIELD_NUMBER: Record<string, number> = Object.fromEntries(FIELDS.map((f, i) => [f, i]));
 
@@ -78,11 +78,13 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
   const expand = (clause: Clause): [string, number][] => {
     const term = clause.terms[0]!;
     if (clause.kind === 'prefix') {
-      const set = segment.tokenSet().intersect(internals.TokenSet.fromString(`${term}*`));
-      return set
-        .toArray()
-        .slice(0, MAX_EXPANSIONS)
-        .map((t): [string, number] => [t, t === term ? BOOST.exact : BOOST.prefix]);
+      // The terms are sorted: a prefix's expansions are one range, found by binary search.
+      const from = lowerBound(segment.terms, term);
+      const out: [string, number][] = [];
+      for (let i = from; i < segment.terms.length && out.length < MAX_EXPANSIONS && segment.terms[i]!.startsWith(term); i++) {
+        out.push([segment.terms[i]!, segment.terms[i] === term ? BOOST.exact : BOOST.prefix]);
+      }
+      return out;
     }
     if (clause.kind === 'fuzzy') {
       const out = new Map<string, number>();
@@ -132,6 +134,17 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
     entryTerm: Int32Array.from(keep, (i) => entryTerms[i]!),
     entryWeight: Float64Array.from(keep, (i) => entryWeights[i]!),
   };
+}
+
+function lowerBound(sorted: string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function alternativesOf(term: string): [string, number][] {

@@ -115,10 +115,16 @@ export class SegmentSet {
   }
 
   private loadMeta(ids: string[]): void {
-    const statement = this.db.prepare('SELECT language, format, source, published_at AS publishedAt FROM documents WHERE id = ?');
-    for (const id of ids) {
-      const row = statement.get(id) as DocMeta | undefined;
-      if (row) this.meta.set(id, { ...row });
+    if (ids.length === 0) return;
+    const columns = 'id, language, format, source, published_at AS publishedAt';
+    const rows =
+      ids.length > 200
+        ? (this.db.prepare(`SELECT ${columns} FROM documents`).all() as unknown as (DocMeta & { id: string })[])
+        : ids.map((id) => this.db.prepare(`SELECT ${columns} FROM documents WHERE id = ?`).get(id) as unknown as (DocMeta & { id: string }) | undefined);
+    const wanted = new Set(ids);
+    for (const row of rows) {
+      if (!row || !wanted.has(row.id)) continue;
+      this.meta.set(row.id, { language: row.language, format: row.format, source: row.source, publishedAt: row.publishedAt });
     }
   }
 
