@@ -51,17 +51,21 @@ async function timeQueries(run: (q: string) => Promise<unknown> | unknown): Prom
   return times;
 }
 
-export async function runEngine(engine: 'dossier' | 'minisearch', dir: string): Promise<Figures> {
-  return engine === 'dossier' ? runDossier(dir) : runMiniSearch(dir);
+export type Phase = 'build' | 'serve';
+/** What one child process measures: `build` (full build, then a new document) or `serve` (cold start, queries, steady memory). */
+export type PhaseFigures = Partial<Figures> & { peakRssMB: number };
+
+export async function runEngine(engine: 'dossier' | 'minisearch', phase: Phase, dir: string): Promise<PhaseFigures> {
+  if (engine === 'dossier') return phase === 'build' ? dossierBuild(dir) : dossierServe(dir);
+  return phase === 'build' ? miniSearchBuild(dir) : miniSearchServe(dir);
 }
 
-async function runDossier(dir: string): Promise<Figures> {
+async function dossierBuild(dir: string): Promise<PhaseFigures> {
   const workspace = openWorkspace(dir);
-  let search = createSearchEngine(workspace);
+  const search = createSearchEngine(workspace);
   let t0 = performance.now();
   await search.refresh();
   const buildMs = performance.now() - t0;
-
   const adds: number[] = [];
   for (let i = 0; i < ADDS; i++) {
     const word = addDocument(workspace, 'dossier', i);
@@ -70,17 +74,21 @@ async function runDossier(dir: string): Promise<Figures> {
     adds.push(performance.now() - t0);
   }
   await search.close();
+  workspace.close();
+  return { buildMs: Math.round(buildMs), addOneMs: round(median(adds)), peakRssMB: peakRss() };
+}
 
-  search = createSearchEngine(workspace);
-  t0 = performance.now();
+async function dossierServe(dir: string): Promise<PhaseFigures> {
+  const workspace = openWorkspace(dir);
+  const search = createSearchEngine(workspace);
+  const t0 = performance.now();
   if ((await search.search('congress')).total === 0) throw new Error('Dossier found nothing after a cold start.');
   const coldStartMs = performance.now() - t0;
-
   const times = await timeQueries((q) => search.search(q, { limit: 10 }));
   const steady = await steadyRss();
   await search.close();
   workspace.close();
-  return figures(buildMs, median(adds), coldStartMs, times, steady);
+  return serveFigures(coldStartMs, times, steady);
 }
 
 /** Dossier's query language, as far as MiniSearch can express it (no phrases: their words are AND-ed). */
@@ -101,17 +109,15 @@ function toMiniSearch(query: string): { query: Query; options: Record<string, un
   return { query: { combineWith: 'AND_NOT', queries: [positive, exclude.join(' ')] }, options };
 }
 
-async function runMiniSearch(dir: string): Promise<Figures> {
-  const workspace = openWorkspace(dir);
-  const options = { fields: ['title', 'text'], storeFields: ['title'], searchOptions: { boost: { title: 3 } } };
-  const read = workspace.db.prepare('SELECT id, title, text FROM documents');
-  let t0 = performance.now();
-  let index = new MiniSearch(options);
-  index.addAll(read.all() as { id: string; title: string; text: string }[]);
-  const buildMs = performance.now() - t0;
-  const cacheFile = path.join(workspace.paths.indexDir, 'minisearch.json');
-  writeFileSync(cacheFile, JSON.stringify(index));
+const MINISEARCH_OPTIONS = { fields: ['title', 'text'], storeFields: ['title'], searchOptions: { boost: { title: 3 } } };
+const miniSearchCache = (workspace: Workspace) => path.join(workspace.paths.indexDir, 'minisearch.json');
 
+async function miniSearchBuild(dir: string): Promise<PhaseFigures> {
+  const workspace = openWorkspace(dir);
+  let t0 = performance.now();
+  const index = new MiniSearch(MINISEARCH_OPTIONS);
+  index.addAll(workspace.db.prepare('SELECT id, title, text FROM documents').all() as { id: string; title: string; text: string }[]);
+  const buildMs = performance.now() - t0;
   const adds: number[] = [];
   const latest = workspace.db.prepare('SELECT id, title, text FROM documents ORDER BY rowid DESC LIMIT 1');
   for (let i = 0; i < ADDS; i++) {
@@ -121,31 +127,38 @@ async function runMiniSearch(dir: string): Promise<Figures> {
     if (index.search(word).length !== 1) throw new Error(`MiniSearch did not find the new document ${word}.`);
     adds.push(performance.now() - t0);
   }
+  // MiniSearch's cache, for its cold start.
+  writeFileSync(miniSearchCache(workspace), JSON.stringify(index));
+  workspace.close();
+  return { buildMs: Math.round(buildMs), addOneMs: round(median(adds)), peakRssMB: peakRss() };
+}
 
-  index = undefined as unknown as MiniSearch;
-  t0 = performance.now();
-  index = MiniSearch.loadJSON(readFileSync(cacheFile, 'utf8'), options);
+async function miniSearchServe(dir: string): Promise<PhaseFigures> {
+  const workspace = openWorkspace(dir);
+  const t0 = performance.now();
+  const index = MiniSearch.loadJSON(readFileSync(miniSearchCache(workspace), 'utf8'), MINISEARCH_OPTIONS);
   if (index.search('congress').length === 0) throw new Error('MiniSearch found nothing after a cold start.');
   const coldStartMs = performance.now() - t0;
-
   const times = await timeQueries((q) => {
-    const { query, options: searchOptions } = toMiniSearch(q);
-    return index.search(query, searchOptions).slice(0, 10);
+    const { query, options } = toMiniSearch(q);
+    return index.search(query, options).slice(0, 10);
   });
   const steady = await steadyRss();
   workspace.close();
-  return figures(buildMs, median(adds), coldStartMs, times, steady);
+  return serveFigures(coldStartMs, times, steady);
 }
 
-function figures(buildMs: number, addOneMs: number, coldStartMs: number, times: number[], steady: number): Figures {
+/** The process's peak resident set (maxRSS, in KB), worker threads included. */
+function peakRss(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+function serveFigures(coldStartMs: number, times: number[], steady: number): PhaseFigures {
   return {
-    buildMs: Math.round(buildMs),
-    addOneMs: round(addOneMs),
     coldStartMs: Math.round(coldStartMs),
     queryP50Ms: round(median(times)),
     queryP95Ms: round(percentile(times, 0.95)),
-    // maxRSS is the process's peak resident set in KB, worker threads included.
-    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     steadyRssMB: mb(steady),
+    peakRssMB: peakRss(),
   };
 }

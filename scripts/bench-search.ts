@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: Dossier's search engine beside MiniSearch on the same corpus, in one run.
  *   node scripts/bench-search.ts [--docs N] [--json]
- * Without --docs it runs 1,000 and 10,000 documents. Each engine runs in its own child process
- * (RSS is per process: Dossier's workers are threads of its process, so they are counted).
+ * Without --docs it runs 1,000 and 10,000 documents. Each engine runs in child processes of its
+ * own (RSS is per process: Dossier's workers are threads of its process, so they are counted).
+ * Peak RSS is the higher of the build and the serve processes; steady RSS is the serve process's.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,20 +13,21 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openWorkspace } from '../src/main/store/workspace.ts';
 import { benchDocuments, storeDocuments } from './bench-search-corpus.ts';
-import { runEngine, type Figures } from './bench-search-engines.ts';
+import { runEngine, type Figures, type Phase, type PhaseFigures } from './bench-search-engines.ts';
 
 const { values } = parseArgs({
   options: {
     docs: { type: 'string' },
     json: { type: 'boolean', default: false },
     run: { type: 'string' },
+    phase: { type: 'string' },
     workspace: { type: 'string' },
   },
 });
 
 if (values.run) {
   // Child: one engine over a prepared workspace; prints its figures as JSON.
-  const figures = await runEngine(values.run as 'dossier' | 'minisearch', values.workspace!);
+  const figures = await runEngine(values.run as 'dossier' | 'minisearch', values.phase as Phase, values.workspace!);
   process.stdout.write(`${JSON.stringify(figures)}\n`);
   process.exit(0);
 }
@@ -41,12 +43,15 @@ for (const docs of sizes) {
     workspace.close();
     const result: Record<string, unknown> = { docs };
     for (const engine of ['dossier', 'minisearch'] as const) {
-      const child = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--run', engine, '--workspace', workspaceDir], {
-        encoding: 'utf8',
-        maxBuffer: 16 * 1024 * 1024,
+      // Two processes per engine: a full build (and a new document), then a restart that loads the
+      // caches, answers the queries and settles (steady memory, as after reopening an investigation).
+      const phases = (['build', 'serve'] as const).map((phase) => {
+        const args = ['--expose-gc', fileURLToPath(import.meta.url), '--run', engine, '--phase', phase, '--workspace', workspaceDir];
+        const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+        if (child.status !== 0) throw new Error(`The ${engine} ${phase} run failed:\n${child.stderr}`);
+        return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as PhaseFigures;
       });
-      if (child.status !== 0) throw new Error(`The ${engine} run failed:\n${child.stderr}`);
-      result[engine] = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Figures;
+      result[engine] = { ...phases[0], ...phases[1], peakRssMB: Math.max(phases[0]!.peakRssMB, phases[1]!.peakRssMB) } as Figures;
     }
     if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
     else printTable(result as { docs: number; dossier: Figures; minisearch: Figures });

@@ -87,10 +87,11 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
       // Tags live in the store (they change without the index): one read per search, for the filter and the facet.
       const tags = documentTags(db);
       const scores = new Map<string, number>();
-      const matchedTerms = new Map<string, Set<string>>();
+      const acceptedBySegment: Set<number>[] = [];
       for (const { segment, m } of results) {
         const { ids } = segment;
         const accepted = new Set<number>();
+        acceptedBySegment.push(accepted);
         for (const local of m.docs) {
           const id = ids[local]!;
           // A tombstone: removed from the store. A document is in two segments only while one replaces the
@@ -106,14 +107,20 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
           if (!accepted.has(local)) continue;
           const id = ids[local]!;
           scores.set(id, scores.get(id)! + m.entryWeight[i]! * termIdf[m.entryTerm[i]!]!);
-          let terms = matchedTerms.get(id);
-          if (!terms) matchedTerms.set(id, (terms = new Set()));
-          terms.add(m.terms[m.entryTerm[i]!]!);
         }
       }
 
       const ranked = [...scores].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
       const page = ranked.slice(0, limit);
+      // The index terms each shown document matched, to mark in its snippets.
+      const matchedTerms = new Map<string, Set<string>>(page.map(([id]) => [id, new Set<string>()]));
+      results.forEach(({ segment, m }, r) => {
+        for (let i = 0; i < m.entryDoc.length; i++) {
+          const local = m.entryDoc[i]!;
+          if (!acceptedBySegment[r]!.has(local)) continue;
+          matchedTerms.get(segment.ids[local]!)?.add(m.terms[m.entryTerm[i]!]!);
+        }
+      });
       const snippets = await snippetsFor(page.map(([id]) => id));
       const hits: SearchHit[] = [];
       const documentStatement = db.prepare('SELECT title, source, published_at AS publishedAt, language, format FROM documents WHERE id = ?');
