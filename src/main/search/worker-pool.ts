@@ -15,6 +15,8 @@ export class WorkerPool {
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private nextId = 1;
   private closed = false;
+  /** Set when a worker died: its segments are gone, so every later call fails instead of waiting forever. */
+  private broken: Error | undefined;
 
   constructor(options: WorkerPoolOptions) {
     this.size = options.size;
@@ -27,13 +29,22 @@ export class WorkerPool {
         if (reply.ok) waiting.resolve(reply.value);
         else waiting.reject(new Error(reply.message));
       });
-      worker.on('error', (error) => this.failAll(error));
+      worker.on('error', (error) => {
+        this.broken = new Error(`A search worker stopped: ${error.message}`);
+        this.failAll(this.broken);
+      });
+      worker.on('exit', () => {
+        if (this.closed) return;
+        this.broken ??= new Error('A search worker stopped.');
+        this.failAll(this.broken);
+      });
       return worker;
     });
   }
 
   call<T>(worker: number, request: Request): Promise<T> {
     if (this.closed) return Promise.reject(new Error('The search engine is closed.'));
+    if (this.broken) return Promise.reject(this.broken);
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
