@@ -48,7 +48,7 @@ for (const docs of sizes) {
       const phases = (['build', 'serve'] as const).map((phase) => {
         const args = ['--expose-gc', fileURLToPath(import.meta.url), '--run', engine, '--phase', phase, '--workspace', workspaceDir];
         const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
-        if (child.status !== 0) throw new Error(`The ${engine} ${phase} run failed:\n${child.stderr}`);
+        if (child.status !== 0) throw new Error(`The ${engine} ${phase} run failed:\n${child.error?.message ?? child.stderr}`);
         return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as PhaseFigures;
       });
       result[engine] = { ...phases[0], ...phases[1], peakRssMB: Math.max(phases[0]!.peakRssMB, phases[1]!.peakRssMB) } as Figures;

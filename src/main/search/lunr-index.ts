@@ -4,10 +4,9 @@
  * here: materialising Lunr's inverted index alone cost 0.4 s of CPU per 1,000 documents, and stock
  * Lunr peaked at 1.2 GB for 10,000). This builder computes exactly Lunr's BM25 field weights
  * (k1 1.2, b 0.75, Lunr's IDF, rounded to 3 decimals, field boosts; a unit test checks them against
- * lunr.Builder) into packed typed arrays, and keeps Lunr's TokenSet automaton for fuzzy words
- * (prefixes are a binary search in the sorted terms). The packed arrays are also the cache format.
+ * lunr.Builder) into packed typed arrays. Prefix words are a binary search in the sorted terms;
+ * fuzzy words walk Lunr's fuzzy TokenSet automaton of the query word against the sorted terms. The packed arrays are also the cache format.
  */
-import lunr from 'lunr';
 import type { IndexableDocument } from '../store/documents-repo.ts';
 import { indexTerm, stemmingLanguage } from './language.ts';
 import { tokenize, WORD } from './tokenizer.ts';
@@ -17,12 +16,6 @@ export const FIELDS = ['title', 'text', 'source', 'author'] as const;
 const BOOSTS = [3, 1, 2, 2];
 const K1 = 1.2;
 const B = 0.75;
-
-/** The part of Lunr's TokenSet (a minimised automaton over the terms) used for prefix and fuzzy words. */
-export interface TokenSetLike {
-  intersect(other: TokenSetLike): TokenSetLike;
-  toArray(): string[];
-}
 
 /**
  * One segment, immutable: documents are positions ("local" numbers) in `ids`; per field, each term's
@@ -35,7 +28,6 @@ export interface Segment {
   termIndex: Map<string, number>;
   /** In FIELDS order. */
   fields: FieldPostings[];
-  tokenSet(): TokenSetLike;
 }
 
 /** The compact, serialisable form of a segment. */
@@ -158,17 +150,15 @@ export function packSegment(data: SegmentData): PackedSegment {
   };
 }
 
-/** A segment ready for queries, from its packed form. Lunr's TokenSet (fuzzy expansion) is built on first use. */
+/** A segment ready for queries, from its packed form. */
 export function toSegment(packed: PackedSegment): Segment {
   const termIndex = new Map<string, number>();
   packed.terms.forEach((term, t) => termIndex.set(term, t));
-  let tokenSet: TokenSetLike | undefined;
   return {
     ids: packed.ids,
     terms: packed.terms,
     termIndex,
     fields: packed.fields.map((f) => ({ start: Int32Array.from(f.start), docs: Int32Array.from(f.docs), scores: Float32Array.from(f.scores) })),
-    tokenSet: () => (tokenSet ??= (lunr as unknown as { TokenSet: { fromArray(terms: string[]): TokenSetLike } }).TokenSet.fromArray(packed.terms)),
   };
 }
 

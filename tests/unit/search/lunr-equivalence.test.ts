@@ -47,3 +47,20 @@ describe('packed segments', () => {
     expect(compared).toBeGreaterThan(100);
   });
 });
+
+describe('fuzzy expansion', () => {
+  it('finds the same terms as intersecting Lunr TokenSets', async () => {
+    const { intersectSorted } = await import('../../../src/main/search/segment-query.ts');
+    const tokenSet = (lunr as unknown as {
+      TokenSet: {
+        fromArray(t: string[]): { intersect(o: unknown): { toArray(): string[] } };
+        fromFuzzyString(s: string, d: number): { final: boolean; edges: Record<string, never> };
+      };
+    }).TokenSet;
+    const terms = [...new Set(Object.values(corpus).flatMap((d) => tokenize(`${d.title} ${d.text}`).map((t) => t.term)))].sort();
+    for (const [word, distance] of [['camps', 1], ['gaurds', 2], ['лагерь', 1], ['prisoner', 2], ['x', 1], ['urumgi', 1]] as const) {
+      const expected = tokenSet.fromArray(terms).intersect(tokenSet.fromFuzzyString(word, distance)).toArray().sort();
+      expect(intersectSorted(terms, tokenSet.fromFuzzyString(word, distance)).sort()).toEqual(expected);
+    }
+  });
+});
