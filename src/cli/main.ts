@@ -4,6 +4,7 @@
  * JSON with a code and a message, and a non-zero exit).
  */
 import { parseArgs } from 'node:util';
+import { DOCUMENT_FORMATS, type DocumentFormat, type SearchFilters } from '../shared/domain.ts';
 import { DossierError, toErrorInfo } from '../shared/errors.ts';
 import { openApp, type OpenedApp } from '../main/app/open-app.ts';
 import { defaultWorkspaceDir } from '../main/app/default-workspace.ts';
@@ -18,7 +19,10 @@ Commands:
   import PATH...                       import files and folders (recursively)
   list                                 documents with their metadata
   show ID                              metadata, text and blocks of one document
-  search QUERY                         search the documents
+  search QUERY [filters]               search the documents; QUERY may use "exact phrase",
+                                       -exclude, prefix*, fuzzy~1, title:/source:/author:word
+      --tag NAME  --lang CODE  --format FMT  --source NAME  (repeatable)
+      --from YYYY[-MM[-DD]]  --to YYYY[-MM[-DD]]  --limit N
   stats                                counts of documents, passages and tags
   tag --doc ID --quote TEXT --tag NAME [--note TEXT]
                                        tag the passage that quotes TEXT exactly
@@ -37,9 +41,14 @@ const OPTIONS = {
   help: { type: 'boolean', default: false },
   doc: { type: 'string' },
   quote: { type: 'string' },
-  tag: { type: 'string' },
+  tag: { type: 'string', multiple: true },
   note: { type: 'string' },
   limit: { type: 'string' },
+  lang: { type: 'string', multiple: true },
+  format: { type: 'string', multiple: true },
+  source: { type: 'string', multiple: true },
+  from: { type: 'string' },
+  to: { type: 'string' },
 } as const;
 
 interface Output {
@@ -88,7 +97,7 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
     else io.stderr.write(`Error: ${info.message}\n`);
     return 1;
   } finally {
-    app?.close();
+    await app?.close();
   }
 }
 
@@ -113,7 +122,10 @@ async function runCommand(app: OpenedApp, command: string, args: string[], value
       const query = args.join(' ');
       if (!query.trim()) throw new DossierError('BAD_INPUT', 'Give something to search for.');
       const limit = values.limit ? Number(values.limit) : undefined;
-      const response = await call(h, 'search:query', { query, ...(limit ? { limit } : {}) });
+      const filters = await searchFilters(app, values);
+      const response = await call(h, 'search:query', { query, ...(limit ? { limit } : {}), ...(filters ? { filters } : {}) });
+      // A malformed query: its one-line explanation, and a non-zero exit.
+      if (response.error) return { json: response, text: `Cannot search: ${response.error}`, exitCode: 2 };
       return { json: response, text: formatSearch(response) };
     }
     case 'stats': {
@@ -122,13 +134,14 @@ async function runCommand(app: OpenedApp, command: string, args: string[], value
     }
     case 'tag': {
       const documentId = need(values.doc, '--doc ID');
+      if ((values.tag?.length ?? 0) > 1) throw new DossierError('BAD_INPUT', 'Give one --tag NAME to tag a passage.');
       const doc = await call(h, 'documents:get', { id: documentId });
       const { start, end } = anchorQuote(doc.text, need(values.quote, '--quote TEXT'));
       const passage = await call(h, 'passages:create', {
         documentId,
         start,
         end,
-        tagNames: [need(values.tag, '--tag NAME')],
+        tagNames: [need(values.tag?.[0], '--tag NAME')],
         ...(values.note ? { note: values.note } : {}),
       });
       return { json: passage, text: `Tagged ${passage.start}–${passage.end} of "${passage.documentTitle}" [${passage.id}]` };
@@ -136,9 +149,10 @@ async function runCommand(app: OpenedApp, command: string, args: string[], value
     case 'passages': {
       const tags = await call(h, 'tags:list', {});
       let tagId: string | undefined;
-      if (values.tag) {
-        tagId = tags.find((t) => t.name.toLowerCase() === values.tag!.trim().toLowerCase())?.id;
-        if (!tagId) throw new DossierError('NOT_FOUND', `There is no tag named "${values.tag}".`);
+      const name = values.tag?.[0];
+      if (name) {
+        tagId = tags.find((t) => t.name.toLowerCase() === name.trim().toLowerCase())?.id;
+        if (!tagId) throw new DossierError('NOT_FOUND', `There is no tag named "${name}".`);
       }
       const passages = await call(h, 'passages:list', tagId ? { tagId } : {});
       return { json: { passages }, text: formatPassages(passages, tags) };
@@ -156,6 +170,32 @@ async function runCommand(app: OpenedApp, command: string, args: string[], value
       throw new DossierError('BAD_INPUT', `Unknown command "${command}". Run dossier --help for the list.`);
     }
   }
+}
+
+/** The search filters of the command line (--tag, --lang, --format, --source, --from, --to), or undefined. */
+async function searchFilters(app: OpenedApp, values: Values): Promise<SearchFilters | undefined> {
+  const filters: SearchFilters = {};
+  if (values.tag?.length) {
+    const tags = await call(app.handlers, 'tags:list', {});
+    filters.tagIds = values.tag.map((name) => {
+      const tag = tags.find((t) => t.name.toLowerCase() === name.trim().toLowerCase());
+      if (!tag) throw new DossierError('NOT_FOUND', `There is no tag named "${name}".`);
+      return tag.id;
+    });
+  }
+  if (values.lang?.length) filters.languages = values.lang;
+  if (values.format?.length) {
+    for (const f of values.format) {
+      if (!(DOCUMENT_FORMATS as readonly string[]).includes(f)) {
+        throw new DossierError('BAD_INPUT', `Unknown format "${f}"; use one of ${DOCUMENT_FORMATS.join(', ')}.`);
+      }
+    }
+    filters.formats = values.format as DocumentFormat[];
+  }
+  if (values.source?.length) filters.sources = values.source;
+  if (values.from) filters.dateFrom = values.from;
+  if (values.to) filters.dateTo = values.to;
+  return Object.keys(filters).length ? filters : undefined;
 }
 
 function need(value: string | undefined, what: string): string {

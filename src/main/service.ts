@@ -3,7 +3,7 @@
  * injected parts. Electron IPC, the CLI and the e2e bridge all call this map; only the transport differs.
  */
 import type { Channel, ChannelOutput, EventName, Events, ParsedInput } from '../shared/contract.ts';
-import type { WorkspaceStats } from '../shared/domain.ts';
+import type { SearchFilters, WorkspaceStats } from '../shared/domain.ts';
 import { DossierError } from '../shared/errors.ts';
 import type { SearchEngine } from './search/engine.ts';
 import { transaction } from './store/database.ts';
@@ -48,7 +48,11 @@ export function createService(deps: ServiceDeps): Handlers {
     timeoutMs: deps.parseTimeoutMs ?? DEFAULT_PARSE_TIMEOUT_MS,
   });
   const importOptions = { maxFileBytes, onProgress, pool };
-  const changed = (reason: string) => emit('evt:library:changed', { reason });
+  const changed = (reason: string) => {
+    emit('evt:library:changed', { reason });
+    // Index the change now (in the search workers) rather than at the next search.
+    deps.search.refresh().catch(() => undefined);
+  };
   const history = createHistory();
   /** Runs a destructive action in one transaction and keeps its undo. */
   const undoable = <T>(work: () => { result: T; undo: UndoEntry | null }): T =>
@@ -88,7 +92,7 @@ export function createService(deps: ServiceDeps): Handlers {
       changed('delete');
       return result;
     },
-    'search:query': ({ query, limit }) => deps.search.search(query, limit),
+    'search:query': ({ query, limit, filters }) => deps.search.search(query, { limit, filters: filters as SearchFilters | undefined }),
     'tags:list': () => listTags(db),
     'tags:create': (input) => transaction(db, () => createTag(db, input)),
     'passages:create': (input) => createPassage(db, input),
@@ -112,12 +116,12 @@ export function createService(deps: ServiceDeps): Handlers {
       if (!deps.pickFiles) throw new DossierError('FORBIDDEN', 'There is no window to show a file dialog in.');
       return { paths: await deps.pickFiles() };
     },
-    'workspace:stats': () => workspaceStats(deps),
+    'workspace:stats': async () => workspaceStats(deps),
     'workspace:verify': () => verifyWorkspace(db, deps.search),
   };
 }
 
-function workspaceStats({ workspace: { db }, search }: ServiceDeps): WorkspaceStats {
+async function workspaceStats({ workspace: { db }, search }: ServiceDeps): Promise<WorkspaceStats> {
   const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
   return {
     documents: count('SELECT count(*) AS n FROM documents'),
@@ -125,6 +129,6 @@ function workspaceStats({ workspace: { db }, search }: ServiceDeps): WorkspaceSt
     tags: count('SELECT count(*) AS n FROM tags'),
     reports: count('SELECT count(*) AS n FROM reports'),
     originalsBytes: count('SELECT ifnull(sum(byte_size), 0) AS n FROM originals'),
-    indexedDocuments: search.indexedCount(),
+    indexedDocuments: await search.indexedCount(),
   };
 }

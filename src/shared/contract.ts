@@ -14,6 +14,7 @@ import type {
   VerifyReport,
   WorkspaceStats,
 } from './domain.ts';
+import { DOCUMENT_FORMATS } from './domain.ts';
 import type { Result } from './errors.ts';
 
 /** An output type carried by the contract for typing only; outputs are produced by our own code. */
@@ -93,7 +94,23 @@ export const contract = {
     output: out<{ deleted: number; passagesRemoved: number }>(),
   },
   'search:query': {
-    input: z.object({ query: text(2000), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+    input: z
+      .object({
+        query: text(2000),
+        limit: z.number().int().min(1).max(1000).optional(),
+        filters: z
+          .object({
+            tagIds: z.array(id).max(200).optional(),
+            languages: z.array(text(35).min(1)).max(50).optional(),
+            formats: z.array(z.enum(DOCUMENT_FORMATS)).max(DOCUMENT_FORMATS.length).optional(),
+            sources: z.array(text(500).min(1)).max(200).optional(),
+            dateFrom: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'A date is YYYY, YYYY-MM or YYYY-MM-DD.').optional(),
+            dateTo: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'A date is YYYY, YYYY-MM or YYYY-MM-DD.').optional(),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict(),
     output: out<SearchResponse>(),
   },
   'tags:list': {
@@ -222,9 +239,11 @@ export function isChannel(value: unknown): value is Channel {
 export interface Events {
   'evt:import:progress': ImportProgress;
   'evt:library:changed': { reason: string };
+  /** The search index being loaded from its caches or built from the store. */
+  'evt:index:progress': { phase: 'load' | 'build'; done: number; total: number };
 }
 export type EventName = keyof Events;
-export const EVENT_NAMES: EventName[] = ['evt:import:progress', 'evt:library:changed'];
+export const EVENT_NAMES: EventName[] = ['evt:import:progress', 'evt:library:changed', 'evt:index:progress'];
 
 /** The shape of `window.dossier`, built by the preload from this contract and nothing else. */
 export interface DossierApi {

@@ -1,20 +1,35 @@
-import { createSearchEngine } from '../search/engine.ts';
+import { createSearchEngine, type SearchEngineOptions } from '../search/engine.ts';
 import { createService, type Handlers, type ServiceDeps } from '../service.ts';
 import { openWorkspace, type Workspace } from '../store/workspace.ts';
 
 export interface OpenedApp {
   workspace: Workspace;
   handlers: Handlers;
-  close(): void;
+  /** Closes the store and terminates the search workers; await it to exit cleanly. */
+  close(): Promise<void>;
 }
 
 /**
  * Opens a workspace and builds the service over it: the one composition that the Electron entry,
  * the CLI and the e2e bridge share, so each only adds its transport.
  */
-export function openApp(dir: string, extra: Omit<ServiceDeps, 'workspace' | 'search'> = {}): OpenedApp {
+export function openApp(
+  dir: string,
+  extra: Omit<ServiceDeps, 'workspace' | 'search'> = {},
+  searchOptions: Omit<SearchEngineOptions, 'onProgress'> = {},
+): OpenedApp {
   const workspace = openWorkspace(dir);
-  const search = createSearchEngine(workspace.db);
+  const search = createSearchEngine(workspace, {
+    ...searchOptions,
+    onProgress: (progress) => extra.emit?.('evt:index:progress', progress),
+  });
   const handlers = createService({ workspace, search, ...extra });
-  return { workspace, handlers, close: () => workspace.close() };
+  return {
+    workspace,
+    handlers,
+    close: async () => {
+      await search.close();
+      workspace.close();
+    },
+  };
 }

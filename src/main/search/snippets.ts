@@ -6,11 +6,20 @@ const MAX_SNIPPETS = 3;
 
 /**
  * The best passages of `text` for a set of matched terms: windows around the densest clusters
- * of matches, each with the matched words marked.
+ * of matches, each with the matched words marked. `asIndexed` maps a text token to the term the
+ * index holds for it (its stem), so "prisoners" is marked when the index matched "prison".
  */
-export function buildSnippets(text: string, matchedTerms: ReadonlySet<string>): Snippet[] {
+export function buildSnippets(
+  text: string,
+  matchedTerms: ReadonlySet<string>,
+  asIndexed: (term: string) => string | undefined = (t) => t,
+): Snippet[] {
   if (matchedTerms.size === 0) return [];
-  const matches = tokenize(text).filter((token) => matchedTerms.has(token.term));
+  const matches = tokenize(text).filter((token) => {
+    if (matchedTerms.has(token.term)) return true;
+    const indexed = asIndexed(token.term);
+    return indexed !== undefined && matchedTerms.has(indexed);
+  });
   if (matches.length === 0) return [];
   // Score each match by how many distinct terms fall in its window; take the best non-overlapping ones.
   const scored = matches.map((match, index) => {

@@ -5,7 +5,7 @@ import { iteratePassagesWithText } from '../store/passages-repo.ts';
 import type { SearchEngine } from '../search/engine.ts';
 
 /** Every passage still matches its document's text, and the index holds every document. */
-export function verifyWorkspace(db: Database, search: SearchEngine): VerifyReport {
+export async function verifyWorkspace(db: Database, search: SearchEngine): Promise<VerifyReport> {
   const problems: string[] = [];
   let passagesChecked = 0;
   for (const p of iteratePassagesWithText(db)) {
@@ -16,7 +16,7 @@ export function verifyWorkspace(db: Database, search: SearchEngine): VerifyRepor
   const integrity = db.prepare('PRAGMA integrity_check').get() as { integrity_check: string };
   if (integrity.integrity_check !== 'ok') problems.push(`The database reports damage: ${integrity.integrity_check}`);
   const documentsChecked = countDocuments(db);
-  const indexedDocuments = search.indexedCount();
+  const indexedDocuments = await search.indexedCount();
   if (indexedDocuments !== documentsChecked) {
     problems.push(`The search index holds ${indexedDocuments} documents but the store holds ${documentsChecked}.`);
   }

@@ -1,0 +1,164 @@
+/** The two engines measured by bench-search.ts, each in its own child process. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import MiniSearch, { type Query } from 'minisearch';
+import { createSearchEngine } from '../src/main/search/engine.ts';
+import { openWorkspace, type Workspace } from '../src/main/store/workspace.ts';
+import { QUERIES, storeDocuments } from './bench-search-corpus.ts';
+
+export interface Figures {
+  buildMs: number;
+  addOneMs: number;
+  coldStartMs: number;
+  queryP50Ms: number;
+  queryP95Ms: number;
+  peakRssMB: number;
+  steadyRssMB: number;
+}
+
+const ADDS = 5;
+const ROUNDS = 5;
+const round = (n: number) => Math.round(n * 10) / 10;
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * p) - 1)]!;
+
+/** A new document with a word no other has, committed to the store; returns the word. */
+function addDocument(workspace: Workspace, engine: string, i: number): string {
+  const word = `zqx${engine}${i}`;
+  storeDocuments(workspace.db, [{ title: `Added ${i}`, source: 'bench', publishedAt: null, text: `A late testimony that mentions ${word} once.` }]);
+  return word;
+}
+
+async function steadyRss(): Promise<number> {
+  await sleep(500);
+  (globalThis as { gc?: () => void }).gc?.();
+  await sleep(200);
+  return process.memoryUsage.rss();
+}
+
+async function timeQueries(run: (q: string) => Promise<unknown> | unknown): Promise<number[]> {
+  for (const q of QUERIES) await run(q);
+  const times: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const q of QUERIES) {
+      const t0 = performance.now();
+      await run(q);
+      times.push(performance.now() - t0);
+    }
+  }
+  return times;
+}
+
+export type Phase = 'build' | 'serve';
+/** What one child process measures: `build` (full build, then a new document) or `serve` (cold start, queries, steady memory). */
+export type PhaseFigures = Partial<Figures> & { peakRssMB: number };
+
+export async function runEngine(engine: 'dossier' | 'minisearch', phase: Phase, dir: string): Promise<PhaseFigures> {
+  if (engine === 'dossier') return phase === 'build' ? dossierBuild(dir) : dossierServe(dir);
+  return phase === 'build' ? miniSearchBuild(dir) : miniSearchServe(dir);
+}
+
+async function dossierBuild(dir: string): Promise<PhaseFigures> {
+  const workspace = openWorkspace(dir);
+  const search = createSearchEngine(workspace);
+  let t0 = performance.now();
+  await search.refresh();
+  const buildMs = performance.now() - t0;
+  const adds: number[] = [];
+  for (let i = 0; i < ADDS; i++) {
+    const word = addDocument(workspace, 'dossier', i);
+    t0 = performance.now();
+    if ((await search.search(word)).total !== 1) throw new Error(`Dossier did not find the new document ${word}.`);
+    adds.push(performance.now() - t0);
+  }
+  await search.close();
+  workspace.close();
+  return { buildMs: Math.round(buildMs), addOneMs: round(median(adds)), peakRssMB: peakRss() };
+}
+
+async function dossierServe(dir: string): Promise<PhaseFigures> {
+  const workspace = openWorkspace(dir);
+  const search = createSearchEngine(workspace);
+  const t0 = performance.now();
+  if ((await search.search('congress')).total === 0) throw new Error('Dossier found nothing after a cold start.');
+  const coldStartMs = performance.now() - t0;
+  const times = await timeQueries((q) => search.search(q, { limit: 10 }));
+  const steady = await steadyRss();
+  await search.close();
+  workspace.close();
+  return serveFigures(coldStartMs, times, steady);
+}
+
+/** Dossier's query language, as far as MiniSearch can express it (no phrases: their words are AND-ed). */
+function toMiniSearch(query: string): { query: Query; options: Record<string, unknown> } {
+  const words = query.replace(/"/g, '').split(/\s+/).filter(Boolean);
+  const include = words.filter((w) => !w.startsWith('-'));
+  const exclude = words.filter((w) => w.startsWith('-')).map((w) => w.slice(1));
+  const options: Record<string, unknown> = { combineWith: 'AND' };
+  const clean = include.map((w) => {
+    if (w.endsWith('*')) options.prefix = true;
+    const fuzzy = /~(\d)$/.exec(w);
+    if (fuzzy) options.fuzzy = Number(fuzzy[1]);
+    if (w.startsWith('title:')) options.fields = ['title'];
+    return w.replace(/^title:/, '').replace(/[*]$|~\d$/, '');
+  });
+  const positive = clean.join(' ');
+  if (exclude.length === 0) return { query: positive, options };
+  return { query: { combineWith: 'AND_NOT', queries: [positive, exclude.join(' ')] }, options };
+}
+
+const MINISEARCH_OPTIONS = { fields: ['title', 'text'], storeFields: ['title'], searchOptions: { boost: { title: 3 } } };
+const miniSearchCache = (workspace: Workspace) => path.join(workspace.paths.indexDir, 'minisearch.json');
+
+async function miniSearchBuild(dir: string): Promise<PhaseFigures> {
+  const workspace = openWorkspace(dir);
+  let t0 = performance.now();
+  const index = new MiniSearch(MINISEARCH_OPTIONS);
+  index.addAll(workspace.db.prepare('SELECT id, title, text FROM documents').all() as { id: string; title: string; text: string }[]);
+  const buildMs = performance.now() - t0;
+  const adds: number[] = [];
+  const latest = workspace.db.prepare('SELECT id, title, text FROM documents ORDER BY rowid DESC LIMIT 1');
+  for (let i = 0; i < ADDS; i++) {
+    const word = addDocument(workspace, 'minisearch', i);
+    t0 = performance.now();
+    index.add(latest.get() as { id: string; title: string; text: string });
+    if (index.search(word).length !== 1) throw new Error(`MiniSearch did not find the new document ${word}.`);
+    adds.push(performance.now() - t0);
+  }
+  // MiniSearch's cache, for its cold start.
+  writeFileSync(miniSearchCache(workspace), JSON.stringify(index));
+  workspace.close();
+  return { buildMs: Math.round(buildMs), addOneMs: round(median(adds)), peakRssMB: peakRss() };
+}
+
+async function miniSearchServe(dir: string): Promise<PhaseFigures> {
+  const workspace = openWorkspace(dir);
+  const t0 = performance.now();
+  const index = MiniSearch.loadJSON(readFileSync(miniSearchCache(workspace), 'utf8'), MINISEARCH_OPTIONS);
+  if (index.search('congress').length === 0) throw new Error('MiniSearch found nothing after a cold start.');
+  const coldStartMs = performance.now() - t0;
+  const times = await timeQueries((q) => {
+    const { query, options } = toMiniSearch(q);
+    return index.search(query, options).slice(0, 10);
+  });
+  const steady = await steadyRss();
+  workspace.close();
+  return serveFigures(coldStartMs, times, steady);
+}
+
+/** The process's peak resident set (maxRSS, in KB), worker threads included. */
+function peakRss(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+function serveFigures(coldStartMs: number, times: number[], steady: number): PhaseFigures {
+  return {
+    coldStartMs: Math.round(coldStartMs),
+    queryP50Ms: round(median(times)),
+    queryP95Ms: round(percentile(times, 0.95)),
+    steadyRssMB: mb(steady),
+    peakRssMB: peakRss(),
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * Stemming and stop words per document language, where Lunr or lunr-languages has them
+ * (English from Lunr itself, Russian from lunr-languages). Kazakh, Uyghur and Chinese have no
+ * stemmer there: their terms are indexed as normalised surface forms.
+ *
+ * Choice (docs/notes/issue-4.md): one index field per kind of text, and each document's terms
+ * are stemmed with its own language's stemmer at index time. A query term is expanded into its
+ * surface form plus its stem in every stemming language whose script it is written in; the
+ * alternatives are OR-ed inside the term's clause. So "prisoners" finds "prisoner" in an
+ * English document and "лагере" finds "лагерь" in a Russian one, while a Kazakh document
+ * (unstemmed) is still found by the exact surface form.
+ */
+import { createRequire } from 'node:module';
+import lunr from 'lunr';
+
+const require = createRequire(import.meta.url);
+type LunrPlugin = (l: typeof lunr) => void;
+(require('lunr-languages/lunr.stemmer.support.js') as LunrPlugin)(lunr);
+(require('lunr-languages/lunr.ru.js') as LunrPlugin)(lunr);
+
+type TokenFn = (token: lunr.Token) => lunr.Token | undefined;
+interface LanguageTools {
+  script: RegExp;
+  stem: TokenFn;
+  stop: TokenFn;
+}
+
+const ru = (lunr as unknown as { ru: { stemmer: TokenFn; stopWordFilter: TokenFn } }).ru;
+
+const LANGUAGES: Record<string, LanguageTools> = {
+  en: { script: /^[\p{Script=Latin}\p{N}'’-]+$/u, stem: lunr.stemmer as TokenFn, stop: lunr.stopWordFilter as TokenFn },
+  ru: { script: /^[\p{Script=Cyrillic}\p{N}-]+$/u, stem: ru.stemmer, stop: ru.stopWordFilter },
+};
+
+function apply(fn: TokenFn, term: string): string | undefined {
+  const token = fn(new lunr.Token(term, {}));
+  return token ? token.toString() : undefined;
+}
+
+/** The primary subtag of a BCP 47 code, when Dossier has a stemmer for it. */
+export function stemmingLanguage(language: string | null | undefined): string | undefined {
+  const primary = language?.toLowerCase().split(/[-_]/)[0];
+  return primary && Object.hasOwn(LANGUAGES, primary) ? primary : undefined;
+}
+
+/** Stems are memoised per language: a corpus has far fewer distinct words than words. */
+const memo = new Map<string, Map<string, string | null>>();
+const MEMO_LIMIT = 50_000;
+
+/** The term as indexed for a document in `language`: undefined for a stop word of that language. */
+export function indexTerm(term: string, language: string | undefined): string | undefined {
+  if (!language) return term;
+  let cache = memo.get(language);
+  if (!cache) memo.set(language, (cache = new Map()));
+  let indexed = cache.get(term);
+  if (indexed === undefined) {
+    if (cache.size > MEMO_LIMIT) cache.clear();
+    cache.set(term, (indexed = computeIndexTerm(term, language) ?? null));
+  }
+  return indexed ?? undefined;
+}
+
+function computeIndexTerm(term: string, language: string): string | undefined {
+  const tools = LANGUAGES[language]!;
+  if (!tools.script.test(term)) return term;
+  if (apply(tools.stop, term) === undefined) return undefined;
+  return apply(tools.stem, term) ?? term;
+}
+
+/** Whether every stemming language whose script the term is written in drops it as a stop word. */
+export function isStopWord(term: string): boolean {
+  let applies = false;
+  for (const tools of Object.values(LANGUAGES)) {
+    if (!tools.script.test(term)) continue;
+    applies = true;
+    if (apply(tools.stop, term) !== undefined) return false;
+  }
+  return applies;
+}
+
+/** The surface form and its stems in every stemming language of its script. */
+export function termAlternatives(term: string): string[] {
+  const out = new Set([term]);
+  for (const tools of Object.values(LANGUAGES)) {
+    if (!tools.script.test(term)) continue;
+    const stem = apply(tools.stem, term);
+    if (stem) out.add(stem);
+  }
+  return [...out];
+}

@@ -1,0 +1,148 @@
+/**
+ * A search worker (node:worker_threads). Each Lunr segment lives inside the worker that built or
+ * loaded it, and queries are sent here: handing a built index back to the main thread would
+ * stall its event loop for seconds. The worker reads documents from the store itself through
+ * its own read-only SQLite connection, so texts never cross the thread boundary.
+ */
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { IndexableDocument } from '../store/documents-repo.ts';
+import { indexTerm, stemmingLanguage } from './language.ts';
+import { buildSegmentData, FIELDS, packSegment, toSegment, type PackedSegment, type Segment } from './lunr-index.ts';
+import { matchSegment } from './segment-query.ts';
+import { buildSnippets } from './snippets.ts';
+import { PIPELINE_VERSION, tokenize } from './tokenizer.ts';
+import type { WorkerReply, WorkerRequest } from './worker-protocol.ts';
+
+interface WorkerConfig {
+  databaseFile: string;
+  tmpDir: string;
+}
+
+const config = workerData as WorkerConfig;
+const segments = new Map<number, Segment>();
+let db: DatabaseSync | undefined;
+const store = (): DatabaseSync => (db ??= new DatabaseSync(config.databaseFile, { readOnly: true }));
+
+function readDocuments(ids: string[]): IndexableDocument[] {
+  const statement = store().prepare('SELECT id, title, source, author, language, text FROM documents WHERE id = ?');
+  const docs: IndexableDocument[] = [];
+  for (const id of ids) {
+    const row = statement.get(id) as IndexableDocument | undefined;
+    if (row) docs.push(row);
+  }
+  return docs;
+}
+
+function readText(id: string): { text: string; language: string | null } | undefined {
+  return store().prepare('SELECT text, language FROM documents WHERE id = ?').get(id) as { text: string; language: string | null } | undefined;
+}
+
+/** Writes to a temporary file, syncs it to disk, then renames it over `file`: a crash leaves the old cache or the new one. */
+function writeAtomically(file: string, data: string): void {
+  const temp = path.join(config.tmpDir, `${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const fd = openSync(temp, 'w');
+  try {
+    writeSync(fd, data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+const WORD_CHAR = '[\\p{L}\\p{N}\\p{M}]';
+const ASCII_WORDS = /^[a-z0-9]+$/;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Whether a text holds the phrase's terms adjacently. For ASCII phrases a regular expression finds
+ * candidate places and only a window around each is tokenised; otherwise (normalisation may change
+ * the text) the whole text is tokenised.
+ */
+function holdsPhrase(text: string, terms: string[]): boolean {
+  if (!terms.every((t) => ASCII_WORDS.test(t))) return containsSequence(tokenize(text).map((t) => t.term), terms);
+  const pattern = new RegExp(terms.map(escape).join(`(?:(?!${WORD_CHAR}).)+`), 'gisu');
+  for (const match of text.matchAll(pattern)) {
+    const from = Math.max(0, match.index - 40);
+    const window = text.slice(from, match.index + match[0].length + 40);
+    if (containsSequence(tokenize(window).map((t) => t.term), terms)) return true;
+  }
+  // Fullwidth or other compatibility forms only match once normalised.
+  return /[^\x20-\x7E\s]/.test(text) && text.normalize('NFKC') !== text ? containsSequence(tokenize(text).map((t) => t.term), terms) : false;
+}
+
+function phraseCheck(segment: Segment) {
+  return (localDocs: number[], terms: string[]): number[] =>
+    localDocs.filter((doc) => {
+      const text = readText(segment.ids[doc]!)?.text;
+      return text !== undefined && holdsPhrase(text, terms);
+    });
+}
+
+function containsSequence(haystack: string[], needle: string[]): boolean {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function handle(request: WorkerRequest): unknown {
+  switch (request.type) {
+    case 'build': {
+      const packed = packSegment(buildSegmentData(readDocuments(request.ids)));
+      if (request.cacheFile) writeAtomically(request.cacheFile, JSON.stringify({ pipelineVersion: PIPELINE_VERSION, generation: request.generation, packed }));
+      const segment = toSegment(packed);
+      segments.set(request.segment, segment);
+      return { ids: segment.ids };
+    }
+    case 'load': {
+      const payload = JSON.parse(readFileSync(request.cacheFile, 'utf8')) as { pipelineVersion: number; packed: PackedSegment };
+      if (payload.pipelineVersion !== PIPELINE_VERSION) throw new Error('The index cache is from another pipeline version.');
+      const { packed } = payload;
+      const consistent =
+        Array.isArray(packed?.ids) &&
+        Array.isArray(packed.terms) &&
+        packed.fields?.length === FIELDS.length &&
+        packed.fields.every((f) => f.start.length === packed.terms.length + 1 && f.docs.length === f.scores.length && f.start.at(-1) === f.docs.length);
+      if (!consistent) throw new Error('The index cache is damaged.');
+      const segment = toSegment(packed);
+      segments.set(request.segment, segment);
+      return { ids: segment.ids };
+    }
+    case 'drop':
+      segments.delete(request.segment);
+      return {};
+    case 'match':
+      return request.segments.map((id) => {
+        const segment = segments.get(id);
+        if (!segment) throw new Error(`Segment ${id} is not loaded in this worker.`);
+        return matchSegment(segment, request.clauses, phraseCheck(segment));
+      });
+    case 'snippets':
+      return request.items.map(({ id, terms }) => {
+        const doc = readText(id);
+        if (!doc) return [];
+        const language = stemmingLanguage(doc.language);
+        return buildSnippets(doc.text, new Set(terms), (t) => indexTerm(t, language));
+      });
+  }
+}
+
+parentPort!.on('message', (request: WorkerRequest) => {
+  let reply: WorkerReply;
+  try {
+    reply = { id: request.id, ok: true, value: handle(request) };
+  } catch (error) {
+    reply = { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+  parentPort!.postMessage(reply);
+});

@@ -1,0 +1,260 @@
+/**
+ * The segments of the index and their life cycle, on the main thread (which only keeps ids and
+ * bookkeeping; every Lunr index lives in a worker). A few large base segments are cached in the
+ * workspace's index folder; one small delta segment holds what came since and is rebuilt on each
+ * change; documents removed from the store are tombstones until their segment is compacted.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { writeFile, rename, open } from 'node:fs/promises';
+import path from 'node:path';
+import { currentGeneration, type Database } from '../store/database.ts';
+import { PIPELINE_VERSION } from './tokenizer.ts';
+import type { WorkerPool } from './worker-pool.ts';
+
+/** Documents per base segment: bounds a build's peak memory, and lets the workers share the load. */
+export const BASE_SIZE = 2500;
+/** The delta becomes a base segment (cached) once it holds this many documents. */
+export const DELTA_MAX = 500;
+/** A base segment whose tombstones pass this share is rebuilt from its live documents. */
+const COMPACT_SHARE = 0.25;
+const MANIFEST = 'search-manifest.json';
+
+export interface SegmentInfo {
+  id: number;
+  worker: number;
+  ids: string[];
+  base: boolean;
+  cacheFile: string | null;
+  tombstones: number;
+}
+
+export interface DocMeta {
+  language: string | null;
+  format: string;
+  source: string | null;
+  publishedAt: string | null;
+}
+
+export interface IndexProgress {
+  phase: 'load' | 'build';
+  done: number;
+  total: number;
+}
+
+interface Manifest {
+  pipelineVersion: number;
+  generation: number;
+  files: string[];
+}
+
+export class SegmentSet {
+  readonly segments = new Map<number, SegmentInfo>();
+  /** Which segment owns each live document: a document anywhere else is a tombstone. */
+  readonly owner = new Map<string, number>();
+  readonly meta = new Map<string, DocMeta>();
+  private delta: SegmentInfo | null = null;
+  private nextSegment = 1;
+  private syncedGeneration = -1;
+  private started = false;
+  private chain: Promise<void> = Promise.resolve();
+  private compacting = false;
+  private readonly db: Database;
+  private readonly pool: WorkerPool;
+  private readonly paths: { indexDir: string; tmpDir: string };
+  private readonly onProgress: (p: IndexProgress) => void;
+
+  private readonly baseSize: number;
+  private readonly deltaMax: number;
+
+  constructor(
+    db: Database,
+    pool: WorkerPool,
+    paths: { indexDir: string; tmpDir: string },
+    onProgress: (p: IndexProgress) => void,
+    sizes: { baseSize?: number | undefined; deltaMax?: number | undefined } = {},
+  ) {
+    this.baseSize = sizes.baseSize ?? BASE_SIZE;
+    this.deltaMax = sizes.deltaMax ?? DELTA_MAX;
+    this.db = db;
+    this.pool = pool;
+    this.paths = paths;
+    this.onProgress = onProgress;
+  }
+
+  /** Brings the segments up to date with the store; calls are serialised. */
+  fresh(): Promise<void> {
+    if (this.started && currentGeneration(this.db) === this.syncedGeneration) return this.chain;
+    this.chain = this.chain.then(() => this.sync());
+    return this.chain;
+  }
+
+  private async sync(): Promise<void> {
+    const generation = currentGeneration(this.db);
+    if (!this.started) {
+      this.started = true;
+      if (!(await this.loadCaches())) await this.rebuild(generation);
+    }
+    if (generation === this.syncedGeneration) return;
+    const storeIds = (this.db.prepare('SELECT id FROM documents ORDER BY rowid').all() as { id: string }[]).map((r) => r.id);
+    const live = new Set(storeIds);
+    for (const [id, segmentId] of this.owner) {
+      if (live.has(id)) continue;
+      this.owner.delete(id);
+      this.meta.delete(id);
+      const segment = this.segments.get(segmentId);
+      if (segment) segment.tombstones++;
+    }
+    const added = storeIds.filter((id) => !this.owner.has(id));
+    this.loadMeta(added);
+    const deltaIds = [...(this.delta?.ids.filter((id) => this.owner.get(id) === this.delta!.id) ?? []), ...added];
+    if (added.length > 0 || (this.delta && this.delta.tombstones > 0)) {
+      if (await this.rebuildDelta(deltaIds, generation)) await this.writeManifest(generation);
+    }
+    this.syncedGeneration = generation;
+    this.compactInBackground(generation);
+  }
+
+  private loadMeta(ids: string[]): void {
+    if (ids.length === 0) return;
+    const columns = 'id, language, format, source, published_at AS publishedAt';
+    const rows =
+      ids.length > 200
+        ? (this.db.prepare(`SELECT ${columns} FROM documents`).all() as unknown as (DocMeta & { id: string })[])
+        : ids.map((id) => this.db.prepare(`SELECT ${columns} FROM documents WHERE id = ?`).get(id) as unknown as (DocMeta & { id: string }) | undefined);
+    const wanted = new Set(ids);
+    for (const row of rows) {
+      if (!row || !wanted.has(row.id)) continue;
+      this.meta.set(row.id, { language: row.language, format: row.format, source: row.source, publishedAt: row.publishedAt });
+    }
+  }
+
+  /** Rebuilds the delta segment; true when it grew into a (cached) base segment. */
+  private async rebuildDelta(ids: string[], generation: number): Promise<boolean> {
+    const old = this.delta;
+    const promote = ids.length >= this.deltaMax;
+    const segment = await this.build(ids, promote, generation, old?.worker ?? this.leastLoadedWorker());
+    if (old) await this.drop(old);
+    this.delta = promote ? null : segment;
+    return promote;
+  }
+
+  private leastLoadedWorker(): number {
+    const load = new Array<number>(this.pool.size).fill(0);
+    for (const s of this.segments.values()) load[s.worker]! += s.ids.length;
+    return load.indexOf(Math.min(...load));
+  }
+
+  /** Builds a segment in a worker and makes it the owner of its documents. */
+  private async build(ids: string[], base: boolean, generation: number, worker: number): Promise<SegmentInfo> {
+    const id = this.nextSegment++;
+    const cacheFile = base ? path.join(this.paths.indexDir, `segment-${id}-${generation}.json`) : null;
+    const reply = await this.pool.call<{ ids: string[] }>(worker, {
+      type: 'build',
+      segment: id,
+      ids,
+      generation,
+      ...(cacheFile ? { cacheFile } : {}),
+    });
+    const segment: SegmentInfo = { id, worker, ids: reply.ids, base, cacheFile, tombstones: 0 };
+    this.segments.set(id, segment);
+    // A document removed from the store while the segment was built is born a tombstone.
+    for (const docId of reply.ids) {
+      if (this.meta.has(docId)) this.owner.set(docId, id);
+      else segment.tombstones++;
+    }
+    return segment;
+  }
+
+  private async drop(segment: SegmentInfo): Promise<void> {
+    this.segments.delete(segment.id);
+    await this.pool.call(segment.worker, { type: 'drop', segment: segment.id });
+    if (segment.cacheFile) rmSync(segment.cacheFile, { force: true });
+  }
+
+  /** Full build from the store, base segments spread over the workers. */
+  private async rebuild(generation: number): Promise<void> {
+    const ids = (this.db.prepare('SELECT id FROM documents ORDER BY rowid').all() as { id: string }[]).map((r) => r.id);
+    this.loadMeta(ids);
+    let done = 0;
+    this.onProgress({ phase: 'build', done, total: ids.length });
+    const chunks: string[][] = [];
+    for (let i = 0; i < ids.length; i += this.baseSize) chunks.push(ids.slice(i, i + this.baseSize));
+    await Promise.all(
+      chunks.map(async (chunk, i) => {
+        await this.build(chunk, true, generation, i % this.pool.size);
+        done += chunk.length;
+        this.onProgress({ phase: 'build', done, total: ids.length });
+      }),
+    );
+    await this.writeManifest(generation);
+  }
+
+  /** Loads the cached base segments; false when they are missing, stale or corrupt (then the store is indexed again). */
+  private async loadCaches(): Promise<boolean> {
+    let manifest: Manifest;
+    try {
+      manifest = JSON.parse(readFileSync(path.join(this.paths.indexDir, MANIFEST), 'utf8')) as Manifest;
+    } catch {
+      return false;
+    }
+    if (manifest.pipelineVersion !== PIPELINE_VERSION || manifest.generation > currentGeneration(this.db) || !Array.isArray(manifest.files)) return false;
+    let done = 0;
+    this.onProgress({ phase: 'load', done, total: manifest.files.length });
+    try {
+      const loaded = await Promise.all(
+        manifest.files.map(async (file, i) => {
+          const id = this.nextSegment++;
+          const cacheFile = path.join(this.paths.indexDir, path.basename(file));
+          const reply = await this.pool.call<{ ids: string[] }>(i % this.pool.size, { type: 'load', segment: id, cacheFile });
+          this.onProgress({ phase: 'load', done: ++done, total: manifest.files.length });
+          return { id, worker: i % this.pool.size, ids: reply.ids, base: true, cacheFile, tombstones: 0 } satisfies SegmentInfo;
+        }),
+      );
+      for (const segment of loaded) {
+        this.segments.set(segment.id, segment);
+        for (const docId of segment.ids) {
+          if (this.owner.has(docId)) segment.tombstones++;
+          else this.owner.set(docId, segment.id);
+        }
+      }
+      this.loadMeta([...this.owner.keys()]);
+      return true;
+    } catch {
+      for (const segment of [...this.segments.values()]) await this.drop({ ...segment, cacheFile: null });
+      this.owner.clear();
+      this.meta.clear();
+      return false;
+    }
+  }
+
+  private async writeManifest(generation: number): Promise<void> {
+    const files = [...this.segments.values()].filter((s) => s.base && s.cacheFile).map((s) => path.basename(s.cacheFile!));
+    const manifest: Manifest = { pipelineVersion: PIPELINE_VERSION, generation, files };
+    const file = path.join(this.paths.indexDir, MANIFEST);
+    const temp = path.join(this.paths.tmpDir, `${MANIFEST}.${process.pid}.${Date.now()}.tmp`);
+    await writeFile(temp, JSON.stringify(manifest));
+    const handle = await open(temp, 'r+');
+    await handle.sync();
+    await handle.close();
+    await rename(temp, file);
+  }
+
+  /** Rebuilds, in its worker, a base segment with too many tombstones; the old one serves queries meanwhile. */
+  private compactInBackground(generation: number): void {
+    if (this.compacting) return;
+    const victim = [...this.segments.values()].find((s) => s.base && s.tombstones > 0 && s.tombstones >= s.ids.length * COMPACT_SHARE);
+    if (!victim) return;
+    this.compacting = true;
+    const liveIds = victim.ids.filter((id) => this.owner.get(id) === victim.id);
+    // Not on the sync chain: searches go on against the old segment while the worker rebuilds.
+    void (async () => {
+      await this.build(liveIds, true, generation, victim.worker);
+      await this.drop(victim);
+      await this.writeManifest(this.syncedGeneration);
+    })()
+      .catch(() => undefined)
+      .finally(() => {
+        this.compacting = false;
+      });
+  }
+}

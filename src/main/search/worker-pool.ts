@@ -1,0 +1,66 @@
+import { Worker } from 'node:worker_threads';
+import type { Request, WorkerReply } from './worker-protocol.ts';
+
+export interface WorkerPoolOptions {
+  workerUrl: URL;
+  size: number;
+  databaseFile: string;
+  tmpDir: string;
+}
+
+/** A fixed set of search workers with request/reply over postMessage. */
+export class WorkerPool {
+  readonly size: number;
+  private readonly workers: Worker[];
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private nextId = 1;
+  private closed = false;
+  /** Set when a worker died: its segments are gone, so every later call fails instead of waiting forever. */
+  private broken: Error | undefined;
+
+  constructor(options: WorkerPoolOptions) {
+    this.size = options.size;
+    this.workers = Array.from({ length: options.size }, () => {
+      const worker = new Worker(options.workerUrl, { workerData: { databaseFile: options.databaseFile, tmpDir: options.tmpDir } });
+      worker.on('message', (reply: WorkerReply) => {
+        const waiting = this.pending.get(reply.id);
+        if (!waiting) return;
+        this.pending.delete(reply.id);
+        if (reply.ok) waiting.resolve(reply.value);
+        else waiting.reject(new Error(reply.message));
+      });
+      worker.on('error', (error) => {
+        this.broken = new Error(`A search worker stopped: ${error.message}`);
+        this.failAll(this.broken);
+      });
+      worker.on('exit', () => {
+        if (this.closed) return;
+        this.broken ??= new Error('A search worker stopped.');
+        this.failAll(this.broken);
+      });
+      return worker;
+    });
+  }
+
+  call<T>(worker: number, request: Request): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('The search engine is closed.'));
+    if (this.broken) return Promise.reject(this.broken);
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.workers[worker % this.size]!.postMessage({ ...request, id });
+    });
+  }
+
+  private failAll(error: Error): void {
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.failAll(new Error('The search engine is closed.'));
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}

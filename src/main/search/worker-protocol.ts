@@ -1,0 +1,15 @@
+/** Messages between the search engine (main thread) and its workers. */
+import type { Clause } from './query-parser.ts';
+
+export type WorkerRequest = { id: number } & (
+  | { type: 'build'; segment: number; ids: string[]; cacheFile?: string; generation: number }
+  | { type: 'load'; segment: number; cacheFile: string }
+  | { type: 'drop'; segment: number }
+  | { type: 'match'; segments: number[]; clauses: Clause[] }
+  | { type: 'snippets'; items: { id: string; terms: string[] }[] }
+);
+
+export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
+
+/** A request without its id, as the pool's callers write it. */
+export type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;

@@ -1,0 +1,114 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openApp, type OpenedApp } from '../../../src/main/app/open-app.ts';
+import { call } from '../../../src/main/dispatch.ts';
+import { deleteDocuments } from '../../../src/main/store/documents-repo.ts';
+import { transaction } from '../../../src/main/store/database.ts';
+import { tempDir } from '../../helpers/temp-workspace.ts';
+import { insertCorpus, type CorpusDocument } from './corpus.ts';
+
+const corpus = JSON.parse(readFileSync(new URL('./golden/corpus.json', import.meta.url), 'utf8')) as Record<string, CorpusDocument>;
+
+/** Opens the same workspace again and again, recording index progress events. */
+function workspace(searchOptions: { baseSize?: number; deltaMax?: number } = {}) {
+  const { dir, cleanup } = tempDir();
+  const opened: OpenedApp[] = [];
+  const open = () => {
+    const phases: string[] = [];
+    const app = openApp(path.join(dir, 'ws'), { emit: (event, p) => event === 'evt:index:progress' && phases.push((p as { phase: string }).phase) }, searchOptions);
+    opened.push(app);
+    return { app, phases };
+  };
+  return { dir, open, cleanup: async () => { for (const a of opened) await a.close(); cleanup(); } };
+}
+
+const names = (ids: Map<string, string>, results: { documentId: string }[]) => {
+  const byId = new Map([...ids].map(([n, id]) => [id, n]));
+  return results.map((r) => byId.get(r.documentId));
+};
+
+describe('segments, caches and tombstones', () => {
+  let done: (() => Promise<void>) | undefined;
+  afterEach(async () => done?.());
+
+  it('ranks the same with many small segments as with one (global IDF)', async () => {
+    const small = workspace({ baseSize: 2, deltaMax: 2 });
+    const large = workspace();
+    done = async () => { await small.cleanup(); await large.cleanup(); };
+    const a = small.open().app;
+    const b = large.open().app;
+    const idsA = insertCorpus(a.workspace.db, corpus);
+    const idsB = insertCorpus(b.workspace.db, corpus);
+    // Field-length normalisation stays per segment, so near-ties (лагерь, detention) may swap and equal
+    // scores (source:aspi) fall back to the id; the sets never differ, and clear differences keep their order.
+    for (const query of ['camp', 'detention', 'workers camps', 'source:aspi', 'лагерь']) {
+      const ra = names(idsA, (await call(a.handlers, 'search:query', { query })).results);
+      const rb = names(idsB, (await call(b.handlers, 'search:query', { query })).results);
+      if (!['camp', 'workers camps'].includes(query)) expect([...ra].sort()).toEqual([...rb].sort());
+      else expect(ra).toEqual(rb);
+    }
+  });
+
+  it('loads its caches on reopening, and rebuilds from the store when a cache is corrupt', async () => {
+    const ws = workspace({ baseSize: 4 });
+    done = ws.cleanup;
+    const first = ws.open();
+    insertCorpus(first.app.workspace.db, corpus);
+    expect(await call(first.app.handlers, 'workspace:stats', {})).toMatchObject({ indexedDocuments: 10 });
+    expect(first.phases).toContain('build');
+    await first.app.close();
+
+    const second = ws.open();
+    expect((await call(second.app.handlers, 'search:query', { query: 'urumqi' })).total).toBe(1);
+    expect(second.phases).toEqual(['load', 'load', 'load', 'load']);
+    await second.app.close();
+
+    const indexDir = second.app.workspace.paths.indexDir;
+    const segment = readdirSync(indexDir).find((f) => f.startsWith('segment-'))!;
+    writeFileSync(path.join(indexDir, segment), '{"pipelineVersion": 2, "ids": [');
+    const third = ws.open();
+    expect((await call(third.app.handlers, 'search:query', { query: 'urumqi' })).total).toBe(1);
+    expect(third.phases).toContain('build');
+    expect((await call(third.app.handlers, 'workspace:verify', {})).ok).toBe(true);
+  });
+
+  it('forgets removed documents (tombstones) and finds new ones at once', async () => {
+    const ws = workspace({ baseSize: 3, deltaMax: 3 });
+    done = ws.cleanup;
+    const { app } = ws.open();
+    const { ['en-satellite']: satellite, ...rest } = corpus;
+    const ids = insertCorpus(app.workspace.db, rest);
+    expect((await call(app.handlers, 'search:query', { query: 'camp' })).total).toBe(2);
+    transaction(app.workspace.db, () => deleteDocuments(app.workspace.db, [ids.get('en-camp')!]));
+    expect(names(ids, (await call(app.handlers, 'search:query', { query: 'camp' })).results)).toEqual(['en-factory']);
+    const added = insertCorpus(app.workspace.db, { 'en-satellite': satellite! });
+    expect((await call(app.handlers, 'search:query', { query: 'urumqi' })).results[0]!.documentId).toBe(added.get('en-satellite'));
+    const report = await call(app.handlers, 'workspace:verify', {});
+    expect(report).toMatchObject({ ok: true, documentsChecked: 9, indexedDocuments: 9 });
+  });
+
+  it('returns snippets with the matched words marked, tagged passages and facets over all matches', async () => {
+    const ws = workspace();
+    done = ws.cleanup;
+    const { app } = ws.open();
+    const ids = insertCorpus(app.workspace.db, corpus);
+    const text = corpus['ru-guard']!.text;
+    await call(app.handlers, 'passages:create', { documentId: ids.get('ru-guard'), start: 0, end: text.indexOf('.'), tagNames: ['места содержания'] });
+    const response = await call(app.handlers, 'search:query', { query: 'лагерь', limit: 1 });
+    expect(response.total).toBe(3);
+    expect(response.results).toHaveLength(1);
+    expect(response.facets!.language).toEqual([
+      { value: 'ru', label: 'ru', count: 2 },
+      { value: 'kk', label: 'kk', count: 1 },
+    ]);
+    expect(response.facets!.tag).toEqual([expect.objectContaining({ label: 'места содержания', count: 1 })]);
+    expect(response.facets!.year.map((y) => y.value).sort()).toEqual(['2018', '2019']);
+    const guard = (await call(app.handlers, 'search:query', { query: 'лагерь', filters: { sources: ['новая газета'] } })).results.find(
+      (r) => r.documentId === ids.get('ru-guard'),
+    )!;
+    expect(guard.passages).toEqual([expect.objectContaining({ start: 0, exact: 'Лагерь находился за городом' })]);
+    const snippet = guard.snippets[0]!;
+    expect(snippet.highlights.map(([s, e]) => snippet.text.slice(s, e))).toEqual(['Лагерь']);
+  });
+});
