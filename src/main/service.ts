@@ -16,6 +16,8 @@ import { DEFAULT_MAX_FILE_BYTES, DEFAULT_PARSE_TIMEOUT_MS, expandPaths, importSo
 import { updateDocumentMeta } from './service/document-meta.ts';
 import { verifyWorkspace } from './service/integrity.ts';
 import { createPassage } from './service/tagging.ts';
+import type { PdfPrinter } from './reports/print-options.ts';
+import { reportHandlers } from './service/reports.ts';
 
 export interface ServiceDeps {
   workspace: Workspace;
@@ -28,6 +30,10 @@ export interface ServiceDeps {
   parseTimeoutMs?: number | undefined;
   /** The parse worker module: the Electron build passes its bundled worker; source runs use the default. */
   parseWorkerUrl?: URL | undefined;
+  /** Prints report HTML to PDF: Electron's printToPDF in the app, headless Chromium in the CLI (issue 6). */
+  printPdf?: PdfPrinter | undefined;
+  /** Shows a save dialog for an export; absent where there is no window (CLI). */
+  pickSavePath?: ((suggestedName: string) => Promise<string | null>) | undefined;
 }
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
@@ -89,6 +95,7 @@ export function createService(deps: ServiceDeps): Handlers {
     },
     'workspace:stats': () => workspaceStats(deps),
     'workspace:verify': () => verifyWorkspace(db, deps.search),
+    ...reportHandlers({ db, printPdf: deps.printPdf, pickSavePath: deps.pickSavePath }),
   };
 }
 
