@@ -9,6 +9,7 @@ import { openApp, type OpenedApp } from '../main/app/open-app.ts';
 import { defaultWorkspaceDir } from '../main/app/default-workspace.ts';
 import { call } from '../main/dispatch.ts';
 import { anchorQuote } from '../main/service/tagging.ts';
+import { lazyChromiumPrinter, REPORT_OPTIONS, REPORT_USAGE, runReportCommand } from './report-commands.ts';
 import { formatDocuments, formatImportSummary, formatPassages, formatSearch } from './format.ts';
 
 const USAGE = `Usage: dossier <command> [options]
@@ -23,6 +24,7 @@ Commands:
                                        tag the passage that quotes TEXT exactly
   passages [--tag NAME]                passages, of one tag or all
   verify                               check that passages match their text and the index the store
+${REPORT_USAGE}
 
 Options:
   --workspace DIR   the investigation folder (default: the app's own)
@@ -38,6 +40,7 @@ const OPTIONS = {
   tag: { type: 'string' },
   note: { type: 'string' },
   limit: { type: 'string' },
+  ...REPORT_OPTIONS,
 } as const;
 
 interface Output {
@@ -71,6 +74,7 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
   let app: OpenedApp | undefined;
   try {
     app = openApp(values.workspace ?? defaultWorkspaceDir(), {
+      printPdf: lazyChromiumPrinter,
       emit: (event, payload) => {
         if (event !== 'evt:import:progress' || values.json) return;
         const p = payload as { done: number; total: number; currentFile: string };
@@ -148,8 +152,11 @@ async function runCommand(app: OpenedApp, command: string, args: string[], value
         : `Problems found:\n${report.problems.map((p) => `  - ${p}`).join('\n')}`;
       return { json: report, text, exitCode: report.ok ? 0 : 4 };
     }
-    default:
+    default: {
+      const report = await runReportCommand(h, command, args, values);
+      if (report) return report;
       throw new DossierError('BAD_INPUT', `Unknown command "${command}". Run dossier --help for the list.`);
+    }
   }
 }
 
