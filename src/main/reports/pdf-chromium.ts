@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { DossierError } from '../../shared/errors.ts';
-import { PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, PDF_MARGINS_MM, type PdfPrinter } from './print-options.ts';
+import { PDF_CREATOR, PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, PDF_MARGINS_MM, type PdfPrinter } from './print-options.ts';
 
 export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
   return env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -16,7 +16,9 @@ export function createChromiumPrinter(executablePath = chromiumPath()): PdfPrint
     if (!existsSync(executablePath)) {
       throw new DossierError('NOT_FOUND', `PDF export needs Chromium, which is not at ${executablePath}. Install it or set CHROMIUM_PATH.`);
     }
-    const browser = await chromium.launch({ executablePath, headless: true });
+    // TZ=UTC: Chromium writes CreationDate in local time with its offset, which tells where the
+    // author sits. The user agent becomes the PDF's Creator: "Dossier", not the OS and browser build.
+    const browser = await chromium.launch({ executablePath, headless: true, args: [`--user-agent=${PDF_CREATOR}`], env: { ...process.env, TZ: 'UTC' } });
     try {
       const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
       await context.route('**/*', (route) => route.abort());

@@ -7,6 +7,9 @@ import type { PageSize } from '../../shared/reports.ts';
 
 export type PdfPrinter = (html: string, options: { pageSize: PageSize }) => Promise<Uint8Array>;
 
+/** What the PDF's Info /Creator says (Chromium puts its user agent there). */
+export const PDF_CREATOR = 'Dossier';
+
 export const PDF_MARGINS_MM = { top: 18, bottom: 18, left: 20, right: 20 };
 
 export const PDF_HEADER_TEMPLATE = '<span></span>';

@@ -136,5 +136,9 @@ describe('PDF export (headless Chromium, read back with pdfjs)', () => {
     if (user.length > 3) expect(info.toLowerCase()).not.toContain(user.toLowerCase());
     expect(back.info.Author ?? '').toBe('');
     expect(back.info.Title).toBe('Conditions in the camps');
+    // Chromium's user agent (OS, browser build) would be the Creator; the local UTC offset would say where the author is
+    expect(back.info.Creator).toBe('Dossier');
+    expect(String(back.info.CreationDate)).toMatch(/(Z|\+00'00')$/);
+    expect(Object.keys(back.info).filter((k) => !['PDFFormatVersion', 'Language', 'EncryptFilterName', 'Title', 'Creator', 'Producer', 'CreationDate', 'ModDate'].includes(k) && !k.startsWith('Is'))).toEqual([]);
   });
 });
