@@ -6,6 +6,7 @@ import { Codebook, PassageList } from './codebook/Codebook.tsx';
 import { LibraryList } from './library/LibraryList.tsx';
 import { useDocument, useDocuments, useLibraryChanges, usePassages, useSearch, useTags } from './queries.ts';
 import { Reader } from './reader/Reader.tsx';
+import { ReportsPane } from './reports/ReportsPane.tsx';
 import { SearchResults } from './search/SearchResults.tsx';
 import { useDebounced } from './use-debounced.ts';
 
@@ -26,6 +27,7 @@ export function App() {
   const [tagId, setTagId] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ text: string; error?: boolean } | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [showReports, setShowReports] = useState(false);
 
   const documents = useDocuments();
   const tags = useTags();
@@ -91,6 +93,9 @@ export function App() {
         <button type="button" className="primary" onClick={() => void importFromDialog()}>
           Import…
         </button>
+        <button type="button" aria-pressed={showReports} onClick={() => setShowReports((v) => !v)}>
+          Reports
+        </button>
       </header>
       <main className="layout">
         <aside className="sidebar">
@@ -120,7 +125,8 @@ export function App() {
             </div>
           )}
         </section>
-        {tagId && (
+        {showReports && <ReportsPane tags={tags.data ?? []} />}
+        {tagId && !showReports && (
           <aside className="right">
             <PassageList tag={tags.data?.find((t) => t.id === tagId)} passages={tagPassages.data ?? []} onOpen={openPassage} />
           </aside>

@@ -98,7 +98,7 @@ export function buildCitations(report: Report, data: ReportData, style: Citation
       style === 'footnote'
         ? first
           ? fullNote(doc, quote.locator)
-          : `${join([creator(doc), `“${shortTitle(doc.title)}”`, where])}.`
+          : `${join([doc.author?.trim() || doc.source?.trim(), `“${shortTitle(doc.title)}”`, where])}.`
         : '';
     const citation: Citation = { n, itemId: item.id, documentId: doc.id, text, url: style === 'footnote' && first ? doc.url : null };
     byItem.set(item.id, citation);

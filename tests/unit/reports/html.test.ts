@@ -49,6 +49,7 @@ describe('report model and HTML rendering', () => {
     expect(html).toContain('“Former detainee describes camp in Xinjiang”, Example News, 14 March 2019, para. 3.');
     expect(html).toContain('https://example-news.org/2019/03/camp');
     expect(html).toContain('Example News. “Former detainee describes camp in Xinjiang.” 14 March 2019.');
+    expect(html).toContain('<li id="note-2" value="2"><bdi>Example News, “Former detainee describes camp in Xinjiang”, para. 4.</bdi></li>');
     expect(html).toContain('<h2>Sources</h2>');
     const doc = await call(h, 'documents:get', { id: ids.article });
     expect(html).toContain(doc.originalHash);
