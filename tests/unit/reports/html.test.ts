@@ -97,3 +97,20 @@ describe('report model and HTML rendering', () => {
     await expect(call(h, 'reports:get', { id: report.id })).rejects.toThrow(/no longer exists/);
   });
 });
+
+describe('quote locations', () => {
+  it('gives the PDF page from page starts and the paragraph number from blocks, headings not counted', async () => {
+    const { locate } = await import('../../../src/main/reports/report-data.ts');
+    expect(locate(120, [], [0, 100, 250])).toEqual({ kind: 'page', n: 2 });
+    expect(locate(0, [], [0, 100, 250])).toEqual({ kind: 'page', n: 1 });
+    expect(locate(300, [], [0, 100, 250])).toEqual({ kind: 'page', n: 3 });
+    const blocks = [
+      { kind: 'heading' as const, start: 0, end: 10, level: 1 },
+      { kind: 'paragraph' as const, start: 12, end: 40 },
+      { kind: 'heading' as const, start: 42, end: 50, level: 2 },
+      { kind: 'quote' as const, start: 52, end: 90 },
+    ];
+    expect(locate(60, blocks, null)).toEqual({ kind: 'paragraph', n: 2 });
+    expect(locate(12, blocks, null)).toEqual({ kind: 'paragraph', n: 1 });
+  });
+});

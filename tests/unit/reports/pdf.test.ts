@@ -11,6 +11,8 @@ import { createChromiumPrinter } from '../../../src/main/reports/pdf-chromium.ts
 import { QUOTES, reportWorkspace } from './fixture.ts';
 
 interface ReadBack {
+  /** Page size in points. */
+  size: [number, number];
   pages: string[];
   outline: string[];
   info: Record<string, unknown>;
@@ -55,6 +57,7 @@ function logicalText(items: Item[]): string {
 async function readPdf(file: string): Promise<ReadBack> {
   const pdf = await getDocument({ data: new Uint8Array(readFileSync(file)), isEvalSupported: false, useSystemFonts: false }).promise;
   const pages: string[] = [];
+  const [, , width, height] = (await pdf.getPage(1)).view as [number, number, number, number];
   for (let i = 1; i <= pdf.numPages; i++) {
     const content = await (await pdf.getPage(i)).getTextContent();
     pages.push(logicalText(content.items.filter((it) => 'str' in it) as Item[]));
@@ -65,7 +68,7 @@ async function readPdf(file: string): Promise<ReadBack> {
   const meta = await pdf.getMetadata();
   const xmp = meta.metadata ? String(meta.metadata.getRaw()) : '';
   await pdf.destroy();
-  return { pages, outline, info: meta.info as Record<string, unknown>, xmp };
+  return { size: [Math.floor(width), Math.floor(height)], pages, outline, info: meta.info as Record<string, unknown>, xmp };
 }
 
 /** Text with whitespace squeezed out, so quotes broken over lines still compare. */
@@ -112,7 +115,8 @@ describe('PDF export (headless Chromium, read back with pdfjs)', () => {
     expect(all).toContain(squeeze('Appendix: quote verification'));
   });
 
-  it('numbers its pages and has an outline from the headings', () => {
+  it('numbers its A4 pages and has an outline from the headings', () => {
+    expect(back.size).toEqual([595, 842]);
     expect(back.pages.length).toBeGreaterThan(1);
     back.pages.forEach((text, i) => expect(text).toContain(`Page ${i + 1} of ${back.pages.length}`));
     expect(back.outline, JSON.stringify(back.outline)).toEqual(expect.arrayContaining(['Conditions in the camps', '1. Detention conditions', '2. Indoctrination', 'Notes', 'Sources']));
