@@ -7,7 +7,7 @@ import type { CitationStyle, PageSize, Report, ReportItem } from '../../shared/r
 import { buildCitations, formatDate, locatorText, type Citations } from './citations.ts';
 import { reportCss } from './html-style.ts';
 import { REDACTION_MARK } from './redaction.ts';
-import type { ReportData } from './report-data.ts';
+import type { ReportData, SourceDoc } from './report-data.ts';
 
 export interface RenderOptions {
   style?: CitationStyle | undefined;
@@ -23,6 +23,20 @@ const MARK_HTML = `<span class="redacted" title="redacted">${REDACTION_MARK}</sp
 /** Escapes text for HTML and shows redaction marks as black bars (the text itself is already gone). */
 export function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!).split(REDACTION_MARK).join(MARK_HTML);
+}
+
+/**
+ * A citation escaped, with the source's title, publisher and author isolated in <bdi>: an
+ * Arabic-script title must not turn the whole English citation right-to-left.
+ */
+function isolate(text: string, doc: SourceDoc | undefined): string {
+  let html = esc(text);
+  const names = [doc?.title, doc?.source, doc?.author].filter((n): n is string => !!n && n.trim().length > 0);
+  for (const name of names.sort((a, b) => b.length - a.length)) {
+    const e = esc(name);
+    html = html.split(e).join(`\u0000${names.indexOf(name)}\u0001`);
+  }
+  return html.replace(/\u0000(\d+)\u0001/g, (_, i: string) => `<bdi>${esc(names[Number(i)]!)}</bdi>`);
 }
 
 /** Paragraphs at blank lines, line breaks at single newlines. */
@@ -58,7 +72,7 @@ function renderItem(item: ReportItem, data: ReportData, citations: Citations): s
   const cite =
     citations.style === 'footnote'
       ? `<p class="cite">[${citation.n}] <bdi>${esc(doc.title)}</bdi>${locatorText(quote.locator) ? `, ${esc(locatorText(quote.locator))}` : ''}</p>`
-      : `<p class="cite"><bdi>${esc(citation.text)}</bdi></p>`;
+      : `<p class="cite">${isolate(citation.text, doc)}</p>`;
   const note = quote.note.trim() ? `<div class="note">${paragraphs(`Note: ${quote.note}`)}</div>` : '';
   return `<figure class="quote" id="q-${citation.n}">
 <blockquote${lang}${dir}>${paragraphs(quote.exact).replace(/<\/p>$/, `${ref}</p>`)}</blockquote>
@@ -96,11 +110,11 @@ ${s.items.map((item) => renderItem(item, data, citations)).join('\n')}
   const notes =
     citations.style === 'footnote' && citations.notes.length
       ? `<section class="notes"><h2>Notes</h2><ol>${citations.notes
-          .map((c) => `<li id="note-${c.n}" value="${c.n}"><bdi>${esc(c.text)}</bdi>${url(c.url, link)}</li>`)
+          .map((c) => `<li id="note-${c.n}" value="${c.n}">${isolate(c.text, data.documents[c.documentId])}${url(c.url, link)}</li>`)
           .join('\n')}</ol></section>`
       : '';
   const sources = citations.sources.length
-    ? `<section class="sources"><h2>Sources</h2><ol>${citations.sources.map((s) => `<li><bdi>${esc(s.text)}</bdi>${url(s.url, link)}</li>`).join('\n')}</ol></section>`
+    ? `<section class="sources"><h2>Sources</h2><ol>${citations.sources.map((s) => `<li>${isolate(s.text, data.documents[s.documentId])}${url(s.url, link)}</li>`).join('\n')}</ol></section>`
     : '';
   const appendix = quoteChain ? renderQuoteChain(report, data, citations) : '';
   return `<!DOCTYPE html>

@@ -159,5 +159,8 @@ export function loadReportData(db: Database, report: Report, extraPassageIds: st
   const tags = db
     .prepare('SELECT id, name, parent_id AS parentId, color, description FROM tags ORDER BY position, name COLLATE NOCASE')
     .all() as unknown as TagData[];
+  // A passage's tags in codebook order, so every export lists them the same way every time.
+  const order = new Map(tags.map((t, i) => [t.id, i]));
+  for (const quote of Object.values(passages)) quote.tagIds.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
   return { documents, passages, tags };
 }
