@@ -34,9 +34,9 @@ function isolate(text: string, doc: SourceDoc | undefined): string {
   const names = [doc?.title, doc?.source, doc?.author].filter((n): n is string => !!n && n.trim().length > 0);
   for (const name of names.sort((a, b) => b.length - a.length)) {
     const e = esc(name);
-    html = html.split(e).join(`\u0000${names.indexOf(name)}\u0001`);
+    html = html.split(e).join(`\uE000${names.indexOf(name)}\uE001`);
   }
-  return html.replace(/\u0000(\d+)\u0001/g, (_, i: string) => `<bdi>${esc(names[Number(i)]!)}</bdi>`);
+  return html.replace(/\uE000(\d+)\uE001/g, (_, i: string) => `<bdi>${esc(names[Number(i)]!)}</bdi>`);
 }
 
 /** Paragraphs at blank lines, line breaks at single newlines. */
