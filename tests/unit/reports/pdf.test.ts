@@ -78,11 +78,13 @@ describe('PDF export (headless Chromium, read back with pdfjs)', () => {
   let w: Awaited<ReturnType<typeof reportWorkspace>>;
   let file: string;
   let back: ReadBack;
+  let h: ReturnType<typeof createService>;
+  let reportId: string;
   const shots = path.resolve('test-results/screenshots');
 
   beforeAll(async () => {
     w = await reportWorkspace();
-    const h = createService({ workspace: w.app.workspace, search: createSearchEngine(w.app.workspace.db), printPdf: createChromiumPrinter() });
+    h = createService({ workspace: w.app.workspace, search: createSearchEngine(w.app.workspace.db), printPdf: createChromiumPrinter() });
     const report = await call(h, 'reports:create', {
       title: 'Conditions in the camps',
       subtitle: 'Testimony of released detainees, 2017–2021',
@@ -90,6 +92,7 @@ describe('PDF export (headless Chromium, read back with pdfjs)', () => {
       reportDate: '2024-05-01',
       fromTagIds: w.tags.map((t) => t.id),
     });
+    reportId = report.id;
     const terms = path.join(w.app.dir, 'names.txt');
     writeFileSync(terms, '# witnesses and relatives\nMihrigul\nAblimit Tursun\n');
     file = path.join(w.app.dir, 'out', 'Conditions: camps?.pdf');
@@ -144,5 +147,17 @@ describe('PDF export (headless Chromium, read back with pdfjs)', () => {
     expect(back.info.Creator).toBe('Dossier');
     expect(String(back.info.CreationDate)).toMatch(/(Z|\+00'00')$/);
     expect(Object.keys(back.info).filter((k) => !['PDFFormatVersion', 'Language', 'EncryptFilterName', 'Title', 'Creator', 'Producer', 'CreationDate', 'ModDate'].includes(k) && !k.startsWith('Is'))).toEqual([]);
+  });
+
+  it('prints on Letter with author-date citations when the report asks for them', async () => {
+    await call(h, 'reports:update', { id: reportId, settings: { pageSize: 'Letter', citationStyle: 'author-date', quoteChain: false } });
+    const result = await call(h, 'reports:export', { id: reportId, format: 'pdf', path: path.join(w.app.dir, 'out', 'letter.pdf') });
+    const letter = await readPdf(result.path!);
+    expect(letter.size).toEqual([612, 792]);
+    const all = squeeze(letter.pages.join('\n'));
+    expect(all).toContain(squeeze('(李明 2020, para. 2)'));
+    expect(all).toContain(squeeze('Example News. (2019, March 14). Former detainee describes camp in Xinjiang.'));
+    expect(all).not.toContain('Appendix');
+    expect(letter.outline).not.toContain('Notes');
   });
 });
