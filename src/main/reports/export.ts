@@ -1,5 +1,6 @@
 /** One export of a report in any format: redaction first, then the format's renderer. */
 import { strToU8 } from 'fflate';
+import { DossierError } from '../../shared/errors.ts';
 import type { ExportFormat, RedactionHit, RedactionRules, Report } from '../../shared/reports.ts';
 import { renderAnnotationsJson } from './export-annotations.ts';
 import { renderPassagesCsv } from './export-csv.ts';
@@ -42,7 +43,7 @@ export async function exportReport(
     case 'html':
       return { bytes: strToU8(renderReportHtml(r, d, { linkUrls: true })), hits };
     case 'pdf': {
-      if (!deps.printPdf) throw new Error('no PDF printer');
+      if (!deps.printPdf) throw new DossierError('FORBIDDEN', 'PDF printing is not available here.');
       return { bytes: await deps.printPdf(renderReportHtml(r, d, { linkUrls: true }), { pageSize: r.settings.pageSize }), hits };
     }
     case 'md':

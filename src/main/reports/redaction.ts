@@ -25,10 +25,11 @@ const EMAIL_SPELLED = /[\p{L}\p{N}._%+-]+\s*[[(]\s*at\s*[\])]\s*[\p{L}\p{N}-]+(?
 /**
  * Candidates: an optional +country code, an optional (area code), then groups of digits joined by
  * one space, dot or hyphen. Covers +86 10 1234 5678, (852) 2345-6789, 1-800-555-0199,
- * +7 (495) 123-45-67, 010-12345678 and 13812345678. Filtered by `isPhone`.
+ * +7 (495) 123-45-67, 010-12345678 and 13812345678, also with typographic hyphens and dashes
+ * (U+2010–U+2013) that word processors substitute. Filtered by `isPhone`.
  */
 const PHONE_CANDIDATE =
-  /(?<![\p{L}\p{N}+(\-.])(?:\+\d{1,3}[ \u00a0.-]?)?(?:\(\d{1,5}\)[ \u00a0.-]?)?\d{1,12}(?:[ \u00a0.-]\d{1,12}){0,6}(?![\p{L}\p{N}]|[.-]\d)/gu;
+  /(?<![\p{L}\p{N}+(\-.\u2010-\u2013])(?:\+\d{1,3}[ \u00a0.\-\u2010-\u2013]?)?(?:\(\d{1,5}\)[ \u00a0.\-\u2010-\u2013]?)?\d{1,12}(?:[ \u00a0.\-\u2010-\u2013]\d{1,12}){0,6}(?![\p{L}\p{N}]|[.\-\u2010-\u2013]\d)/gu;
 
 const DATE_LIKE = [
   /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$/, // 2018-05-12
@@ -41,12 +42,12 @@ function isPhone(candidate: string): boolean {
   if (digits < 7 || digits > 15) return false;
   if (DATE_LIKE.some((re) => re.test(candidate))) return false;
   const international = candidate.startsWith('+') || candidate.includes('(');
-  const grouped = /[ \u00a0.-]/.test(candidate);
+  const grouped = /[ \u00a0.\-\u2010-\u2013]/.test(candidate);
   // A bare run of digits is a phone number only at mobile length (10–15 digits), not an ID or a sum.
   if (!international && !grouped) return digits >= 10;
   // Groups separated only by spaces are often counts and years ("in 2019 1 200 people"): want a
   // leading group of 2–5 digits and at least 8 digits, or a + / ( prefix.
-  if (!international && !/[.-]/.test(candidate)) return digits >= 8 && /^\d{2,5} /.test(candidate);
+  if (!international && !/[.\-\u2010-\u2013]/.test(candidate)) return digits >= 8 && /^\d{2,5} /.test(candidate);
   return true;
 }
 

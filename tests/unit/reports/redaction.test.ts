@@ -7,7 +7,8 @@ const found = (text: string, rules = ALL) => detect(text, rules).map((h) => [h.k
 describe('redaction detection', () => {
   it('finds the phone numbers publishers print, in international formats', () => {
     const text = `Beijing office: +86 10 1234 5678. Hong Kong: (852) 2345-6789. Toll-free 1-800-555-0199.
-Moscow +7 (495) 123-45-67, London +44 20 7946 0958, mobile 13812345678, Urumqi 0991-1234567, fax 010.6532.1234.`;
+Moscow +7 (495) 123-45-67, London +44 20 7946 0958, mobile 13812345678, Urumqi 0991-1234567, fax 010.6532.1234.
+Typeset: (852) 2345–6789 and 1‑800‑555‑0100.`;
     expect(found(text).map(([, t]) => t)).toEqual([
       '+86 10 1234 5678',
       '(852) 2345-6789',
@@ -17,11 +18,13 @@ Moscow +7 (495) 123-45-67, London +44 20 7946 0958, mobile 13812345678, Urumqi 0
       '13812345678',
       '0991-1234567',
       '010.6532.1234',
+      '(852) 2345–6789',
+      '1‑800‑555‑0100',
     ]);
   });
 
   it('leaves dates, years, counts and short numbers alone', () => {
-    const text = 'Held from 2017-2019, released on 2019-05-12 (12.05.2019), one of 1,200 detainees in cell 304; in 2018 12 people died. ID 1234567.';
+    const text = 'Held from 2017-2019 (2017–2019), released on 2019-05-12 (12.05.2019), one of 1,200 detainees in cell 304; in 2018 12 people died. ID 1234567.';
     expect(found(text)).toEqual([]);
   });
 
