@@ -111,4 +111,11 @@ test('build a report from tags beside the reader: reorder, comment, remove, add,
   await expect(frame.locator('body')).toContainText('tips@example-news.org');
   await expect(frame.locator('body')).not.toContainText('+86 10 1234 5678');
   await expect(frame.locator('body')).not.toContainText('sixty women');
+
+  // delete the report from the Export tab, after a confirmation
+  await page.getByRole('tab', { name: 'Export' }).click();
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Delete this report…' }).click();
+  await expect(page.getByRole('button', { name: 'New report' })).toBeVisible();
+  expect(await call(h, 'reports:list', {})).toEqual([]);
 });

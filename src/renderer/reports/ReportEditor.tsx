@@ -97,7 +97,24 @@ export function ReportEditor({ id, tags, onClose }: { id: string; tags: Tag[]; o
       )}
       {tab === 'preview' && <Preview id={id} />}
       {tab === 'redaction' && <RedactionPanel id={id} report={report} onSettings={(settings) => void save({ settings })} />}
-      {tab === 'export' && <ExportPanel id={id} />}
+      {tab === 'export' && (
+        <>
+          <ExportPanel id={id} />
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              if (!window.confirm(`Delete the report “${report.title}”? Its passages and tags stay in the investigation.`)) return;
+              void invoke('reports:delete', { id }).then(async () => {
+                await client.invalidateQueries({ queryKey: reportKeys.list });
+                onClose();
+              });
+            }}
+          >
+            Delete this report…
+          </button>
+        </>
+      )}
     </div>
   );
 }
