@@ -103,7 +103,7 @@ describe('PDF export (headless Chromium, read back with pdfjs)', () => {
     back = await readPdf(file);
     mkdirSync(shots, { recursive: true });
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '3', file, path.join(shots, 'report-pdf-page')]);
-  });
+  }, 120_000); // printing competes with the other suites for two cores
   afterAll(() => w.app.cleanup());
 
   it('holds the quotes, in Chinese and Uyghur too, with citations and a sources list', () => {
@@ -159,5 +159,5 @@ describe('PDF export (headless Chromium, read back with pdfjs)', () => {
     expect(all).toContain(squeeze('Example News. (2019, March 14). Former detainee describes camp in Xinjiang.'));
     expect(all).not.toContain('Appendix');
     expect(letter.outline).not.toContain('Notes');
-  });
+  }, 120_000);
 });
