@@ -11,6 +11,7 @@ import { defaultWorkspaceDir } from '../main/app/default-workspace.ts';
 import { call } from '../main/dispatch.ts';
 import { anchorQuote } from '../main/service/tagging.ts';
 import { CODEBOOK_USAGE, runCodebookCommand } from './codebook-commands.ts';
+import { lazyChromiumPrinter, REPORT_OPTIONS, REPORT_USAGE, runReportCommand } from './report-commands.ts';
 import { formatDocuments, formatImportSummary, formatPassages, formatSearch } from './format.ts';
 
 const USAGE = `Usage: dossier <command> [options]
@@ -29,6 +30,7 @@ Commands:
   passages [--tag NAME]                passages, of one tag or all
   verify                               check that passages match their text and the index the store
 ${CODEBOOK_USAGE}
+${REPORT_USAGE}
 
 Options:
   --workspace DIR   the investigation folder (default: the app's own)
@@ -49,6 +51,7 @@ const OPTIONS = {
   source: { type: 'string', multiple: true },
   from: { type: 'string' },
   to: { type: 'string' },
+  ...REPORT_OPTIONS,
 } as const;
 
 interface Output {
@@ -82,6 +85,7 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
   let app: OpenedApp | undefined;
   try {
     app = openApp(values.workspace ?? defaultWorkspaceDir(), {
+      printPdf: lazyChromiumPrinter,
       emit: (event, payload) => {
         if (event !== 'evt:import:progress' || values.json) return;
         const p = payload as { done: number; total: number; currentFile: string };
@@ -167,6 +171,8 @@ async function runCommand(app: OpenedApp, command: string, args: string[], value
     default: {
       const codebook = await runCodebookCommand(app, command, args);
       if (codebook) return codebook;
+      const report = await runReportCommand(h, command, args, values);
+      if (report) return report;
       throw new DossierError('BAD_INPUT', `Unknown command "${command}". Run dossier --help for the list.`);
     }
   }

@@ -9,6 +9,7 @@ import { openApp, type OpenedApp } from './app/open-app.ts';
 import { pickImportPaths } from './electron/dialogs.ts';
 import { broadcast, registerIpc } from './electron/ipc.ts';
 import { menuTemplate } from './electron/menu.ts';
+import { createElectronPrinter, pickExportPath } from './electron/printer.ts';
 import { registerAppScheme, serveApp } from './electron/protocol.ts';
 import { hardenSession, hardenWebContents, type RequestPolicy } from './electron/security.ts';
 import { createMainWindow } from './electron/window.ts';
@@ -49,6 +50,8 @@ if (!app.requestSingleInstanceLock()) {
     opened = openApp(defaultWorkspaceDir(app.getPath('userData')), {
       emit,
       pickFiles: () => pickImportPaths(dialog, mainWindow),
+      printPdf: createElectronPrinter(BrowserWindow, session.fromPartition('dossier-print')),
+      pickSavePath: (name) => pickExportPath(dialog, mainWindow, name),
     });
     registerIpc(ipcMain, opened.handlers, policy);
     Menu.setApplicationMenu(

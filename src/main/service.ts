@@ -19,6 +19,8 @@ import { createPassage } from './service/tagging.ts';
 import { deleteTag, mergeTags, tagImpact, updateTag } from './service/codebook.ts';
 import { createHistory, type UndoEntry } from './service/history.ts';
 import { deletePassageUndoable, documentIdsForTags, queryPassages, updatePassage } from './service/passages.ts';
+import type { PdfPrinter } from './reports/print-options.ts';
+import { reportHandlers } from './service/reports.ts';
 
 export interface ServiceDeps {
   workspace: Workspace;
@@ -31,6 +33,10 @@ export interface ServiceDeps {
   parseTimeoutMs?: number | undefined;
   /** The parse worker module: the Electron build passes its bundled worker; source runs use the default. */
   parseWorkerUrl?: URL | undefined;
+  /** Prints report HTML to PDF: Electron's printToPDF in the app, headless Chromium in the CLI (issue 6). */
+  printPdf?: PdfPrinter | undefined;
+  /** Shows a save dialog for an export; absent where there is no window (CLI). */
+  pickSavePath?: ((suggestedName: string) => Promise<string | null>) | undefined;
 }
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
@@ -118,6 +124,7 @@ export function createService(deps: ServiceDeps): Handlers {
     },
     'workspace:stats': async () => workspaceStats(deps),
     'workspace:verify': () => verifyWorkspace(db, deps.search),
+    ...reportHandlers({ db, printPdf: deps.printPdf, pickSavePath: deps.pickSavePath }),
   };
 }
 

@@ -9,6 +9,7 @@ import { NoticeContext, type Notice } from './notice.ts';
 import { Panes, usePanes } from './panes/Panes.tsx';
 import { PassagesPanel } from './passages/PassagesPanel.tsx';
 import { useDocuments, useHistory, useLibraryChanges, useSearch, useTags } from './queries.ts';
+import { ReportsPane } from './reports/ReportsPane.tsx';
 import { SearchResults } from './search/SearchResults.tsx';
 import { useShortcuts } from './shortcuts.ts';
 import { useDebounced } from './use-debounced.ts';
@@ -31,6 +32,7 @@ export function App() {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [help, setHelp] = useState(false);
+  const [showReports, setShowReports] = useState(false);
   const searchBox = useRef<HTMLInputElement>(null);
 
   const documents = useDocuments();
@@ -160,6 +162,9 @@ export function App() {
           <button type="button" className="primary" onClick={() => void importFromDialog()}>
             Import…
           </button>
+          <button type="button" aria-pressed={showReports} onClick={() => setShowReports((v) => !v)}>
+            Reports
+          </button>
         </header>
         <main className="layout">
           <aside className="sidebar">
@@ -184,7 +189,8 @@ export function App() {
               <Panes state={panes} tags={tags.data ?? []} />
             )}
           </section>
-          {showPassages && (
+          {showReports && <ReportsPane tags={tags.data ?? []} />}
+          {showPassages && !showReports && (
             <PassagesPanel
               tags={tags.data ?? []}
               tagIds={selectedTags}

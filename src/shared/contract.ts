@@ -16,6 +16,7 @@ import type {
 } from './domain.ts';
 import { DOCUMENT_FORMATS } from './domain.ts';
 import type { Result } from './errors.ts';
+import { CITATION_STYLES, EXPORT_FORMATS, PAGE_SIZES, type RedactionHit, type Report, type ReportSummary } from './reports.ts';
 
 /** An output type carried by the contract for typing only; outputs are produced by our own code. */
 const out = <T>() => z.custom<T>(() => true);
@@ -29,6 +30,33 @@ const text = (max: number) => z.string().max(max);
 const MAX_PATH = 4096;
 /** Bytes of a file dropped on the window; the store enforces its own size limit. */
 const MAX_DROPPED_BYTES = 512 * 1024 * 1024;
+
+// ── Report schemas (issue 6) ──
+const reportDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'A date is YYYY, YYYY-MM or YYYY-MM-DD.');
+const reportItem = z.object({ id, passageId: id, commentary: text(100_000) }).strict();
+const reportBody = z
+  .object({
+    sections: z
+      .array(z.object({ id, heading: text(1000), commentary: text(200_000), items: z.array(reportItem).max(10_000) }).strict())
+      .max(1000),
+  })
+  .strict();
+const reportSettings = z
+  .object({
+    citationStyle: z.enum(CITATION_STYLES).optional(),
+    pageSize: z.enum(PAGE_SIZES).optional(),
+    quoteChain: z.boolean().optional(),
+    redaction: z
+      .object({
+        emails: z.boolean().optional(),
+        phones: z.boolean().optional(),
+        terms: z.array(text(500)).max(10_000).optional(),
+        keep: z.array(text(300)).max(100_000).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
 
 export const contract = {
   'documents:import': {
@@ -220,6 +248,70 @@ export const contract = {
   'workspace:verify': {
     input: z.object({}).strict(),
     output: out<VerifyReport>(),
+  },
+  // ── Reports (issue 6) ──
+  'reports:list': {
+    input: z.object({}).strict(),
+    output: out<ReportSummary[]>(),
+  },
+  'reports:get': {
+    input: z.object({ id }).strict(),
+    output: out<Report>(),
+  },
+  'reports:create': {
+    input: z
+      .object({
+        title: text(500).min(1),
+        subtitle: text(1000).optional(),
+        authorLine: text(1000).optional(),
+        reportDate: reportDate.nullable().optional(),
+        fromTagIds: z.array(id).max(1000).optional(),
+      })
+      .strict(),
+    output: out<Report>(),
+  },
+  'reports:update': {
+    input: z
+      .object({
+        id,
+        title: text(500).min(1).optional(),
+        subtitle: text(1000).optional(),
+        authorLine: text(1000).optional(),
+        reportDate: reportDate.nullable().optional(),
+        body: reportBody.optional(),
+        settings: reportSettings.optional(),
+      })
+      .strict(),
+    output: out<Report>(),
+  },
+  'reports:addPassages': {
+    input: z.object({ id, passageIds: z.array(id).min(1).max(10_000), sectionId: id.optional() }).strict(),
+    output: out<Report>(),
+  },
+  'reports:delete': {
+    input: z.object({ id }).strict(),
+    output: out<{ deleted: boolean }>(),
+  },
+  'reports:preview': {
+    input: z.object({ id, settings: reportSettings.optional() }).strict(),
+    output: out<{ html: string; hits: RedactionHit[] }>(),
+  },
+  'reports:export': {
+    input: z
+      .object({
+        id,
+        format: z.enum([...EXPORT_FORMATS, 'redaction-log']),
+        /** Absent in the app: the main process asks with a save dialog. */
+        path: text(MAX_PATH).min(1).optional(),
+        force: z.boolean().optional(),
+        redact: z
+          .object({ emails: z.boolean().optional(), phones: z.boolean().optional(), terms: z.array(text(500)).max(10_000).optional() })
+          .strict()
+          .optional(),
+        termsFile: text(MAX_PATH).min(1).optional(),
+      })
+      .strict(),
+    output: out<{ path: string | null; bytes: number; redacted: number; kept: number }>(),
   },
 } as const;
 

@@ -1,0 +1,122 @@
+/** The CLI's report commands (issue 6): `report create`, `report list`, `export`. */
+import { DossierError } from '../shared/errors.ts';
+import { CITATION_STYLES, EXPORT_FORMATS, type CitationStyle, type ReportSummary } from '../shared/reports.ts';
+import { call } from '../main/dispatch.ts';
+import type { Handlers } from '../main/service.ts';
+import type { PdfPrinter } from '../main/reports/print-options.ts';
+
+export const REPORT_USAGE = `  report create --title T [--from-tags A,B] [--subtitle S] [--author-line A] [--date YYYY-MM-DD] [--style footnote|author-date]
+                                       a report, with one section per tag (codebook order)
+  report list                          the reports of the investigation
+  export REPORT_ID --format pdf|html|md|csv|json|qdpx|redaction-log --out FILE
+         [--redact emails,phones|none] [--redact-terms FILE] [--force]
+                                       export a report; never replaces a file without --force`;
+
+export const REPORT_OPTIONS = {
+  title: { type: 'string' },
+  subtitle: { type: 'string' },
+  'author-line': { type: 'string' },
+  date: { type: 'string' },
+  'from-tags': { type: 'string' },
+  style: { type: 'string' },
+  out: { type: 'string' },
+  redact: { type: 'string' },
+  'redact-terms': { type: 'string' },
+  force: { type: 'boolean', default: false },
+} as const;
+
+export interface ReportValues {
+  title?: string | undefined;
+  subtitle?: string | undefined;
+  'author-line'?: string | undefined;
+  date?: string | undefined;
+  'from-tags'?: string | undefined;
+  style?: string | undefined;
+  /** Shared with search's repeatable --format filter, so the last one given counts here. */
+  format?: string[] | undefined;
+  out?: string | undefined;
+  redact?: string | undefined;
+  'redact-terms'?: string | undefined;
+  force?: boolean | undefined;
+}
+
+/** Loads the Chromium printer only when a PDF is asked for, so other commands start fast. */
+export const lazyChromiumPrinter: PdfPrinter = async (html, options) => {
+  const { createChromiumPrinter } = await import('../main/reports/pdf-chromium.ts');
+  return createChromiumPrinter()(html, options);
+};
+
+const need = (value: string | undefined, what: string) => {
+  if (!value) throw new DossierError('BAD_INPUT', `Missing ${what}.`);
+  return value;
+};
+
+function formatReports(reports: ReportSummary[]): string {
+  if (!reports.length) return 'No reports yet. Create one with: dossier report create --title T --from-tags A,B';
+  return reports.map((r) => `${r.id}  ${r.title}\n    ${r.sectionCount} section(s), ${r.itemCount} quote(s), updated ${r.updatedAt.slice(0, 16).replace('T', ' ')}`).join('\n');
+}
+
+/** Parses `--redact emails,phones` (or `none`) into the export's override. */
+export function parseRedact(value: string | undefined): { emails: boolean; phones: boolean } | undefined {
+  if (value === undefined) return undefined;
+  const kinds = value.split(',').map((k) => k.trim().toLowerCase()).filter(Boolean);
+  const known = ['emails', 'phones', 'none'];
+  const bad = kinds.find((k) => !known.includes(k));
+  if (bad) throw new DossierError('BAD_INPUT', `--redact takes emails, phones or none, not "${bad}".`);
+  return { emails: kinds.includes('emails'), phones: kinds.includes('phones') };
+}
+
+export async function runReportCommand(
+  h: Handlers,
+  command: string,
+  args: string[],
+  values: ReportValues,
+): Promise<{ json: unknown; text: string } | undefined> {
+  if (command === 'report') {
+    const sub = args[0];
+    if (sub === 'list') {
+      const reports = await call(h, 'reports:list', {});
+      return { json: { reports }, text: formatReports(reports) };
+    }
+    if (sub === 'create') {
+      const tags = await call(h, 'tags:list', {});
+      const names = (values['from-tags'] ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+      const fromTagIds = names.map((name) => {
+        const tag = tags.find((t) => t.name.toLowerCase() === name.toLowerCase());
+        if (!tag) throw new DossierError('NOT_FOUND', `There is no tag named "${name}".`);
+        return tag.id;
+      });
+      if (values.style && !(CITATION_STYLES as readonly string[]).includes(values.style)) {
+        throw new DossierError('BAD_INPUT', `--style is one of ${CITATION_STYLES.join(', ')}.`);
+      }
+      let report = await call(h, 'reports:create', {
+        title: need(values.title, '--title T'),
+        ...(values.subtitle ? { subtitle: values.subtitle } : {}),
+        ...(values['author-line'] ? { authorLine: values['author-line'] } : {}),
+        ...(values.date ? { reportDate: values.date } : {}),
+        fromTagIds,
+      });
+      if (values.style) report = await call(h, 'reports:update', { id: report.id, settings: { citationStyle: values.style as CitationStyle } });
+      return { json: report, text: `Created report "${report.title}" [${report.id}] with ${report.itemCount} quote(s) in ${report.sectionCount} section(s).` };
+    }
+    throw new DossierError('BAD_INPUT', 'Use "report create" or "report list".');
+  }
+  if (command === 'export') {
+    const id = need(args[0], 'a report id');
+    const format = need(values.format?.at(-1), '--format');
+    const formats: readonly string[] = [...EXPORT_FORMATS, 'redaction-log'];
+    if (!formats.includes(format)) throw new DossierError('BAD_INPUT', `--format is one of ${formats.join(', ')}.`);
+    const redact = parseRedact(values.redact);
+    const result = await call(h, 'reports:export', {
+      id,
+      format: format as (typeof EXPORT_FORMATS)[number],
+      path: need(values.out, '--out FILE'),
+      force: values.force ?? false,
+      ...(redact ? { redact } : {}),
+      ...(values['redact-terms'] ? { termsFile: values['redact-terms'] } : {}),
+    });
+    const redactions = result.redacted || result.kept ? ` (${result.redacted} redacted, ${result.kept} kept)` : '';
+    return { json: result, text: `Wrote ${result.path} (${result.bytes} bytes)${redactions}.` };
+  }
+  return undefined;
+}

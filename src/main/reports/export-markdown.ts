@@ -1,0 +1,46 @@
+/** Markdown export: the same content as the HTML, with Markdown footnotes ([^n]) for the footnote style. */
+import type { CitationStyle, Report } from '../../shared/reports.ts';
+import { buildCitations, formatDate } from './citations.ts';
+import type { ReportData } from './report-data.ts';
+
+/** Escapes what Markdown would read as markup at the start of a line or inline. */
+const md = (text: string) => text.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/^(\s*)([-+]|\d+\.)(\s)/gm, '$1\\$2$3');
+const quoteBlock = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .map((line) => `> ${md(line)}`.trimEnd())
+    .join('\n');
+
+export function renderReportMarkdown(report: Report, data: ReportData, style: CitationStyle = report.settings.citationStyle): string {
+  const citations = buildCitations(report, data, style);
+  const out: string[] = [`# ${md(report.title)}`, ''];
+  if (report.subtitle.trim()) out.push(`*${md(report.subtitle)}*`, '');
+  if (report.authorLine.trim()) out.push(md(report.authorLine), '');
+  if (report.reportDate) out.push(formatDate(report.reportDate), '');
+  report.body.sections.forEach((section, i) => {
+    out.push(`## ${i + 1}. ${md(section.heading || 'Untitled section')}`, '');
+    if (section.commentary.trim()) out.push(md(section.commentary.trim()), '');
+    for (const item of section.items) {
+      const quote = data.passages[item.passageId];
+      const citation = citations.byItem.get(item.id);
+      if (!quote || !citation) {
+        out.push('*[This passage has been deleted from the investigation.]*', '');
+      } else {
+        out.push(style === 'footnote' ? `${quoteBlock(quote.exact)}[^${citation.n}]` : `${quoteBlock(quote.exact)}\n>\n> — ${md(citation.text)}`, '');
+        if (quote.note.trim()) out.push(`*Note: ${md(quote.note.trim())}*`, '');
+      }
+      if (item.commentary.trim()) out.push(md(item.commentary.trim()), '');
+    }
+  });
+  if (style === 'footnote') {
+    for (const c of citations.notes) out.push(`[^${c.n}]: ${md(c.text)}${c.url ? ` <${c.url}>` : ''}`);
+    if (citations.notes.length) out.push('');
+  }
+  if (citations.sources.length) {
+    out.push('## Sources', '');
+    citations.sources.forEach((s, i) => out.push(`${i + 1}. ${md(s.text)}${s.url ? ` <${s.url}>` : ''}`));
+    out.push('');
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,95 @@
+/**
+ * REFI-QDA project export (.qdpx = zip of project.qde + sources/), the exchange format NVivo,
+ * ATLAS.ti, MAXQDA and QualCoder read (https://www.qdasoftware.org). The codebook is the whole tag
+ * tree; each cited document is a TextSource with its canonical text; each quote a
+ * PlainTextSelection (positions in code points) coded with the passage's tags.
+ */
+import { createHash } from 'node:crypto';
+import { strToU8, zipSync } from 'fflate';
+import type { Report } from '../../shared/reports.ts';
+import { codePointOffset } from './export-annotations.ts';
+import type { ReportData, TagData } from './report-data.ts';
+
+const xml = (s: string) =>
+  s
+    // XML 1.0 forbids most control characters even escaped; drop them.
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+
+/** A stable GUID derived from names, so exporting twice gives the same file. */
+function guid(...parts: string[]): string {
+  const h = createHash('sha256').update(parts.join('\u0000')).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const asGuid = (id: string) => (GUID_RE.test(id) ? id : guid('id', id));
+
+function codes(tags: TagData[], parentId: string | null, indent: string): string {
+  return tags
+    .filter((t) => t.parentId === parentId)
+    .map((t) => {
+      const children = codes(tags, t.id, `${indent}  `);
+      const description = t.description.trim() ? `\n${indent}  <Description>${xml(t.description)}</Description>` : '';
+      const inner = description + (children ? `\n${children}` : '');
+      return `${indent}<Code guid="${asGuid(t.id)}" name="${xml(t.name)}" isCodable="true" color="${xml(t.color)}"${inner ? `>${inner}\n${indent}</Code>` : '/>'}`;
+    })
+    .join('\n');
+}
+
+export interface QdpxOptions {
+  /** Redacts a source's full text keeping its code-point length, so codings stay anchored. */
+  redactSourceText?: ((text: string) => string) | undefined;
+  /** ISO date-time of the export, written as the project's creation time. */
+  now: string;
+}
+
+export function buildQdpx(report: Report, data: ReportData, options: QdpxOptions): Uint8Array {
+  const files: Record<string, Uint8Array> = {};
+  const sources: string[] = [];
+  const tagsKnown = new Set(data.tags.map((t) => t.id));
+  const cited = new Set<string>();
+  for (const item of report.body.sections.flatMap((s) => s.items)) {
+    const q = data.passages[item.passageId];
+    if (q) cited.add(q.passageId);
+  }
+  for (const doc of Object.values(data.documents)) {
+    const sourceGuid = asGuid(doc.id);
+    const text = options.redactSourceText ? options.redactSourceText(doc.text) : doc.text;
+    files[`sources/${sourceGuid}.txt`] = strToU8(text);
+    const selections = Object.values(data.passages)
+      .filter((q) => q.documentId === doc.id && cited.has(q.passageId))
+      .sort((a, b) => a.start - b.start)
+      .map((q) => {
+        const codings = q.tagIds
+          .filter((id) => tagsKnown.has(id))
+          .map((tagId) => `      <Coding guid="${guid('coding', q.passageId, tagId)}" creationDateTime="${xml(options.now)}">\n        <CodeRef targetGUID="${asGuid(tagId)}"/>\n      </Coding>`)
+          .join('\n');
+        const description = q.note.trim() ? `\n      <Description>${xml(q.note)}</Description>` : '';
+        const inner = description + (codings ? `\n${codings}` : '');
+        const start = codePointOffset(doc.text, q.start);
+        const end = codePointOffset(doc.text, q.end);
+        return `    <PlainTextSelection guid="${asGuid(q.passageId)}" name="${xml(q.exact.slice(0, 60))}" startPosition="${start}" endPosition="${end}"${inner ? `>${inner}\n    </PlainTextSelection>` : '/>'}`;
+      })
+      .join('\n');
+    const meta = [doc.source, doc.author, doc.publishedAt, doc.url, `original SHA-256 ${doc.originalHash}`].filter(Boolean).join(' · ');
+    sources.push(
+      `  <TextSource guid="${sourceGuid}" name="${xml(doc.title)}" plainTextPath="internal://${sourceGuid}.txt">\n    <Description>${xml(meta)}</Description>${selections ? `\n${selections}` : ''}\n  </TextSource>`,
+    );
+  }
+  const codebook = data.tags.length ? `<CodeBook>\n<Codes>\n${codes(data.tags, null, '')}\n</Codes>\n</CodeBook>\n` : '';
+  const sourcesXml = sources.length ? `<Sources>\n${sources.join('\n')}\n</Sources>\n` : '';
+  const description = [report.title, report.subtitle].filter((s) => s.trim()).join(': ');
+  // No Users element and no creatingUser: the file must not name the person who made it.
+  const project = `<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="${xml(report.title)}" origin="Dossier" creationDateTime="${xml(options.now)}">
+${codebook}${sourcesXml}<Description>${xml(description)}</Description>
+</Project>
+`;
+  files['project.qde'] = strToU8(project);
+  return zipSync(files, { level: 6, mtime: new Date('2000-01-01T00:00:00Z') });
+}

@@ -1,0 +1,67 @@
+/** One export of a report in any format: redaction first, then the format's renderer. */
+import { strToU8 } from 'fflate';
+import { DossierError } from '../../shared/errors.ts';
+import type { ExportFormat, RedactionHit, RedactionRules, Report } from '../../shared/reports.ts';
+import { renderAnnotationsJson } from './export-annotations.ts';
+import { renderPassagesCsv } from './export-csv.ts';
+import { renderReportMarkdown } from './export-markdown.ts';
+import { buildQdpx } from './export-qdpx.ts';
+import type { PdfPrinter } from './print-options.ts';
+import { redactionLogCsv, redactReport } from './redact-report.ts';
+import { applyRedactions, detect } from './redaction.ts';
+import { renderReportHtml } from './render-html.ts';
+import type { ReportData } from './report-data.ts';
+
+export type ExportKind = ExportFormat | 'redaction-log';
+
+export const EXTENSIONS: Record<ExportKind, string> = {
+  pdf: 'pdf',
+  html: 'html',
+  md: 'md',
+  csv: 'csv',
+  json: 'json',
+  qdpx: 'qdpx',
+  'redaction-log': 'csv',
+};
+
+export interface ExportResult {
+  bytes: Uint8Array;
+  hits: RedactionHit[];
+}
+
+export async function exportReport(
+  report: Report,
+  data: ReportData,
+  format: ExportKind,
+  deps: { rules: RedactionRules; printPdf?: PdfPrinter | undefined; now: string },
+): Promise<ExportResult> {
+  const redacted = redactReport(report, data, deps.rules);
+  const { hits } = redacted;
+  const r = redacted.report;
+  const d = redacted.data;
+  switch (format) {
+    case 'html':
+      return { bytes: strToU8(renderReportHtml(r, d, { linkUrls: true })), hits };
+    case 'pdf': {
+      if (!deps.printPdf) throw new DossierError('FORBIDDEN', 'PDF printing is not available here.');
+      return { bytes: await deps.printPdf(renderReportHtml(r, d, { linkUrls: true }), { pageSize: r.settings.pageSize }), hits };
+    }
+    case 'md':
+      return { bytes: strToU8(renderReportMarkdown(r, d)), hits };
+    case 'csv':
+      return { bytes: strToU8(renderPassagesCsv(r, d)), hits };
+    case 'json':
+      return { bytes: strToU8(renderAnnotationsJson(r, d)), hits };
+    case 'qdpx': {
+      const kept = new Set(hits.filter((h) => !h.redact).map((h) => h.text));
+      const rules = deps.rules;
+      const any = rules.emails || rules.phones || rules.terms.length > 0;
+      const redactSourceText = any
+        ? (text: string) => applyRedactions(text, detect(text, rules).filter((h) => !kept.has(h.text)), true)
+        : undefined;
+      return { bytes: buildQdpx(r, d, { now: deps.now, redactSourceText }), hits };
+    }
+    case 'redaction-log':
+      return { bytes: strToU8(redactionLogCsv(hits)), hits };
+  }
+}

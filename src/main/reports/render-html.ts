@@ -1,0 +1,167 @@
+/**
+ * renderReportHtml: the one function that turns a report into a self-contained HTML document
+ * (inline CSS, no scripts, no remote anything, a CSP that forbids loading). Preview, HTML export
+ * and both PDF printers use its output (issue 6). Give it redacted inputs (redact-report.ts).
+ */
+import type { CitationStyle, PageSize, Report, ReportItem } from '../../shared/reports.ts';
+import { buildCitations, formatDate, locatorText, type Citations } from './citations.ts';
+import { reportCss } from './html-style.ts';
+import { REDACTION_MARK } from './redaction.ts';
+import type { ReportData, SourceDoc } from './report-data.ts';
+
+export interface RenderOptions {
+  style?: CitationStyle | undefined;
+  pageSize?: PageSize | undefined;
+  quoteChain?: boolean | undefined;
+  /** Make source URLs clickable (exports); the preview leaves them as text. */
+  linkUrls?: boolean | undefined;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const MARK_HTML = `<span class="redacted" title="redacted">${REDACTION_MARK}</span>`;
+
+/** Escapes text for HTML and shows redaction marks as black bars (the text itself is already gone). */
+export function esc(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!).split(REDACTION_MARK).join(MARK_HTML);
+}
+
+/**
+ * A citation escaped, with the source's title, publisher and author isolated in <bdi>: an
+ * Arabic-script title must not turn the whole English citation right-to-left.
+ */
+function isolate(text: string, doc: SourceDoc | undefined): string {
+  let html = esc(text);
+  const names = [doc?.title, doc?.source, doc?.author].filter((n): n is string => !!n && n.trim().length > 0);
+  for (const name of names.sort((a, b) => b.length - a.length)) {
+    const e = esc(name);
+    html = html.split(e).join(`\uE000${names.indexOf(name)}\uE001`);
+  }
+  return html.replace(/\uE000(\d+)\uE001/g, (_, i: string) => `<bdi>${esc(names[Number(i)]!)}</bdi>`);
+}
+
+/** Paragraphs at blank lines, line breaks at single newlines. */
+function paragraphs(text: string, attrs = ''): string {
+  return text
+    .trim()
+    .split(/\n\s*\n/)
+    .filter((p) => p.trim())
+    .map((p) => `<p${attrs}>${esc(p.trim()).replace(/\n/g, '<br>')}</p>`)
+    .join('\n');
+}
+
+const RTL_LANGS = new Set(['ar', 'fa', 'he', 'ug', 'ur', 'ps', 'yi', 'ckb', 'sd']);
+const SAFE_URL = /^https?:\/\/[^\s"<>]+$/i;
+
+function url(u: string | null, link: boolean): string {
+  if (!u) return '';
+  return link && SAFE_URL.test(u) ? ` <a class="url" href="${esc(u)}">${esc(u)}</a>` : ` <span class="url">${esc(u)}</span>`;
+}
+
+function renderItem(item: ReportItem, data: ReportData, citations: Citations): string {
+  const quote = data.passages[item.passageId];
+  const doc = quote && data.documents[quote.documentId];
+  const commentary = item.commentary.trim() ? `<div class="item-commentary">${paragraphs(item.commentary)}</div>` : '';
+  if (!quote || !doc) return `<div class="quote"><p class="missing">[This passage has been deleted from the investigation.]</p>${commentary}</div>`;
+  const citation = citations.byItem.get(item.id)!;
+  const lang = doc.language ? ` lang="${esc(doc.language)}"` : '';
+  const dir = doc.language && RTL_LANGS.has(doc.language.split('-')[0]!) ? ' dir="rtl"' : ' dir="auto"';
+  const ref =
+    citations.style === 'footnote'
+      ? `<sup class="ref"><a href="#note-${citation.n}" id="ref-${citation.n}">${citation.n}</a></sup>`
+      : '';
+  const cite =
+    citations.style === 'footnote'
+      ? `<p class="cite">[${citation.n}] <bdi>${esc(doc.title)}</bdi>${locatorText(quote.locator) ? `, ${esc(locatorText(quote.locator))}` : ''}</p>`
+      : `<p class="cite">${isolate(citation.text, doc)}</p>`;
+  const note = quote.note.trim() ? `<div class="note">${paragraphs(`Note: ${quote.note}`)}</div>` : '';
+  return `<figure class="quote" id="q-${citation.n}">
+<blockquote${lang}${dir}>${paragraphs(quote.exact).replace(/<\/p>$/, `${ref}</p>`)}</blockquote>
+<figcaption>${cite}</figcaption>${note}${commentary}
+</figure>`;
+}
+
+export function renderReportHtml(report: Report, data: ReportData, options: RenderOptions = {}): string {
+  const style = options.style ?? report.settings.citationStyle;
+  const pageSize = options.pageSize ?? report.settings.pageSize;
+  const quoteChain = options.quoteChain ?? report.settings.quoteChain;
+  const link = options.linkUrls ?? false;
+  const citations = buildCitations(report, data, style);
+  const sections = report.body.sections;
+
+  const cover = `<header class="cover">
+<h1>${esc(report.title)}</h1>
+${report.subtitle.trim() ? `<p class="subtitle">${esc(report.subtitle)}</p>` : ''}
+${report.authorLine.trim() ? `<p class="byline">${esc(report.authorLine)}</p>` : ''}
+${report.reportDate ? `<p class="date">${esc(formatDate(report.reportDate))}</p>` : ''}
+</header>`;
+  const contents =
+    sections.length > 1
+      ? `<nav class="contents" aria-label="Contents"><ol>${sections.map((s, i) => `<li><a href="#section-${i + 1}">${esc(s.heading || 'Untitled section')}</a></li>`).join('')}</ol></nav>`
+      : '';
+  const body = sections
+    .map(
+      (s, i) => `<section id="section-${i + 1}">
+<h2>${i + 1}. ${esc(s.heading || 'Untitled section')}</h2>
+${s.commentary.trim() ? `<div class="commentary">${paragraphs(s.commentary)}</div>` : ''}
+${s.items.map((item) => renderItem(item, data, citations)).join('\n')}
+</section>`,
+    )
+    .join('\n');
+  const notes =
+    citations.style === 'footnote' && citations.notes.length
+      ? `<section class="notes"><h2>Notes</h2><ol>${citations.notes
+          .map((c) => `<li id="note-${c.n}" value="${c.n}">${isolate(c.text, data.documents[c.documentId])}${url(c.url, link)}</li>`)
+          .join('\n')}</ol></section>`
+      : '';
+  const sources = citations.sources.length
+    ? `<section class="sources"><h2>Sources</h2><ol>${citations.sources.map((s) => `<li>${isolate(s.text, data.documents[s.documentId])}${url(s.url, link)}</li>`).join('\n')}</ol></section>`
+    : '';
+  const appendix = quoteChain ? renderQuoteChain(report, data, citations) : '';
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(report.title)}</title>
+<style>${reportCss(pageSize)}</style>
+</head>
+<body>
+${cover}
+${contents}
+<main>
+${body}
+</main>
+${notes}
+${sources}
+${appendix}
+</body>
+</html>
+`;
+}
+
+/** Context with its line breaks shown (↵), since they are part of the anchor. */
+const visible = (text: string) => text.replace(/\r?\n/g, '↵');
+
+/**
+ * The verification appendix: for each quote, the archived original's SHA-256, the canonical text's
+ * SHA-256, the quote's position and context (W3C TextQuoteSelector / TextPositionSelector) and the
+ * SHA-256 of the exact quote, so a third party can check it against the original.
+ */
+function renderQuoteChain(report: Report, data: ReportData, citations: Citations): string {
+  const rows: string[] = [];
+  for (const item of report.body.sections.flatMap((s) => s.items)) {
+    const citation = citations.byItem.get(item.id);
+    const quote = data.passages[item.passageId];
+    const doc = quote && data.documents[quote.documentId];
+    if (!citation || !quote || !doc) continue;
+    rows.push(`<tr><td>${citation.n}</td><td><bdi>${esc(doc.title)}</bdi><br>original file SHA-256: <span class="hash">${doc.originalHash}</span><br>text SHA-256: <span class="hash">${doc.contentHash}</span></td>
+<td>characters ${quote.start}–${quote.end}${quote.locator ? ` (${esc(locatorText(quote.locator))})` : ''}<br>prefix: “<bdi>${esc(visible(quote.prefix))}</bdi>”<br>suffix: “<bdi>${esc(visible(quote.suffix))}</bdi>”<br>quote SHA-256: ${quote.exactSha256 ? `<span class="hash">${quote.exactSha256}</span>` : 'withheld (the quote contains redactions)'}</td></tr>`);
+  }
+  if (!rows.length) return '';
+  return `<section class="appendix"><h2>Appendix: quote verification</h2>
+<p>Each quote can be checked against the archived original: the file with this SHA-256, converted to text by Dossier, has the text SHA-256 shown, and the quote sits at the given characters (UTF-16 code units), between the given context (↵ marks a line break).</p>
+<table><thead><tr><th>#</th><th>Source</th><th>Anchor</th></tr></thead><tbody>
+${rows.join('\n')}
+</tbody></table></section>`;
+}

@@ -1,0 +1,118 @@
+/** The report channels (issue 6): builder CRUD, preview with redaction review, and exports. */
+import { readFile } from 'node:fs/promises';
+import type { ParsedInput } from '../../shared/contract.ts';
+import { DossierError } from '../../shared/errors.ts';
+import type { RedactionRules, Report } from '../../shared/reports.ts';
+import { exportReport, EXTENSIONS } from '../reports/export.ts';
+import type { PdfPrinter } from '../reports/print-options.ts';
+import { redactReport } from '../reports/redact-report.ts';
+import { parseTermsFile } from '../reports/redaction.ts';
+import { renderReportHtml } from '../reports/render-html.ts';
+import { loadReportData } from '../reports/report-data.ts';
+import { deleteReport, getReport, insertReport, listReports, mergeSettings, newSection, updateReport } from '../reports/reports-repo.ts';
+import { safeOutputPath, sanitiseFileName, writeExport } from '../reports/write-export.ts';
+import { transaction, type Database } from '../store/database.ts';
+import { nowIso } from '../store/ids.ts';
+import { listPassages } from '../store/passages-repo.ts';
+import { listTags } from '../store/tags-repo.ts';
+
+export interface ReportServiceDeps {
+  db: Database;
+  printPdf?: PdfPrinter | undefined;
+  /** Shows a save dialog with a suggested name; absent where there is no window (CLI). */
+  pickSavePath?: ((suggestedName: string) => Promise<string | null>) | undefined;
+}
+
+function need(db: Database, id: string): Report {
+  const report = getReport(db, id);
+  if (!report) throw new DossierError('NOT_FOUND', 'That report no longer exists.');
+  return report;
+}
+
+function rulesFor(report: Report, override: ParsedInput<'reports:export'>['redact'], fileTerms: string[]): RedactionRules {
+  const base = report.settings.redaction;
+  if (!override && !fileTerms.length) return base;
+  return {
+    emails: override?.emails ?? base.emails,
+    phones: override?.phones ?? base.phones,
+    terms: [...(override?.terms ?? base.terms), ...fileTerms],
+    keep: base.keep,
+  };
+}
+
+export function reportHandlers(deps: ReportServiceDeps) {
+  const { db } = deps;
+  return {
+    'reports:list': () => listReports(db),
+    'reports:get': ({ id }: ParsedInput<'reports:get'>) => need(db, id),
+    'reports:create': (input: ParsedInput<'reports:create'>) =>
+      transaction(db, () => {
+        // One section per chosen tag, in codebook order whatever order they were given in.
+        const chosen = new Set(input.fromTagIds ?? []);
+        const tags = listTags(db);
+        for (const tagId of chosen) {
+          if (!tags.some((t) => t.id === tagId)) throw new DossierError('NOT_FOUND', 'One of the chosen tags no longer exists.');
+        }
+        const sections = tags
+          .filter((t) => chosen.has(t.id))
+          .map((t) => newSection(t.name, listPassages(db, { tagId: t.id }).map((p) => p.id)));
+        return insertReport(db, { ...input, body: { sections } });
+      }),
+    'reports:update': ({ id, ...patch }: ParsedInput<'reports:update'>) => {
+      need(db, id);
+      return updateReport(db, id, patch)!;
+    },
+    'reports:addPassages': ({ id, passageIds, sectionId }: ParsedInput<'reports:addPassages'>) => {
+      const report = need(db, id);
+      const sections = report.body.sections.map((s) => ({ ...s, items: [...s.items] }));
+      let target = sectionId ? sections.find((s) => s.id === sectionId) : sections.at(-1);
+      if (sectionId && !target) throw new DossierError('NOT_FOUND', 'That section is no longer in the report.');
+      if (!target) {
+        target = newSection('Evidence');
+        sections.push(target);
+      }
+      const present = new Set(target.items.map((i) => i.passageId));
+      const fresh = newSection('', [...new Set(passageIds)].filter((p) => !present.has(p))).items;
+      target.items.push(...fresh);
+      return updateReport(db, id, { body: { sections } })!;
+    },
+    'reports:delete': ({ id }: ParsedInput<'reports:delete'>) => ({ deleted: deleteReport(db, id) }),
+    'reports:preview': ({ id, settings }: ParsedInput<'reports:preview'>) => {
+      const stored = need(db, id);
+      const report = { ...stored, settings: mergeSettings(stored.settings, settings) };
+      const redacted = redactReport(report, loadReportData(db, report), report.settings.redaction);
+      return { html: renderReportHtml(redacted.report, redacted.data), hits: redacted.hits };
+    },
+    'reports:export': async (input: ParsedInput<'reports:export'>) => {
+      const report = need(db, input.id);
+      const extension = EXTENSIONS[input.format];
+      const fileTerms = input.termsFile ? parseTermsFile(await readTerms(input.termsFile)) : [];
+      const rules = rulesFor(report, input.redact, fileTerms);
+      let out = input.path;
+      if (!out) {
+        if (!deps.pickSavePath) throw new DossierError('FORBIDDEN', 'There is no window to show a save dialog in; give a path.');
+        const picked = await deps.pickSavePath(sanitiseFileName(`${report.title}.${extension}`));
+        if (!picked) return { path: null, bytes: 0, redacted: 0, kept: 0 };
+        out = picked;
+      }
+      const file = safeOutputPath(out, extension);
+      if (input.format === 'pdf' && !deps.printPdf) throw new DossierError('FORBIDDEN', 'PDF printing is not available here.');
+      const result = await exportReport(report, loadReportData(db, report), input.format, { rules, printPdf: deps.printPdf, now: nowIso() });
+      await writeExport(file, result.bytes, { force: input.force ?? false });
+      return {
+        path: file,
+        bytes: result.bytes.byteLength,
+        redacted: result.hits.filter((h) => h.redact).length,
+        kept: result.hits.filter((h) => !h.redact).length,
+      };
+    },
+  };
+}
+
+async function readTerms(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch {
+    throw new DossierError('NOT_FOUND', `The terms file ${file} cannot be read.`);
+  }
+}

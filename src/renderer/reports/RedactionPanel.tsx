@@ -1,0 +1,103 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { ExportFormat, Report } from '../../shared/reports.ts';
+import { invoke } from '../api.ts';
+import type { SettingsPatch } from './ReportEditor.tsx';
+import { reportKeys } from './ReportsPane.tsx';
+
+/**
+ * Redaction review: what to look for (e-mails, phones, a list of names and terms), then every hit
+ * with its context, each to keep or redact. Redacted text is replaced before rendering, so it is
+ * absent from every export, not covered.
+ */
+export function RedactionPanel({ id, report, onSettings }: { id: string; report: Report; onSettings: (s: SettingsPatch) => void }) {
+  const rules = report.settings.redaction;
+  const preview = useQuery({ queryKey: reportKeys.preview(id), queryFn: () => invoke('reports:preview', { id }) });
+  const [terms, setTerms] = useState(rules.terms.join('\n'));
+  // The decision shows at once; the preview (and its hit list) follows when main has re-rendered.
+  const [decided, setDecided] = useState<Record<string, boolean>>({});
+  const hits = preview.data?.hits ?? [];
+  const keep = new Set(rules.keep);
+  return (
+    <div className="redaction">
+      <label className="inline">
+        <input type="checkbox" checked={rules.emails} onChange={(e) => onSettings({ redaction: { emails: e.target.checked } })} /> E-mail addresses
+      </label>
+      <label className="inline">
+        <input type="checkbox" checked={rules.phones} onChange={(e) => onSettings({ redaction: { phones: e.target.checked } })} /> Phone numbers
+      </label>
+      <label>
+        Names and terms to redact, one a line
+        <textarea
+          aria-label="Names and terms to redact"
+          value={terms}
+          onChange={(e) => setTerms(e.target.value)}
+          onBlur={() => onSettings({ redaction: { terms: terms.split('\n').map((t) => t.trim()).filter(Boolean) } })}
+        />
+      </label>
+      <h3>
+        {hits.filter((h) => h.redact).length} redacted · {hits.filter((h) => !h.redact).length} kept
+      </h3>
+      <ul className="hits">
+        {hits.map((hit) => (
+          <li key={hit.id} className={(decided[hit.id] ?? hit.redact) ? 'hit redact' : 'hit keep'}>
+            <label className="inline">
+              <input
+                type="checkbox"
+                checked={decided[hit.id] ?? hit.redact}
+                aria-label={`Redact ${hit.kind} in ${hit.where}`}
+                onChange={(e) => {
+                  setDecided((d) => ({ ...d, [hit.id]: e.target.checked }));
+                  const next = new Set(keep);
+                  if (e.target.checked) next.delete(hit.id);
+                  else next.add(hit.id);
+                  onSettings({ redaction: { keep: [...next] } });
+                }}
+              />
+              <span className="kind">{hit.kind}</span> <span className="meta">{hit.where}</span>
+            </label>
+            <div className="context" dir="auto">
+              {hit.context}
+            </div>
+          </li>
+        ))}
+        {hits.length === 0 && <li className="empty">Nothing to redact was found.</li>}
+      </ul>
+    </div>
+  );
+}
+
+const FORMATS: { format: ExportFormat | 'redaction-log'; label: string }[] = [
+  { format: 'pdf', label: 'PDF' },
+  { format: 'html', label: 'HTML' },
+  { format: 'md', label: 'Markdown' },
+  { format: 'csv', label: 'CSV of passages' },
+  { format: 'json', label: 'W3C Web Annotations (JSON)' },
+  { format: 'qdpx', label: 'REFI-QDA project (NVivo, ATLAS.ti, MAXQDA, QualCoder)' },
+  { format: 'redaction-log', label: 'Redaction log (CSV)' },
+];
+
+/** Export with the report's redaction rules; main asks where to save. */
+export function ExportPanel({ id }: { id: string }) {
+  const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
+  const run = async (format: ExportFormat | 'redaction-log') => {
+    setStatus({ text: 'Exporting…' });
+    try {
+      const result = await invoke('reports:export', { id, format });
+      setStatus(result.path ? { text: `Saved ${result.path} (${result.redacted} redacted).` } : null);
+    } catch (e) {
+      setStatus({ text: (e as Error).message, error: true });
+    }
+  };
+  return (
+    <div className="export">
+      <p className="meta">Redactions from the Redaction tab apply to every format.</p>
+      {FORMATS.map((f) => (
+        <button key={f.format} type="button" onClick={() => void run(f.format)}>
+          {f.label}…
+        </button>
+      ))}
+      {status && <p className={status.error ? 'error' : 'meta'}>{status.text}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { PassageView, Tag } from '../../shared/domain.ts';
+import type { Report, ReportBody, ReportSettings } from '../../shared/reports.ts';
+import { invoke } from '../api.ts';
+import { ExportPanel, RedactionPanel } from './RedactionPanel.tsx';
+import { SectionsEditor } from './SectionsEditor.tsx';
+import { reportKeys } from './ReportsPane.tsx';
+
+type Tab = 'compose' | 'preview' | 'redaction' | 'export';
+export type SettingsPatch = Partial<Omit<ReportSettings, 'redaction'>> & { redaction?: Partial<ReportSettings['redaction']> };
+
+/** One report: its title block, sections and items, preview, redaction review and export. */
+export function ReportEditor({ id, tags, onClose }: { id: string; tags: Tag[]; onClose: () => void }) {
+  const client = useQueryClient();
+  const loaded = useQuery({ queryKey: reportKeys.report(id), queryFn: () => invoke('reports:get', { id }) });
+  const passages = useQuery({ queryKey: ['passages', {}], queryFn: () => invoke('passages:list', {}) });
+  const [report, setReport] = useState<Report | null>(null);
+  const [tab, setTab] = useState<Tab>('compose');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (loaded.data) setReport(loaded.data);
+  }, [loaded.data]);
+
+  const save = async (patch: { title?: string; subtitle?: string; authorLine?: string; reportDate?: string | null; body?: ReportBody; settings?: SettingsPatch }) => {
+    try {
+      const saved = await invoke('reports:update', { id, ...patch });
+      setReport(saved);
+      setError(null);
+      client.setQueryData(reportKeys.report(id), saved);
+      await client.invalidateQueries({ queryKey: reportKeys.preview(id) });
+      await client.invalidateQueries({ queryKey: reportKeys.list });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const changeBody = (body: ReportBody) => {
+    setReport((r) => (r ? { ...r, body } : r));
+    void save({ body });
+  };
+
+  if (!report) return <div className="reports-pane">Loading…</div>;
+  const byId = new Map<string, PassageView>((passages.data ?? []).map((p) => [p.id, p]));
+  const field = (key: 'title' | 'subtitle' | 'authorLine', label: string) => (
+    <label>
+      {label}
+      <input value={report[key]} onChange={(e) => setReport({ ...report, [key]: e.target.value })} onBlur={(e) => void save({ [key]: key === 'title' ? e.target.value || 'Untitled report' : e.target.value })} />
+    </label>
+  );
+  return (
+    <div className="reports-pane report-editor">
+      <div className="reports-head">
+        <button type="button" onClick={onClose} aria-label="All reports">
+          ←
+        </button>
+        <h2 className="report-title">{report.title}</h2>
+      </div>
+      <div role="tablist" className="report-tabs">
+        {(['compose', 'preview', 'redaction', 'export'] as const).map((t) => (
+          <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>
+            {t[0]!.toUpperCase() + t.slice(1)}
+          </button>
+        ))}
+      </div>
+      {error && <p className="error">{error}</p>}
+      {tab === 'compose' && (
+        <>
+          <div className="report-meta">
+            {field('title', 'Title')}
+            {field('subtitle', 'Subtitle')}
+            {field('authorLine', 'Author line')}
+            <label>
+              Date
+              <input type="date" value={report.reportDate ?? ''} onChange={(e) => void save({ reportDate: e.target.value || null })} />
+            </label>
+            <label>
+              Citations
+              <select value={report.settings.citationStyle} onChange={(e) => void save({ settings: { citationStyle: e.target.value as ReportSettings['citationStyle'] } })}>
+                <option value="footnote">Numbered notes</option>
+                <option value="author-date">Author–date</option>
+              </select>
+            </label>
+            <label>
+              Paper
+              <select value={report.settings.pageSize} onChange={(e) => void save({ settings: { pageSize: e.target.value as ReportSettings['pageSize'] } })}>
+                <option value="A4">A4</option>
+                <option value="Letter">Letter</option>
+              </select>
+            </label>
+            <label className="inline">
+              <input type="checkbox" checked={report.settings.quoteChain} onChange={(e) => void save({ settings: { quoteChain: e.target.checked } })} />
+              Verification appendix (SHA-256 and anchors)
+            </label>
+          </div>
+          <SectionsEditor body={report.body} passages={byId} allPassages={passages.data ?? []} tags={tags} onChange={changeBody} />
+        </>
+      )}
+      {tab === 'preview' && <Preview id={id} />}
+      {tab === 'redaction' && <RedactionPanel id={id} report={report} onSettings={(settings) => void save({ settings })} />}
+      {tab === 'export' && (
+        <>
+          <ExportPanel id={id} />
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              if (!window.confirm(`Delete the report “${report.title}”? Its passages and tags stay in the investigation.`)) return;
+              void invoke('reports:delete', { id }).then(async () => {
+                await client.invalidateQueries({ queryKey: reportKeys.list });
+                onClose();
+              });
+            }}
+          >
+            Delete this report…
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The report exactly as exported (redactions applied), in a sandboxed frame that can run nothing. */
+function Preview({ id }: { id: string }) {
+  const preview = useQuery({ queryKey: reportKeys.preview(id), queryFn: () => invoke('reports:preview', { id }) });
+  if (!preview.data) return <p className="meta">Rendering…</p>;
+  return <iframe className="report-preview" title="Report preview" sandbox="" srcDoc={preview.data.html} />;
+}

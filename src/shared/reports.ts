@@ -1,0 +1,88 @@
+/** Report types shared by main, renderer and CLI (issue 6). Pure TypeScript: no Node, no DOM. */
+
+export const CITATION_STYLES = ['footnote', 'author-date'] as const;
+export type CitationStyle = (typeof CITATION_STYLES)[number];
+
+export const PAGE_SIZES = ['A4', 'Letter'] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+
+export const EXPORT_FORMATS = ['pdf', 'html', 'md', 'csv', 'json', 'qdpx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const REDACTION_KINDS = ['email', 'phone', 'term'] as const;
+export type RedactionKind = (typeof REDACTION_KINDS)[number];
+
+export interface ReportItem {
+  /** Stable within the report, so a redaction decision or a drag can point at it. */
+  id: string;
+  passageId: string;
+  commentary: string;
+}
+
+export interface ReportSection {
+  id: string;
+  heading: string;
+  commentary: string;
+  items: ReportItem[];
+}
+
+export interface ReportBody {
+  sections: ReportSection[];
+}
+
+export interface RedactionRules {
+  emails: boolean;
+  phones: boolean;
+  /** Names and terms to redact wherever they occur (case-insensitive). */
+  terms: string[];
+  /** Ids of detected hits the user chose to keep visible. */
+  keep: string[];
+}
+
+export interface ReportSettings {
+  citationStyle: CitationStyle;
+  pageSize: PageSize;
+  /** Adds the appendix with each quote's source-file SHA-256 and anchor. */
+  quoteChain: boolean;
+  redaction: RedactionRules;
+}
+
+export interface ReportSummary {
+  id: string;
+  title: string;
+  subtitle: string;
+  authorLine: string;
+  reportDate: string | null;
+  sectionCount: number;
+  itemCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Report extends ReportSummary {
+  body: ReportBody;
+  settings: ReportSettings;
+}
+
+/** One detected piece of text to redact, shown for review (keep or redact). */
+export interface RedactionHit {
+  /** `field@start`, stable while the text it sits in does not change. */
+  id: string;
+  kind: RedactionKind;
+  text: string;
+  /** Where it was found, in words: "quote 3 (Radio Free Asia)", "report title"… */
+  where: string;
+  field: string;
+  start: number;
+  end: number;
+  /** A little text around the hit, for the review list. */
+  context: string;
+  redact: boolean;
+}
+
+export const DEFAULT_REPORT_SETTINGS: ReportSettings = {
+  citationStyle: 'footnote',
+  pageSize: 'A4',
+  quoteChain: true,
+  redaction: { emails: true, phones: true, terms: [], keep: [] },
+};
