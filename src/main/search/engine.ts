@@ -94,9 +94,9 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
         acceptedBySegment.push(accepted);
         for (const local of m.docs) {
           const id = ids[local]!;
-          // A tombstone: removed from the store. A document is in two segments only while one replaces the
-          // other (compaction, delta promotion), with the same text (a document's text never changes under its id).
-          if (!set.meta.has(id) || scores.has(id)) continue;
+          // A tombstone: removed from the store, or an entry superseded by a re-index after an edit. Otherwise a
+          // document is in two segments only while one replaces the other (compaction, delta promotion), with the same text.
+          if (!set.meta.has(id) || scores.has(id) || set.isSuperseded(id, segment.id)) continue;
           if (!passFilters(set.meta.get(id), tags.get(id), filters)) continue;
           accepted.add(local);
           scores.set(id, 0);

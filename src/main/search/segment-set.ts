@@ -26,6 +26,8 @@ export interface SegmentInfo {
   base: boolean;
   cacheFile: string | null;
   tombstones: number;
+  /** The store generation the segment was built at: documents edited later are re-indexed. */
+  builtAt: number;
 }
 
 export interface DocMeta {
@@ -51,6 +53,8 @@ export class SegmentSet {
   readonly segments = new Map<number, SegmentInfo>();
   /** Which segment owns each live document: a document anywhere else is a tombstone. */
   readonly owner = new Map<string, number>();
+  /** Segments whose entry of a document predates an edit of its indexed fields. */
+  private readonly superseded = new Map<string, number[]>();
   readonly meta = new Map<string, DocMeta>();
   private delta: SegmentInfo | null = null;
   private nextSegment = 1;
@@ -104,6 +108,7 @@ export class SegmentSet {
       const segment = this.segments.get(segmentId);
       if (segment) segment.tombstones++;
     }
+    this.replaceEdited();
     const added = storeIds.filter((id) => !this.owner.has(id));
     this.loadMeta(added);
     const deltaIds = [...(this.delta?.ids.filter((id) => this.owner.get(id) === this.delta!.id) ?? []), ...added];
@@ -112,6 +117,28 @@ export class SegmentSet {
     }
     this.syncedGeneration = generation;
     this.compactInBackground(generation);
+  }
+
+  /** Documents whose indexed fields were edited after their segment was built lose that entry (then re-added). */
+  private replaceEdited(): void {
+    if (this.segments.size === 0) return;
+    const oldest = Math.min(...[...this.segments.values()].map((s) => s.builtAt));
+    const rows = this.db.prepare('SELECT id, index_generation AS changedAt FROM documents WHERE index_generation > ?').all(oldest) as {
+      id: string;
+      changedAt: number;
+    }[];
+    for (const { id, changedAt } of rows) {
+      const segment = this.segments.get(this.owner.get(id) ?? -1);
+      if (!segment || segment.builtAt >= changedAt) continue;
+      this.owner.delete(id);
+      segment.tombstones++;
+      this.superseded.set(id, [...(this.superseded.get(id) ?? []), segment.id]);
+    }
+  }
+
+  /** True when `segmentId` holds an older entry of a document edited since (segment ids are never reused). */
+  isSuperseded(docId: string, segmentId: number): boolean {
+    return this.superseded.get(docId)?.includes(segmentId) ?? false;
   }
 
   private loadMeta(ids: string[]): void {
@@ -155,7 +182,7 @@ export class SegmentSet {
       generation,
       ...(cacheFile ? { cacheFile } : {}),
     });
-    const segment: SegmentInfo = { id, worker, ids: reply.ids, base, cacheFile, tombstones: 0 };
+    const segment: SegmentInfo = { id, worker, ids: reply.ids, base, cacheFile, tombstones: 0, builtAt: generation };
     this.segments.set(id, segment);
     // A document removed from the store while the segment was built is born a tombstone.
     for (const docId of reply.ids) {
@@ -207,7 +234,8 @@ export class SegmentSet {
           const cacheFile = path.join(this.paths.indexDir, path.basename(file));
           const reply = await this.pool.call<{ ids: string[] }>(i % this.pool.size, { type: 'load', segment: id, cacheFile });
           this.onProgress({ phase: 'load', done: ++done, total: manifest.files.length });
-          return { id, worker: i % this.pool.size, ids: reply.ids, base: true, cacheFile, tombstones: 0 } satisfies SegmentInfo;
+          const builtAt = Number(/-(\d+)\.json$/.exec(cacheFile)?.[1] ?? 0);
+          return { id, worker: i % this.pool.size, ids: reply.ids, base: true, cacheFile, tombstones: 0, builtAt } satisfies SegmentInfo;
         }),
       );
       for (const segment of loaded) {

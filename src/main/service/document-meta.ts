@@ -1,8 +1,8 @@
 import type { ParsedInput } from '../../shared/contract.ts';
 import type { DocumentSummary } from '../../shared/domain.ts';
 import { DossierError } from '../../shared/errors.ts';
-import { bumpGeneration, type Database } from '../store/database.ts';
-import { getDocument } from '../store/documents-repo.ts';
+import type { Database } from '../store/database.ts';
+import { getDocument, markIndexedFieldsChanged } from '../store/documents-repo.ts';
 import { nowIso } from '../store/ids.ts';
 
 const COLUMNS = {
@@ -45,7 +45,7 @@ export function updateDocumentMeta(db: Database, input: ParsedInput<'documents:u
     meta.editedAt = nowIso();
     const sets = changed.map((f) => `${COLUMNS[f as keyof typeof COLUMNS]} = ?`).join(', ');
     db.prepare(`UPDATE documents SET ${sets}, meta = ? WHERE id = ?`).run(...values, JSON.stringify(meta), input.id);
-    if (changed.some((f) => INDEXED.has(f))) bumpGeneration(db);
+    if (changed.some((f) => INDEXED.has(f))) markIndexedFieldsChanged(db, input.id);
   }
   const { text: _text, blocks: _blocks, pageStarts: _pages, meta: _meta, originalHtml: _html, ...summary } = getDocument(db, input.id)!;
   return summary;

@@ -177,3 +177,9 @@ export function deleteDocuments(db: Database, ids: string[]): { deleted: number;
   if (deleted > 0) bumpGeneration(db);
   return { deleted, passagesRemoved };
 }
+
+/** Records that a document's indexed fields changed: the search index replaces its entry at the next sync. */
+export function markIndexedFieldsChanged(db: Database, id: string): void {
+  const generation = bumpGeneration(db);
+  db.prepare('UPDATE documents SET index_generation = ? WHERE id = ?').run(generation, id);
+}

@@ -87,4 +87,7 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   INSERT INTO store_meta(key, value) VALUES ('generation', '0');
   `,
+  // 2: the generation at which a document's indexed fields (title, source, author, language) last
+  // changed, so the search index re-indexes an edited document instead of keeping its old fields.
+  `ALTER TABLE documents ADD COLUMN index_generation INTEGER NOT NULL DEFAULT 0;`,
 ];

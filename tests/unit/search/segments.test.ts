@@ -73,6 +73,28 @@ describe('segments, caches and tombstones', () => {
     expect((await call(third.app.handlers, 'workspace:verify', {})).ok).toBe(true);
   });
 
+  it('re-indexes a document whose title is edited, in a cached base segment too, and forgets the old title', async () => {
+    const ws = workspace({ baseSize: 3, deltaMax: 3 });
+    done = ws.cleanup;
+    const first = ws.open().app;
+    const ids = insertCorpus(first.workspace.db, corpus);
+    const id = ids.get('en-camp')!;
+    expect((await call(first.handlers, 'search:query', { query: 'title:zanzibar' })).total).toBe(0);
+    await first.close();
+    // Edited while no engine runs: the next start loads the cached segments, which predate the edit.
+    const second = ws.open().app;
+    await call(second.handlers, 'documents:updateMeta', { id, title: 'Zanzibar testimony' });
+    const before = await call(second.handlers, 'search:query', { query: 'title:zanzibar' });
+    expect(before.results.map((r) => r.documentId)).toEqual([id]);
+    await second.close();
+    const third = ws.open().app;
+    expect((await call(third.handlers, 'search:query', { query: 'title:zanzibar' })).results.map((r) => r.documentId)).toEqual([id]);
+    // The old title was "Camp testimony".
+    const withOld = await call(third.handlers, 'search:query', { query: 'title:camp' });
+    expect(withOld.results.map((r) => r.documentId)).not.toContain(id);
+    expect((await call(third.handlers, 'workspace:verify', {})).ok).toBe(true);
+  });
+
   it('forgets removed documents (tombstones) and finds new ones at once', async () => {
     const ws = workspace({ baseSize: 3, deltaMax: 3 });
     done = ws.cleanup;
