@@ -42,6 +42,8 @@ export function webPreferencesFor(preloadPath: string): WebPreferences {
     experimentalFeatures: false,
     navigateOnDragDrop: false,
     safeDialogs: true,
+    // Middle-click ("auxclick") opens links in new windows; they are denied anyway, but the event never fires (Electronegativity AUXCLICK_JS_CHECK).
+    disableBlinkFeatures: 'Auxclick',
     spellcheck: false,
     devTools: true,
   };

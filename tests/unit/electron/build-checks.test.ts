@@ -150,6 +150,8 @@ describe('the Electron entry', () => {
     const window = readFileSync(path.join(ROOT, 'src/main/electron/window.ts'), 'utf8');
     expect(window).toContain('loadURL(options.devServerUrl ?? `${APP_ORIGIN}/index.html`)');
     expect(window).not.toMatch(/loadFile|file:\/\//);
+    // Electronegativity cannot follow this call (security/electronegativity-allowlist.json): the settings are used unmodified.
+    expect(window).toContain('webPreferences: webPreferencesFor(options.preloadPath),');
     const source = index.getFullText();
     expect(source).toMatch(/const devServerUrl = app\.isPackaged \? undefined : process\.env\.ELECTRON_RENDERER_URL;/);
     expect(source).not.toMatch(/loadFile|file:\/\/|https?:\/\//);

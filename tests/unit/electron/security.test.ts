@@ -280,6 +280,7 @@ describe('webPreferencesFor and the CSP', () => {
       webSecurity: true,
       webviewTag: false,
       allowRunningInsecureContent: false,
+      disableBlinkFeatures: 'Auxclick',
     });
   });
 
