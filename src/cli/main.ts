@@ -3,11 +3,15 @@
  * Every command takes `--workspace DIR` and `--json` (one JSON document on stdout; errors as
  * JSON with a code and a message, and a non-zero exit).
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { BackupInfo } from '../shared/domain.ts';
 import { DossierError, toErrorInfo } from '../shared/errors.ts';
 import { openApp, type OpenedApp } from '../main/app/open-app.ts';
 import { defaultWorkspaceDir } from '../main/app/default-workspace.ts';
 import { call } from '../main/dispatch.ts';
+import { restoreClosedWorkspace } from '../main/store/backup.ts';
+import { DamagedDatabaseError, workspacePaths } from '../main/store/workspace.ts';
 import { anchorQuote } from '../main/service/tagging.ts';
 import { formatDocuments, formatImportSummary, formatPassages, formatSearch } from './format.ts';
 
@@ -23,6 +27,10 @@ Commands:
                                        tag the passage that quotes TEXT exactly
   passages [--tag NAME]                passages, of one tag or all
   verify                               check that passages match their text and the index the store
+  backup                               back up the investigation now (kept in its backups/ folder)
+  backups                              the backups, newest first
+  restore [BACKUP]                     restore a backup (default: the newest good one); the current
+                                       state is backed up first, a damaged database is kept aside
 
 Options:
   --workspace DIR   the investigation folder (default: the app's own)
@@ -70,14 +78,27 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
   }
   let app: OpenedApp | undefined;
   try {
-    app = openApp(values.workspace ?? defaultWorkspaceDir(), {
-      emit: (event, payload) => {
-        if (event !== 'evt:import:progress' || values.json) return;
-        const p = payload as { done: number; total: number; currentFile: string };
-        if (p.currentFile) io.stderr.write(`[${p.done + 1}/${p.total}] ${p.currentFile}\n`);
-      },
-    });
-    const output = await runCommand(app, command, args, values);
+    const dir = values.workspace ?? defaultWorkspaceDir();
+    const open = () =>
+      openApp(dir, {
+        emit: (event, payload) => {
+          if (event !== 'evt:import:progress' || values.json) return;
+          const p = payload as { done: number; total: number; currentFile: string };
+          if (p.currentFile) io.stderr.write(`[${p.done + 1}/${p.total}] ${p.currentFile}\n`);
+        },
+      });
+    let restoredClosed: BackupInfo | undefined;
+    try {
+      app = open();
+    } catch (error) {
+      // A damaged or missing database cannot be opened: `restore` copies the backup in place first.
+      if (command !== 'restore' || !(error instanceof DamagedDatabaseError)) throw error;
+      restoredClosed = restoreClosedWorkspace(workspacePaths(path.resolve(dir)), args[0]);
+      app = open();
+    }
+    const output = restoredClosed
+      ? { json: { restored: restoredClosed }, text: `Restored ${restoredClosed.name} (taken ${restoredClosed.createdAt}).` }
+      : await runCommand(app, command, args, values);
     io.stdout.write(values.json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
     return output.exitCode ?? 0;
   } catch (error) {
@@ -147,6 +168,22 @@ async function runCommand(app: OpenedApp, command: string, args: string[], value
         ? `OK: ${report.documentsChecked} documents, ${report.passagesChecked} passages, ${report.indexedDocuments} indexed.`
         : `Problems found:\n${report.problems.map((p) => `  - ${p}`).join('\n')}`;
       return { json: report, text, exitCode: report.ok ? 0 : 4 };
+    }
+    case 'backup': {
+      const backup = await call(h, 'backups:create', {});
+      return { json: backup, text: `Backed up to ${backup.name} (${Math.ceil(backup.bytes / 1024)} KB).` };
+    }
+    case 'backups': {
+      const backups = await call(h, 'backups:list', {});
+      const text = backups.length ? backups.map((b) => `${b.name}  ${b.reason}  ${Math.ceil(b.bytes / 1024)} KB`).join('\n') : 'No backups yet.';
+      return { json: { backups }, text };
+    }
+    case 'restore': {
+      const result = await call(h, 'backups:restore', args[0] ? { name: args[0] } : {});
+      return {
+        json: result,
+        text: `Restored ${result.restored.name} (taken ${result.restored.createdAt}). The state before the restore is in ${result.safetyBackup.name}.`,
+      };
     }
     default:
       throw new DossierError('BAD_INPUT', `Unknown command "${command}". Run dossier --help for the list.`);
