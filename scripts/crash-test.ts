@@ -5,7 +5,7 @@
  * content_hash, its blocks inside the text) or absent, no passage outside its text, nothing
  * committed lost, tmp/ swept, and `dossier verify --json` ok. Prints the kill points survived.
  *
- *   npm run test:crash            (KILLS=30 FILES=2000 SEED=... to change the run)
+ *   npm run test:crash            (KILLS=30 FILES=1500 SEED=... to change the run)
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -164,7 +164,7 @@ function check(workspace: string, previous: Observed): Observed & { tmpSwept: nu
 async function main(): Promise<void> {
   const seed = Number(process.env.SEED ?? Date.now() % 1_000_000);
   const kills = Number(process.env.KILLS ?? 30);
-  const fileCount = Number(process.env.FILES ?? 2000);
+  const fileCount = Number(process.env.FILES ?? 1500);
   const random = rng(seed);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dossier-crash-'));
   const folder = path.join(dir, 'corpus');

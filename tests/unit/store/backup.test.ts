@@ -4,6 +4,7 @@ import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/main.ts';
 import { openApp } from '../../../src/main/app/open-app.ts';
+import { openAppWithRecovery } from '../../../src/main/app/recovery.ts';
 import { call } from '../../../src/main/dispatch.ts';
 import {
   backupIfDue,
@@ -165,6 +166,23 @@ describe('backups and recovery', () => {
     expect(restored.code).toBe(0);
     const verify = await cli(workspaceDir, 'verify');
     expect(verify.out).toContain('OK: 2 documents');
+  });
+
+  it('in the app, asks before restoring the newest good backup over a damaged database, and opens it', async () => {
+    const { app } = await appWithDocs({ 'a.txt': 'Testimony one.' });
+    const good = await call(app.handlers, 'backups:create', {});
+    const dir = app.workspace.dir;
+    const database = app.workspace.paths.database;
+    app.close();
+    writeFileSync(database, Buffer.alloc(8192, 3));
+    const asked: string[] = [];
+    expect(() => openAppWithRecovery(dir, {}, (message) => (asked.push(message), false))).toThrow(DamagedDatabaseError);
+    expect(existsSync(database)).toBe(false);
+    const reopened = openAppWithRecovery(dir, {}, (message, name) => (asked.push(`${name}: ${message}`), true));
+    cleanups.push(() => reopened.close());
+    expect(asked[0]).toContain('is damaged');
+    expect(asked[1]).toContain(`${good.name}: The investigation's database dossier.sqlite was damaged and moved aside`);
+    expect(await call(reopened.handlers, 'documents:list', {})).toHaveLength(1);
   });
 
   it('refuses to start empty when the database file is missing but backups exist', async () => {
