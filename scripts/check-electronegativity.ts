@@ -7,11 +7,16 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const SOURCES = path.join(ROOT, 'src');
-const SARIF_FILE = path.join(ROOT, 'test-results/electronegativity.sarif');
-const ALLOWLIST_FILE = path.join(ROOT, 'security/electronegativity-allowlist.json');
+// `--input DIR --allowlist FILE --sarif FILE` let the test run it over hostile fixtures.
+const { values: args } = parseArgs({
+  options: { input: { type: 'string' }, allowlist: { type: 'string' }, sarif: { type: 'string' } },
+});
+const SOURCES = path.resolve(args.input ?? path.join(ROOT, 'src'));
+const SARIF_FILE = path.resolve(args.sarif ?? path.join(ROOT, 'test-results/electronegativity.sarif'));
+const ALLOWLIST_FILE = path.resolve(args.allowlist ?? path.join(ROOT, 'security/electronegativity-allowlist.json'));
 const FAILING = new Set(['HIGH', 'MEDIUM', 'CRITICAL']);
 
 interface AllowEntry {
@@ -23,7 +28,7 @@ interface AllowEntry {
 interface Issue {
   id: string;
   file: string;
-  location: { line: number; column: number };
+  location?: { line?: number; column?: number };
   severity: { name: string };
   confidence: { name: string };
   manualReview: boolean;
@@ -85,10 +90,24 @@ async function readSarif(): Promise<Sarif> {
 const sarif = await readSarif();
 const key = (rule: string, file: string, line: number, column: number) => `${rule}|${file}|${line}|${column}`;
 // SARIF lines and columns start at 1 (it writes line 0 as 1 and adds 1 to the column).
-const issues = new Map(result.issues.map((i) => [key(i.id, i.file, i.location.line || 1, i.location.column + 1), i]));
+const issues = new Map(
+  result.issues.map((i) => [
+    key(i.id, i.file === 'N/A' ? 'file:///' : i.file, i.location?.line || 1, (i.location?.column ?? 0) + 1),
+    i,
+  ]),
+);
 const allowlist = (JSON.parse(readFileSync(ALLOWLIST_FILE, 'utf8')) as { entries: AllowEntry[] }).entries;
 for (const entry of allowlist)
   if (!entry.reason?.trim()) throw new Error(`Allowlist entry ${entry.rule} in ${entry.file} has no reason.`);
+
+/** The flagged line's text; global findings name no file ("file:///"). */
+function sourceLine(file: string, line: number): string {
+  try {
+    return (readFileSync(path.join(SOURCES, file), 'utf8').split('\n')[line - 1] ?? '').trim();
+  } catch {
+    return '';
+  }
+}
 
 const used = new Set<AllowEntry>();
 const failing: string[] = [];
@@ -101,8 +120,11 @@ for (const r of results) {
   const issue = issues.get(key(r.ruleId, file, loc.region.startLine, loc.region.startColumn));
   const severity = issue?.severity.name ?? 'HIGH'; // unknown: treat as failing
   r.properties = { ...r.properties, severity, confidence: issue?.confidence.name };
-  const lineText = (readFileSync(path.join(SOURCES, file), 'utf8').split('\n')[loc.region.startLine - 1] ?? '').trim();
-  const where = `${r.ruleId} ${severity}/${issue?.confidence.name ?? '?'} at src/${file}:${loc.region.startLine} (${lineText})`;
+  const lineText = sourceLine(file, loc.region.startLine);
+  const place = file.startsWith('file:')
+    ? '(whole app)'
+    : `${path.relative(ROOT, path.join(SOURCES, file))}:${loc.region.startLine} (${lineText})`;
+  const where = `${r.ruleId} ${severity}/${issue?.confidence.name ?? '?'} at ${place}`;
   if (!FAILING.has(severity)) {
     low.push(where);
     continue;
@@ -118,7 +140,7 @@ writeFileSync(SARIF_FILE, JSON.stringify(sarif, null, 2));
 const stale = allowlist.filter((e) => !used.has(e));
 const hardErrors = result.errors.filter((e) => !e.tolerable);
 console.log(
-  `Electronegativity ${electronVersion ? `(Electron ${electronVersion}) ` : ''}over src: ${results.length} findings, ${failing.length} failing, ${allowed.length} allowed, ${low.length} low/informational. SARIF: ${path.relative(ROOT, SARIF_FILE)}`,
+  `Electronegativity ${electronVersion ? `(Electron ${electronVersion}) ` : ''}over ${path.relative(ROOT, SOURCES) || '.'}: ${results.length} findings, ${failing.length} failing, ${allowed.length} allowed, ${low.length} low/informational. SARIF: ${path.relative(ROOT, SARIF_FILE)}`,
 );
 for (const a of allowed) console.log(`  allowed  ${a}`);
 for (const l of low) console.log(`  low      ${l}`);
