@@ -177,6 +177,9 @@ async function main(): Promise<void> {
     let survived = 0;
     let tmpLeftovers = 0;
     const importKills = Math.ceil(kills * 0.6);
+    // Past the files already stored, by up to ~1.6× an even share, and never after the last file's line.
+    const maxStep = Math.max(2, Math.floor((fileCount * 1.6) / importKills));
+    const importKillLine = (stored: number) => Math.min(fileCount, stored + 1 + Math.floor(random() * maxStep));
     for (let k = 0; k < kills; k++) {
       const phase = k < importKills ? 'import' : 'tag';
       const run =
@@ -184,7 +187,7 @@ async function main(): Promise<void> {
           ? // The CLI prints one progress line per file on stderr: kill after a random one.
             await runAndKill(
               [BIN, 'import', folder, '--workspace', workspace],
-              observed.documents + 1 + Math.floor(random() * 150),
+              importKillLine(observed.documents),
               Math.floor(random() * 15),
               'stderr',
             )
