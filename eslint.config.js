@@ -108,6 +108,12 @@ export default tseslint.config(
     // Playwright fixtures that use no other fixture must still destructure `{}`.
     rules: { 'no-empty-pattern': 'off' },
   },
+  {
+    // CommonJS build hooks electron-builder requires (scripts/after-pack.cjs).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   ...boundaries,
   securityRules,
   openExternalRule,

@@ -3,12 +3,16 @@
  * Every command takes `--workspace DIR` and `--json` (one JSON document on stdout; errors as
  * JSON with a code and a message, and a non-zero exit).
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DOCUMENT_FORMATS, type DocumentFormat, type SearchFilters } from '../shared/domain.ts';
+import type { BackupInfo } from '../shared/domain.ts';
 import { DossierError, toErrorInfo } from '../shared/errors.ts';
 import { openApp, type OpenedApp } from '../main/app/open-app.ts';
 import { defaultWorkspaceDir } from '../main/app/default-workspace.ts';
 import { call } from '../main/dispatch.ts';
+import { restoreClosedWorkspace } from '../main/store/backup.ts';
+import { DamagedDatabaseError, workspacePaths } from '../main/store/workspace.ts';
 import { anchorQuote } from '../main/service/tagging.ts';
 import { CODEBOOK_USAGE, runCodebookCommand } from './codebook-commands.ts';
 import { lazyChromiumPrinter, REPORT_OPTIONS, REPORT_USAGE, runReportCommand } from './report-commands.ts';
@@ -31,6 +35,10 @@ Commands:
   verify                               check that passages match their text and the index the store
 ${CODEBOOK_USAGE}
 ${REPORT_USAGE}
+  backup                               back up the investigation now (kept in its backups/ folder)
+  backups                              the backups, newest first
+  restore [BACKUP]                     restore a backup (default: the newest good one); the current
+                                       state is backed up first, a damaged database is kept aside
 
 Options:
   --workspace DIR   the investigation folder (default: the app's own)
@@ -84,15 +92,28 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
   }
   let app: OpenedApp | undefined;
   try {
-    app = openApp(values.workspace ?? defaultWorkspaceDir(), {
-      printPdf: lazyChromiumPrinter,
-      emit: (event, payload) => {
-        if (event !== 'evt:import:progress' || values.json) return;
-        const p = payload as { done: number; total: number; currentFile: string };
-        if (p.currentFile) io.stderr.write(`[${p.done + 1}/${p.total}] ${p.currentFile}\n`);
-      },
-    });
-    const output = await runCommand(app, command, args, values);
+    const dir = values.workspace ?? defaultWorkspaceDir();
+    const open = () =>
+      openApp(dir, {
+        printPdf: lazyChromiumPrinter,
+        emit: (event, payload) => {
+          if (event !== 'evt:import:progress' || values.json) return;
+          const p = payload as { done: number; total: number; currentFile: string };
+          if (p.currentFile) io.stderr.write(`[${p.done + 1}/${p.total}] ${p.currentFile}\n`);
+        },
+      });
+    let restoredClosed: BackupInfo | undefined;
+    try {
+      app = open();
+    } catch (error) {
+      // A damaged or missing database cannot be opened: `restore` copies the backup in place first.
+      if (command !== 'restore' || !(error instanceof DamagedDatabaseError)) throw error;
+      restoredClosed = restoreClosedWorkspace(workspacePaths(path.resolve(dir)), args[0]);
+      app = open();
+    }
+    const output = restoredClosed
+      ? { json: { restored: restoredClosed }, text: `Restored ${restoredClosed.name} (taken ${restoredClosed.createdAt}).` }
+      : await runCommand(app, command, args, values);
     io.stdout.write(values.json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
     return output.exitCode ?? 0;
   } catch (error) {
@@ -167,6 +188,22 @@ async function runCommand(app: OpenedApp, command: string, args: string[], value
         ? `OK: ${report.documentsChecked} documents, ${report.passagesChecked} passages, ${report.indexedDocuments} indexed.`
         : `Problems found:\n${report.problems.map((p) => `  - ${p}`).join('\n')}`;
       return { json: report, text, exitCode: report.ok ? 0 : 4 };
+    }
+    case 'backup': {
+      const backup = await call(h, 'backups:create', {});
+      return { json: backup, text: `Backed up to ${backup.name} (${Math.ceil(backup.bytes / 1024)} KB).` };
+    }
+    case 'backups': {
+      const backups = await call(h, 'backups:list', {});
+      const text = backups.length ? backups.map((b) => `${b.name}  ${b.reason}  ${Math.ceil(b.bytes / 1024)} KB`).join('\n') : 'No backups yet.';
+      return { json: { backups }, text };
+    }
+    case 'restore': {
+      const result = await call(h, 'backups:restore', args[0] ? { name: args[0] } : {});
+      return {
+        json: result,
+        text: `Restored ${result.restored.name} (taken ${result.restored.createdAt}). The state before the restore is in ${result.safetyBackup.name}.`,
+      };
     }
     default: {
       const codebook = await runCodebookCommand(app, command, args);

@@ -9,6 +9,9 @@ import type { Handler, Handlers } from './service.ts';
  */
 export async function dispatch(handlers: Handlers, channel: unknown, input: unknown): Promise<Result<unknown>> {
   if (!isChannel(channel)) return { ok: false, error: { code: 'BAD_INPUT', message: 'Unknown request.' } };
+  // zod's object schemas accept a Date or a Map for `{}`; every input is a plain object (issue 7, IPC fuzzing).
+  if (!isPlainObject(input))
+    return { ok: false, error: { code: 'BAD_INPUT', message: 'Invalid request: expected an object of named fields.' } };
   const parsed = contract[channel].input.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -22,6 +25,12 @@ export async function dispatch(handlers: Handlers, channel: unknown, input: unkn
   } catch (error) {
     return { ok: false, error: toErrorInfo(error) };
   }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
 }
 
 /** Calls a channel and unwraps the result, for callers that want exceptions (CLI, tests). */

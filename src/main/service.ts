@@ -14,6 +14,7 @@ import type { Workspace } from './store/workspace.ts';
 import { createParsePool, DEFAULT_PARSE_WORKER_URL } from './importers/parse-pool.ts';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_PARSE_TIMEOUT_MS, expandPaths, importSources } from './service/import-files.ts';
 import { updateDocumentMeta } from './service/document-meta.ts';
+import { backupHandlers } from './service/backups.ts';
 import { verifyWorkspace } from './service/integrity.ts';
 import { createPassage } from './service/tagging.ts';
 import { deleteTag, mergeTags, tagImpact, updateTag } from './service/codebook.ts';
@@ -125,6 +126,7 @@ export function createService(deps: ServiceDeps): Handlers {
     'workspace:stats': async () => workspaceStats(deps),
     'workspace:verify': () => verifyWorkspace(db, deps.search),
     ...reportHandlers({ db, printPdf: deps.printPdf, pickSavePath: deps.pickSavePath }),
+    ...backupHandlers(deps.workspace, changed),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type {
+  BackupInfo,
   DocumentFull,
   DocumentSummary,
   ImportProgress,
@@ -312,6 +313,27 @@ export const contract = {
       })
       .strict(),
     output: out<{ path: string | null; bytes: number; redacted: number; kept: number }>(),
+  },
+  // Backups and restore (issue 7).
+  'backups:list': {
+    input: z.object({}).strict(),
+    output: out<BackupInfo[]>(),
+  },
+  'backups:create': {
+    input: z.object({}).strict(),
+    output: out<BackupInfo>(),
+  },
+  'backups:restore': {
+    input: z
+      .object({
+        name: z
+          .string()
+          .max(200)
+          .regex(/^dossier-\d{8}T\d{9}Z-[a-z-]+\.sqlite$/, 'A backup is named like dossier-20260101T120000000Z-scheduled.sqlite.')
+          .optional(),
+      })
+      .strict(),
+    output: out<{ restored: BackupInfo; safetyBackup: BackupInfo }>(),
   },
 } as const;
 

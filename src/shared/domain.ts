@@ -164,3 +164,14 @@ export interface VerifyReport {
   indexedDocuments: number;
   problems: string[];
 }
+
+/** Why a backup was taken (issue 7). */
+export type BackupReason = 'scheduled' | 'manual' | 'before-migration' | 'before-restore';
+
+/** A backup of the store in the workspace's backups/ folder. */
+export interface BackupInfo {
+  name: string;
+  createdAt: string;
+  reason: BackupReason;
+  bytes: number;
+}

@@ -4,6 +4,7 @@
  * Types come from 'electron' as type imports so this file's logic loads in plain Node too.
  */
 import type { App, Session, Shell, WebContents, WebPreferences } from 'electron';
+import { domainToUnicode } from 'node:url';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'dossier';
@@ -41,6 +42,8 @@ export function webPreferencesFor(preloadPath: string): WebPreferences {
     experimentalFeatures: false,
     navigateOnDragDrop: false,
     safeDialogs: true,
+    // Middle-click ("auxclick") opens links in new windows; they are denied anyway, but the event never fires (Electronegativity AUXCLICK_JS_CHECK).
+    disableBlinkFeatures: 'Auxclick',
     spellcheck: false,
     devTools: true,
   };
@@ -93,15 +96,46 @@ function isLoopbackHost(hostname: string): boolean {
  * launch programs, smb: that leaks NTLM hashes) is refused.
  */
 export function isSafeExternalUrl(url: string): boolean {
-  if (url.length > 2048 || /\s/.test(url) || [...url].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)) return false;
+  // Control, space and bidi-override characters disguise where a link goes ("gpj.exe" read backwards).
+  if (url.length > 2048 || /[\s\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(url) || [...url].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)) {
+    return false;
+  }
   const parsed = parse(url);
   if (!parsed) return false;
   if (parsed.protocol === 'mailto:') return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(decodeURIComponent(parsed.pathname));
   if (parsed.protocol !== 'https:') return false;
-  if (parsed.username || parsed.password) return false;
+  // Any "@" in the authority, even with empty credentials ("https://trusted.org@evil.example"), is a phishing shape.
+  if (parsed.username || parsed.password || /^https:\/\/[^/?#]*@/i.test(url)) return false;
   const host = parsed.hostname;
   if (!host.includes('.') || host.endsWith('.') || /^[\d.]+$/.test(host) || host.startsWith('[')) return false;
-  return true;
+  return !isLookalikeHost(host);
+}
+
+/** Cyrillic letters drawn like Latin ones: a label made only of them spoofs a Latin name ("аррӏе"). */
+const LATIN_LOOKALIKE_CYRILLIC = /^[аеорсухіјѕԁӏһԛԝѵ\-\d]+$/u;
+const CYRILLIC_TLDS = new Set(['рф', 'бг', 'срб', 'қаз', 'укр', 'мкд', 'мон', 'бел', 'рус', 'дети', 'сайт', 'онлайн', 'орг', 'ком']);
+
+/**
+ * A host whose punycode labels spoof another name: one label mixing Latin with Cyrillic or Greek
+ * letters (`xn--pple-43d.com` is "аpple.com" with a Cyrillic "а"), or an all-Cyrillic label
+ * made only of Latin lookalikes under a non-Cyrillic top-level domain. Genuine Russian, Kazakh,
+ * Chinese or Uyghur domain names pass (our users cite them), as in Chromium's IDN display policy.
+ */
+export function isLookalikeHost(asciiHost: string): boolean {
+  if (!asciiHost.split('.').some((label) => label.startsWith('xn--'))) return false;
+  const unicode = domainToUnicode(asciiHost);
+  if (!unicode) return true;
+  const labels = unicode.split('.');
+  const tld = labels[labels.length - 1] ?? '';
+  for (const label of labels) {
+    const latin = /\p{Script=Latin}/u.test(label);
+    const cyrillic = /\p{Script=Cyrillic}/u.test(label);
+    const greek = /\p{Script=Greek}/u.test(label);
+    if (latin && (cyrillic || greek)) return true;
+    if (cyrillic && greek) return true;
+    if (cyrillic && !CYRILLIC_TLDS.has(tld) && LATIN_LOOKALIKE_CYRILLIC.test(label)) return true;
+  }
+  return false;
 }
 
 /** Navigation of a window away from the app is never allowed (links open through openExternalSafely). */

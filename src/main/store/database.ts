@@ -1,18 +1,24 @@
 import { DatabaseSync } from 'node:sqlite';
+import { backupBeforeMigration, type BackupPaths } from './backup.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { DossierError } from '../../shared/errors.ts';
 
 export type Database = DatabaseSync;
 
-/** Opens (creating if needed) the store at `file`: WAL, foreign keys on, migrations applied. */
-export function openDatabase(file: string): Database {
+/**
+ * Opens (creating if needed) the store at `file`: WAL, foreign keys on, migrations applied. With
+ * `backups`, a store that holds data is backed up before a pending migration runs (issue 7).
+ */
+export function openDatabase(file: string, options: { backups?: BackupPaths | undefined } = {}): Database {
   const db = new DatabaseSync(file);
   try {
     db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA synchronous = NORMAL');
     db.exec('PRAGMA foreign_keys = ON');
     db.exec('PRAGMA busy_timeout = 5000');
-    migrate(db);
+    const version = schemaVersion(db);
+    if (options.backups && version > 0 && version < MIGRATIONS.length) backupBeforeMigration(db, options.backups);
+    migrateDatabase(db);
   } catch (error) {
     db.close();
     throw error;
@@ -25,7 +31,8 @@ export function schemaVersion(db: Database): number {
   return row.user_version;
 }
 
-function migrate(db: Database): void {
+/** Applies the pending migrations, each in its own transaction. */
+export function migrateDatabase(db: Database): void {
   const current = schemaVersion(db);
   if (current > MIGRATIONS.length) {
     throw new DossierError(

@@ -1,5 +1,8 @@
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import type { BackupInfo } from '../../shared/domain.ts';
+import { DossierError } from '../../shared/errors.ts';
+import { damagedLabel, listBackups, moveAside, newestGoodBackup } from './backup.ts';
 import { openDatabase, type Database } from './database.ts';
 
 /**
@@ -31,7 +34,7 @@ export function openWorkspace(dir: string): Workspace {
   mkdirSync(root, { recursive: true });
   for (const folder of [paths.indexDir, paths.backupsDir, paths.tmpDir]) mkdirSync(folder, { recursive: true });
   sweepTemporaries(paths.tmpDir);
-  const db = openDatabase(paths.database);
+  const db = openStore(paths);
   let closed = false;
   return {
     dir: root,
@@ -48,4 +51,71 @@ export function openWorkspace(dir: string): Workspace {
 /** Temporaries left by a crash mid-write are never valid: remove them at start-up (STYLE.md rule 9). */
 function sweepTemporaries(tmpDir: string): void {
   for (const name of readdirSync(tmpDir)) rmSync(path.join(tmpDir, name), { recursive: true, force: true });
+}
+
+/**
+ * The store could not be opened as it is: the message names what happened, the newest good backup
+ * and the command that restores it. The app offers the same restore in a dialog.
+ */
+export class DamagedDatabaseError extends DossierError {
+  readonly movedTo: string | null;
+  readonly newestBackup: BackupInfo | null;
+  constructor(message: string, movedTo: string | null, newestBackup: BackupInfo | null) {
+    super('IO', message);
+    this.name = 'DamagedDatabaseError';
+    this.movedTo = movedTo;
+    this.newestBackup = newestBackup;
+  }
+}
+
+const SQLITE_CORRUPT = 11;
+const SQLITE_NOTADB = 26;
+
+function isCorruption(error: unknown): boolean {
+  const errcode = (error as { errcode?: unknown } | null)?.errcode;
+  return errcode === SQLITE_CORRUPT || errcode === SQLITE_NOTADB;
+}
+
+function restoreAdvice(paths: Workspace['paths'], newest: BackupInfo | null): string {
+  if (!newest) return `There is no good backup in ${paths.backupsDir}; keep the damaged file for a recovery tool.`;
+  return `The newest backup is ${newest.name} (taken ${newest.createdAt}). Restore it with: dossier restore ${newest.name}`;
+}
+
+/**
+ * Opens the store, never starting empty in silence: a damaged file is moved aside as
+ * `dossier.sqlite.damaged-<time>`, and a missing one is only created anew when the workspace has
+ * no backups and no damaged copies (a first start).
+ */
+function openStore(paths: Workspace['paths']): Database {
+  const backupPaths = { database: paths.database, backupsDir: paths.backupsDir, tmpDir: paths.tmpDir };
+  const base = path.basename(paths.database);
+  if (!existsSync(paths.database)) {
+    const damaged = readdirSync(path.dirname(paths.database)).filter(
+      (n) => n.startsWith(`${base}.damaged-`) && !/-(wal|shm)$/.test(n),
+    );
+    const hasBackups = listBackups(paths.backupsDir).length > 0;
+    if (damaged.length || hasBackups) {
+      const newest = newestGoodBackup(paths.backupsDir);
+      const why = damaged.length
+        ? `was damaged and moved aside as ${damaged.sort().at(-1)}`
+        : 'is missing, though backups of it exist';
+      throw new DamagedDatabaseError(
+        `The investigation's database ${base} ${why}. ${restoreAdvice(paths, newest)}`,
+        null,
+        newest,
+      );
+    }
+  }
+  try {
+    return openDatabase(paths.database, { backups: backupPaths });
+  } catch (error) {
+    if (!isCorruption(error)) throw error;
+    const movedTo = moveAside(paths.database, damagedLabel());
+    const newest = newestGoodBackup(paths.backupsDir);
+    throw new DamagedDatabaseError(
+      `The investigation's database ${base} is damaged (${(error as Error).message}); it was moved aside as ${path.basename(movedTo)}. ${restoreAdvice(paths, newest)}`,
+      movedTo,
+      newest,
+    );
+  }
 }

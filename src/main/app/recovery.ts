@@ -1,0 +1,24 @@
+import { restoreClosedWorkspace } from '../store/backup.ts';
+import { DamagedDatabaseError, workspacePaths } from '../store/workspace.ts';
+import { openApp, type OpenedApp } from './open-app.ts';
+import path from 'node:path';
+
+/**
+ * Opens the investigation; when its database is damaged or missing, asks the user whether to
+ * restore the newest good backup (issue 7: never an empty start in silence). `ask` shows the
+ * error sentence and returns true to restore; without a backup, or when declined, the error is thrown.
+ */
+export function openAppWithRecovery(
+  dir: string,
+  deps: Parameters<typeof openApp>[1],
+  ask: (message: string, backupName: string) => boolean,
+): OpenedApp {
+  try {
+    return openApp(dir, deps);
+  } catch (error) {
+    if (!(error instanceof DamagedDatabaseError) || !error.newestBackup) throw error;
+    if (!ask(error.message, error.newestBackup.name)) throw error;
+    restoreClosedWorkspace(workspacePaths(path.resolve(dir)), error.newestBackup.name);
+    return openApp(dir, deps);
+  }
+}
