@@ -14,6 +14,7 @@ import type { Workspace } from './store/workspace.ts';
 import { DEFAULT_MAX_FILE_BYTES, expandPaths, importSources } from './service/import-files.ts';
 import { verifyWorkspace } from './service/integrity.ts';
 import { createPassage } from './service/tagging.ts';
+import { sessionOnlyHandlers } from './service/session-only.ts';
 
 export interface ServiceDeps {
   workspace: Workspace;
@@ -22,6 +23,8 @@ export interface ServiceDeps {
   pickFiles?: (() => Promise<string[]>) | undefined;
   emit?: (<E extends EventName>(event: E, payload: Events[E]) => void) | undefined;
   maxFileBytes?: number | undefined;
+  /** The import size limit read at each import, so a change in Settings applies at once (issue 8). */
+  maxFileBytesNow?: (() => number) | undefined;
 }
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
@@ -30,21 +33,22 @@ export type Handlers = { [C in Channel]: Handler<C> };
 export function createService(deps: ServiceDeps): Handlers {
   const { db } = deps.workspace;
   const emit = deps.emit ?? (() => undefined);
-  const maxFileBytes = deps.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const fixedMaxFileBytes = deps.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const maxFileBytes = () => deps.maxFileBytesNow?.() ?? fixedMaxFileBytes;
   const onProgress = (progress: Events['evt:import:progress']) => emit('evt:import:progress', progress);
   const changed = (reason: string) => emit('evt:library:changed', { reason });
 
   return {
     'documents:import': async ({ paths }) => {
       const { files, missing } = await expandPaths(paths);
-      const summary = await importSources(db, files.map((p) => ({ path: p })), { maxFileBytes, onProgress });
+      const summary = await importSources(db, files.map((p) => ({ path: p })), { maxFileBytes: maxFileBytes(), onProgress });
       for (const p of missing) summary.failed.push({ path: p, code: 'NOT_FOUND', message: `${p} does not exist.` });
       if (summary.imported.length) changed('import');
       return summary;
     },
     'documents:importData': async ({ files }) => {
       const sources = files.map((f) => ({ path: f.name, name: f.name, bytes: f.data }));
-      const summary = await importSources(db, sources, { maxFileBytes, onProgress });
+      const summary = await importSources(db, sources, { maxFileBytes: maxFileBytes(), onProgress });
       if (summary.imported.length) changed('import');
       return summary;
     },
@@ -71,6 +75,7 @@ export function createService(deps: ServiceDeps): Handlers {
     },
     'workspace:stats': () => workspaceStats(deps),
     'workspace:verify': () => verifyWorkspace(db, deps.search),
+    ...sessionOnlyHandlers(),
   };
 }
 

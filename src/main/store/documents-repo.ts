@@ -177,3 +177,33 @@ export function deleteDocuments(db: Database, ids: string[]): { deleted: number;
   if (deleted > 0) bumpGeneration(db);
   return { deleted, passagesRemoved };
 }
+
+/** Metadata a user (or the sample builder, issue 8) may correct after import; the text never changes. */
+export interface DocumentMetaFields {
+  title?: string | undefined;
+  source?: string | null | undefined;
+  author?: string | null | undefined;
+  url?: string | null | undefined;
+  publishedAt?: string | null | undefined;
+  language?: string | null | undefined;
+}
+
+const META_COLUMNS: Record<keyof DocumentMetaFields, string> = {
+  title: 'title',
+  source: 'source',
+  author: 'author',
+  url: 'url',
+  publishedAt: 'published_at',
+  language: 'language',
+};
+
+/** Updates the given fields only; bumps the generation since title, source, author and language are indexed. */
+export function updateDocumentMeta(db: Database, id: string, fields: DocumentMetaFields): boolean {
+  const entries = (Object.keys(META_COLUMNS) as (keyof DocumentMetaFields)[]).filter((key) => fields[key] !== undefined);
+  if (entries.length === 0) return false;
+  const sets = entries.map((key) => `${META_COLUMNS[key]} = ?`).join(', ');
+  const values = entries.map((key) => fields[key] ?? null);
+  const changed = Number(db.prepare(`UPDATE documents SET ${sets} WHERE id = ?`).run(...values, id).changes) > 0;
+  if (changed) bumpGeneration(db);
+  return changed;
+}
