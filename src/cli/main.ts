@@ -6,10 +6,11 @@
 import { parseArgs } from 'node:util';
 import { DossierError, toErrorInfo } from '../shared/errors.ts';
 import { openApp, type OpenedApp } from '../main/app/open-app.ts';
-import { defaultWorkspaceDir } from '../main/app/default-workspace.ts';
+import { defaultUserDataDir } from '../main/app/default-workspace.ts';
 import { call } from '../main/dispatch.ts';
 import { anchorQuote } from '../main/service/tagging.ts';
 import { formatDocuments, formatImportSummary, formatPassages, formatSearch } from './format.ts';
+import { defaultInvestigationDir, INVESTIGATION_COMMANDS, runInvestigationCommand } from './investigation-commands.ts';
 
 const USAGE = `Usage: dossier <command> [options]
 
@@ -24,8 +25,18 @@ Commands:
   passages [--tag NAME]                passages, of one tag or all
   verify                               check that passages match their text and the index the store
 
+Investigations:
+  investigations                       the investigations this user knows, most recent first
+  investigation create NAME [--folder DIR]
+                                       a new, empty investigation (in DIR, or under the user-data folder)
+  export-investigation --out FILE [--force]
+                                       the investigation (--workspace, or the last opened) as one .dossier archive
+  import-investigation FILE            check an archive whole, then add it as a new investigation; prints its folder
+  sample [--workspace DIR]             the sample investigation (UDHR in six languages), or fill DIR with it
+
 Options:
-  --workspace DIR   the investigation folder (default: the app's own)
+  --workspace DIR   the investigation folder (default: the one the app opened last)
+  --user-data DIR   the user-data folder holding settings and the list of investigations (default: the app's own)
   --json            print one JSON document
   --help            this text`;
 
@@ -38,6 +49,10 @@ const OPTIONS = {
   tag: { type: 'string' },
   note: { type: 'string' },
   limit: { type: 'string' },
+  'user-data': { type: 'string' },
+  out: { type: 'string' },
+  force: { type: 'boolean', default: false },
+  folder: { type: 'string' },
 } as const;
 
 interface Output {
@@ -48,7 +63,12 @@ interface Output {
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
-export async function runCli(argv: string[], io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export interface CliIo {
+  stdout: Pick<NodeJS.WritableStream, 'write'>;
+  stderr: Pick<NodeJS.WritableStream, 'write'>;
+}
+
+export async function runCli(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   let values: Values;
   let positionals: string[];
   try {
@@ -62,9 +82,15 @@ export async function runCli(argv: string[], io = { stdout: process.stdout, stde
     io.stdout.write(`${USAGE}\n`);
     return command || values.help ? 0 : 2;
   }
+  const userDataDir = values['user-data'] ?? process.env.DOSSIER_USER_DATA ?? defaultUserDataDir();
   let app: OpenedApp | undefined;
   try {
-    app = openApp(values.workspace ?? defaultWorkspaceDir(), {
+    if (INVESTIGATION_COMMANDS.includes(command)) {
+      const output = await runInvestigationCommand(command, args, values, userDataDir);
+      io.stdout.write(values.json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
+      return output.exitCode ?? 0;
+    }
+    app = openApp(values.workspace ?? defaultInvestigationDir(userDataDir), {
       emit: (event, payload) => {
         if (event !== 'evt:import:progress' || values.json) return;
         const p = payload as { done: number; total: number; currentFile: string };

@@ -3,7 +3,7 @@
  * (openApp → createService); the session holds the current OpenedApp and swaps it on open,
  * switch and close, so every other channel reaches the investigation that is open now.
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { EventName, Events } from '../../shared/contract.ts';
 import { DossierError } from '../../shared/errors.ts';
@@ -73,8 +73,7 @@ export function createSession(deps: SessionDeps): Session {
   const emit = deps.emit ?? (() => undefined);
   let current: { entry: RegistryEntry; app: OpenedApp } | undefined;
 
-  // Imports checked but never moved into place (a crash mid-import) are never valid.
-  rmSync(importTmpRoot(deps.userDataDir), { recursive: true, force: true });
+  sweepStaleImports(importTmpRoot(deps.userDataDir));
   adoptLegacyWorkspace(deps.userDataDir, registry);
 
   const info = (entry: RegistryEntry): InvestigationInfo => ({
@@ -190,6 +189,23 @@ export function createSession(deps: SessionDeps): Session {
     },
   };
   return session;
+}
+
+/**
+ * Imports checked but never moved into place (a crash mid-import) are never valid. Only stale
+ * ones go: the CLI may run beside the app, and the app's import in progress must survive it.
+ */
+function sweepStaleImports(tmpRoot: string): void {
+  if (!existsSync(tmpRoot)) return;
+  const hourAgo = Date.now() - 60 * 60 * 1000;
+  for (const name of readdirSync(tmpRoot)) {
+    const full = path.join(tmpRoot, name);
+    try {
+      if (statSync(full).mtimeMs < hourAgo) rmSync(full, { recursive: true, force: true });
+    } catch {
+      // already gone
+    }
+  }
 }
 
 /** Dossier before issue 8 kept one workspace under userData: list it so nothing seems lost. */

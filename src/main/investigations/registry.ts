@@ -42,16 +42,23 @@ export function openRegistry(userDataDir: string): Registry {
   const file = path.join(userDataDir, REGISTRY_FILE);
   const { entries: loaded, problem } = load(file);
   let entries = loaded;
+  // The app and the CLI may both hold the registry: re-read before each change and each listing,
+  // so one never overwrites what the other just wrote (the file is small).
+  const refresh = () => {
+    const fresh = tryLoad(file);
+    if (fresh) entries = fresh;
+  };
   const save = () => writeFileAtomic(file, `${JSON.stringify({ version: 1, investigations: entries }, null, 2)}\n`);
   const same = (a: string, b: string) => normalize(a) === normalize(b);
 
   return {
     problem,
     list: () =>
-      [...entries].sort((a, b) => (b.lastOpenedAt ?? b.createdAt).localeCompare(a.lastOpenedAt ?? a.createdAt)),
-    get: (id) => entries.find((e) => e.id === id),
-    findByPath: (dir) => entries.find((e) => same(e.path, dir)),
+      (refresh(), [...entries]).sort((a, b) => (b.lastOpenedAt ?? b.createdAt).localeCompare(a.lastOpenedAt ?? a.createdAt)),
+    get: (id) => (refresh(), entries.find((e) => e.id === id)),
+    findByPath: (dir) => (refresh(), entries.find((e) => same(e.path, dir))),
     add({ name, path: dir, sample = false }) {
+      refresh();
       const existing = entries.find((e) => same(e.path, dir));
       if (existing) return existing;
       const entry: RegistryEntry = { id: newId(), name, path: path.resolve(dir), createdAt: nowIso(), lastOpenedAt: null, sample };
@@ -60,6 +67,7 @@ export function openRegistry(userDataDir: string): Registry {
       return entry;
     },
     update(id, fields) {
+      refresh();
       const index = entries.findIndex((e) => e.id === id);
       if (index < 0) return undefined;
       const next = { ...entries[index]!, ...fields };
@@ -68,6 +76,7 @@ export function openRegistry(userDataDir: string): Registry {
       return next;
     },
     remove(id) {
+      refresh();
       const before = entries.length;
       entries = entries.filter((e) => e.id !== id);
       if (entries.length === before) return false;
@@ -75,6 +84,7 @@ export function openRegistry(userDataDir: string): Registry {
       return true;
     },
     last() {
+      refresh();
       return entries
         .filter((e) => e.lastOpenedAt)
         .sort((a, b) => b.lastOpenedAt!.localeCompare(a.lastOpenedAt!))[0];
@@ -85,6 +95,15 @@ export function openRegistry(userDataDir: string): Registry {
 function normalize(dir: string): string {
   const resolved = path.resolve(dir);
   return process.platform === 'win32' || process.platform === 'darwin' ? resolved.toLowerCase() : resolved;
+}
+
+function tryLoad(file: string): RegistryEntry[] | undefined {
+  try {
+    const parsed = fileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    return parsed.success ? parsed.data.investigations : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A corrupt registry is set aside (never deleted: it may be the only record of where folders live). */
