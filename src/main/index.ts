@@ -2,17 +2,20 @@
  * The Electron entry: the one place that builds objects and wires them together (STYLE.md rule 1).
  * Everything it wires is a plain module tested in Node; this file only adds Electron.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, webContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session as electronSession, shell, webContents } from 'electron';
 import path from 'node:path';
-import { defaultWorkspaceDir } from './app/default-workspace.ts';
-import { openApp, type OpenedApp } from './app/open-app.ts';
-import { pickImportPaths } from './electron/dialogs.ts';
+import { buildHandlers } from './app/session-handlers.ts';
+import { createSession, type Session } from './app/session.ts';
+import { dispatch } from './dispatch.ts';
+import { chooseArchive, chooseExportPath, chooseFolder, pickImportPaths } from './electron/dialogs.ts';
 import { broadcast, registerIpc } from './electron/ipc.ts';
 import { menuTemplate } from './electron/menu.ts';
 import { registerAppScheme, serveApp } from './electron/protocol.ts';
 import { hardenSession, hardenWebContents, type RequestPolicy } from './electron/security.ts';
 import { createMainWindow } from './electron/window.ts';
-import type { EventName, Events } from '../shared/contract.ts';
+import type { Handlers } from './service.ts';
+import { openSettings } from './settings/settings-store.ts';
+import type { Channel, EventName, Events } from '../shared/contract.ts';
 
 const here = import.meta.dirname;
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
@@ -25,16 +28,24 @@ app.enableSandbox();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  let opened: OpenedApp | undefined;
+  let session: Session | undefined;
+  let handlers: Handlers | undefined;
   let mainWindow: BrowserWindow | null = null;
 
   const emit = <E extends EventName>(event: E, payload: Events[E]) =>
     broadcast(() => webContents.getAllWebContents(), event, payload);
 
+  /** Menu actions go through the same handler map as the window; failures are shown as a sentence. */
+  const run = async (channel: Channel, input: unknown) => {
+    if (!handlers) return;
+    const result = await dispatch(handlers, channel, input);
+    if (!result.ok) emit('evt:menu:command', { command: 'notice', message: result.error.message });
+  };
+
   const importChosen = async (folders: boolean) => {
-    if (!opened) return;
+    if (!session?.current()) return;
     const paths = await pickImportPaths(dialog, mainWindow, folders);
-    if (paths.length) await opened.handlers['documents:import']({ paths });
+    if (paths.length) await run('documents:import', { paths });
   };
 
   app.on('second-instance', () => {
@@ -43,20 +54,46 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(() => {
-    hardenSession(session.defaultSession, policy);
+    hardenSession(electronSession.defaultSession, policy);
     hardenWebContents(app, shell, policy);
     serveApp(protocol, path.join(here, '../renderer'));
-    opened = openApp(defaultWorkspaceDir(app.getPath('userData')), {
+    const userDataDir = app.getPath('userData');
+    session = createSession({
+      userDataDir,
+      appVersion: app.getVersion(),
+      settings: openSettings(userDataDir),
       emit,
-      pickFiles: () => pickImportPaths(dialog, mainWindow),
+      dialogs: {
+        chooseFolder: (title) => chooseFolder(dialog, mainWindow, title),
+        chooseArchive: () => chooseArchive(dialog, mainWindow),
+        chooseExportPath: (name) => chooseExportPath(dialog, mainWindow, path.join(app.getPath('documents'), name)),
+        pickFiles: () => pickImportPaths(dialog, mainWindow),
+        reveal: (dir) => shell.showItemInFolder(dir),
+      },
     });
-    registerIpc(ipcMain, opened.handlers, policy);
+    // Reopen the investigation of last time; with none (first run) or if it cannot open, the UI shows the start screen.
+    const last = session.registry.last();
+    if (last) {
+      try {
+        session.open(last);
+      } catch {
+        // The start screen lists it as missing or unreadable and says why when the user opens it.
+      }
+    }
+    handlers = buildHandlers(session);
+    registerIpc(ipcMain, handlers, policy);
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         menuTemplate(process.platform, {
           importFiles: () => void importChosen(false),
           importFolder: () => void importChosen(true),
           about: () => app.showAboutPanel(),
+          newInvestigation: () => emit('evt:menu:command', { command: 'investigation.new' }),
+          openInvestigation: () => void run('investigations:open', {}),
+          closeInvestigation: () => void run('investigations:close', {}),
+          exportInvestigation: () => void run('investigations:export', {}),
+          importInvestigation: () => void run('investigations:import', {}),
+          settings: () => emit('evt:menu:command', { command: 'settings.open' }),
         }),
       ),
     );
@@ -70,5 +107,5 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => opened?.close());
+  app.on('will-quit', () => session?.dispose());
 }

@@ -206,9 +206,11 @@ export interface Events {
   'evt:library:changed': { reason: string };
   'evt:investigation:changed': { reason: 'open' | 'close' | 'create' | 'rename' | 'delete' | 'import'; current: InvestigationInfo | null };
   'evt:settings:changed': SettingsView;
+  /** A menu entry whose dialog lives in the UI (issue 8): 'investigation.new', 'settings.open', or a result to show. */
+  'evt:menu:command': { command: 'investigation.new' | 'settings.open' | 'notice'; message?: string };
 }
 export type EventName = keyof Events;
-export const EVENT_NAMES: EventName[] = ['evt:import:progress', 'evt:library:changed', 'evt:investigation:changed', 'evt:settings:changed'];
+export const EVENT_NAMES: EventName[] = ['evt:import:progress', 'evt:library:changed', 'evt:investigation:changed', 'evt:settings:changed', 'evt:menu:command'];
 
 /** The shape of `window.dossier`, built by the preload from this contract and nothing else. */
 export interface DossierApi {
