@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { zipSync } from 'fflate';
@@ -119,12 +119,22 @@ export function importArchive(file: string, options: ImportOptions): { dir: stri
     mkdirSync(root, { recursive: true });
     const dir = uniqueChild(root, slugify(name));
     renameSync(staging, dir);
+    removeIfEmpty(tmpRoot);
     // Creates index/, backups/, tmp/ and applies migrations if the archive came from an older Dossier.
     openWorkspace(dir).close();
     return { dir, name, manifest };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
+    removeIfEmpty(tmpRoot);
     throw error;
+  }
+}
+
+function removeIfEmpty(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // not empty (another import in progress) or already gone
   }
 }
 
