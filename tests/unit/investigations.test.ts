@@ -1,4 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, dispatch } from '../../src/main/dispatch.ts';
@@ -109,6 +110,41 @@ describe('investigations and the session', () => {
     const notOne = await dispatch(t.handlers, 'investigations:open', { path: t.userDataDir });
     expect(notOne).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('not a Dossier investigation') } });
     expect(readdirSync(first.path)).toEqual(expect.arrayContaining(['backups', 'dossier.sqlite', 'index', 'tmp']));
+  });
+
+  it('keeps the open investigation when another cannot be opened (newer schema)', async () => {
+    t = tempSession();
+    const a = (await call(t.handlers, 'investigations:create', { name: 'Still open' })) as InvestigationInfo;
+    const b = t.session.create({ name: 'From the future', open: false });
+    await call(t.handlers, 'investigations:open', { id: a.id });
+    const future = new DatabaseSync(path.join(b.path, 'dossier.sqlite'));
+    future.exec('PRAGMA user_version = 99');
+    future.close();
+    const refused = await dispatch(t.handlers, 'investigations:open', { id: b.id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('newer Dossier') } });
+    expect((await call(t.handlers, 'investigations:current', {}))?.id).toBe(a.id);
+    expect(await call(t.handlers, 'documents:list', {})).toEqual([]);
+  });
+
+  it('exports an investigation that is not open, by id', async () => {
+    t = tempSession();
+    const a = (await call(t.handlers, 'investigations:create', { name: 'Archived' })) as InvestigationInfo;
+    await call(t.handlers, 'documents:importData', { files: [md('a.md', '# A\n\nText of A.')] });
+    await call(t.handlers, 'investigations:create', { name: 'Other' });
+    const out = path.join(t.userDataDir, 'a.dossier');
+    const result = await call(t.handlers, 'investigations:export', { id: a.id, path: out });
+    expect(result).toMatchObject({ path: out, manifest: { name: 'Archived', counts: { documents: 1 } } });
+    expect((await call(t.handlers, 'investigations:current', {}))?.name).toBe('Other');
+  });
+
+  it('lists the single workspace of earlier versions as "My investigation"', async () => {
+    t = tempSession();
+    t.session.dispose();
+    const legacy = openApp(path.join(t.userDataDir, 'workspace'));
+    legacy.close();
+    const session = createSession({ userDataDir: t.userDataDir, appVersion: 'x', settings: openSettings(t.userDataDir) });
+    expect(session.list()).toEqual([expect.objectContaining({ name: 'My investigation', path: path.join(t.userDataDir, 'workspace'), exists: true })]);
+    session.dispose();
   });
 
   it('applies the import size limit from settings at once', async () => {
