@@ -96,7 +96,7 @@ export async function runInvestigationCommand(
       const file = args[0];
       if (!file) throw new DossierError('BAD_INPUT', 'Give the archive to import: dossier import-investigation FILE');
       const { dir, name, manifest } = importArchive(path.resolve(file), { userDataDir });
-      const info = await withSession((s) => s.info(s.registry.add({ name, path: dir })));
+      const info = await withSession((s) => s.info(s.adoptImported(dir, name)));
       return { json: { ...info, manifest }, text: dir };
     }
     case 'sample': {

@@ -71,6 +71,7 @@ describe('investigation archive', () => {
     // A second import never overwrites the first: it becomes another investigation.
     const twice = (await call(machineB.handlers, 'investigations:import', { path: archive, open: false })) as InvestigationInfo;
     expect(twice.path).not.toBe(imported.path);
+    expect(twice.name).toBe('UDHR for the workshop (2)');
     expect(await call(machineB.handlers, 'investigations:list', {})).toHaveLength(2);
   });
 

@@ -60,6 +60,11 @@ export interface Session {
   openFolder(dir: string): InvestigationInfo;
   /** Makes a new, empty investigation under investigations/ or in `dir`, and opens it unless told not to. */
   create(fields: { name: string; dir?: string | undefined; sample?: boolean; open?: boolean }): InvestigationInfo;
+  /**
+   * Lists a folder that an archive import just put in place. A name already in the list gets a
+   * number ("Camps (2)"), in the list and in its store, so two copies can be told apart.
+   */
+  adoptImported(dir: string, name: string): RegistryEntry;
   close(): void;
   rename(id: string, name: string): InvestigationInfo;
   remove(id: string, mode: 'forget' | 'trash'): { movedTo: string | null };
@@ -151,6 +156,20 @@ export function createSession(deps: SessionDeps): Session {
       const opened = session.open(entry);
       changed('create');
       return opened;
+    },
+    adoptImported(dir, name) {
+      const taken = new Set(registry.list().map((e) => e.name.toLowerCase()));
+      let unique = name;
+      for (let n = 2; taken.has(unique.toLowerCase()); n++) unique = `${name} (${n})`;
+      if (unique !== name) {
+        const db = openDatabase(path.join(dir, DATABASE_FILE));
+        try {
+          writeStoreName(db, unique);
+        } finally {
+          db.close();
+        }
+      }
+      return registry.add({ name: unique, path: dir });
     },
     close() {
       if (!current) return;

@@ -84,7 +84,7 @@ export function investigationHandlers(session: Session): SessionHandlers {
         archive = chosen;
       }
       const { dir, name } = importArchive(path.resolve(archive), { userDataDir: session.deps.userDataDir });
-      const entry = session.registry.add({ name, path: dir });
+      const entry = session.adoptImported(dir, name);
       return open ? session.open(entry) : session.info(entry);
     },
     'investigations:createSample': () => createSample(session),
