@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -32,6 +32,7 @@ describe('investigations and the session', () => {
     const camps = (await call(t.handlers, 'investigations:create', { name: 'Camps in Xinjiang' })) as InvestigationInfo;
     expect(camps).toMatchObject({ name: 'Camps in Xinjiang', current: true, exists: true, sample: false });
     expect(camps.path).toBe(path.join(t.userDataDir, 'investigations', 'Camps-in-Xinjiang'));
+    if (process.platform !== 'win32') expect(statSync(path.dirname(camps.path)).mode & 0o777).toBe(0o700);
     await call(t.handlers, 'documents:importData', { files: [md('camp.md', '# Camp\n\nHeld near Ghulja.')] });
 
     const border = (await call(t.handlers, 'investigations:create', { name: 'Border crossings' })) as InvestigationInfo;

@@ -16,6 +16,7 @@ import {
   isInvestigationFolder,
   legacyWorkspaceDir,
   moveToDeleted,
+  PRIVATE_DIR,
   readStoreName,
   slugify,
   uniqueChild,
@@ -142,7 +143,7 @@ export function createSession(deps: SessionDeps): Session {
         folder = path.resolve(dir);
         assertUsableNewFolder(folder);
       } else {
-        mkdirSync(investigationsRoot(deps.userDataDir), { recursive: true });
+        mkdirSync(investigationsRoot(deps.userDataDir), { recursive: true, mode: PRIVATE_DIR });
         folder = uniqueChild(investigationsRoot(deps.userDataDir), slugify(clean));
       }
       const workspace = openWorkspace(folder);

@@ -19,7 +19,7 @@ import {
   STORE_ENTRY,
   type ArchiveLimits,
 } from './archive-format.ts';
-import { importTmpRoot, investigationsRoot, readStoreName, slugify, uniqueChild } from './folders.ts';
+import { importTmpRoot, investigationsRoot, PRIVATE_DIR, readStoreName, slugify, uniqueChild } from './folders.ts';
 
 export interface ExportOptions {
   outFile: string;
@@ -109,14 +109,14 @@ export function importArchive(file: string, options: ImportOptions): { dir: stri
     throw refuse(`it was made by a newer Dossier (${manifest.appVersion}). Update Dossier to import it.`, 'CONFLICT');
   }
   const tmpRoot = importTmpRoot(options.userDataDir);
-  mkdirSync(tmpRoot, { recursive: true });
+  mkdirSync(tmpRoot, { recursive: true, mode: PRIVATE_DIR });
   const staging = mkdtempSync(path.join(tmpRoot, 'import-'));
   try {
     writeFileSync(path.join(staging, DATABASE_FILE), store);
     const facts = checkStore(path.join(staging, DATABASE_FILE), refuse);
     const name = facts.name ?? manifest.name ?? label;
     const root = investigationsRoot(options.userDataDir);
-    mkdirSync(root, { recursive: true });
+    mkdirSync(root, { recursive: true, mode: PRIVATE_DIR });
     const dir = uniqueChild(root, slugify(name));
     renameSync(staging, dir);
     removeIfEmpty(tmpRoot);

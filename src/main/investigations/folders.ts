@@ -12,6 +12,9 @@ export const importTmpRoot = (userDataDir: string) => path.join(userDataDir, 'tm
 /** The single workspace of Dossier before issue 8; adopted into the registry on first start. */
 export const legacyWorkspaceDir = (userDataDir: string) => path.join(userDataDir, 'workspace');
 
+/** Folders Dossier makes for investigations are the user's alone: the material can endanger people. */
+export const PRIVATE_DIR = 0o700;
+
 export const DEFAULT_NAME = 'Untitled investigation';
 
 /** A folder name from a display name: letters and digits of any script kept, the rest a dash. */
@@ -52,7 +55,7 @@ export function assertUsableNewFolder(dir: string): void {
 export function moveToDeleted(userDataDir: string, dir: string): string {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const target = uniqueChild(deletedRoot(userDataDir), `${path.basename(dir)}-${stamp}`);
-  mkdirSync(path.dirname(target), { recursive: true });
+  mkdirSync(path.dirname(target), { recursive: true, mode: PRIVATE_DIR });
   try {
     renameSync(dir, target);
   } catch (error) {
