@@ -6,7 +6,12 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: resolve('src/main/index.ts') },
+        // Worker threads are entries of their own; index.ts passes their bundled URLs (issues 3 and 4).
+        input: {
+          index: resolve('src/main/index.ts'),
+          'parse-worker': resolve('src/main/importers/parse-worker.ts'),
+          'search-worker': resolve('src/main/search/search-worker.ts'),
+        },
       },
     },
   },

@@ -9,7 +9,7 @@ import { DOCUMENT_FORMATS, type DocumentFormat, type SearchFilters } from '../sh
 import type { BackupInfo } from '../shared/domain.ts';
 import { DossierError, toErrorInfo } from '../shared/errors.ts';
 import { openApp, type OpenedApp } from '../main/app/open-app.ts';
-import { defaultWorkspaceDir } from '../main/app/default-workspace.ts';
+import { defaultUserDataDir } from '../main/app/default-workspace.ts';
 import { call } from '../main/dispatch.ts';
 import { restoreClosedWorkspace } from '../main/store/backup.ts';
 import { DamagedDatabaseError, workspacePaths } from '../main/store/workspace.ts';
@@ -17,6 +17,7 @@ import { anchorQuote } from '../main/service/tagging.ts';
 import { CODEBOOK_USAGE, runCodebookCommand } from './codebook-commands.ts';
 import { lazyChromiumPrinter, REPORT_OPTIONS, REPORT_USAGE, runReportCommand } from './report-commands.ts';
 import { formatDocuments, formatImportSummary, formatPassages, formatSearch } from './format.ts';
+import { defaultInvestigationDir, INVESTIGATION_COMMANDS, runInvestigationCommand } from './investigation-commands.ts';
 
 const USAGE = `Usage: dossier <command> [options]
 
@@ -40,8 +41,18 @@ ${REPORT_USAGE}
   restore [BACKUP]                     restore a backup (default: the newest good one); the current
                                        state is backed up first, a damaged database is kept aside
 
+Investigations:
+  investigations                       the investigations this user knows, most recent first
+  investigation create NAME [--folder DIR]
+                                       a new, empty investigation (in DIR, or under the user-data folder)
+  export-investigation --out FILE [--force]
+                                       the investigation (--workspace, or the last opened) as one .dossier archive
+  import-investigation FILE            check an archive whole, then add it as a new investigation; prints its folder
+  sample [--workspace DIR]             the sample investigation (UDHR in six languages), or fill DIR with it
+
 Options:
-  --workspace DIR   the investigation folder (default: the app's own)
+  --workspace DIR   the investigation folder (default: the one the app opened last)
+  --user-data DIR   the user-data folder holding settings and the list of investigations (default: the app's own)
   --json            print one JSON document
   --help            this text`;
 
@@ -60,6 +71,8 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   ...REPORT_OPTIONS,
+  'user-data': { type: 'string' },
+  folder: { type: 'string' },
 } as const;
 
 interface Output {
@@ -90,9 +103,15 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
     io.stdout.write(`${USAGE}\n`);
     return command || values.help ? 0 : 2;
   }
+  const userDataDir = values['user-data'] ?? process.env.DOSSIER_USER_DATA ?? defaultUserDataDir();
   let app: OpenedApp | undefined;
   try {
-    const dir = values.workspace ?? defaultWorkspaceDir();
+    if (INVESTIGATION_COMMANDS.includes(command)) {
+      const output = await runInvestigationCommand(command, args, values, userDataDir);
+      io.stdout.write(values.json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
+      return output.exitCode ?? 0;
+    }
+    const dir = values.workspace ?? defaultInvestigationDir(userDataDir);
     const open = () =>
       openApp(dir, {
         printPdf: lazyChromiumPrinter,

@@ -2,21 +2,23 @@
  * The Electron entry: the one place that builds objects and wires them together (STYLE.md rule 1).
  * Everything it wires is a plain module tested in Node; this file only adds Electron.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, webContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session as electronSession, shell, webContents } from 'electron';
 import path from 'node:path';
-import { defaultWorkspaceDir } from './app/default-workspace.ts';
-import type { OpenedApp } from './app/open-app.ts';
 import { openAppWithRecovery } from './app/recovery.ts';
+import { buildHandlers } from './app/session-handlers.ts';
+import { createSession, type Session } from './app/session.ts';
 import { createQuitGuard, createShutdown, type Shutdown } from './app/shutdown.ts';
-import { backupIfDue } from './store/backup.ts';
-import { pickImportPaths } from './electron/dialogs.ts';
+import { dispatch } from './dispatch.ts';
+import { chooseArchive, chooseExportPath, chooseFolder, pickImportPaths } from './electron/dialogs.ts';
 import { broadcast, registerIpc } from './electron/ipc.ts';
 import { menuTemplate } from './electron/menu.ts';
 import { createElectronPrinter, pickExportPath } from './electron/printer.ts';
 import { registerAppScheme, serveApp } from './electron/protocol.ts';
 import { hardenSession, hardenWebContents, type RequestPolicy } from './electron/security.ts';
 import { createMainWindow } from './electron/window.ts';
-import type { EventName, Events } from '../shared/contract.ts';
+import { openSettings } from './settings/settings-store.ts';
+import { backupIfDue } from './store/backup.ts';
+import type { Channel, EventName, Events } from '../shared/contract.ts';
 
 const here = import.meta.dirname;
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
@@ -24,6 +26,9 @@ const policy: RequestPolicy = { devServerOrigin: devServerUrl };
 /** A scheduled backup when the newest is an hour old, checked every ten minutes (issue 7). */
 const BACKUP_EVERY_MS = 60 * 60 * 1000;
 const BACKUP_CHECK_MS = 10 * 60 * 1000;
+/** The worker entries electron-vite bundles beside this file (electron.vite.config.ts). */
+const PARSE_WORKER_URL = new URL('./parse-worker.js', import.meta.url);
+const SEARCH_WORKER_URL = new URL('./search-worker.js', import.meta.url);
 
 // Must precede 'ready' (DESIGN.md: what the build machines cannot catch).
 registerAppScheme(protocol);
@@ -32,17 +37,24 @@ app.enableSandbox();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  let opened: OpenedApp | undefined;
+  let session: Session | undefined;
   let shutdown: Shutdown | undefined;
   let mainWindow: BrowserWindow | null = null;
 
   const emit = <E extends EventName>(event: E, payload: Events[E]) =>
     broadcast(() => webContents.getAllWebContents(), event, payload);
 
-  const importChosen = async (folders: boolean) => {
+  /** Menu actions go through the same handler map as the window; failures are shown as a sentence. */
+  const run = async (channel: Channel, input: unknown) => {
     if (!shutdown) return;
+    const result = await dispatch(shutdown.handlers, channel, input);
+    if (!result.ok) emit('evt:menu:command', { command: 'notice', message: result.error.message });
+  };
+
+  const importChosen = async (folders: boolean) => {
+    if (!session?.current()) return;
     const paths = await pickImportPaths(dialog, mainWindow, folders);
-    if (paths.length) await shutdown.handlers['documents:import']({ paths });
+    if (paths.length) await run('documents:import', { paths });
   };
 
   app.on('second-instance', () => {
@@ -51,42 +63,61 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(() => {
-    hardenSession(session.defaultSession, policy);
+    hardenSession(electronSession.defaultSession, policy);
     hardenWebContents(app, shell, policy);
     serveApp(protocol, path.join(here, '../renderer'));
-    try {
-      opened = openAppWithRecovery(
-        defaultWorkspaceDir(app.getPath('userData')),
-        {
-          emit,
-          pickFiles: () => pickImportPaths(dialog, mainWindow),
-          printPdf: createElectronPrinter(BrowserWindow, session.fromPartition('dossier-print')),
-          pickSavePath: (name) => pickExportPath(dialog, mainWindow, name),
-        },
-        (message, backupName) =>
-          dialog.showMessageBoxSync({
-            type: 'error',
-            message,
-            buttons: [`Restore ${backupName}`, 'Quit'],
-            defaultId: 0,
-            cancelId: 1,
-          }) === 0,
-      );
-    } catch (error) {
-      dialog.showErrorBox('Dossier cannot open the investigation', (error as Error).message);
-      app.exit(1);
-      return;
+    const userDataDir = app.getPath('userData');
+    const printPdf = createElectronPrinter(BrowserWindow, electronSession.fromPartition('dossier-print'));
+    session = createSession({
+      userDataDir,
+      appVersion: app.getVersion(),
+      settings: openSettings(userDataDir),
+      emit,
+      dialogs: {
+        chooseFolder: (title) => chooseFolder(dialog, mainWindow, title),
+        chooseArchive: () => chooseArchive(dialog, mainWindow),
+        chooseExportPath: (name) => chooseExportPath(dialog, mainWindow, path.join(app.getPath('documents'), name)),
+        pickFiles: () => pickImportPaths(dialog, mainWindow),
+        reveal: (dir) => shell.showItemInFolder(dir),
+      },
+      // A damaged store is never replaced by an empty start in silence: the user is asked to restore (issue 7).
+      openApp: (dir, extra) =>
+        openAppWithRecovery(
+          dir,
+          { ...extra, printPdf, pickSavePath: (name) => pickExportPath(dialog, mainWindow, name), parseWorkerUrl: PARSE_WORKER_URL },
+          (message, backupName) =>
+            dialog.showMessageBoxSync({
+              type: 'error',
+              message,
+              buttons: [`Restore ${backupName}`, 'Cancel'],
+              defaultId: 0,
+              cancelId: 1,
+            }) === 0,
+          { workerUrl: SEARCH_WORKER_URL },
+        ),
+    });
+    // Reopen the investigation of last time; with none (first run) or if it cannot open, the UI shows the start screen.
+    const last = session.registry.last();
+    if (last) {
+      try {
+        session.open(last);
+      } catch {
+        // The start screen lists it as missing or unreadable and says why when the user opens it.
+      }
     }
-    const workspace = opened.workspace;
+    const current = () => session?.current()?.app.workspace;
     const backupTimer = setInterval(() => void scheduledBackup(), BACKUP_CHECK_MS);
     shutdown = createShutdown({
-      handlers: opened.handlers,
-      db: workspace.db,
-      close: () => opened?.close(),
+      handlers: buildHandlers(session),
+      db: () => current()?.db,
+      close: () => session?.dispose(),
       stopTimers: () => clearInterval(backupTimer),
     });
-    const scheduledBackup = () =>
-      shutdown!.run(() => backupIfDue(workspace.db, workspace.paths, BACKUP_EVERY_MS)).catch(() => undefined);
+    const scheduledBackup = () => {
+      const workspace = current();
+      if (!workspace || !shutdown) return Promise.resolve();
+      return shutdown.run(() => backupIfDue(workspace.db, workspace.paths, BACKUP_EVERY_MS)).catch(() => undefined);
+    };
     void scheduledBackup();
     registerIpc(ipcMain, shutdown.handlers, policy);
     Menu.setApplicationMenu(
@@ -95,6 +126,12 @@ if (!app.requestSingleInstanceLock()) {
           importFiles: () => void importChosen(false),
           importFolder: () => void importChosen(true),
           about: () => app.showAboutPanel(),
+          newInvestigation: () => emit('evt:menu:command', { command: 'investigation.new' }),
+          openInvestigation: () => void run('investigations:open', {}),
+          closeInvestigation: () => void run('investigations:close', {}),
+          exportInvestigation: () => void run('investigations:export', {}),
+          importInvestigation: () => void run('investigations:import', {}),
+          settings: () => emit('evt:menu:command', { command: 'settings.open' }),
         }),
       ),
     );
@@ -117,5 +154,4 @@ if (!app.requestSingleInstanceLock()) {
       onError: (error) => console.error('Dossier: flush before quit', error),
     }),
   );
-  app.on('will-quit', () => opened?.close());
 }

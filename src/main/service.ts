@@ -22,6 +22,7 @@ import { createHistory, type UndoEntry } from './service/history.ts';
 import { deletePassageUndoable, documentIdsForTags, queryPassages, updatePassage } from './service/passages.ts';
 import type { PdfPrinter } from './reports/print-options.ts';
 import { reportHandlers } from './service/reports.ts';
+import { sessionOnlyHandlers } from './service/session-only.ts';
 
 export interface ServiceDeps {
   workspace: Workspace;
@@ -38,6 +39,8 @@ export interface ServiceDeps {
   printPdf?: PdfPrinter | undefined;
   /** Shows a save dialog for an export; absent where there is no window (CLI). */
   pickSavePath?: ((suggestedName: string) => Promise<string | null>) | undefined;
+  /** The import size limit read at each import, so a change in Settings applies at once (issue 8). */
+  maxFileBytesNow?: (() => number) | undefined;
 }
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
@@ -46,7 +49,8 @@ export type Handlers = { [C in Channel]: Handler<C> };
 export function createService(deps: ServiceDeps): Handlers {
   const { db } = deps.workspace;
   const emit = deps.emit ?? (() => undefined);
-  const maxFileBytes = deps.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const fixedMaxFileBytes = deps.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const maxFileBytes = () => deps.maxFileBytesNow?.() ?? fixedMaxFileBytes;
   const onProgress = (progress: Events['evt:import:progress']) => emit('evt:import:progress', progress);
   // One parse pool for the service's life: workers start on the first import and stop when idle,
   // so a second import in the app does not pay jsdom's start-up again (parse-pool.ts).
@@ -54,7 +58,7 @@ export function createService(deps: ServiceDeps): Handlers {
     workerUrl: deps.parseWorkerUrl ?? DEFAULT_PARSE_WORKER_URL,
     timeoutMs: deps.parseTimeoutMs ?? DEFAULT_PARSE_TIMEOUT_MS,
   });
-  const importOptions = { maxFileBytes, onProgress, pool };
+  const importOptions = () => ({ maxFileBytes: maxFileBytes(), onProgress, pool });
   const changed = (reason: string) => {
     emit('evt:library:changed', { reason });
     // Index the change now (in the search workers) rather than at the next search.
@@ -72,14 +76,14 @@ export function createService(deps: ServiceDeps): Handlers {
   return {
     'documents:import': async ({ paths }) => {
       const { files, missing } = await expandPaths(paths);
-      const summary = await importSources(db, files.map((p) => ({ path: p })), importOptions);
+      const summary = await importSources(db, files.map((p) => ({ path: p })), importOptions());
       for (const p of missing) summary.failed.push({ path: p, code: 'NOT_FOUND', message: `${p} does not exist.` });
       if (summary.imported.length) changed('import');
       return summary;
     },
     'documents:importData': async ({ files }) => {
       const sources = files.map((f) => ({ path: f.name, name: f.name, bytes: f.data }));
-      const summary = await importSources(db, sources, importOptions);
+      const summary = await importSources(db, sources, importOptions());
       if (summary.imported.length) changed('import');
       return summary;
     },
@@ -127,6 +131,7 @@ export function createService(deps: ServiceDeps): Handlers {
     'workspace:verify': () => verifyWorkspace(db, deps.search),
     ...reportHandlers({ db, printPdf: deps.printPdf, pickSavePath: deps.pickSavePath }),
     ...backupHandlers(deps.workspace, changed),
+    ...sessionOnlyHandlers(),
   };
 }
 

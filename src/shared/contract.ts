@@ -18,6 +18,8 @@ import type {
 import { DOCUMENT_FORMATS } from './domain.ts';
 import type { Result } from './errors.ts';
 import { CITATION_STYLES, EXPORT_FORMATS, PAGE_SIZES, type RedactionHit, type Report, type ReportSummary } from './reports.ts';
+import type { Canceled, ExportResult, InvestigationInfo } from './investigations.ts';
+import { settingsPatchSchema, type SettingsView } from './settings.ts';
 
 /** An output type carried by the contract for typing only; outputs are produced by our own code. */
 const out = <T>() => z.custom<T>(() => true);
@@ -335,6 +337,70 @@ export const contract = {
       .strict(),
     output: out<{ restored: BackupInfo; safetyBackup: BackupInfo }>(),
   },
+  // Issue 8: investigations (the session's channels; they work with no investigation open) and settings.
+  'investigations:list': {
+    input: z.object({}).strict(),
+    output: out<InvestigationInfo[]>(),
+  },
+  'investigations:current': {
+    input: z.object({}).strict(),
+    output: out<InvestigationInfo | null>(),
+  },
+  'investigations:create': {
+    // No folder: a new folder under the user-data "investigations" folder; chooseFolder: ask with a dialog.
+    input: z.object({ name: text(200).min(1), folder: text(MAX_PATH).min(1).optional(), chooseFolder: z.boolean().optional() }).strict(),
+    output: out<InvestigationInfo | Canceled>(),
+  },
+  'investigations:open': {
+    // One of: a listed investigation, a folder path, or nothing (ask with a folder dialog).
+    input: z
+      .object({ id: id.optional(), path: text(MAX_PATH).min(1).optional() })
+      .strict()
+      .refine((i) => !(i.id && i.path), 'Give an id or a path, not both.'),
+    output: out<InvestigationInfo | Canceled>(),
+  },
+  'investigations:close': {
+    input: z.object({}).strict(),
+    output: out<{ closed: boolean }>(),
+  },
+  'investigations:rename': {
+    input: z.object({ id, name: text(200).min(1) }).strict(),
+    output: out<InvestigationInfo>(),
+  },
+  'investigations:delete': {
+    // 'forget' only removes it from the list; 'trash' moves the folder to deleted/ and needs the UI's confirmation.
+    input: z
+      .object({ id, mode: z.enum(['forget', 'trash']), confirmed: z.boolean().optional() })
+      .strict()
+      .refine((i) => i.mode === 'forget' || i.confirmed === true, 'Moving an investigation to deleted/ needs confirmation.'),
+    output: out<{ removed: boolean; movedTo: string | null }>(),
+  },
+  'investigations:reveal': {
+    input: z.object({ id }).strict(),
+    output: out<{ path: string }>(),
+  },
+  'investigations:export': {
+    // No id: the open investigation. No path: ask with a save dialog. An existing file is replaced only with force.
+    input: z.object({ id: id.optional(), path: text(MAX_PATH).min(1).optional(), force: z.boolean().optional() }).strict(),
+    output: out<ExportResult | Canceled>(),
+  },
+  'investigations:import': {
+    // No path: ask with an open dialog. The archive is checked whole before anything is written.
+    input: z.object({ path: text(MAX_PATH).min(1).optional(), open: z.boolean().optional() }).strict(),
+    output: out<InvestigationInfo | Canceled>(),
+  },
+  'investigations:createSample': {
+    input: z.object({}).strict(),
+    output: out<InvestigationInfo>(),
+  },
+  'settings:get': {
+    input: z.object({}).strict(),
+    output: out<SettingsView>(),
+  },
+  'settings:update': {
+    input: settingsPatchSchema,
+    output: out<SettingsView>(),
+  },
 } as const;
 
 export type Contract = typeof contract;
@@ -355,9 +421,17 @@ export interface Events {
   'evt:library:changed': { reason: string };
   /** The search index being loaded from its caches or built from the store. */
   'evt:index:progress': { phase: 'load' | 'build'; done: number; total: number };
+  'evt:investigation:changed': { reason: 'open' | 'close' | 'create' | 'rename' | 'delete' | 'import'; current: InvestigationInfo | null };
+  'evt:settings:changed': SettingsView;
+  /** A menu entry whose dialog lives in the UI (issue 8): 'investigation.new', 'settings.open', or a result to show. */
+  'evt:menu:command': { command: 'investigation.new' | 'settings.open' | 'notice'; message?: string };
 }
 export type EventName = keyof Events;
-export const EVENT_NAMES: EventName[] = ['evt:import:progress', 'evt:library:changed', 'evt:index:progress'];
+export const EVENT_NAMES: EventName[] = [
+  'evt:import:progress',
+  'evt:library:changed',
+  'evt:index:progress',
+  'evt:investigation:changed', 'evt:settings:changed', 'evt:menu:command'];
 
 /** The shape of `window.dossier`, built by the preload from this contract and nothing else. */
 export interface DossierApi {

@@ -9,6 +9,10 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { openApp, type OpenedApp } from '../../src/main/app/open-app.ts';
+import { buildHandlers } from '../../src/main/app/session-handlers.ts';
+import { createSession, type Session } from '../../src/main/app/session.ts';
+import type { Handlers } from '../../src/main/service.ts';
+import { openSettings } from '../../src/main/settings/settings-store.ts';
 import { dispatch } from '../../src/main/dispatch.ts';
 import { resolveAppPath } from '../../src/main/electron/protocol.ts';
 import { APP_CSP, APP_ORIGIN } from '../../src/main/electron/security.ts';
@@ -101,6 +105,47 @@ export async function connectPage(page: Page, dir: string): Promise<Bridge> {
   await page.exposeBinding('__dossierInvoke', async (_source, channel: unknown, input: unknown) => {
     bridge.calls.push(String(channel));
     return dispatch(bridge.app.handlers, channel, reviveBytes(input));
+  });
+  await page.addInitScript(INIT_SCRIPT);
+  return bridge;
+}
+
+/** Issue 8: a bridge over the app's session, so specs can use the start screen and switch investigations. */
+export interface SessionBridge {
+  session: Session;
+  handlers: Handlers;
+  /** What the next native dialogs return (null: the user cancels). */
+  dialogs: { pickedFiles: string[]; folder: string | null; archive: string | null; exportPath: string | null; revealed: string[] };
+  calls: string[];
+}
+
+/** Opens a session over a real user-data folder (`userDataDir`) and wires `page` to it. Call before page.goto. */
+export async function connectPageSession(page: Page, userDataDir: string): Promise<SessionBridge> {
+  let target: Page | null = page;
+  const dialogs: SessionBridge['dialogs'] = { pickedFiles: [], folder: null, archive: null, exportPath: null, revealed: [] };
+  const session = createSession({
+    userDataDir,
+    appVersion: 'e2e',
+    settings: openSettings(userDataDir),
+    emit: <E extends EventName>(event: E, payload: Events[E]) => {
+      void target?.evaluate(([e, p]) => (window as unknown as { __dossierEmit(e: string, p: unknown): void }).__dossierEmit(e, p), [event, payload] as const).catch(() => undefined);
+    },
+    dialogs: {
+      pickFiles: async () => dialogs.pickedFiles.splice(0),
+      chooseFolder: async () => dialogs.folder,
+      chooseArchive: async () => dialogs.archive,
+      chooseExportPath: async () => dialogs.exportPath,
+      reveal: (dir) => void dialogs.revealed.push(dir),
+    },
+  });
+  const bridge: SessionBridge = { session, handlers: buildHandlers(session), dialogs, calls: [] };
+  page.on('close', () => {
+    target = null;
+    session.dispose();
+  });
+  await page.exposeBinding('__dossierInvoke', async (_source, channel: unknown, input: unknown) => {
+    bridge.calls.push(String(channel));
+    return dispatch(bridge.handlers, channel, reviveBytes(input));
   });
   await page.addInitScript(INIT_SCRIPT);
   return bridge;

@@ -12,13 +12,14 @@ export function openAppWithRecovery(
   dir: string,
   deps: Parameters<typeof openApp>[1],
   ask: (message: string, backupName: string) => boolean,
+  searchOptions: Parameters<typeof openApp>[2] = {},
 ): OpenedApp {
   try {
-    return openApp(dir, deps);
+    return openApp(dir, deps, searchOptions);
   } catch (error) {
     if (!(error instanceof DamagedDatabaseError) || !error.newestBackup) throw error;
     if (!ask(error.message, error.newestBackup.name)) throw error;
     restoreClosedWorkspace(workspacePaths(path.resolve(dir)), error.newestBackup.name);
-    return openApp(dir, deps);
+    return openApp(dir, deps, searchOptions);
   }
 }

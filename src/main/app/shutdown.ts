@@ -29,7 +29,8 @@ export interface Shutdown {
 
 export interface ShutdownParts {
   handlers: Handlers;
-  db: Database;
+  /** The store to checkpoint, or a function giving the one open at quit time (investigations switch). */
+  db: Database | (() => Database | undefined);
   /** Closes the workspace (idempotent). */
   close(): void;
   /** Stops timers that would start new writes (the backup schedule). */
@@ -76,7 +77,8 @@ export function createShutdown(parts: ShutdownParts): Shutdown {
         parts.stopTimers?.();
         while (pending.size) await Promise.all([...pending]);
         try {
-          parts.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+          const db = typeof parts.db === 'function' ? parts.db() : parts.db;
+          db?.exec('PRAGMA wal_checkpoint(TRUNCATE)');
         } finally {
           parts.close();
         }

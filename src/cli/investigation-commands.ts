@@ -1,0 +1,134 @@
+/**
+ * `dossier` commands about whole investigations (issue 8): list, create, export, import, sample.
+ * They work on the user-data folder (the app's own, or --user-data DIR) rather than one workspace.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DossierError } from '../shared/errors.ts';
+import type { ExportResult, InvestigationInfo } from '../shared/investigations.ts';
+import { openApp } from '../main/app/open-app.ts';
+import { createSession, type Session } from '../main/app/session.ts';
+import { exportArchive, importArchive } from '../main/investigations/archive.ts';
+import { legacyWorkspaceDir, isInvestigationFolder, readStoreName, writeStoreName } from '../main/investigations/folders.ts';
+import { openRegistry } from '../main/investigations/registry.ts';
+import { createSample, fillSample, SAMPLE_NAME } from '../main/investigations/sample.ts';
+import { openSettings } from '../main/settings/settings-store.ts';
+import { countDocuments } from '../main/store/documents-repo.ts';
+import { openWorkspace } from '../main/store/workspace.ts';
+
+export const INVESTIGATION_COMMANDS = ['investigations', 'investigation', 'export-investigation', 'import-investigation', 'sample'];
+
+export interface CommandOutput {
+  json: unknown;
+  text: string;
+  exitCode?: number;
+}
+
+export interface InvestigationValues {
+  workspace?: string | undefined;
+  out?: string | undefined;
+  force?: boolean | undefined;
+  folder?: string | undefined;
+}
+
+/** The version in package.json, written into archive manifests. */
+export function cliVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * The folder data commands use without --workspace: the investigation the app opened last, or the
+ * single workspace of earlier versions, so the CLI and the app see the same investigation.
+ */
+export function defaultInvestigationDir(userDataDir: string): string {
+  return openRegistry(userDataDir).last()?.path ?? legacyWorkspaceDir(userDataDir);
+}
+
+export async function runInvestigationCommand(
+  command: string,
+  args: string[],
+  values: InvestigationValues,
+  userDataDir: string,
+): Promise<CommandOutput> {
+  const withSession = async <T>(work: (session: Session) => Promise<T> | T): Promise<T> => {
+    const session = createSession({ userDataDir, appVersion: cliVersion(), settings: openSettings(userDataDir) });
+    try {
+      return await work(session);
+    } finally {
+      session.dispose();
+    }
+  };
+
+  switch (command) {
+    case 'investigations': {
+      const investigations = await withSession((s) => s.list());
+      return { json: { investigations }, text: formatInvestigations(investigations) };
+    }
+    case 'investigation': {
+      const [verb, ...rest] = args;
+      if (verb !== 'create') throw new DossierError('BAD_INPUT', 'Usage: dossier investigation create NAME [--folder DIR]');
+      const name = rest.join(' ');
+      const created = await withSession((s) => s.create({ name, dir: values.folder, open: false }));
+      return { json: created, text: `Created "${created.name}" in ${created.path}` };
+    }
+    case 'export-investigation': {
+      if (!values.out) throw new DossierError('BAD_INPUT', 'Missing --out FILE (where to write the archive).');
+      const dir = path.resolve(values.workspace ?? defaultInvestigationDir(userDataDir));
+      if (!isInvestigationFolder(dir)) throw new DossierError('NOT_FOUND', `${dir} is not a Dossier investigation.`);
+      const workspace = openWorkspace(dir);
+      let result: ExportResult;
+      try {
+        result = exportArchive(workspace.db, { outFile: values.out, force: values.force, appVersion: cliVersion(), tmpDir: workspace.paths.tmpDir });
+      } finally {
+        workspace.close();
+      }
+      const c = result.manifest.counts;
+      return {
+        json: result,
+        text: `Exported "${result.manifest.name}" to ${result.path} (${c.documents} documents, ${c.passages} passages, ${c.tags} tags, ${c.reports} reports; ${result.bytes} bytes).`,
+      };
+    }
+    case 'import-investigation': {
+      const file = args[0];
+      if (!file) throw new DossierError('BAD_INPUT', 'Give the archive to import: dossier import-investigation FILE');
+      const { dir, name, manifest } = importArchive(path.resolve(file), { userDataDir });
+      const info = await withSession((s) => s.info(s.adoptImported(dir, name)));
+      return { json: { ...info, manifest }, text: dir };
+    }
+    case 'sample': {
+      if (values.workspace) {
+        const dir = path.resolve(values.workspace);
+        const app = openApp(dir);
+        try {
+          if (countDocuments(app.workspace.db) > 0) {
+            throw new DossierError('CONFLICT', `${dir} already holds documents. The sample goes into a new or empty investigation.`);
+          }
+          await fillSample(app.handlers, app.workspace.db);
+          if (!readStoreName(app.workspace.db)) writeStoreName(app.workspace.db, SAMPLE_NAME);
+        } finally {
+          app.close();
+        }
+        return { json: { path: dir, name: SAMPLE_NAME }, text: dir };
+      }
+      const sample = await withSession((s) => createSample(s));
+      return { json: sample, text: sample.path };
+    }
+    default:
+      throw new DossierError('BAD_INPUT', `Unknown command "${command}". Run dossier --help for the list.`);
+  }
+}
+
+function formatInvestigations(list: InvestigationInfo[]): string {
+  if (list.length === 0) return 'No investigations yet. Create one with: dossier investigation create NAME';
+  return list
+    .map((i) => {
+      const flags = [i.sample ? 'sample' : '', i.exists ? '' : 'folder missing'].filter(Boolean).join(', ');
+      const opened = i.lastOpenedAt ? `last opened ${i.lastOpenedAt.slice(0, 16).replace('T', ' ')}` : 'never opened';
+      return `${i.name}${flags ? ` (${flags})` : ''}\n    ${i.path}\n    ${opened}  [${i.id}]`;
+    })
+    .join('\n');
+}
