@@ -182,6 +182,15 @@ test('the keyboard moves through the hits and Enter opens one at its snippet', a
   await page.keyboard.press('Enter');
   await expect(page.getByRole('article', { name: `Document: ${first}` })).toBeVisible();
   await expect(page.locator('.reader-body .flash')).toContainText(/detain/i);
+
+  // A tagged passage in a hit opens the document at the passage.
+  await box.fill('"political training"');
+  const passage = page.getByRole('list', { name: 'Tagged passages in Kazakh prisoner describes the camp' }).getByRole('button');
+  await expect(passage).toContainText('Starvation');
+  await passage.click();
+  await expect(page.getByRole('article', { name: 'Document: Kazakh prisoner describes the camp' })).toBeVisible();
+  await expect(page.locator('.reader-body .flash')).toContainText('three steamed buns per day');
+  await expect(page.locator('.reader-body .flash')).toBeInViewport();
 });
 
 test('thousands of hits stay a short DOM and load more while scrolling', async ({ page, bridge, shot }) => {

@@ -48,7 +48,7 @@ export function SearchPanel({ query, tags, onOpen }: Props) {
   } else if (response.results.length === 0) {
     body = (
       <p className="empty" dir="auto">
-        No documents match “{response.query}”{chips.length ? ' with these filters' : ''}.
+        No documents match “<bdi>{response.query}</bdi>”{chips.length ? ' with these filters' : ''}.
       </p>
     );
   } else {
@@ -72,7 +72,7 @@ export function SearchPanel({ query, tags, onOpen }: Props) {
           <p className="count" aria-live="polite">
             {response && !response.error && (
               <>
-                {response.total} document{response.total === 1 ? '' : 's'} match <span dir="auto">“{response.query}”</span>
+                {response.total} document{response.total === 1 ? ' matches' : 's match'} “<bdi>{response.query}</bdi>”
                 {response.total > shown && ` (showing ${shown})`}
               </>
             )}
