@@ -104,12 +104,12 @@ test('search as you type, operators, facets, date range, errors, help and openin
 
   // A facet click filters, its chip removes the filter.
   const facets = page.getByRole('complementary', { name: 'Filter results' });
-  await facets.getByRole('button', { name: /^Language kk/ }).click();
+  await facets.getByRole('button', { name: /^Language Kazakh \(kk\)/ }).click();
   const chips = page.getByRole('list', { name: 'Active filters' });
-  await expect(chips).toContainText('Language: kk');
+  await expect(chips).toContainText('Language: Kazakh (kk)');
   await expect(titles(page)).toHaveText(['Лагерьден шыққан куәгер']);
   await shot('04-facet-filter');
-  await chips.getByRole('button', { name: 'Remove filter Language: kk' }).click();
+  await chips.getByRole('button', { name: 'Remove filter Language: Kazakh (kk)' }).click();
   await expect(chips).toBeHidden();
   await expect(titles(page)).toHaveCount(2);
 

@@ -14,6 +14,14 @@ describe('search filters in the UI', () => {
     expect(f).toEqual({});
   });
 
+  it('names languages by their code', () => {
+    expect(filterChips({ languages: ['kk', 'ug', 'x-unknown'] }, tags).map((c) => c.label)).toEqual([
+      'Language: Kazakh (kk)',
+      'Language: Uyghur (ug)',
+      'Language: x-unknown',
+    ]);
+  });
+
   it('turns a year into a full-date range, shown as one chip, and toggles it off', () => {
     const f = toggleFacet({ dateFrom: '2015-01-01' }, 'year', '2019');
     expect(f).toEqual({ dateFrom: '2019-01-01', dateTo: '2019-12-31' });

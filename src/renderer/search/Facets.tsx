@@ -1,5 +1,5 @@
 import type { SearchFacets, SearchFilters, Tag } from '../../shared/domain.ts';
-import { isActive, setDate, toggleFacet, type FacetKind } from './filters.ts';
+import { isActive, languageLabel, setDate, toggleFacet, type FacetKind } from './filters.ts';
 
 const GROUPS: { kind: FacetKind; title: string }[] = [
   { kind: 'tag', title: 'Tag' },
@@ -50,6 +50,7 @@ export function Facets({ facets, filters, tags, onChange }: Props) {
         // A selected value stays visible even when it counts 0 under other filters, so it can be turned off here too.
         const shown = counts.filter((c, i) => i < SHOWN || isActive(filters, kind, c.value));
         if (shown.length === 0) return null;
+        const label = (value: string, fallback: string) => (kind === 'language' ? languageLabel(value) : fallback || '(none)');
         return (
           <section key={kind} className="facet" aria-labelledby={`facet-${kind}`}>
             <h3 id={`facet-${kind}`}>{title}</h3>
@@ -59,12 +60,12 @@ export function Facets({ facets, filters, tags, onChange }: Props) {
                   <button
                     type="button"
                     aria-pressed={isActive(filters, kind, c.value)}
-                    aria-label={`${title} ${c.label}: ${c.count} document${c.count === 1 ? '' : 's'}`}
+                    aria-label={`${title} ${label(c.value, c.label)}: ${c.count} document${c.count === 1 ? '' : 's'}`}
                     onClick={() => onChange(toggleFacet(filters, kind, c.value))}
                   >
                     {kind === 'tag' && <span className="swatch" style={{ backgroundColor: colour.get(c.value) ?? '#999' }} aria-hidden />}
                     <span className="label" dir="auto">
-                      {c.label || '(none)'}
+                      {label(c.value, c.label)}
                     </span>
                     <span className="count" aria-hidden>
                       {c.count}

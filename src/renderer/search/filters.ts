@@ -18,6 +18,25 @@ const LIST_KEY: Record<Exclude<FacetKind, 'year'>, ListKey> = {
   format: 'formats',
 };
 
+const languageNames = (() => {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' });
+  } catch {
+    return null;
+  }
+})();
+
+/** "kk" → "Kazakh (kk)": codes are what the engine stores, names are what users read. */
+export function languageLabel(code: string): string {
+  let name: string | undefined;
+  try {
+    name = languageNames?.of(code);
+  } catch {
+    name = undefined;
+  }
+  return name && name !== code ? `${name} (${code})` : code;
+}
+
 /** Drops empty lists and dates so the request (and the query key) stays minimal. */
 export function cleanFilters(filters: SearchFilters): SearchFilters {
   const out: SearchFilters = {};
@@ -73,7 +92,7 @@ export function filterChips(filters: SearchFilters, tags: Tag[]): FilterChip[] {
     }
   };
   list('tagIds', 'Tag', (id) => tagName.get(id) ?? 'deleted tag');
-  list('languages', 'Language', (v) => v);
+  list('languages', 'Language', languageLabel);
   list('sources', 'Source', (v) => v);
   list('formats', 'Format', (v) => v);
   const { dateFrom, dateTo } = filters;
