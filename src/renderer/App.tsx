@@ -8,11 +8,11 @@ import { LibraryList } from './library/LibraryList.tsx';
 import { NoticeContext, type Notice } from './notice.ts';
 import { Panes, usePanes } from './panes/Panes.tsx';
 import { PassagesPanel } from './passages/PassagesPanel.tsx';
-import { useDocuments, useHistory, useLibraryChanges, useSearch, useTags } from './queries.ts';
+import { useDocuments, useHistory, useLibraryChanges, useTags } from './queries.ts';
 import { ReportsPane } from './reports/ReportsPane.tsx';
-import { SearchResults } from './search/SearchResults.tsx';
+import { SearchBox } from './search/SearchBox.tsx';
+import { SearchPanel } from './search/SearchPanel.tsx';
 import { useShortcuts } from './shortcuts.ts';
-import { useDebounced } from './use-debounced.ts';
 
 function summarise(summary: ImportSummary): string {
   const parts = [`Imported ${summary.imported.length}`];
@@ -26,7 +26,6 @@ export function App() {
   useLibraryChanges();
   const panes = usePanes();
   const [query, setQuery] = useState('');
-  const debouncedQuery = useDebounced(query, 150);
   const [selectedTags, setSelectedTags] = useState<string[]>([]);
   const [passageSearch, setPassageSearch] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -38,7 +37,6 @@ export function App() {
   const documents = useDocuments();
   const tags = useTags();
   const history = useHistory();
-  const search = useSearch(debouncedQuery);
   const notify = useCallback((n: Notice) => setNotice(n), []);
 
   useEffect(() => onEvent('evt:import:progress', (p) => setProgress(p.currentFile ? p : null)), []);
@@ -118,15 +116,7 @@ export function App() {
       >
         <header className="toolbar">
           <span className="brand">Dossier</span>
-          <input
-            ref={searchBox}
-            type="search"
-            className="search-box"
-            aria-label="Search documents"
-            placeholder="Search all documents…  ( / )"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-          />
+          <SearchBox ref={searchBox} value={query} onChange={setQuery} />
           <div className="target-pane" role="radiogroup" aria-label="Open documents in">
             <span className="meta">Open in</span>
             {(['Left', 'Right'] as const).map((side, i) => (
@@ -184,7 +174,7 @@ export function App() {
           </aside>
           <section className="center" aria-label="Reading area">
             {showResults ? (
-              <SearchResults response={search.data} loading={search.isFetching} tags={tags.data ?? []} onOpen={open} />
+              <SearchPanel query={query} tags={tags.data ?? []} onOpen={open} />
             ) : (
               <Panes state={panes} tags={tags.data ?? []} />
             )}
