@@ -25,11 +25,26 @@ interface LanguageTools {
   stop: TokenFn;
 }
 
-const ru = (lunr as unknown as { ru: { stemmer: TokenFn; stopWordFilter: TokenFn } }).ru;
+const ru = (lunr as unknown as { ru: { stemmer: TokenFn } }).ru;
+
+/**
+ * Russian stop words: the Snowball list of function words. lunr-languages' own list also drops
+ * content words such as «человек» and «жизнь», which a researcher of human rights must find.
+ */
+const RUSSIAN_STOP_WORDS = new Set(
+  `и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне было вот от меня
+  еще нет о из ему теперь когда даже ну вдруг ли если уже или ни быть был него до вас нибудь опять уж вам ведь там
+  потом себя ничего ей может они тут где есть надо ней для мы тебя их чем была сам чтоб без будто чего раз тоже
+  себе под будет ж тогда кто этот того потому этого какой совсем ним здесь этом один почти мой тем чтобы нее сейчас
+  были куда зачем всех никогда можно при наконец два об другой хоть после над больше тот через эти нас про всего
+  них какая много разве три эту моя впрочем хорошо свою этой перед иногда лучше чуть том нельзя такой им более
+  всегда конечно всю между`.split(/\s+/),
+);
+const russianStop: TokenFn = (token) => (RUSSIAN_STOP_WORDS.has(token.toString()) ? undefined : token);
 
 const LANGUAGES: Record<string, LanguageTools> = {
   en: { script: /^[\p{Script=Latin}\p{N}'’-]+$/u, stem: lunr.stemmer as TokenFn, stop: lunr.stopWordFilter as TokenFn },
-  ru: { script: /^[\p{Script=Cyrillic}\p{N}-]+$/u, stem: ru.stemmer, stop: ru.stopWordFilter },
+  ru: { script: /^[\p{Script=Cyrillic}\p{N}-]+$/u, stem: ru.stemmer, stop: russianStop },
 };
 
 function apply(fn: TokenFn, term: string): string | undefined {
