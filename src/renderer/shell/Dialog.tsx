@@ -13,6 +13,18 @@ interface Props {
  */
 export function Dialog({ title, className, onClose, children }: Props) {
   const box = useRef<HTMLDivElement>(null);
+  const closeRef = useRef(onClose);
+  useEffect(() => {
+    closeRef.current = onClose;
+  });
+  // Escape closes it even when focus has left it (e.g. onto the page after a button was disabled).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented && !box.current?.contains(e.target as Node)) closeRef.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
     const first = box.current?.querySelector<HTMLElement>('[data-autofocus], input, select, textarea, button');

@@ -79,6 +79,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
       {problems.length > 0 && <p className="error">{t('settings.problems', { list: problems.join(' ') })}</p>}
       {current && (
         <form
+          noValidate
           className="form-stack"
           onSubmit={(e) => {
             e.preventDefault();
@@ -154,7 +155,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
             <button type="button" onClick={onClose}>
               {t('settings.close')}
             </button>
-            <button type="submit" className="primary" disabled={!draft}>
+            <button type="submit" className="primary">
               {t('settings.save')}
             </button>
           </div>

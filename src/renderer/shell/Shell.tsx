@@ -40,7 +40,8 @@ export function Shell() {
   const [dialog, setDialog] = useState<ShellDialog>(null);
   const [index, setIndex] = useState<IndexState | null>(null);
   const registered = useRef<{ handlers: CommandHandlers; items: DynamicCommand[] }>({ handlers: {}, items: [] });
-  const actions = useInvestigationActions();
+  // The shell is outside its own NoticeContext provider: its actions report here directly.
+  const actions = useInvestigationActions(setNotice);
   const investigation = current.data?.info ?? null;
 
   useEffect(

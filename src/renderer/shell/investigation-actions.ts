@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { ChannelOutput } from '../../shared/contract.ts';
 import type { InvestigationInfo } from '../../shared/investigations.ts';
 import { invoke } from '../api.ts';
-import { useNotify } from '../notice.ts';
+import { useNotify, type Notice } from '../notice.ts';
 import { t } from '../strings/t.ts';
 
 /** Shell query keys: kept when an investigation closes, unlike everything the workspace view caches. */
@@ -27,8 +27,9 @@ function formatBytes(bytes: number): string {
  * The investigation actions shared by the start screen, the investigation menu and the palette.
  * Each reports its outcome in the status bar as a sentence and never throws.
  */
-export function useInvestigationActions() {
-  const notify = useNotify();
+export function useInvestigationActions(notifyHere?: (notice: Notice) => void) {
+  const fromContext = useNotify();
+  const notify = notifyHere ?? fromContext;
   const client = useQueryClient();
   return useMemo(() => {
     const attempt = async <T,>(action: () => Promise<T>): Promise<T | undefined> => {
