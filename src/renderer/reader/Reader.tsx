@@ -12,6 +12,7 @@ import { FindBar } from './FindBar.tsx';
 import { OriginalView } from './OriginalView.tsx';
 import { PassageEditor } from './PassageEditor.tsx';
 import { selectionOffsets } from './selection.ts';
+import { t } from '../strings/t.ts';
 import { TagPopover } from './TagPopover.tsx';
 
 export interface ReaderProps {
@@ -139,7 +140,7 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
   const currentHit = matches.length ? `f:${Math.min(current, matches.length - 1)}` : null;
   const items = virtualizer.getVirtualItems();
   return (
-    <article className="reader" aria-label={`Document: ${doc.title}`}>
+    <article className="reader" aria-label={t('reader.document', { title: doc.title })}>
       <DocumentHeader doc={doc} showOriginal={showOriginal} onToggleOriginal={() => setShowOriginal(!showOriginal)} />
       <FindBar
         query={findQuery}
@@ -180,7 +181,7 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
           }}
           onScroll={onScroll}
           tabIndex={0}
-          aria-label={`Text of ${doc.title}`}
+          aria-label={t('reader.text', { title: doc.title })}
           role="document"
         >
           <div className="reader-text" lang={doc.language ?? undefined} style={{ height: virtualizer.getTotalSize() }}>
