@@ -95,7 +95,7 @@ test('first run: the start screen, the sample investigation, a search in Uyghur,
   await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
 });
 
-test('two investigations: create, switch from the menu and the palette, each with its own documents', async ({ page, session, makeFiles }) => {
+test('two investigations: create, switch from the menu and the palette, each with its own documents', async ({ page, session, makeFiles, shot }) => {
   await page.getByRole('textbox', { name: 'Name of the new investigation' }).fill('Camps');
   await page.getByRole('button', { name: 'Create' }).click();
   await expect(menu(page)).toHaveAccessibleName('Investigation: Camps');
@@ -111,6 +111,13 @@ test('two investigations: create, switch from the menu and the palette, each wit
   await expect(status(page)).toContainText('0 documents');
   await expect(page.getByRole('list', { name: 'Library' }).getByRole('button')).toHaveCount(0);
 
+  await menu(page).click();
+  await expect(page.getByRole('menuitem', { name: 'Camps' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem', { name: 'New investigation…' })).toBeFocused();
+  await shot('01-investigation-menu');
+  await page.keyboard.press('Escape');
+  await expect(menu(page)).toBeFocused();
   await menuItem(page, 'Camps');
   await expect(menu(page)).toHaveAccessibleName('Investigation: Camps');
   await expect(page.getByRole('list', { name: 'Library' }).getByRole('button', { name: /Witness statement/ })).toBeVisible();
@@ -185,6 +192,7 @@ test('keyboard only: the palette imports, opens a document, and a paragraph is s
   page,
   session,
   makeFiles,
+  shot,
 }) => {
   await page.getByRole('textbox', { name: 'Name of the new investigation' }).focus();
   await page.keyboard.type('Testimony');
@@ -198,6 +206,9 @@ test('keyboard only: the palette imports, opens a document, and a paragraph is s
 
   // the palette lists every action; Escape closes it
   await page.keyboard.press('Control+K');
+  await page.keyboard.type('open');
+  await shot('01-command-palette');
+  await page.keyboard.press('Control+A');
   await page.keyboard.type('zzzz');
   await expect(page.getByText('Nothing matches "zzzz".')).toBeVisible();
   await page.keyboard.press('Escape');

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { t } from '../strings/t.ts';
 import { filterCommands, type DynamicCommand } from './commands.ts';
 
@@ -13,6 +13,10 @@ export function CommandPalette({ entries, onClose }: Props) {
   const [active, setActive] = useState(0);
   const shown = useMemo(() => filterCommands(entries, query).slice(0, 50), [entries, query]);
   const index = Math.min(active, Math.max(0, shown.length - 1));
+  const list = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    list.current?.querySelector(`#palette-${index}`)?.scrollIntoView({ block: 'nearest' });
+  }, [index]);
   const run = (entry: DynamicCommand | undefined) => {
     if (!entry) return;
     onClose();
@@ -44,7 +48,7 @@ export function CommandPalette({ entries, onClose }: Props) {
             e.stopPropagation();
           }}
         />
-        <ul id="palette-list" role="listbox" aria-label={t('palette.results')}>
+        <ul ref={list} id="palette-list" role="listbox" aria-label={t('palette.results')}>
           {shown.map((entry, i) => (
             <li
               key={entry.id}
