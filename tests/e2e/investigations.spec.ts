@@ -109,6 +109,7 @@ test('two investigations: create, switch from the menu and the palette, each wit
   await page.keyboard.press('Enter');
   await expect(menu(page)).toHaveAccessibleName('Investigation: Border crossings');
   await expect(status(page)).toContainText('0 documents');
+  await expect(status(page)).toContainText('Index: ready');
   await expect(page.getByRole('list', { name: 'Library' }).getByRole('button')).toHaveCount(0);
 
   await menu(page).click();

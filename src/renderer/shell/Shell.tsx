@@ -51,7 +51,8 @@ export function Shell() {
         client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'shell' });
         client.setQueryData(shellKeys.current, { info: change.current, session: true });
         void client.invalidateQueries({ queryKey: shellKeys.list });
-        setIndex(null);
+        // No reset of the index state: the new investigation's engine reports while it opens,
+        // which can be before this event arrives.
       }),
     [client],
   );
