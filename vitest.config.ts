@@ -7,6 +7,8 @@ export default defineConfig({
     // Store and import tests touch real SQLite files; two cores, so two forks.
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 30_000,
+    // Generous: a limit for hung tests on a loaded 2-core machine, not a speed check (benches measure speed).
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
   },
 });

@@ -8,16 +8,16 @@ import { LibraryList } from './library/LibraryList.tsx';
 import { useNotify } from './notice.ts';
 import { Panes, usePanes } from './panes/Panes.tsx';
 import { PassagesPanel } from './passages/PassagesPanel.tsx';
-import { useDocuments, useHistory, useLibraryChanges, useSearch, useTags } from './queries.ts';
+import { useDocuments, useHistory, useLibraryChanges, useTags } from './queries.ts';
 import { ReportsPane } from './reports/ReportsPane.tsx';
-import { SearchResults } from './search/SearchResults.tsx';
+import { SearchBox } from './search/SearchBox.tsx';
+import { SearchPanel } from './search/SearchPanel.tsx';
 import type { CommandHandlers } from './shell/commands.ts';
 import { InvestigationMenu } from './shell/InvestigationMenu.tsx';
 import { useRegisterCommands, useShell } from './shell/shell-context.ts';
 import { StatusBar } from './shell/StatusBar.tsx';
 import { useShortcuts } from './shortcuts.ts';
 import { t } from './strings/t.ts';
-import { useDebounced } from './use-debounced.ts';
 
 function summarise(summary: ImportSummary): string {
   const parts = [t('import.summary', { n: summary.imported.length })];
@@ -31,7 +31,6 @@ export function App() {
   useLibraryChanges();
   const panes = usePanes();
   const [query, setQuery] = useState('');
-  const debouncedQuery = useDebounced(query, 150);
   const [selectedTags, setSelectedTags] = useState<string[]>([]);
   const [passageSearch, setPassageSearch] = useState<string | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
@@ -42,7 +41,6 @@ export function App() {
   const documents = useDocuments();
   const tags = useTags();
   const history = useHistory();
-  const search = useSearch(debouncedQuery);
   const notify = useNotify();
   const shell = useShell();
 
@@ -145,15 +143,7 @@ export function App() {
         <header className="toolbar">
           <span className="brand">{t('app.name')}</span>
           <InvestigationMenu />
-          <input
-            ref={searchBox}
-            type="search"
-            className="search-box"
-            aria-label={t('toolbar.search')}
-            placeholder={t('toolbar.searchPlaceholder')}
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-          />
+          <SearchBox ref={searchBox} value={query} onChange={setQuery} />
           <div className="target-pane" role="radiogroup" aria-label={t('toolbar.openIn')}>
             <span className="meta">{t('toolbar.openInShort')}</span>
             {([t('toolbar.leftPane'), t('toolbar.rightPane')] as const).map((side, i) => (
@@ -217,7 +207,7 @@ export function App() {
           </aside>
           <section className="center" aria-label={t('layout.reading')}>
             {showResults ? (
-              <SearchResults response={search.data} loading={search.isFetching} tags={tags.data ?? []} onOpen={open} />
+              <SearchPanel query={query} tags={tags.data ?? []} onOpen={open} />
             ) : (
               <Panes state={panes} tags={tags.data ?? []} />
             )}

@@ -163,3 +163,49 @@ test('the app CSP blocks a remote image, fetch, script, frame and inline script 
     `offline CSP: ${outcome.violations.length} violations (${[...directives].join(', ')}); ${traffic.foreign.length} foreign requests reported, all failed as blocked by CSP; 0 reached the network`,
   );
 });
+
+test('the sanitised original view and the report preview load nothing remote', async ({ page, tmp, rendererUrl, makeFiles }) => {
+  const origin = new URL(rendererUrl).origin;
+  const traffic = await watchTraffic(page, origin);
+  const bridge = await connectPage(page, path.join(tmp, 'workspace'));
+  try {
+    await page.goto(rendererUrl);
+    bridge.pickedFiles = makeFiles({
+      'notice.html': `<html><head><title>County notice</title><link rel="stylesheet" href="https://evil.example/s.css">
+        <style>body { background: url(https://tracker.example/bg.png) }</style></head>
+        <body><article><h1>County notice</h1>
+        <p>Officials must report on <a href="https://evil.example/x">families abroad</a> every week.</p>
+        <img src="https://tracker.example/pixel.gif" srcset="https://tracker.example/2x.gif 2x">
+        <video poster="https://tracker.example/poster.jpg"></video>
+        <p style="background-image:url(https://tracker.example/p.png)">Contact the office at +86 991 123 4567.</p>
+        </article></body></html>`,
+    });
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await expect(page.getByRole('status')).toContainText('Imported 1');
+    const [doc] = await bridge.app.handlers['documents:list']({});
+    const full = await bridge.app.handlers['documents:get']({ id: doc!.id });
+    const start = full.text.indexOf('Officials must report');
+    const passage = await bridge.app.handlers['passages:create']({
+      documentId: doc!.id,
+      start,
+      end: start + 'Officials must report on families abroad every week.'.length,
+      tagNames: ['Surveillance'],
+    });
+    await bridge.app.handlers['reports:create']({ title: 'Offline preview', fromTagIds: passage.tagIds });
+
+    await page.getByRole('list', { name: 'Library' }).getByRole('button', { name: /County notice/ }).click();
+    await page.getByRole('button', { name: 'Show original' }).click();
+    await expect(page.frameLocator('iframe.original-view').getByText('every week')).toBeVisible();
+
+    await page.getByRole('button', { name: 'Reports' }).click();
+    await page.getByRole('button', { name: /Offline preview/ }).click();
+    await page.getByRole('tab', { name: 'Preview' }).click();
+    await expect(page.frameLocator('iframe[title="Report preview"]').getByText(/families abroad/).first()).toBeVisible();
+    await page.waitForLoadState('networkidle');
+  } finally {
+    await bridge.app.close();
+  }
+  console.log(`offline (original view and report preview): ${traffic.all.length} requests; ${traffic.foreign.length} foreign`);
+  expect(traffic.foreign).toEqual([]);
+  expect(traffic.reachedNetwork).toEqual([]);
+});

@@ -31,8 +31,8 @@ export interface ShutdownParts {
   handlers: Handlers;
   /** The store to checkpoint, or a function giving the one open at quit time (investigations switch). */
   db: Database | (() => Database | undefined);
-  /** Closes the workspace (idempotent). */
-  close(): void;
+  /** Closes the workspace (idempotent); may wait for worker threads to stop. */
+  close(): void | Promise<void>;
   /** Stops timers that would start new writes (the backup schedule). */
   stopTimers?: (() => void) | undefined;
 }
@@ -80,7 +80,7 @@ export function createShutdown(parts: ShutdownParts): Shutdown {
           const db = typeof parts.db === 'function' ? parts.db() : parts.db;
           db?.exec('PRAGMA wal_checkpoint(TRUNCATE)');
         } finally {
-          parts.close();
+          await parts.close();
         }
       })();
       return flushing;

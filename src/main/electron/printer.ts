@@ -34,6 +34,7 @@ export function createElectronPrinter(BrowserWindow: BrowserWindowCtor, printSes
         javascript: false,
         webSecurity: true,
         spellcheck: false,
+        disableBlinkFeatures: 'Auxclick',
       },
     });
     try {

@@ -35,7 +35,7 @@ export function passFilters(meta: DocMeta | undefined, tags: Set<string> | undef
     const date = meta.publishedAt?.slice(0, 10);
     if (!date) return false;
     if (filters.dateFrom && date < filters.dateFrom.slice(0, 10)) return false;
-    if (filters.dateTo && date > filters.dateTo.slice(0, 10)) return false;
+    if (filters.dateTo && date > periodEnd(filters.dateTo)) return false;
   }
   return true;
 }
@@ -65,4 +65,11 @@ export function computeFacets(db: Database, ids: string[], meta: Map<string, Doc
     year: list(counters.year),
     format: list(counters.format),
   };
+}
+
+/** The last day a "to" date names: `--to 2019` includes 2019-05-01, `--to 2019-05` includes the 31st. */
+export function periodEnd(date: string): string {
+  if (/^\d{4}$/.test(date)) return `${date}-12-31`;
+  if (/^\d{4}-\d{2}$/.test(date)) return `${date}-31`;
+  return date.slice(0, 10);
 }

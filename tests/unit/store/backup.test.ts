@@ -134,7 +134,7 @@ describe('backups and recovery', () => {
     const good = await call(app.handlers, 'backups:create', {});
     const workspaceDir = app.workspace.dir;
     const database = app.workspace.paths.database;
-    app.close();
+    await app.close();
     // A newer backup that is itself damaged is skipped.
     const damagedBackup = path.join(path.dirname(database), 'backups', 'dossier-29990101T000000000Z-manual.sqlite');
     writeFileSync(damagedBackup, Buffer.alloc(4096, 1));
@@ -173,7 +173,7 @@ describe('backups and recovery', () => {
     const good = await call(app.handlers, 'backups:create', {});
     const dir = app.workspace.dir;
     const database = app.workspace.paths.database;
-    app.close();
+    await app.close();
     writeFileSync(database, Buffer.alloc(8192, 3));
     const asked: string[] = [];
     expect(() => openAppWithRecovery(dir, {}, (message) => (asked.push(message), false))).toThrow(DamagedDatabaseError);
@@ -189,7 +189,7 @@ describe('backups and recovery', () => {
     const { app } = await appWithDocs({ 'a.txt': 'Testimony.' });
     await call(app.handlers, 'backups:create', {});
     const dir = app.workspace.dir;
-    app.close();
+    await app.close();
     const { rmSync } = await import('node:fs');
     for (const s of ['', '-wal', '-shm']) rmSync(app.workspace.paths.database + s, { force: true });
     expect(() => openWorkspace(dir)).toThrow(/is missing, though backups of it exist.*dossier restore/);

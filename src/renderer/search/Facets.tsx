@@ -1,0 +1,83 @@
+import type { SearchFacets, SearchFilters, Tag } from '../../shared/domain.ts';
+import { isActive, languageLabel, setDate, toggleFacet, type FacetKind } from './filters.ts';
+
+const GROUPS: { kind: FacetKind; title: string }[] = [
+  { kind: 'tag', title: 'Tag' },
+  { kind: 'language', title: 'Language' },
+  { kind: 'source', title: 'Source' },
+  { kind: 'year', title: 'Year' },
+  { kind: 'format', title: 'Format' },
+];
+const SHOWN = 8;
+
+interface Props {
+  facets: SearchFacets | undefined;
+  filters: SearchFilters;
+  tags: Tag[];
+  onChange(filters: SearchFilters): void;
+}
+
+/** Facet counts over every match (after the other filters); a click toggles that value as a filter. */
+export function Facets({ facets, filters, tags, onChange }: Props) {
+  const colour = new Map(tags.map((t) => [t.id, t.color]));
+  return (
+    <aside className="facets" aria-label="Filter results">
+      <fieldset className="date-range">
+        <legend>Date</legend>
+        <label>
+          From
+          <input
+            type="date"
+            aria-label="Published from"
+            value={filters.dateFrom ?? ''}
+            max={filters.dateTo}
+            onChange={(e) => onChange(setDate(filters, 'dateFrom', e.target.value))}
+          />
+        </label>
+        <label>
+          To
+          <input
+            type="date"
+            aria-label="Published until"
+            value={filters.dateTo ?? ''}
+            min={filters.dateFrom}
+            onChange={(e) => onChange(setDate(filters, 'dateTo', e.target.value))}
+          />
+        </label>
+      </fieldset>
+      {GROUPS.map(({ kind, title }) => {
+        const counts = facets?.[kind] ?? [];
+        // A selected value stays visible even when it counts 0 under other filters, so it can be turned off here too.
+        const shown = counts.filter((c, i) => i < SHOWN || isActive(filters, kind, c.value));
+        if (shown.length === 0) return null;
+        const label = (value: string, fallback: string) => (kind === 'language' ? languageLabel(value) : fallback || '(none)');
+        return (
+          <section key={kind} className="facet" aria-labelledby={`facet-${kind}`}>
+            <h3 id={`facet-${kind}`}>{title}</h3>
+            <ul role="list">
+              {shown.map((c) => (
+                <li key={c.value}>
+                  <button
+                    type="button"
+                    aria-pressed={isActive(filters, kind, c.value)}
+                    aria-label={`${title} ${label(c.value, c.label)}: ${c.count} document${c.count === 1 ? '' : 's'}`}
+                    onClick={() => onChange(toggleFacet(filters, kind, c.value))}
+                  >
+                    {kind === 'tag' && <span className="swatch" style={{ backgroundColor: colour.get(c.value) ?? '#999' }} aria-hidden />}
+                    <span className="label" dir="auto">
+                      {label(c.value, c.label)}
+                    </span>
+                    <span className="count" aria-hidden>
+                      {c.count}
+                    </span>
+                  </button>
+                </li>
+              ))}
+              {counts.length > shown.length && <li className="meta">and {counts.length - shown.length} more</li>}
+            </ul>
+          </section>
+        );
+      })}
+    </aside>
+  );
+}

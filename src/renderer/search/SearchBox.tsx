@@ -1,0 +1,80 @@
+import { useState, type Ref } from 'react';
+import { QueryHelp } from './QueryHelp.tsx';
+
+export const SEARCH_BOX_ID = 'search-box';
+/** The results list; focusing it moves focus to its current hit (SearchList). */
+export const SEARCH_HITS_ID = 'search-hits';
+
+interface Props {
+  ref?: Ref<HTMLInputElement>;
+  value: string;
+  onChange(value: string): void;
+}
+
+/** The toolbar's search box, with the query language's help one keystroke away (F1 or Ctrl+/). */
+export function SearchBox({ ref, value, onChange }: Props) {
+  const [help, setHelp] = useState(false);
+  const focusBox = () => document.getElementById(SEARCH_BOX_ID)?.focus();
+  const closeHelp = () => {
+    setHelp(false);
+    focusBox();
+  };
+  return (
+    <div className="search-field">
+      <input
+        ref={ref}
+        id={SEARCH_BOX_ID}
+        type="search"
+        className="search-box"
+        aria-label="Search documents"
+        aria-describedby="search-box-hint"
+        aria-expanded={help}
+        aria-controls={help ? 'query-help' : undefined}
+        placeholder="Search all documents…  ( / )   syntax: F1"
+        autoComplete="off"
+        spellCheck={false}
+        dir="auto"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'F1' || ((e.ctrlKey || e.metaKey) && e.key === '/')) {
+            e.preventDefault();
+            setHelp((v) => !v);
+          } else if (e.key === 'Escape' && help) {
+            e.preventDefault();
+            setHelp(false);
+          } else if (e.key === 'ArrowDown' && value.trim()) {
+            const hits = document.getElementById(SEARCH_HITS_ID);
+            if (hits) {
+              e.preventDefault();
+              hits.focus();
+            }
+          }
+        }}
+      />
+      <span id="search-box-hint" className="visually-hidden">
+        Press F1 for the search syntax, Down arrow to move into the results.
+      </span>
+      <button
+        type="button"
+        className="syntax-button"
+        aria-label="Search syntax (F1)"
+        title="Search syntax (F1 or Ctrl+/)"
+        aria-pressed={help}
+        onClick={() => setHelp((v) => !v)}
+      >
+        Syntax
+      </button>
+      {help && (
+        <QueryHelp
+          id="query-help"
+          onClose={closeHelp}
+          onExample={(text) => {
+            onChange(text);
+            closeHelp();
+          }}
+        />
+      )}
+    </div>
+  );
+}

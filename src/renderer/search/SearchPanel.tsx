@@ -1,0 +1,105 @@
+import { useCallback, useState } from 'react';
+import type { SearchFilters, Tag } from '../../shared/domain.ts';
+import { Facets } from './Facets.tsx';
+import { cleanFilters, filterChips } from './filters.ts';
+import type { OpenAt } from './HitView.tsx';
+import { SearchList } from './SearchList.tsx';
+import './search.css';
+import { MAX_RESULTS, PAGE, useSearchResults } from './use-search-results.ts';
+
+interface Props {
+  /** The text in the search box, as typed (the panel debounces it). */
+  query: string;
+  tags: Tag[];
+  onOpen: OpenAt;
+}
+
+/** Results of the search box: facets and date range, active filters as chips, the hit list. */
+export function SearchPanel({ query, tags, onOpen }: Props) {
+  const [filters, setFiltersState] = useState<SearchFilters>({});
+  const [limit, setLimit] = useState(PAGE);
+  const setFilters = (next: SearchFilters) => {
+    setFiltersState(cleanFilters(next));
+    setLimit(PAGE);
+  };
+  const search = useSearchResults(query, filters, limit);
+  const response = search.data;
+  const shown = response?.results.length ?? 0;
+  const more = useCallback(() => {
+    if (!search.isFetching) setLimit((l) => (l <= shown ? Math.min(MAX_RESULTS, l * 2) : l));
+  }, [search.isFetching, shown]);
+  const chips = filterChips(filters, tags);
+
+  let body: React.ReactNode;
+  if (search.error) {
+    body = (
+      <p className="error" role="alert">
+        {search.error.message}
+      </p>
+    );
+  } else if (!response) {
+    body = <p className="empty">Searching…</p>;
+  } else if (response.error) {
+    body = (
+      <p className="query-error" role="alert">
+        <strong>This search could not be read:</strong> <span dir="auto">{response.error}</span> <span className="meta">(F1 in the search box shows the syntax.)</span>
+      </p>
+    );
+  } else if (response.results.length === 0) {
+    body = (
+      <p className="empty" dir="auto">
+        No documents match “<bdi>{response.query}</bdi>”{chips.length ? ' with these filters' : ''}.
+      </p>
+    );
+  } else {
+    body = (
+      <SearchList
+        key={`${response.query}\u0000${JSON.stringify(filters)}`}
+        hits={response.results}
+        total={response.total}
+        tags={tags}
+        onOpen={onOpen}
+        onMore={more}
+      />
+    );
+  }
+
+  return (
+    <section className="search-panel" aria-label="Search results" aria-busy={search.pending}>
+      <Facets facets={response?.error ? undefined : response?.facets} filters={filters} tags={tags} onChange={setFilters} />
+      <div className="search-main">
+        <div className="search-summary">
+          <p className="count" aria-live="polite">
+            {response && !response.error && (
+              <>
+                {response.total} document{response.total === 1 ? ' matches' : 's match'} “<bdi>{response.query}</bdi>”
+                {response.total > shown && ` (showing ${shown})`}
+              </>
+            )}
+            {search.pending && <span className="meta"> Searching…</span>}
+          </p>
+          {chips.length > 0 && (
+            <ul className="chips filter-chips" aria-label="Active filters">
+              {chips.map((chip) => (
+                <li key={chip.key} className="chip">
+                  <span dir="auto">{chip.label}</span>
+                  <button type="button" aria-label={`Remove filter ${chip.label}`} onClick={() => setFilters(chip.remove(filters))}>
+                    ×
+                  </button>
+                </li>
+              ))}
+              {chips.length > 1 && (
+                <li>
+                  <button type="button" className="link" onClick={() => setFilters({})}>
+                    Clear all
+                  </button>
+                </li>
+              )}
+            </ul>
+          )}
+        </div>
+        {body}
+      </div>
+    </section>
+  );
+}
