@@ -86,6 +86,10 @@ test('first run: the start screen, the sample investigation, a search in Uyghur,
   }));
   expect(colors).toEqual({ page: 'rgb(23, 24, 26)', sidebar: 'rgb(32, 34, 38)', font: '20px' });
   await shot('04-sample-dark');
+  await page.getByRole('searchbox', { name: 'Search documents' }).fill('liberty');
+  await expect(page.getByRole('region', { name: 'Search results' })).toContainText('(English)');
+  await shot('05-search-dark');
+  await page.getByRole('searchbox', { name: 'Search documents' }).fill('');
 
   // "follow the system": the page follows prefers-color-scheme
   await page.emulateMedia({ colorScheme: 'light' });
@@ -127,6 +131,7 @@ test('two investigations: create, switch from the menu and the palette, each wit
   await palette(page, 'switch border');
   await expect(menu(page)).toHaveAccessibleName('Investigation: Border crossings');
   await palette(page, 'switch camps');
+  await expect(menu(page)).toHaveAccessibleName('Investigation: Camps');
   await palette(page, 'witness');
   await expect(page.getByRole('article')).toHaveAccessibleName('Document: Witness statement');
 
