@@ -97,6 +97,15 @@ test('first run: the start screen, the sample investigation, a search in Uyghur,
   await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
   await page.emulateMedia({ colorScheme: 'dark' });
   await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+
+  // a new report starts from the defaults chosen in Settings
+  await page.getByRole('button', { name: 'Reports', exact: true }).click();
+  await page.getByRole('button', { name: 'New report' }).click();
+  await page.getByLabel('Title').fill('Defaults check');
+  await page.getByRole('button', { name: 'Create report' }).click();
+  await expect.poll(async () => (await session.handlers['reports:list']({})).length).toBe(2);
+  const created = (await session.handlers['reports:list']({})).find((r) => r.title === 'Defaults check')!;
+  expect((await session.handlers['reports:get']({ id: created.id })).settings.citationStyle).toBe('author-date');
 });
 
 test('two investigations: create, switch from the menu and the palette, each with its own documents', async ({ page, session, makeFiles, shot }) => {
