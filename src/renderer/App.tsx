@@ -1,23 +1,28 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportProgress, ImportSummary, PassageView } from '../shared/domain.ts';
 import { invoke, onEvent } from './api.ts';
 import { Codebook } from './codebook/Codebook.tsx';
 import { HelpSheet } from './HelpSheet.tsx';
 import { LibraryList } from './library/LibraryList.tsx';
-import { NoticeContext, type Notice } from './notice.ts';
+import { useNotify } from './notice.ts';
 import { Panes, usePanes } from './panes/Panes.tsx';
 import { PassagesPanel } from './passages/PassagesPanel.tsx';
 import { useDocuments, useHistory, useLibraryChanges, useTags } from './queries.ts';
 import { ReportsPane } from './reports/ReportsPane.tsx';
 import { SearchBox } from './search/SearchBox.tsx';
 import { SearchPanel } from './search/SearchPanel.tsx';
+import type { CommandHandlers } from './shell/commands.ts';
+import { InvestigationMenu } from './shell/InvestigationMenu.tsx';
+import { useRegisterCommands, useShell } from './shell/shell-context.ts';
+import { StatusBar } from './shell/StatusBar.tsx';
 import { useShortcuts } from './shortcuts.ts';
+import { t } from './strings/t.ts';
 
 function summarise(summary: ImportSummary): string {
-  const parts = [`Imported ${summary.imported.length}`];
-  if (summary.duplicates.length) parts.push(`${summary.duplicates.length} already in the library`);
-  if (summary.failed.length) parts.push(`${summary.failed.length} failed: ${summary.failed.map((f) => f.message).join(' ')}`);
+  const parts = [t('import.summary', { n: summary.imported.length })];
+  if (summary.duplicates.length) parts.push(t('import.duplicates', { n: summary.duplicates.length }));
+  if (summary.failed.length) parts.push(t('import.failed', { n: summary.failed.length, messages: summary.failed.map((f) => f.message).join(' ') }));
   return `${parts.join('; ')}.`;
 }
 
@@ -28,7 +33,6 @@ export function App() {
   const [query, setQuery] = useState('');
   const [selectedTags, setSelectedTags] = useState<string[]>([]);
   const [passageSearch, setPassageSearch] = useState<string | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [help, setHelp] = useState(false);
   const [showReports, setShowReports] = useState(false);
@@ -37,7 +41,8 @@ export function App() {
   const documents = useDocuments();
   const tags = useTags();
   const history = useHistory();
-  const notify = useCallback((n: Notice) => setNotice(n), []);
+  const notify = useNotify();
+  const shell = useShell();
 
   useEffect(() => onEvent('evt:import:progress', (p) => setProgress(p.currentFile ? p : null)), []);
   const retainPanes = panes.retain;
@@ -46,10 +51,10 @@ export function App() {
   }, [documents.data, retainPanes]);
 
   const report = (e: unknown) =>
-    setNotice({ text: e instanceof Error ? e.message : 'That did not work; nothing was changed.', error: true });
+    notify({ text: e instanceof Error ? e.message : t('app.genericError'), error: true });
 
   const afterImport = async (summary: ImportSummary) => {
-    setNotice({ text: summarise(summary), error: summary.failed.length > 0 });
+    notify({ text: summarise(summary), error: summary.failed.length > 0 });
     await client.invalidateQueries();
     if (summary.imported.length === 1) panes.open(summary.imported[0]!.id, null);
   };
@@ -77,7 +82,7 @@ export function App() {
   const undo = async () => {
     try {
       const { undone } = await invoke('history:undo', {});
-      setNotice({ text: undone ? `Undid the ${undone}.` : 'There is nothing to undo.' });
+      notify({ text: undone ? t('undo.done', { what: undone }) : t('undo.nothing') });
       await client.invalidateQueries();
     } catch (e) {
       report(e);
@@ -90,6 +95,27 @@ export function App() {
     setQuery('');
   };
   const openPassage = (p: PassageView) => open(p.documentId, { start: p.start, end: p.end });
+
+  // The palette's commands that live here (shell/commands.ts lists them all), and every document by title.
+  const commands = useRef<CommandHandlers>({});
+  commands.current = {
+    import: () => void importFromDialog(),
+    search: () => searchBox.current?.focus(),
+    passages: () => setPassageSearch(passageSearch === null ? '' : null),
+    reports: () => setShowReports((v) => !v),
+    undo: () => void undo(),
+    help: () => setHelp(true),
+  };
+  const stableCommands = useMemo<CommandHandlers>(
+    () => Object.fromEntries(Object.keys(commands.current).map((id) => [id, () => commands.current[id as keyof CommandHandlers]?.()])),
+    [],
+  );
+  const documentCommands = useMemo(
+    () => (documents.data ?? []).map((d) => ({ id: `doc:${d.id}`, label: t('cmd.openDocument', { title: d.title }), run: () => open(d.id, null) })),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- open() only reaches the panes, which are stable
+    [documents.data],
+  );
+  useRegisterCommands(stableCommands, documentCommands);
 
   useShortcuts({
     help: () => setHelp(true),
@@ -105,7 +131,7 @@ export function App() {
   const showResults = query.trim().length > 0;
   const showPassages = selectedTags.length > 0 || passageSearch !== null;
   return (
-    <NoticeContext.Provider value={notify}>
+    <>
       <div
         className="app"
         onDragOver={(e) => e.preventDefault()}
@@ -115,11 +141,12 @@ export function App() {
         }}
       >
         <header className="toolbar">
-          <span className="brand">Dossier</span>
+          <span className="brand">{t('app.name')}</span>
+          <InvestigationMenu />
           <SearchBox ref={searchBox} value={query} onChange={setQuery} />
-          <div className="target-pane" role="radiogroup" aria-label="Open documents in">
-            <span className="meta">Open in</span>
-            {(['Left', 'Right'] as const).map((side, i) => (
+          <div className="target-pane" role="radiogroup" aria-label={t('toolbar.openIn')}>
+            <span className="meta">{t('toolbar.openInShort')}</span>
+            {([t('toolbar.leftPane'), t('toolbar.rightPane')] as const).map((side, i) => (
               <label key={side} className={panes.active === i ? 'on' : undefined}>
                 <input
                   type="radio"
@@ -127,7 +154,7 @@ export function App() {
                   checked={panes.active === i}
                   onChange={() => panes.setActive(i as 0 | 1)}
                 />
-                {side} pane
+                {side}
               </label>
             ))}
           </div>
@@ -136,30 +163,36 @@ export function App() {
             aria-pressed={passageSearch !== null}
             onClick={() => setPassageSearch(passageSearch === null ? '' : null)}
           >
-            Passages
+            {t('toolbar.passages')}
           </button>
           <button
             type="button"
             disabled={!history.data?.undo}
-            title={history.data?.undo ? `Undo the ${history.data.undo} (Ctrl+Z)` : 'Nothing to undo'}
+            title={history.data?.undo ? t('toolbar.undoTitle', { what: history.data.undo }) : t('toolbar.nothingToUndo')}
             onClick={() => void undo()}
           >
-            Undo
+            {t('toolbar.undo')}
           </button>
-          <button type="button" aria-label="Keyboard shortcuts" onClick={() => setHelp(true)}>
+          <button type="button" aria-label={t('toolbar.shortcuts')} onClick={() => setHelp(true)}>
             ?
           </button>
           <button type="button" className="primary" onClick={() => void importFromDialog()}>
-            Import…
+            {t('toolbar.import')}
           </button>
           <button type="button" aria-pressed={showReports} onClick={() => setShowReports((v) => !v)}>
-            Reports
+            {t('toolbar.reports')}
+          </button>
+          <button type="button" aria-label={t('toolbar.palette')} title={t('toolbar.palette')} onClick={() => shell.show('palette')}>
+            ⌘K
+          </button>
+          <button type="button" aria-label={t('toolbar.settings')} title={t('toolbar.settings')} onClick={() => shell.show('settings')}>
+            ⚙
           </button>
         </header>
         <main className="layout">
           <aside className="sidebar">
             <section className="sidebar-section library-section" aria-labelledby="library-heading">
-              <h2 id="library-heading">Library</h2>
+              <h2 id="library-heading">{t('layout.library')}</h2>
               <LibraryList
                 documents={documents.data ?? []}
                 tags={tags.data ?? []}
@@ -168,11 +201,11 @@ export function App() {
               />
             </section>
             <section className="sidebar-section codebook-section" aria-labelledby="codebook-heading">
-              <h2 id="codebook-heading">Codebook</h2>
+              <h2 id="codebook-heading">{t('layout.codebook')}</h2>
               <Codebook tags={tags.data ?? []} selected={selectedTags} onSelect={setSelectedTags} />
             </section>
           </aside>
-          <section className="center" aria-label="Reading area">
+          <section className="center" aria-label={t('layout.reading')}>
             {showResults ? (
               <SearchPanel query={query} tags={tags.data ?? []} onOpen={open} />
             ) : (
@@ -194,22 +227,9 @@ export function App() {
             />
           )}
         </main>
-        <footer className="status" role="status">
-          {progress ? (
-            <>
-              <progress max={progress.total} value={progress.done} /> Importing {progress.done + 1} of {progress.total}:{' '}
-              {progress.currentFile}
-            </>
-          ) : notice ? (
-            <span className={notice.error ? 'error' : undefined}>{notice.text}</span>
-          ) : (
-            <span>
-              {documents.data?.length ?? 0} document{documents.data?.length === 1 ? '' : 's'}
-            </span>
-          )}
-        </footer>
+        <StatusBar documents={documents.data?.length ?? 0} progress={progress} />
         {help && <HelpSheet onClose={() => setHelp(false)} />}
       </div>
-    </NoticeContext.Provider>
+    </>
   );
 }

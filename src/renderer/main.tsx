@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App.tsx';
+import { Shell } from './shell/Shell.tsx';
 import './styles/app.css';
 
 const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false, refetchOnWindowFocus: false } } });
@@ -9,7 +9,7 @@ const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinit
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={client}>
-      <App />
+      <Shell />
     </QueryClientProvider>
   </StrictMode>,
 );

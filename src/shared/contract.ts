@@ -401,6 +401,11 @@ export const contract = {
     input: settingsPatchSchema,
     output: out<SettingsView>(),
   },
+  // Issue 8 (UI): the About dialog. Versions present in this process (no electron/chrome outside Electron).
+  'app:info': {
+    input: z.object({}).strict(),
+    output: out<{ appVersion: string; versions: { electron?: string; chrome?: string; node: string } }>(),
+  },
 } as const;
 
 export type Contract = typeof contract;

@@ -21,6 +21,9 @@ test.describe('Electron shell', () => {
     const app = await electron.launch({ executablePath: binary!, args: [path.resolve('out/main/index.js'), `--user-data-dir=${userData}`] });
     try {
       const page = await app.firstWindow();
+      // a fresh user-data folder starts on the start screen (issue 8): create an investigation from it
+      await page.getByRole('textbox', { name: 'Name of the new investigation' }).fill('Electron check');
+      await page.getByRole('button', { name: 'Create' }).click();
       await expect(page.getByRole('searchbox', { name: 'Search documents' })).toBeVisible();
       expect(page.url()).toMatch(/^app:\/\/dossier\//);
       const exposed = await page.evaluate(() => ({

@@ -2,7 +2,7 @@ import { test as base, type Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { connectPage, serveRenderer, type Bridge } from './bridge.ts';
+import { connectPageSession, serveRenderer, type Bridge } from './bridge.ts';
 
 export const SCREENSHOTS = path.resolve('test-results/screenshots');
 
@@ -28,11 +28,26 @@ export const test = base.extend<TestFixtures, { rendererUrl: string }>({
     await use(dir);
     rmSync(dir, { recursive: true, force: true });
   },
+  // The app starts on the start screen (issue 8): the specs written for one workspace get a real
+  // session with one investigation created and opened before the page loads, as a returning user has.
   bridge: async ({ page, tmp, rendererUrl }, use) => {
-    const bridge = await connectPage(page, path.join(tmp, 'workspace'));
+    const session = await connectPageSession(page, path.join(tmp, 'user-data'));
+    session.session.create({ name: 'E2E investigation' });
+    const bridge: Bridge = {
+      get app() {
+        return session.session.requireApp();
+      },
+      get pickedFiles() {
+        return session.dialogs.pickedFiles;
+      },
+      set pickedFiles(files: string[]) {
+        session.dialogs.pickedFiles = files;
+      },
+      calls: session.calls,
+    };
     await page.goto(rendererUrl);
     await use(bridge);
-    bridge.app.close();
+    session.session.dispose();
   },
   makeFiles: async ({ tmp }, use) => {
     await use((files) => {

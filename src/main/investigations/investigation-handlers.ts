@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DossierError } from '../../shared/errors.ts';
 import type { Session } from '../app/session.ts';
+import { appInfo } from '../service/app-info.ts';
 import type { SessionHandlers } from '../service/session-only.ts';
 import { openWorkspace } from '../store/workspace.ts';
 import { exportArchive, importArchive } from './archive.ts';
@@ -88,6 +89,7 @@ export function investigationHandlers(session: Session): SessionHandlers {
       return open ? session.open(entry) : session.info(entry);
     },
     'investigations:createSample': () => createSample(session),
+    'app:info': () => appInfo(session.deps.appVersion),
     'settings:get': () => settings.get(),
     'settings:update': (patch) => {
       const view = settings.update(patch);

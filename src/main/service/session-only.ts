@@ -1,5 +1,6 @@
 import { DossierError } from '../../shared/errors.ts';
 import type { Handler } from '../service.ts';
+import { appInfo } from './app-info.ts';
 
 /**
  * Channels served by the session (src/main/app/session.ts), not by one investigation's service:
@@ -19,6 +20,7 @@ export const SESSION_CHANNELS = [
   'investigations:createSample',
   'settings:get',
   'settings:update',
+  'app:info',
 ] as const;
 
 export type SessionChannel = (typeof SESSION_CHANNELS)[number];
@@ -32,5 +34,7 @@ export function sessionOnlyHandlers(): SessionHandlers {
   const refuse = () => {
     throw new DossierError('FORBIDDEN', 'Investigations and settings are managed by the app session, not by a single workspace.');
   };
-  return Object.fromEntries(SESSION_CHANNELS.map((channel) => [channel, refuse])) as unknown as SessionHandlers;
+  const handlers = Object.fromEntries(SESSION_CHANNELS.map((channel) => [channel, refuse])) as unknown as SessionHandlers;
+  // The versions need no session: a bare workspace (the e2e bridge, tests) answers them too.
+  return { ...handlers, 'app:info': () => appInfo('development') };
 }

@@ -5,6 +5,7 @@ import { invoke } from '../api.ts';
 import { useRun } from '../notice.ts';
 import { TagEditor } from './TagEditor.tsx';
 import { tagTree } from './tree.ts';
+import { t } from '../strings/t.ts';
 
 interface Props {
   tags: Tag[];
@@ -34,7 +35,7 @@ export function Codebook({ tags, selected, onSelect }: Props) {
       {tags.length === 0 ? (
         <p className="empty">No tags yet. Select text in a document to tag it, or add one below.</p>
       ) : (
-        <ul className="tag-list" aria-label="Codebook">
+        <ul className="tag-list" aria-label={t('layout.codebook')}>
           {rows.map(({ tag, depth }) => (
             <li key={tag.id} style={{ paddingInlineStart: depth * 14 }}>
               <button
@@ -66,14 +67,14 @@ export function Codebook({ tags, selected, onSelect }: Props) {
         }}
       >
         <input
-          aria-label="New tag name"
-          placeholder="New tag…"
+          aria-label={t('codebook.newTagName')}
+          placeholder={t('codebook.newTagPlaceholder')}
           value={newName}
           dir="auto"
           onChange={(e) => setNewName(e.target.value)}
         />
         <button type="submit" disabled={!newName.trim()}>
-          Add tag
+          {t('codebook.addTag')}
         </button>
       </form>
       {editing && <TagEditor key={editing.id} tag={editing} tags={tags} onGone={() => onSelect([])} />}

@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { useNotify, useRun } from '../notice.ts';
 import { useTagDocuments } from '../queries.ts';
 import { libraryView, type SortKey } from './library-view.ts';
+import { t } from '../strings/t.ts';
 
 interface Props {
   documents: DocumentSummary[];
@@ -65,29 +66,29 @@ export function LibraryList({ documents, tags, openIds, onOpen }: Props) {
       <div className="library-controls">
         <label>
           <span className="visually-hidden">Sort by</span>
-          <select aria-label="Sort by" value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
+          <select aria-label={t('library.sortBy')} value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
             <option value="imported">Newest imported</option>
-            <option value="title">Title</option>
-            <option value="date">Date published</option>
-            <option value="source">Source</option>
+            <option value="title">{t('library.sortTitle')}</option>
+            <option value="date">{t('library.sortDate')}</option>
+            <option value="source">{t('library.sortSource')}</option>
           </select>
         </label>
-        <select aria-label="Filter by tag" value={tagId} onChange={(e) => setTagId(e.target.value)}>
-          <option value="">Any tag</option>
+        <select aria-label={t('library.filterTag')} value={tagId} onChange={(e) => setTagId(e.target.value)}>
+          <option value="">{t('library.anyTag')}</option>
           {tags.map((t) => (
             <option key={t.id} value={t.id}>
               {t.name}
             </option>
           ))}
         </select>
-        <select aria-label="Filter by language" value={language} onChange={(e) => setLanguage(e.target.value)}>
-          <option value="">Any language</option>
+        <select aria-label={t('library.filterLanguage')} value={language} onChange={(e) => setLanguage(e.target.value)}>
+          <option value="">{t('library.anyLanguage')}</option>
           {languages.map((l) => (
             <option key={l}>{l}</option>
           ))}
         </select>
-        <select aria-label="Filter by format" value={format} onChange={(e) => setFormat(e.target.value)}>
-          <option value="">Any format</option>
+        <select aria-label={t('library.filterFormat')} value={format} onChange={(e) => setFormat(e.target.value)}>
+          <option value="">{t('library.anyFormat')}</option>
           {DOCUMENT_FORMATS.map((f) => (
             <option key={f} value={f}>
               {f.toUpperCase()}
@@ -112,7 +113,7 @@ export function LibraryList({ documents, tags, openIds, onOpen }: Props) {
         )}
       </p>
       <div className="library-scroll" ref={scroll}>
-        <ul className="doc-list" aria-label="Library" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <ul className="doc-list" aria-label={t('layout.library')} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const d = shown[item.index]!;
             const open = openIds.includes(d.id);

@@ -3,14 +3,15 @@ import { useState } from 'react';
 import type { DocumentFull } from '../../shared/domain.ts';
 import { invoke } from '../api.ts';
 import { useRun } from '../notice.ts';
+import { t } from '../strings/t.ts';
 
 const FIELDS = [
-  ['title', 'Title'],
-  ['source', 'Source'],
-  ['author', 'Author'],
-  ['publishedAt', 'Date'],
-  ['language', 'Language'],
-  ['url', 'Address'],
+  ['title', 'doc.fieldTitle'],
+  ['source', 'doc.fieldSource'],
+  ['author', 'doc.fieldAuthor'],
+  ['publishedAt', 'doc.fieldDate'],
+  ['language', 'doc.fieldLanguage'],
+  ['url', 'doc.fieldUrl'],
 ] as const;
 type Field = (typeof FIELDS)[number][0];
 
@@ -46,7 +47,7 @@ export function DocumentHeader({ doc, showOriginal, onToggleOriginal }: Props) {
     return (
       <form
         className="reader-header editing"
-        aria-label="Document details"
+        aria-label={t('doc.details')}
         onSubmit={(e) => {
           e.preventDefault();
           void save();
@@ -55,21 +56,21 @@ export function DocumentHeader({ doc, showOriginal, onToggleOriginal }: Props) {
       >
         {FIELDS.map(([key, label]) => (
           <label key={key}>
-            <span>{label}</span>
+            <span>{t(label)}</span>
             <input
               dir="auto"
               value={draft[key]}
-              placeholder={key === 'publishedAt' ? 'YYYY-MM-DD' : key === 'language' ? 'en, zh, ug, kk, ru…' : ''}
+              placeholder={key === 'publishedAt' ? t('doc.datePlaceholder') : key === 'language' ? t('doc.languagePlaceholder') : ''}
               onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
             />
           </label>
         ))}
         <div className="actions">
           <button type="button" onClick={() => setDraft(null)}>
-            Cancel
+            {t('dialog.cancel')}
           </button>
           <button type="submit" className="primary">
-            Save details
+            {t('doc.saveDetails')}
           </button>
         </div>
       </form>
@@ -83,15 +84,15 @@ export function DocumentHeader({ doc, showOriginal, onToggleOriginal }: Props) {
       </h1>
       <p className="meta" dir="auto">
         {[doc.source, doc.author, doc.publishedAt, doc.language, doc.format.toUpperCase()].filter(Boolean).join(' · ')}
-        {doc.reviewFlags.length > 0 && <span className="flag"> · needs review: {doc.reviewFlags.join('; ')}</span>}
+        {doc.reviewFlags.length > 0 && <span className="flag"> · {t('doc.needsReview', { flags: doc.reviewFlags.join('; ') })}</span>}
       </p>
       <div className="header-actions">
         <button type="button" className="link" onClick={startEditing}>
-          Edit details
+          {t('doc.editDetails')}
         </button>
         {doc.originalHtml && (
           <button type="button" className="link" aria-pressed={showOriginal} onClick={onToggleOriginal}>
-            {showOriginal ? 'Show text' : 'Show original'}
+            {showOriginal ? t('doc.showText') : t('doc.showOriginal')}
           </button>
         )}
       </div>

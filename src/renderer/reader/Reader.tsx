@@ -12,6 +12,7 @@ import { FindBar } from './FindBar.tsx';
 import { OriginalView } from './OriginalView.tsx';
 import { PassageEditor } from './PassageEditor.tsx';
 import { selectionOffsets } from './selection.ts';
+import { t } from '../strings/t.ts';
 import { TagPopover } from './TagPopover.tsx';
 
 export interface ReaderProps {
@@ -96,6 +97,29 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
     goTo(matches[next]!.start, 'center');
   };
 
+  // Keyboard selection (Alt+↓ / Alt+↑): a whole paragraph, starting with the one at the top of the view.
+  const keyBlock = useRef<number | null>(null);
+  const selectParagraph = (step: 1 | -1) => {
+    const body = bodyRef.current;
+    if (!body) return;
+    let index = keyBlock.current;
+    if (index === null) index = virtualizer.getVirtualItems().find((item) => item.end > body.scrollTop)?.index ?? 0;
+    else index = Math.min(blocks.length - 1, Math.max(0, index + step));
+    keyBlock.current = index;
+    const block = blocks[index]!;
+    let start = block.start;
+    let end = block.end;
+    while (start < end && /\s/.test(doc.text[start]!)) start++;
+    while (end > start && /\s/.test(doc.text[end - 1]!)) end--;
+    if (start === end) return;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    window.requestAnimationFrame(() => {
+      const rect = (body.querySelector(`[data-start="${block.start}"]`) ?? body).getBoundingClientRect();
+      setEditing(null);
+      setPending({ start, end, x: rect.left + 24, y: Math.min(rect.bottom, window.innerHeight - 320) });
+    });
+  };
+
   const checkSelection = () => {
     if (!bodyRef.current) return;
     const selection = window.getSelection();
@@ -116,7 +140,7 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
   const currentHit = matches.length ? `f:${Math.min(current, matches.length - 1)}` : null;
   const items = virtualizer.getVirtualItems();
   return (
-    <article className="reader" aria-label={`Document: ${doc.title}`}>
+    <article className="reader" aria-label={t('reader.document', { title: doc.title })}>
       <DocumentHeader doc={doc} showOriginal={showOriginal} onToggleOriginal={() => setShowOriginal(!showOriginal)} />
       <FindBar
         query={findQuery}
@@ -150,9 +174,14 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
           ref={bodyRef}
           onMouseUp={checkSelection}
           onKeyUp={(e) => e.shiftKey && checkSelection()}
+          onKeyDown={(e) => {
+            if (!e.altKey || (e.key !== 'ArrowDown' && e.key !== 'ArrowUp')) return;
+            e.preventDefault();
+            selectParagraph(e.key === 'ArrowDown' ? 1 : -1);
+          }}
           onScroll={onScroll}
           tabIndex={0}
-          aria-label={`Text of ${doc.title}`}
+          aria-label={t('reader.text', { title: doc.title })}
           role="document"
         >
           <div className="reader-text" lang={doc.language ?? undefined} style={{ height: virtualizer.getTotalSize() }}>
@@ -193,7 +222,10 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
           tags={tags}
           quote={doc.text.slice(pending.start, pending.end)}
           position={{ x: pending.x, y: pending.y }}
-          onCancel={() => setPending(null)}
+          onCancel={() => {
+            setPending(null);
+            bodyRef.current?.focus({ preventScroll: true });
+          }}
           onApply={async (choice) => {
             await invoke('passages:create', { documentId: doc.id, start: pending.start, end: pending.end, ...choice });
             // the highlight and the codebook counts are awaited; the library's counts follow in the background
@@ -205,6 +237,7 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
             ]);
             setPending(null);
             window.getSelection()?.removeAllRanges();
+            bodyRef.current?.focus({ preventScroll: true });
           }}
         />
       )}

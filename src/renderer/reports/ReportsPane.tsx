@@ -1,7 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Tag } from '../../shared/domain.ts';
+import type { SettingsView } from '../../shared/settings.ts';
 import { invoke } from '../api.ts';
+import { shellKeys } from '../shell/investigation-actions.ts';
 import { ReportEditor } from './ReportEditor.tsx';
 import './reports.css';
 
@@ -23,7 +25,15 @@ export function ReportsPane({ tags }: { tags: Tag[] }) {
 
   const create = async () => {
     try {
-      const report = await invoke('reports:create', { title: title.trim() || 'Untitled report', fromTagIds: chosen });
+      const created = await invoke('reports:create', { title: title.trim() || 'Untitled report', fromTagIds: chosen });
+      // A new report starts from the user's defaults in Settings (citation style, redaction).
+      const defaults = client.getQueryData<SettingsView>(shellKeys.settings)?.settings;
+      const report = defaults
+        ? await invoke('reports:update', {
+            id: created.id,
+            settings: { citationStyle: defaults.citationStyle, redaction: { ...defaults.redaction } },
+          })
+        : created;
       await client.invalidateQueries({ queryKey: reportKeys.list });
       setOpenId(report.id);
       setCreating(false);
