@@ -1,13 +1,8 @@
 import type { SearchFacets, SearchFilters, Tag } from '../../shared/domain.ts';
+import { t, tn } from '../strings/t.ts';
 import { isActive, languageLabel, setDate, toggleFacet, type FacetKind } from './filters.ts';
 
-const GROUPS: { kind: FacetKind; title: string }[] = [
-  { kind: 'tag', title: 'Tag' },
-  { kind: 'language', title: 'Language' },
-  { kind: 'source', title: 'Source' },
-  { kind: 'year', title: 'Year' },
-  { kind: 'format', title: 'Format' },
-];
+const GROUPS: FacetKind[] = ['tag', 'language', 'source', 'year', 'format'];
 const SHOWN = 8;
 
 interface Props {
@@ -21,36 +16,37 @@ interface Props {
 export function Facets({ facets, filters, tags, onChange }: Props) {
   const colour = new Map(tags.map((t) => [t.id, t.color]));
   return (
-    <aside className="facets" aria-label="Filter results">
+    <aside className="facets" aria-label={t('search.filters')}>
       <fieldset className="date-range">
-        <legend>Date</legend>
+        <legend>{t('search.date')}</legend>
         <label>
-          From
+          {t('search.from')}
           <input
             type="date"
-            aria-label="Published from"
+            aria-label={t('search.publishedFrom')}
             value={filters.dateFrom ?? ''}
             max={filters.dateTo}
             onChange={(e) => onChange(setDate(filters, 'dateFrom', e.target.value))}
           />
         </label>
         <label>
-          To
+          {t('search.to')}
           <input
             type="date"
-            aria-label="Published until"
+            aria-label={t('search.publishedUntil')}
             value={filters.dateTo ?? ''}
             min={filters.dateFrom}
             onChange={(e) => onChange(setDate(filters, 'dateTo', e.target.value))}
           />
         </label>
       </fieldset>
-      {GROUPS.map(({ kind, title }) => {
+      {GROUPS.map((kind) => {
+        const title = t(`search.facet.${kind}`);
         const counts = facets?.[kind] ?? [];
         // A selected value stays visible even when it counts 0 under other filters, so it can be turned off here too.
         const shown = counts.filter((c, i) => i < SHOWN || isActive(filters, kind, c.value));
         if (shown.length === 0) return null;
-        const label = (value: string, fallback: string) => (kind === 'language' ? languageLabel(value) : fallback || '(none)');
+        const label = (value: string, fallback: string) => (kind === 'language' ? languageLabel(value) : fallback || t('search.facet.none'));
         return (
           <section key={kind} className="facet" aria-labelledby={`facet-${kind}`}>
             <h3 id={`facet-${kind}`}>{title}</h3>
@@ -60,7 +56,7 @@ export function Facets({ facets, filters, tags, onChange }: Props) {
                   <button
                     type="button"
                     aria-pressed={isActive(filters, kind, c.value)}
-                    aria-label={`${title} ${label(c.value, c.label)}: ${c.count} document${c.count === 1 ? '' : 's'}`}
+                    aria-label={tn('search.facet.count', c.count, { facet: title, value: label(c.value, c.label) })}
                     onClick={() => onChange(toggleFacet(filters, kind, c.value))}
                   >
                     {kind === 'tag' && <span className="swatch" style={{ backgroundColor: colour.get(c.value) ?? '#999' }} aria-hidden />}
@@ -73,7 +69,7 @@ export function Facets({ facets, filters, tags, onChange }: Props) {
                   </button>
                 </li>
               ))}
-              {counts.length > shown.length && <li className="meta">and {counts.length - shown.length} more</li>}
+              {counts.length > shown.length && <li className="meta">{t('search.facet.more', { n: counts.length - shown.length })}</li>}
             </ul>
           </section>
         );

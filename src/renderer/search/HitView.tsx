@@ -1,4 +1,5 @@
 import type { SearchHit, Snippet, Tag } from '../../shared/domain.ts';
+import { t } from '../strings/t.ts';
 
 export type OpenAt = (id: string, at: { start: number; end: number } | null) => void;
 
@@ -54,14 +55,14 @@ export function HitView({ hit, tagById, onOpen }: Props) {
           role="link"
           dir="auto"
           lang={hit.language ?? undefined}
-          title="Open the document here"
+          title={t('search.openHere')}
           onClick={() => onOpen(hit.documentId, snippetTarget(snippet))}
         >
           … <SnippetText snippet={snippet} /> …
         </button>
       ))}
       {hit.passages && hit.passages.length > 0 && (
-        <ul className="hit-passages" aria-label={`Tagged passages in ${hit.title}`}>
+        <ul className="hit-passages" aria-label={t('search.taggedPassages', { title: hit.title })}>
           {hit.passages.map((p) => {
             const names = p.tagIds.map((id) => tagById.get(id)?.name).filter(Boolean).join(', ');
             return (

@@ -1,33 +1,36 @@
+import { t } from '../strings/t.ts';
+import type { StringKey } from '../strings/en.ts';
+
 /** The query language (src/main/search/query-parser.ts), with examples in the scripts users search. */
-export const QUERY_SYNTAX: { syntax: string; meaning: string; examples: { text: string; lang?: string }[] }[] = [
+export const QUERY_SYNTAX: { syntax: string; meaning: StringKey; examples: { text: string; lang?: string }[] }[] = [
   {
     syntax: 'word word',
-    meaning: 'Documents with every word (AND)',
+    meaning: 'search.help.and',
     examples: [{ text: 'camp detention' }, { text: 'лагерь задержание', lang: 'ru' }],
   },
   {
     syntax: '"exact phrase"',
-    meaning: 'The words side by side, in this order',
+    meaning: 'search.help.phrase',
     examples: [{ text: '"steamed buns"' }, { text: '"再教育营"', lang: 'zh' }],
   },
   {
     syntax: '-word',
-    meaning: 'Leave out documents with the word (or -"phrase")',
+    meaning: 'search.help.not',
     examples: [{ text: 'camp -summer' }, { text: 'лагерь -летний', lang: 'ru' }],
   },
   {
     syntax: 'prefix*',
-    meaning: 'Words starting with the prefix (two letters or more)',
+    meaning: 'search.help.prefix',
     examples: [{ text: 'detain*' }, { text: 'ئىنسان*', lang: 'ug' }],
   },
   {
     syntax: 'word~1',
-    meaning: 'Spellings one (or ~2: two) letters apart',
+    meaning: 'search.help.fuzzy',
     examples: [{ text: 'Urumqi~1' }, { text: 'лагер~1', lang: 'ru' }],
   },
   {
     syntax: 'title: source: author:',
-    meaning: 'Only in the title, the source or the author',
+    meaning: 'search.help.fields',
     examples: [{ text: 'title:再教育营', lang: 'zh' }, { text: 'source:Reuters' }, { text: 'author:"Adrian Zenz"' }],
   },
 ];
@@ -45,7 +48,7 @@ export function QueryHelp({ id, onExample, onClose }: Props) {
       id={id}
       className="query-help"
       role="dialog"
-      aria-label="Search syntax"
+      aria-label={t('search.help.title')}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.stopPropagation();
@@ -54,9 +57,9 @@ export function QueryHelp({ id, onExample, onClose }: Props) {
       }}
     >
       <div className="query-help-head">
-        <h2>Search syntax</h2>
+        <h2>{t('search.help.title')}</h2>
         <button type="button" className="link" onClick={onClose}>
-          Close (Esc)
+          {t('search.help.close')}
         </button>
       </div>
       <table>
@@ -67,7 +70,7 @@ export function QueryHelp({ id, onExample, onClose }: Props) {
                 <code>{row.syntax}</code>
               </th>
               <td>
-                {row.meaning}
+                {t(row.meaning)}
                 <div className="examples">
                   {row.examples.map((ex) => (
                     <button
@@ -76,7 +79,7 @@ export function QueryHelp({ id, onExample, onClose }: Props) {
                       className="example"
                       lang={ex.lang}
                       dir="auto"
-                      title="Search for this"
+                      title={t('search.help.searchThis')}
                       onClick={() => onExample(ex.text)}
                     >
                       {ex.text}
@@ -88,10 +91,7 @@ export function QueryHelp({ id, onExample, onClose }: Props) {
           ))}
         </tbody>
       </table>
-      <p className="meta">
-        Words match in any script and form (camps → camp, лагеря → лагерь). Filter by tag, language, source, year, format
-        and date beside the results. ↓ moves into the results, Enter opens one.
-      </p>
+      <p className="meta">{t('search.help.footer')}</p>
     </div>
   );
 }

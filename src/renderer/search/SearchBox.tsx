@@ -1,4 +1,5 @@
 import { useState, type Ref } from 'react';
+import { t } from '../strings/t.ts';
 import { QueryHelp } from './QueryHelp.tsx';
 
 export const SEARCH_BOX_ID = 'search-box';
@@ -26,11 +27,11 @@ export function SearchBox({ ref, value, onChange }: Props) {
         id={SEARCH_BOX_ID}
         type="search"
         className="search-box"
-        aria-label="Search documents"
+        aria-label={t('search.box')}
         aria-describedby="search-box-hint"
         aria-expanded={help}
         aria-controls={help ? 'query-help' : undefined}
-        placeholder="Search all documents…  ( / )   syntax: F1"
+        placeholder={t('search.boxPlaceholder')}
         autoComplete="off"
         spellCheck={false}
         dir="auto"
@@ -53,17 +54,17 @@ export function SearchBox({ ref, value, onChange }: Props) {
         }}
       />
       <span id="search-box-hint" className="visually-hidden">
-        Press F1 for the search syntax, Down arrow to move into the results.
+        {t('search.boxHint')}
       </span>
       <button
         type="button"
         className="syntax-button"
-        aria-label="Search syntax (F1)"
-        title="Search syntax (F1 or Ctrl+/)"
+        aria-label={t('search.syntaxLabel')}
+        title={t('search.syntaxTitle')}
         aria-pressed={help}
         onClick={() => setHelp((v) => !v)}
       >
-        Syntax
+        {t('search.syntax')}
       </button>
       {help && (
         <QueryHelp

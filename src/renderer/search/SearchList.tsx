@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import type { SearchHit, Tag } from '../../shared/domain.ts';
 import { HitView, hitTarget, type OpenAt } from './HitView.tsx';
+import { t } from '../strings/t.ts';
 import { SEARCH_BOX_ID, SEARCH_HITS_ID } from './SearchBox.tsx';
 
 interface Props {
@@ -73,7 +74,7 @@ export function SearchList({ hits, total, tags, onOpen, onMore }: Props) {
         e.preventDefault();
       }}
     >
-      <div role="list" aria-label="Matching documents" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      <div role="list" aria-label={t('search.matching')} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((item) => {
           const hit = hits[item.index]!;
           return (

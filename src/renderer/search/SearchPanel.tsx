@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { SearchFilters, Tag } from '../../shared/domain.ts';
+import { t, tNodes } from '../strings/t.ts';
 import { Facets } from './Facets.tsx';
 import { cleanFilters, filterChips } from './filters.ts';
 import type { OpenAt } from './HitView.tsx';
@@ -38,17 +39,17 @@ export function SearchPanel({ query, tags, onOpen }: Props) {
       </p>
     );
   } else if (!response) {
-    body = <p className="empty">Searching…</p>;
+    body = <p className="empty">{t('search.searching')}</p>;
   } else if (response.error) {
     body = (
       <p className="query-error" role="alert">
-        <strong>This search could not be read:</strong> <span dir="auto">{response.error}</span> <span className="meta">(F1 in the search box shows the syntax.)</span>
+        <strong>{t('search.unreadable')}</strong> <span dir="auto">{response.error}</span> <span className="meta">{t('search.unreadableHint')}</span>
       </p>
     );
   } else if (response.results.length === 0) {
     body = (
       <p className="empty" dir="auto">
-        No documents match “<bdi>{response.query}</bdi>”{chips.length ? ' with these filters' : ''}.
+        {tNodes(chips.length ? 'search.noMatchFiltered' : 'search.noMatch', { query: <bdi>{response.query}</bdi> })}
       </p>
     );
   } else {
@@ -65,25 +66,25 @@ export function SearchPanel({ query, tags, onOpen }: Props) {
   }
 
   return (
-    <section className="search-panel" aria-label="Search results" aria-busy={search.pending}>
+    <section className="search-panel" aria-label={t('search.results')} aria-busy={search.pending}>
       <Facets facets={response?.error ? undefined : response?.facets} filters={filters} tags={tags} onChange={setFilters} />
       <div className="search-main">
         <div className="search-summary">
           <p className="count" aria-live="polite">
             {response && !response.error && (
               <>
-                {response.total} document{response.total === 1 ? ' matches' : 's match'} “<bdi>{response.query}</bdi>”
-                {response.total > shown && ` (showing ${shown})`}
+                {tNodes(response.total === 1 ? 'search.total.one' : 'search.total.other', { query: <bdi>{response.query}</bdi> }, { n: response.total })}
+                {response.total > shown && t('search.showing', { n: shown })}
               </>
             )}
-            {search.pending && <span className="meta"> Searching…</span>}
+            {search.pending && <span className="meta"> {t('search.searching')}</span>}
           </p>
           {chips.length > 0 && (
-            <ul className="chips filter-chips" aria-label="Active filters">
+            <ul className="chips filter-chips" aria-label={t('search.activeFilters')}>
               {chips.map((chip) => (
                 <li key={chip.key} className="chip">
                   <span dir="auto">{chip.label}</span>
-                  <button type="button" aria-label={`Remove filter ${chip.label}`} onClick={() => setFilters(chip.remove(filters))}>
+                  <button type="button" aria-label={t('search.removeFilter', { label: chip.label })} onClick={() => setFilters(chip.remove(filters))}>
                     ×
                   </button>
                 </li>
@@ -91,7 +92,7 @@ export function SearchPanel({ query, tags, onOpen }: Props) {
               {chips.length > 1 && (
                 <li>
                   <button type="button" className="link" onClick={() => setFilters({})}>
-                    Clear all
+                    {t('search.clearAll')}
                   </button>
                 </li>
               )}

@@ -1,4 +1,5 @@
 import type { DocumentFormat, SearchFilters, Tag } from '../../shared/domain.ts';
+import { t } from '../strings/t.ts';
 
 /** A facet the user can toggle; `year` maps onto the date range. */
 export type FacetKind = 'tag' | 'language' | 'source' | 'year' | 'format';
@@ -86,21 +87,21 @@ export function filterChips(filters: SearchFilters, tags: Tag[]): FilterChip[] {
     for (const value of (filters[key] as string[] | undefined) ?? []) {
       chips.push({
         key: `${key}:${value}`,
-        label: `${prefix}: ${label(value)}`,
+        label: t('search.chip', { facet: prefix, value: label(value) }),
         remove: (f) => cleanFilters({ ...f, [key]: ((f[key] as string[] | undefined) ?? []).filter((v) => v !== value) }),
       });
     }
   };
-  list('tagIds', 'Tag', (id) => tagName.get(id) ?? 'deleted tag');
-  list('languages', 'Language', languageLabel);
-  list('sources', 'Source', (v) => v);
-  list('formats', 'Format', (v) => v);
+  list('tagIds', t('search.facet.tag'), (id) => tagName.get(id) ?? t('search.chip.deletedTag'));
+  list('languages', t('search.facet.language'), languageLabel);
+  list('sources', t('search.facet.source'), (v) => v);
+  list('formats', t('search.facet.format'), (v) => v);
   const { dateFrom, dateTo } = filters;
   if (dateFrom && dateTo && dateFrom.endsWith('-01-01') && dateTo === `${dateFrom.slice(0, 4)}-12-31`) {
-    chips.push({ key: 'date', label: `Year: ${dateFrom.slice(0, 4)}`, remove: (f) => cleanFilters({ ...f, dateFrom: undefined, dateTo: undefined }) });
+    chips.push({ key: 'date', label: t('search.chip.year', { year: dateFrom.slice(0, 4) }), remove: (f) => cleanFilters({ ...f, dateFrom: undefined, dateTo: undefined }) });
   } else {
-    if (dateFrom) chips.push({ key: 'dateFrom', label: `From: ${dateFrom}`, remove: (f) => cleanFilters({ ...f, dateFrom: undefined }) });
-    if (dateTo) chips.push({ key: 'dateTo', label: `To: ${dateTo}`, remove: (f) => cleanFilters({ ...f, dateTo: undefined }) });
+    if (dateFrom) chips.push({ key: 'dateFrom', label: t('search.chip.from', { date: dateFrom }), remove: (f) => cleanFilters({ ...f, dateFrom: undefined }) });
+    if (dateTo) chips.push({ key: 'dateTo', label: t('search.chip.to', { date: dateTo }), remove: (f) => cleanFilters({ ...f, dateTo: undefined }) });
   }
   return chips;
 }
