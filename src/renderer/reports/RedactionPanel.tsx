@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ExportFormat, Report } from '../../shared/reports.ts';
 import { invoke } from '../api.ts';
+import { t } from '../strings/t.ts';
 import type { SettingsPatch } from './ReportEditor.tsx';
 import { reportKeys } from './ReportsPane.tsx';
 
@@ -21,22 +22,22 @@ export function RedactionPanel({ id, report, onSettings }: { id: string; report:
   return (
     <div className="redaction">
       <label className="inline">
-        <input type="checkbox" checked={rules.emails} onChange={(e) => onSettings({ redaction: { emails: e.target.checked } })} /> E-mail addresses
+        <input type="checkbox" checked={rules.emails} onChange={(e) => onSettings({ redaction: { emails: e.target.checked } })} /> {t('reports.redact.emails')}
       </label>
       <label className="inline">
-        <input type="checkbox" checked={rules.phones} onChange={(e) => onSettings({ redaction: { phones: e.target.checked } })} /> Phone numbers
+        <input type="checkbox" checked={rules.phones} onChange={(e) => onSettings({ redaction: { phones: e.target.checked } })} /> {t('reports.redact.phones')}
       </label>
       <label>
-        Names and terms to redact, one a line
+        {t('reports.redact.terms')}
         <textarea
-          aria-label="Names and terms to redact"
+          aria-label={t('reports.redact.termsLabel')}
           value={terms}
           onChange={(e) => setTerms(e.target.value)}
-          onBlur={() => onSettings({ redaction: { terms: terms.split('\n').map((t) => t.trim()).filter(Boolean) } })}
+          onBlur={() => onSettings({ redaction: { terms: terms.split('\n').map((term) => term.trim()).filter(Boolean) } })}
         />
       </label>
       <h3>
-        {hits.filter((h) => h.redact).length} redacted · {hits.filter((h) => !h.redact).length} kept
+        {t('reports.redact.counts', { redacted: hits.filter((h) => h.redact).length, kept: hits.filter((h) => !h.redact).length })}
       </h3>
       <ul className="hits">
         {hits.map((hit) => (
@@ -45,7 +46,7 @@ export function RedactionPanel({ id, report, onSettings }: { id: string; report:
               <input
                 type="checkbox"
                 checked={decided[hit.id] ?? hit.redact}
-                aria-label={`Redact ${hit.kind} in ${hit.where}`}
+                aria-label={t('reports.redact.hit', { kind: hit.kind, where: hit.where })}
                 onChange={(e) => {
                   setDecided((d) => ({ ...d, [hit.id]: e.target.checked }));
                   const next = new Set(keep);
@@ -61,40 +62,32 @@ export function RedactionPanel({ id, report, onSettings }: { id: string; report:
             </div>
           </li>
         ))}
-        {hits.length === 0 && <li className="empty">Nothing to redact was found.</li>}
+        {hits.length === 0 && <li className="empty">{t('reports.redact.none')}</li>}
       </ul>
     </div>
   );
 }
 
-const FORMATS: { format: ExportFormat | 'redaction-log'; label: string }[] = [
-  { format: 'pdf', label: 'PDF' },
-  { format: 'html', label: 'HTML' },
-  { format: 'md', label: 'Markdown' },
-  { format: 'csv', label: 'CSV of passages' },
-  { format: 'json', label: 'W3C Web Annotations (JSON)' },
-  { format: 'qdpx', label: 'REFI-QDA project (NVivo, ATLAS.ti, MAXQDA, QualCoder)' },
-  { format: 'redaction-log', label: 'Redaction log (CSV)' },
-];
+const FORMATS: (ExportFormat | 'redaction-log')[] = ['pdf', 'html', 'md', 'csv', 'json', 'qdpx', 'redaction-log'];
 
 /** Export with the report's redaction rules; main asks where to save. */
 export function ExportPanel({ id }: { id: string }) {
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
   const run = async (format: ExportFormat | 'redaction-log') => {
-    setStatus({ text: 'Exporting…' });
+    setStatus({ text: t('reports.export.busy') });
     try {
       const result = await invoke('reports:export', { id, format });
-      setStatus(result.path ? { text: `Saved ${result.path} (${result.redacted} redacted).` } : null);
+      setStatus(result.path ? { text: t('reports.export.saved', { path: result.path, redacted: result.redacted }) } : null);
     } catch (e) {
       setStatus({ text: (e as Error).message, error: true });
     }
   };
   return (
     <div className="export">
-      <p className="meta">Redactions from the Redaction tab apply to every format.</p>
-      {FORMATS.map((f) => (
-        <button key={f.format} type="button" onClick={() => void run(f.format)}>
-          {f.label}…
+      <p className="meta">{t('reports.export.note')}</p>
+      {FORMATS.map((format) => (
+        <button key={format} type="button" onClick={() => void run(format)}>
+          {t('reports.export.button', { format: t(`reports.format.${format}`) })}
         </button>
       ))}
       {status && <p className={status.error ? 'error' : 'meta'}>{status.text}</p>}

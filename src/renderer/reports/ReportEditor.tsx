@@ -2,7 +2,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { PassageView, Tag } from '../../shared/domain.ts';
 import type { Report, ReportBody, ReportSettings } from '../../shared/reports.ts';
+import type { StringKey } from '../strings/en.ts';
 import { invoke } from '../api.ts';
+import { t } from '../strings/t.ts';
 import { ExportPanel, RedactionPanel } from './RedactionPanel.tsx';
 import { SectionsEditor } from './SectionsEditor.tsx';
 import { reportKeys } from './ReportsPane.tsx';
@@ -39,26 +41,26 @@ export function ReportEditor({ id, tags, onClose }: { id: string; tags: Tag[]; o
     void save({ body });
   };
 
-  if (!report) return <div className="reports-pane">Loading…</div>;
+  if (!report) return <div className="reports-pane">{t('reports.loading')}</div>;
   const byId = new Map<string, PassageView>((passages.data ?? []).map((p) => [p.id, p]));
-  const field = (key: 'title' | 'subtitle' | 'authorLine', label: string) => (
+  const field = (key: 'title' | 'subtitle' | 'authorLine', label: StringKey) => (
     <label>
-      {label}
-      <input value={report[key]} onChange={(e) => setReport({ ...report, [key]: e.target.value })} onBlur={(e) => void save({ [key]: key === 'title' ? e.target.value || 'Untitled report' : e.target.value })} />
+      {t(label)}
+      <input value={report[key]} onChange={(e) => setReport({ ...report, [key]: e.target.value })} onBlur={(e) => void save({ [key]: key === 'title' ? e.target.value || t('reports.untitled') : e.target.value })} />
     </label>
   );
   return (
     <div className="reports-pane report-editor">
       <div className="reports-head">
-        <button type="button" onClick={onClose} aria-label="All reports">
+        <button type="button" onClick={onClose} aria-label={t('reports.all')}>
           ←
         </button>
         <h2 className="report-title">{report.title}</h2>
       </div>
       <div role="tablist" className="report-tabs">
-        {(['compose', 'preview', 'redaction', 'export'] as const).map((t) => (
-          <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>
-            {t[0]!.toUpperCase() + t.slice(1)}
+        {(['compose', 'preview', 'redaction', 'export'] as const).map((name) => (
+          <button key={name} type="button" role="tab" aria-selected={tab === name} onClick={() => setTab(name)}>
+            {t(`reports.tab.${name}`)}
           </button>
         ))}
       </div>
@@ -66,30 +68,30 @@ export function ReportEditor({ id, tags, onClose }: { id: string; tags: Tag[]; o
       {tab === 'compose' && (
         <>
           <div className="report-meta">
-            {field('title', 'Title')}
-            {field('subtitle', 'Subtitle')}
-            {field('authorLine', 'Author line')}
+            {field('title', 'reports.field.title')}
+            {field('subtitle', 'reports.field.subtitle')}
+            {field('authorLine', 'reports.field.authorLine')}
             <label>
-              Date
+              {t('reports.field.date')}
               <input type="date" value={report.reportDate ?? ''} onChange={(e) => void save({ reportDate: e.target.value || null })} />
             </label>
             <label>
-              Citations
+              {t('reports.citations')}
               <select value={report.settings.citationStyle} onChange={(e) => void save({ settings: { citationStyle: e.target.value as ReportSettings['citationStyle'] } })}>
-                <option value="footnote">Numbered notes</option>
-                <option value="author-date">Author–date</option>
+                <option value="footnote">{t('reports.citations.footnote')}</option>
+                <option value="author-date">{t('reports.citations.authorDate')}</option>
               </select>
             </label>
             <label>
-              Paper
+              {t('reports.paper')}
               <select value={report.settings.pageSize} onChange={(e) => void save({ settings: { pageSize: e.target.value as ReportSettings['pageSize'] } })}>
-                <option value="A4">A4</option>
-                <option value="Letter">Letter</option>
+                <option value="A4">{t('reports.paper.a4')}</option>
+                <option value="Letter">{t('reports.paper.letter')}</option>
               </select>
             </label>
             <label className="inline">
               <input type="checkbox" checked={report.settings.quoteChain} onChange={(e) => void save({ settings: { quoteChain: e.target.checked } })} />
-              Verification appendix (SHA-256 and anchors)
+              {t('reports.quoteChain')}
             </label>
           </div>
           <SectionsEditor body={report.body} passages={byId} allPassages={passages.data ?? []} tags={tags} onChange={changeBody} />
@@ -104,14 +106,14 @@ export function ReportEditor({ id, tags, onClose }: { id: string; tags: Tag[]; o
             type="button"
             className="danger"
             onClick={() => {
-              if (!window.confirm(`Delete the report “${report.title}”? Its passages and tags stay in the investigation.`)) return;
+              if (!window.confirm(t('reports.deleteConfirm', { title: report.title }))) return;
               void invoke('reports:delete', { id }).then(async () => {
                 await client.invalidateQueries({ queryKey: reportKeys.list });
                 onClose();
               });
             }}
           >
-            Delete this report…
+            {t('reports.delete')}
           </button>
         </>
       )}
@@ -122,6 +124,6 @@ export function ReportEditor({ id, tags, onClose }: { id: string; tags: Tag[]; o
 /** The report exactly as exported (redactions applied), in a sandboxed frame that can run nothing. */
 function Preview({ id }: { id: string }) {
   const preview = useQuery({ queryKey: reportKeys.preview(id), queryFn: () => invoke('reports:preview', { id }) });
-  if (!preview.data) return <p className="meta">Rendering…</p>;
-  return <iframe className="report-preview" title="Report preview" sandbox="" srcDoc={preview.data.html} />;
+  if (!preview.data) return <p className="meta">{t('reports.rendering')}</p>;
+  return <iframe className="report-preview" title={t('reports.preview')} sandbox="" srcDoc={preview.data.html} />;
 }

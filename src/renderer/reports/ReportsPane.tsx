@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Tag } from '../../shared/domain.ts';
 import type { SettingsView } from '../../shared/settings.ts';
 import { invoke } from '../api.ts';
+import { t } from '../strings/t.ts';
 import { shellKeys } from '../shell/investigation-actions.ts';
 import { ReportEditor } from './ReportEditor.tsx';
 import './reports.css';
@@ -25,7 +26,7 @@ export function ReportsPane({ tags }: { tags: Tag[] }) {
 
   const create = async () => {
     try {
-      const created = await invoke('reports:create', { title: title.trim() || 'Untitled report', fromTagIds: chosen });
+      const created = await invoke('reports:create', { title: title.trim() || t('reports.untitled'), fromTagIds: chosen });
       // A new report starts from the user's defaults in Settings (citation style, redaction).
       const defaults = client.getQueryData<SettingsView>(shellKeys.settings)?.settings;
       const report = defaults
@@ -48,9 +49,9 @@ export function ReportsPane({ tags }: { tags: Tag[] }) {
   return (
     <div className="reports-pane">
       <div className="reports-head">
-        <h2>Reports</h2>
+        <h2>{t('reports.title')}</h2>
         <button type="button" onClick={() => setCreating((c) => !c)} aria-expanded={creating}>
-          New report
+          {t('reports.new')}
         </button>
       </div>
       {creating && (
@@ -62,24 +63,24 @@ export function ReportsPane({ tags }: { tags: Tag[] }) {
           }}
         >
           <label>
-            Title
-            <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Conditions in the camps" autoFocus />
+            {t('reports.newTitle')}
+            <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t('reports.newTitlePlaceholder')} autoFocus />
           </label>
           <fieldset>
-            <legend>One section per tag (leave all unticked for an empty report)</legend>
-            {tags.map((t) => (
-              <label key={t.id} className="tag-choice">
+            <legend>{t('reports.newFromTags')}</legend>
+            {tags.map((tag) => (
+              <label key={tag.id} className="tag-choice">
                 <input
                   type="checkbox"
-                  checked={chosen.includes(t.id)}
-                  onChange={(e) => setChosen((c) => (e.target.checked ? [...c, t.id] : c.filter((x) => x !== t.id)))}
+                  checked={chosen.includes(tag.id)}
+                  onChange={(e) => setChosen((c) => (e.target.checked ? [...c, tag.id] : c.filter((x) => x !== tag.id)))}
                 />
-                <span className="swatch" style={{ background: t.color }} /> {t.name} <span className="meta">({t.passageCount})</span>
+                <span className="swatch" style={{ background: tag.color }} /> {tag.name} <span className="meta">({tag.passageCount})</span>
               </label>
             ))}
           </fieldset>
           <button type="submit" className="primary">
-            Create report
+            {t('reports.create')}
           </button>
         </form>
       )}
@@ -90,12 +91,12 @@ export function ReportsPane({ tags }: { tags: Tag[] }) {
             <button type="button" onClick={() => setOpenId(r.id)}>
               <span className="title">{r.title}</span>
               <span className="meta">
-                {r.sectionCount} sections · {r.itemCount} quotes
+                {t('reports.counts', { sections: r.sectionCount, quotes: r.itemCount })}
               </span>
             </button>
           </li>
         ))}
-        {reports.data?.length === 0 && !creating && <li className="empty">No reports yet.</li>}
+        {reports.data?.length === 0 && !creating && <li className="empty">{t('reports.none')}</li>}
       </ul>
     </div>
   );

@@ -1,6 +1,7 @@
 import { useRef, useState, type DragEvent } from 'react';
 import type { PassageView, Tag } from '../../shared/domain.ts';
 import type { ReportBody, ReportItem, ReportSection } from '../../shared/reports.ts';
+import { t } from '../strings/t.ts';
 import { move, moveItem, moveStep } from './reorder.ts';
 
 interface Props {
@@ -66,8 +67,8 @@ export function SectionsEditor({ body, passages, allPassages, tags, onChange }: 
               className="handle"
               draggable
               data-section-handle={si}
-              aria-label={`Move section ${section.heading || si + 1} (Alt+Arrow keys)`}
-              title="Drag, or Alt+↑ / Alt+↓"
+              aria-label={t('reports.section.move', { name: section.heading || si + 1 })}
+              title={t('reports.dragHint')}
               onDragStart={(e) => start(e, { kind: 'section', section: si })}
               onKeyDown={(e) => {
                 const step = moveStep(e);
@@ -81,19 +82,19 @@ export function SectionsEditor({ body, passages, allPassages, tags, onChange }: 
             </span>
             <input
               className="section-heading"
-              aria-label="Section heading"
+              aria-label={t('reports.section.heading')}
               defaultValue={section.heading}
               key={`${section.id}-${section.heading}`}
               onBlur={(e) => e.target.value !== section.heading && setSection(si, { heading: e.target.value })}
             />
-            <button type="button" aria-label={`Remove section ${section.heading}`} onClick={() => onChange({ sections: sections.filter((_, j) => j !== si) })}>
+            <button type="button" aria-label={t('reports.section.remove', { name: section.heading })} onClick={() => onChange({ sections: sections.filter((_, j) => j !== si) })}>
               ✕
             </button>
           </div>
           <textarea
             className="commentary"
-            aria-label={`Commentary on ${section.heading || 'section'}`}
-            placeholder="Commentary on this section…"
+            aria-label={t('reports.section.commentaryOn', { name: section.heading || t('reports.section.fallbackName') })}
+            placeholder={t('reports.section.commentaryPlaceholder')}
             defaultValue={section.commentary}
             onBlur={(e) => e.target.value !== section.commentary && setSection(si, { commentary: e.target.value })}
           />
@@ -117,8 +118,8 @@ export function SectionsEditor({ body, passages, allPassages, tags, onChange }: 
                     className="handle"
                     draggable
                     data-item-handle={`${si}-${ii}`}
-                    aria-label={`Move quote ${ii + 1} of ${section.heading} (Alt+Arrow keys)`}
-                    title="Drag, or Alt+↑ / Alt+↓"
+                    aria-label={t('reports.quote.move', { n: ii + 1, section: section.heading })}
+                    title={t('reports.dragHint')}
                     onDragStart={(e) => start(e, { kind: 'item', section: si, item: ii })}
                     onKeyDown={(e) => {
                       const step = moveStep(e);
@@ -131,17 +132,17 @@ export function SectionsEditor({ body, passages, allPassages, tags, onChange }: 
                     ⠿
                   </span>
                   <div className="item-body">
-                    <blockquote dir="auto">{p ? p.exact : <em className="error">This passage has been deleted.</em>}</blockquote>
+                    <blockquote dir="auto">{p ? p.exact : <em className="error">{t('reports.quote.deleted')}</em>}</blockquote>
                     {p && <div className="meta">{p.documentTitle}</div>}
                     <textarea
                       className="commentary"
-                      aria-label="Commentary on this quote"
-                      placeholder="Commentary on this quote…"
+                      aria-label={t('reports.quote.commentary')}
+                      placeholder={t('reports.quote.commentaryPlaceholder')}
                       defaultValue={item.commentary}
                       onBlur={(e) => e.target.value !== item.commentary && setItem(si, ii, { commentary: e.target.value })}
                     />
                   </div>
-                  <button type="button" aria-label="Remove this quote" onClick={() => setSection(si, { items: section.items.filter((_, j) => j !== ii) })}>
+                  <button type="button" aria-label={t('reports.quote.remove')} onClick={() => setSection(si, { items: section.items.filter((_, j) => j !== ii) })}>
                     ✕
                   </button>
                 </li>
@@ -158,13 +159,13 @@ export function SectionsEditor({ body, passages, allPassages, tags, onChange }: 
             />
           ) : (
             <button type="button" className="add" onClick={() => setPicking(si)}>
-              + Add passages
+              {t('reports.addPassages')}
             </button>
           )}
         </section>
       ))}
-      <button type="button" className="add" onClick={() => onChange({ sections: [...sections, { id: newId(), heading: 'New section', commentary: '', items: [] }] })}>
-        + Add section
+      <button type="button" className="add" onClick={() => onChange({ sections: [...sections, { id: newId(), heading: t('reports.section.new'), commentary: '', items: [] }] })}>
+        {t('reports.section.add')}
       </button>
     </div>
   );
@@ -180,29 +181,29 @@ function PassagePicker(props: { passages: PassageView[]; tags: Tag[]; exclude: S
   return (
     <div className="passage-picker">
       <div className="picker-filters">
-        <select aria-label="Filter by tag" value={tagId} onChange={(e) => setTagId(e.target.value)}>
-          <option value="">All tags</option>
-          {props.tags.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
+        <select aria-label={t('reports.picker.filterTag')} value={tagId} onChange={(e) => setTagId(e.target.value)}>
+          <option value="">{t('reports.picker.allTags')}</option>
+          {props.tags.map((tag) => (
+            <option key={tag.id} value={tag.id}>
+              {tag.name}
             </option>
           ))}
         </select>
-        <input aria-label="Filter passages" placeholder="Filter…" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <input aria-label={t('reports.picker.filter')} placeholder={t('reports.picker.filterPlaceholder')} value={filter} onChange={(e) => setFilter(e.target.value)} />
         <button type="button" onClick={props.onDone}>
-          Done
+          {t('reports.picker.done')}
         </button>
       </div>
       <ul>
         {shown.map((p) => (
           <li key={p.id}>
-            <button type="button" onClick={() => props.onAdd(p)} title="Add to this section">
+            <button type="button" onClick={() => props.onAdd(p)} title={t('reports.picker.add')}>
               <span dir="auto">{p.exact.length > 160 ? `${p.exact.slice(0, 160)}…` : p.exact}</span>
               <span className="meta">{p.documentTitle}</span>
             </button>
           </li>
         ))}
-        {shown.length === 0 && <li className="empty">No other passages.</li>}
+        {shown.length === 0 && <li className="empty">{t('reports.picker.none')}</li>}
       </ul>
     </div>
   );
