@@ -1,6 +1,7 @@
 import type { Tag } from '../../shared/domain.ts';
 import { useDocument, usePassages } from '../queries.ts';
 import { Reader } from '../reader/Reader.tsx';
+import { t } from '../strings/t.ts';
 
 export interface PaneState {
   docId: string;
@@ -9,6 +10,7 @@ export interface PaneState {
 
 interface Props {
   label: string;
+  closeLabel: string;
   state: PaneState | null;
   tags: Tag[];
   active: boolean;
@@ -20,7 +22,7 @@ interface Props {
 }
 
 /** One of the two reader panes: any document, its own find and scroll. */
-export function Pane({ label, state, tags, active, linkTo, findNonce, onActivate, onClose, onTopBlock }: Props) {
+export function Pane({ label, closeLabel, state, tags, active, linkTo, findNonce, onActivate, onClose, onTopBlock }: Props) {
   const doc = useDocument(state?.docId ?? null);
   const passages = usePassages({ documentId: state?.docId ?? '' }, !!state);
   return (
@@ -33,16 +35,16 @@ export function Pane({ label, state, tags, active, linkTo, findNonce, onActivate
       <div className="pane-bar">
         <span className="pane-label">
           {label}
-          {active ? ' (documents open here)' : ''}
+          {active ? t('panes.activeSuffix') : ''}
         </span>
         {state && (
-          <button type="button" className="link" aria-label={`Close ${label.toLowerCase()}`} onClick={onClose}>
-            Close
+          <button type="button" className="link" aria-label={closeLabel} onClick={onClose}>
+            {t('panes.close')}
           </button>
         )}
       </div>
       {!state ? (
-        <p className="empty pane-empty">Open a document here from the library, a search result or a passage.</p>
+        <p className="empty pane-empty">{t('panes.empty')}</p>
       ) : doc.error ? (
         <p className="error pane-empty" role="alert">
           {doc.error.message}
@@ -59,7 +61,7 @@ export function Pane({ label, state, tags, active, linkTo, findNonce, onActivate
           findNonce={active ? findNonce : 0}
         />
       ) : (
-        <p className="empty pane-empty">Opening…</p>
+        <p className="empty pane-empty">{t('panes.opening')}</p>
       )}
     </section>
   );

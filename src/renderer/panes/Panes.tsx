@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { Tag } from '../../shared/domain.ts';
+import { t } from '../strings/t.ts';
 import { Pane, type PaneState } from './Pane.tsx';
 import { Splitter } from './Splitter.tsx';
 
@@ -80,18 +81,16 @@ export function Panes({ state, tags }: { state: PanesApi; tags: Tag[] }) {
   if (!panes[0] && !two) {
     return (
       <div className="welcome">
-        <h1>Import, read, tag, report</h1>
-        <p>
-          Import articles, reports and testimony; search them in any script; open two side by side; select a passage to tag it
-          with your codebook.
-        </p>
-        <p className="meta">Press ? for keyboard shortcuts.</p>
+        <h1>{t('panes.welcome.title')}</h1>
+        <p>{t('panes.welcome.text')}</p>
+        <p className="meta">{t('panes.welcome.help')}</p>
       </div>
     );
   }
   const pane = (i: 0 | 1) => (
     <Pane
-      label={i === 0 ? 'Left pane' : 'Right pane'}
+      label={t(i === 0 ? 'panes.left' : 'panes.right')}
+      closeLabel={t(i === 0 ? 'panes.closeLeft' : 'panes.closeRight')}
       state={panes[i]}
       tags={tags}
       active={active === i}
@@ -105,12 +104,12 @@ export function Panes({ state, tags }: { state: PanesApi; tags: Tag[] }) {
   return (
     <div className="panes-area">
       {two && (
-        <div className="panes-bar" role="toolbar" aria-label="Panes">
-          <button type="button" onClick={state.swap} title="Alt+S">
-            Swap panes
+        <div className="panes-bar" role="toolbar" aria-label={t('panes.toolbar')}>
+          <button type="button" onClick={state.swap} title={t('panes.swapKey')}>
+            {t('panes.swap')}
           </button>
-          <button type="button" aria-pressed={linked} onClick={() => state.setLinked(!linked)} title="Alt+L">
-            Link scrolling
+          <button type="button" aria-pressed={linked} onClick={() => state.setLinked(!linked)} title={t('panes.linkKey')}>
+            {t('panes.link')}
           </button>
         </div>
       )}

@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { t } from '../strings/t.ts';
 
 interface Props {
   /** Width of the left pane, in percent of the two. */
@@ -17,7 +18,7 @@ export function Splitter({ value, onChange }: Props) {
       className="splitter"
       role="separator"
       aria-orientation="vertical"
-      aria-label="Resize panes"
+      aria-label={t('panes.resize')}
       aria-valuemin={20}
       aria-valuemax={80}
       aria-valuenow={Math.round(value)}

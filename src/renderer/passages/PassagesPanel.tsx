@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { PassageView, Tag } from '../../shared/domain.ts';
 import { usePassageQuery } from '../queries.ts';
+import { t } from '../strings/t.ts';
 import { useDebounced } from '../use-debounced.ts';
 import { PassagesView } from './PassagesView.tsx';
 
@@ -19,31 +20,31 @@ export function PassagesPanel({ tags, tagIds, text, onText, onClose, onOpen }: P
   const words = useDebounced(text, 150);
   const query = { tagIds, match, text: words };
   const result = usePassageQuery(query, true);
-  const names = tagIds.map((id) => tags.find((t) => t.id === id)?.name).filter(Boolean);
+  const names = tagIds.map((id) => tags.find((tag) => tag.id === id)?.name).filter(Boolean);
   const label = [
-    names.length ? `Passages tagged ${names.join(match === 'all' ? ' and ' : ' or ')}` : 'All passages',
-    words.trim() ? `matching “${words.trim()}”` : '',
+    names.length ? t('passages.tagged', { tags: names.join(t(match === 'all' ? 'passages.tagsJoinAll' : 'passages.tagsJoinAny')) }) : t('passages.all'),
+    words.trim() ? t('passages.matching', { words: words.trim() }) : '',
   ]
     .filter(Boolean)
     .join(' ');
   return (
-    <aside className="right" aria-label="Passages view">
+    <aside className="right" aria-label={t('passages.view')}>
       <div className="passages-controls">
         <input
           type="search"
-          aria-label="Search passages and notes"
-          placeholder="Words in passages or notes…"
+          aria-label={t('passages.search')}
+          placeholder={t('passages.searchPlaceholder')}
           value={text}
           dir="auto"
           onChange={(e) => onText(e.target.value)}
         />
         {tagIds.length > 1 && (
-          <select aria-label="Match tags" value={match} onChange={(e) => setMatch(e.target.value as 'any' | 'all')}>
-            <option value="any">Any of the tags</option>
-            <option value="all">All of the tags</option>
+          <select aria-label={t('passages.match')} value={match} onChange={(e) => setMatch(e.target.value as 'any' | 'all')}>
+            <option value="any">{t('passages.matchAny')}</option>
+            <option value="all">{t('passages.matchAll')}</option>
           </select>
         )}
-        <button type="button" aria-label="Close passages view" onClick={onClose}>
+        <button type="button" aria-label={t('passages.close')} onClick={onClose}>
           ×
         </button>
       </div>

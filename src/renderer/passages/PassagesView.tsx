@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { PassageView, Tag } from '../../shared/domain.ts';
+import { t } from '../strings/t.ts';
 
 interface Props {
   label: string;
@@ -17,7 +18,7 @@ interface Props {
  */
 export function PassagesView({ label, passages, tags, loading, onOpen }: Props) {
   const scroll = useRef<HTMLDivElement>(null);
-  const tagById = new Map(tags.map((t) => [t.id, t]));
+  const tagById = new Map(tags.map((tag) => [tag.id, tag]));
   const virtualizer = useVirtualizer({
     count: passages.length,
     getScrollElement: () => scroll.current,
@@ -29,7 +30,7 @@ export function PassagesView({ label, passages, tags, loading, onOpen }: Props) 
       <h2>
         {label} <span className="count">({passages.length})</span>
       </h2>
-      {passages.length === 0 && <p className="empty">{loading ? 'Loading…' : 'No passages.'}</p>}
+      {passages.length === 0 && <p className="empty">{loading ? t('passages.loading') : t('passages.none')}</p>}
       <div className="passage-scroll" ref={scroll}>
         <ul style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
@@ -53,10 +54,12 @@ export function PassagesView({ label, passages, tags, loading, onOpen }: Props) 
                   </span>
                   <span
                     className="swatches"
-                    aria-label={`Tags: ${p.tagIds
-                      .map((id) => tagById.get(id)?.name)
-                      .filter(Boolean)
-                      .join(', ')}`}
+                    aria-label={t('passages.tags', {
+                      names: p.tagIds
+                        .map((id) => tagById.get(id)?.name)
+                        .filter(Boolean)
+                        .join(', '),
+                    })}
                   >
                     {p.tagIds.map((id) => (
                       <span key={id} className="swatch" style={{ backgroundColor: tagById.get(id)?.color }} />

@@ -312,6 +312,42 @@ export const en = {
   'reports.format.json': 'W3C Web Annotations (JSON)',
   'reports.format.qdpx': 'REFI-QDA project (NVivo, ATLAS.ti, MAXQDA, QualCoder)',
   'reports.format.redaction-log': 'Redaction log (CSV)',
+
+  // Passages view (passages/**)
+  'passages.view': 'Passages view',
+  'passages.search': 'Search passages and notes',
+  'passages.searchPlaceholder': 'Words in passages or notes…',
+  'passages.match': 'Match tags',
+  'passages.matchAny': 'Any of the tags',
+  'passages.matchAll': 'All of the tags',
+  'passages.close': 'Close passages view',
+  'passages.all': 'All passages',
+  'passages.tagged': 'Passages tagged {tags}',
+  'passages.tagsJoinAll': ' and ',
+  'passages.tagsJoinAny': ' or ',
+  'passages.matching': 'matching “{words}”',
+  'passages.loading': 'Loading…',
+  'passages.none': 'No passages.',
+  'passages.tags': 'Tags: {names}',
+
+  // Reader panes (panes/**)
+  'panes.left': 'Left pane',
+  'panes.right': 'Right pane',
+  'panes.closeLeft': 'Close left pane',
+  'panes.closeRight': 'Close right pane',
+  'panes.activeSuffix': ' (documents open here)',
+  'panes.close': 'Close',
+  'panes.empty': 'Open a document here from the library, a search result or a passage.',
+  'panes.opening': 'Opening…',
+  'panes.welcome.title': 'Import, read, tag, report',
+  'panes.welcome.text': 'Import articles, reports and testimony; search them in any script; open two side by side; select a passage to tag it with your codebook.',
+  'panes.welcome.help': 'Press ? for keyboard shortcuts.',
+  'panes.toolbar': 'Panes',
+  'panes.swap': 'Swap panes',
+  'panes.swapKey': 'Alt+S',
+  'panes.link': 'Link scrolling',
+  'panes.linkKey': 'Alt+L',
+  'panes.resize': 'Resize panes',
 } as const satisfies Record<string, string>;
 
 export type StringKey = keyof typeof en;
