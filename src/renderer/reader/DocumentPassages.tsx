@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { PassageView, Tag } from '../../shared/domain.ts';
+import { t, tn } from '../strings/t.ts';
 
 interface Props {
   passages: PassageView[];
@@ -16,11 +17,9 @@ export function DocumentPassages({ passages, tagById, onChoose }: Props) {
   if (passages.length === 0) return null;
   return (
     <details className="doc-passages" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>
-        {passages.length} passage{passages.length === 1 ? '' : 's'}
-      </summary>
+      <summary>{tn('reader.passages.count', passages.length)}</summary>
       {open && (
-        <ul aria-label="Passages in this document">
+        <ul aria-label={t('reader.passages.list')}>
           {passages.map((p) => (
             <li key={p.id}>
               <button
@@ -35,7 +34,7 @@ export function DocumentPassages({ passages, tagById, onChoose }: Props) {
                   {p.tagIds
                     .map((id) => tagById.get(id)?.name)
                     .filter(Boolean)
-                    .join(', ') || 'no tags'}
+                    .join(', ') || t('reader.passages.noTags')}
                 </span>
               </button>
             </li>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { t } from '../strings/t.ts';
 
 interface Props {
   query: string;
@@ -21,8 +22,8 @@ export function FindBar({ query, count, current, focusNonce, onQuery, onStep, ch
       <input
         ref={input}
         type="search"
-        aria-label="Find in document"
-        placeholder="Find in document"
+        aria-label={t('reader.find')}
+        placeholder={t('reader.findPlaceholder')}
         value={query}
         dir="auto"
         onChange={(e) => onQuery(e.target.value)}
@@ -34,12 +35,12 @@ export function FindBar({ query, count, current, focusNonce, onQuery, onStep, ch
         }}
       />
       <span className="find-count" aria-live="polite">
-        {query.trim() ? (count ? `${current + 1} of ${count}` : 'No matches') : ''}
+        {query.trim() ? (count ? t('reader.findCount', { current: current + 1, count }) : t('reader.findNone')) : ''}
       </span>
-      <button type="button" aria-label="Previous match" disabled={!count} onClick={() => onStep(-1)}>
+      <button type="button" aria-label={t('reader.findPrevious')} disabled={!count} onClick={() => onStep(-1)}>
         ↑
       </button>
-      <button type="button" aria-label="Next match" disabled={!count} onClick={() => onStep(1)}>
+      <button type="button" aria-label={t('reader.findNext')} disabled={!count} onClick={() => onStep(1)}>
         ↓
       </button>
       {children}

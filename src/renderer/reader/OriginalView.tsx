@@ -1,3 +1,5 @@
+import { t } from '../strings/t.ts';
+
 /**
  * The sanitised original of an HTML document, read-only. The frame is sandboxed with no
  * permissions at all (no scripts, no same-origin, no forms) and its document carries a CSP
@@ -14,7 +16,7 @@ export function OriginalView({ html, title }: { html: string; title: string }) {
   return (
     <iframe
       className="original-view"
-      title={`Original of ${title}`}
+      title={t('reader.original', { title })}
       sandbox=""
       srcDoc={originalSrcDoc(html)}
       referrerPolicy="no-referrer"

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { PassageView, Tag } from '../../shared/domain.ts';
 import { invoke } from '../api.ts';
 import { useRun } from '../notice.ts';
+import { t } from '../strings/t.ts';
 
 interface Props {
   passages: PassageView[];
@@ -19,7 +20,7 @@ export function PassageEditor({ passages, tags, position, onClose }: Props) {
     <div
       className="tag-popover passage-editor"
       role="dialog"
-      aria-label="Passage"
+      aria-label={t('reader.editor')}
       style={{ left, top }}
       onKeyDown={(e) => e.key === 'Escape' && onClose()}
     >
@@ -28,7 +29,7 @@ export function PassageEditor({ passages, tags, position, onClose }: Props) {
       ))}
       <div className="actions">
         <button type="button" onClick={onClose}>
-          Close
+          {t('reader.editor.close')}
         </button>
       </div>
     </div>
@@ -40,8 +41,8 @@ function PassageForm({ passage, tags, onDone }: { passage: PassageView; tags: Ta
   const run = useRun();
   const [tagIds, setTagIds] = useState(passage.tagIds);
   const [note, setNote] = useState(passage.note);
-  const tagById = new Map(tags.map((t) => [t.id, t]));
-  const others = tags.filter((t) => !tagIds.includes(t.id));
+  const tagById = new Map(tags.map((tag) => [tag.id, tag]));
+  const others = tags.filter((tag) => !tagIds.includes(tag.id));
   const dirty = note !== passage.note || tagIds.join() !== passage.tagIds.join();
 
   const save = async () => {
@@ -58,18 +59,18 @@ function PassageForm({ passage, tags, onDone }: { passage: PassageView; tags: Ta
   };
 
   return (
-    <section className="passage-form" aria-label={`Passage “${passage.exact.slice(0, 60)}”`}>
+    <section className="passage-form" aria-label={t('reader.editor.passage', { quote: passage.exact.slice(0, 60) })}>
       <p className="quote" dir="auto">
         “{passage.exact.length > 140 ? `${passage.exact.slice(0, 140)}…` : passage.exact}”
       </p>
-      <ul className="chips" aria-label="Tags of this passage">
+      <ul className="chips" aria-label={t('reader.editor.tags')}>
         {tagIds.map((id) => (
           <li className="chip" key={id} style={{ borderColor: tagById.get(id)?.color }}>
-            <span dir="auto">{tagById.get(id)?.name ?? 'deleted tag'}</span>
+            <span dir="auto">{tagById.get(id)?.name ?? t('reader.editor.deletedTag')}</span>
             <button
               type="button"
-              aria-label={`Remove tag ${tagById.get(id)?.name ?? ''}`}
-              onClick={() => setTagIds(tagIds.filter((t) => t !== id))}
+              aria-label={t('reader.editor.removeTag', { name: tagById.get(id)?.name ?? '' })}
+              onClick={() => setTagIds(tagIds.filter((other) => other !== id))}
             >
               ×
             </button>
@@ -77,18 +78,18 @@ function PassageForm({ passage, tags, onDone }: { passage: PassageView; tags: Ta
         ))}
       </ul>
       {others.length > 0 && (
-        <select aria-label="Add a tag" value="" onChange={(e) => e.target.value && setTagIds([...tagIds, e.target.value])}>
-          <option value="">Add a tag…</option>
-          {others.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
+        <select aria-label={t('reader.editor.addTag')} value="" onChange={(e) => e.target.value && setTagIds([...tagIds, e.target.value])}>
+          <option value="">{t('reader.editor.addTagPlaceholder')}</option>
+          {others.map((tag) => (
+            <option key={tag.id} value={tag.id}>
+              {tag.name}
             </option>
           ))}
         </select>
       )}
       <textarea
-        aria-label="Note"
-        placeholder="Note (optional)"
+        aria-label={t('reader.editor.note')}
+        placeholder={t('reader.editor.notePlaceholder')}
         value={note}
         onChange={(e) => setNote(e.target.value)}
         rows={2}
@@ -96,10 +97,10 @@ function PassageForm({ passage, tags, onDone }: { passage: PassageView; tags: Ta
       />
       <div className="actions">
         <button type="button" className="danger" onClick={() => void remove()}>
-          Delete passage
+          {t('reader.editor.delete')}
         </button>
         <button type="button" className="primary" disabled={!dirty} onClick={() => void save()}>
-          Save
+          {t('reader.editor.save')}
         </button>
       </div>
     </section>

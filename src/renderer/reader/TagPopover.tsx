@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Tag } from '../../shared/domain.ts';
+import { t } from '../strings/t.ts';
 
 export interface TagChoice {
   tagIds: string[];
@@ -27,17 +28,17 @@ export function TagPopover({ tags, quote, position, onApply, onCancel }: Props) 
   const [active, setActive] = useState(0);
   const [error, setError] = useState<string | null>(null);
 
-  const tagColor = useMemo(() => new Map(tags.map((t) => [t.id, t.color])), [tags]);
+  const tagColor = useMemo(() => new Map(tags.map((tag) => [tag.id, tag.color])), [tags]);
   const parentName = useMemo(() => {
-    const names = new Map(tags.map((t) => [t.id, t.name]));
-    return new Map(tags.map((t) => [t.id, t.parentId ? names.get(t.parentId) : undefined]));
+    const names = new Map(tags.map((tag) => [tag.id, tag.name]));
+    return new Map(tags.map((tag) => [tag.id, tag.parentId ? names.get(tag.parentId) : undefined]));
   }, [tags]);
-  const matches = useMemo(() => tags.filter((t) => t.name.toLowerCase().includes(filter.trim().toLowerCase())), [tags, filter]);
-  const exact = tags.some((t) => t.name.toLowerCase() === filter.trim().toLowerCase());
+  const matches = useMemo(() => tags.filter((tag) => tag.name.toLowerCase().includes(filter.trim().toLowerCase())), [tags, filter]);
+  const exact = tags.some((tag) => tag.name.toLowerCase() === filter.trim().toLowerCase());
   const options: { key: string; label: string; create?: string }[] = [
-    ...matches.map((t) => ({ key: t.id, label: t.name })),
+    ...matches.map((tag) => ({ key: tag.id, label: tag.name })),
     ...(filter.trim() && !exact
-      ? [{ key: `new:${filter.trim()}`, label: `Create tag “${filter.trim()}”`, create: filter.trim() }]
+      ? [{ key: `new:${filter.trim()}`, label: t('reader.tag.create', { name: filter.trim() }), create: filter.trim() }]
       : []),
   ];
 
@@ -58,7 +59,7 @@ export function TagPopover({ tags, quote, position, onApply, onCancel }: Props) 
       else if (!tagIds.includes(pick.key)) tagIds.push(pick.key);
     }
     if (!tagIds.length && !tagNames.length) {
-      setError('Choose a tag, or type a name to create one.');
+      setError(t('reader.tag.chooseFirst'));
       return;
     }
     try {
@@ -71,12 +72,12 @@ export function TagPopover({ tags, quote, position, onApply, onCancel }: Props) 
   const left = Math.min(position.x, window.innerWidth - 340);
   const top = Math.min(position.y + 8, window.innerHeight - 320);
   return (
-    <div className="tag-popover" role="dialog" aria-label="Tag passage" style={{ left, top }}>
+    <div className="tag-popover" role="dialog" aria-label={t('reader.tag.title')} style={{ left, top }}>
       <p className="quote" dir="auto">
         “{quote.length > 140 ? `${quote.slice(0, 140)}…` : quote}”
       </p>
       <div className="chips">
-        {[...chosen.map((id) => tags.find((t) => t.id === id)?.name ?? id), ...newNames].map((name) => (
+        {[...chosen.map((id) => tags.find((tag) => tag.id === id)?.name ?? id), ...newNames].map((name) => (
           <span className="chip" key={name}>
             {name}
           </span>
@@ -84,8 +85,8 @@ export function TagPopover({ tags, quote, position, onApply, onCancel }: Props) 
       </div>
       <input
         autoFocus
-        aria-label="Tag name"
-        placeholder="Type a tag…"
+        aria-label={t('reader.tag.name')}
+        placeholder={t('reader.tag.namePlaceholder')}
         value={filter}
         onChange={(e) => {
           setFilter(e.target.value);
@@ -102,7 +103,7 @@ export function TagPopover({ tags, quote, position, onApply, onCancel }: Props) 
           e.preventDefault();
         }}
       />
-      <ul role="listbox" aria-label="Tags">
+      <ul role="listbox" aria-label={t('reader.tag.list')}>
         {options.map((option, i) => (
           <li
             key={option.key}
@@ -117,13 +118,13 @@ export function TagPopover({ tags, quote, position, onApply, onCancel }: Props) 
             {chosen.includes(option.key) ? '✓ ' : ''}
             {!option.create && <span className="swatch" style={{ backgroundColor: tagColor.get(option.key) }} aria-hidden />}
             <span dir="auto">{option.label}</span>
-            {parentName.get(option.key) && <span className="meta"> in {parentName.get(option.key)}</span>}
+            {parentName.get(option.key) && <span className="meta">{t('reader.tag.parent', { parent: parentName.get(option.key) ?? '' })}</span>}
           </li>
         ))}
       </ul>
       <textarea
-        aria-label="Note"
-        placeholder="Note (optional)"
+        aria-label={t('reader.tag.note')}
+        placeholder={t('reader.tag.notePlaceholder')}
         dir="auto"
         value={note}
         onChange={(e) => setNote(e.target.value)}
@@ -136,10 +137,10 @@ export function TagPopover({ tags, quote, position, onApply, onCancel }: Props) 
       )}
       <div className="actions">
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('reader.tag.cancel')}
         </button>
         <button type="button" className="primary" onClick={() => void apply()}>
-          Apply
+          {t('reader.tag.apply')}
         </button>
       </div>
     </div>

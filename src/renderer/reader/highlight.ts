@@ -1,5 +1,6 @@
 import type { CSSProperties } from 'react';
 import type { PassageView, Tag } from '../../shared/domain.ts';
+import { t } from '../strings/t.ts';
 
 /** The grey of a passage whose tags were all removed: still visible, clearly uncoded. */
 export const UNCODED = '#bdbdbd';
@@ -25,5 +26,5 @@ export function highlightStyle(passageIds: string[], passages: Map<string, Passa
 export function passageLabel(passageIds: string[], passages: Map<string, PassageView>, tags: Map<string, Tag>): string {
   const names = passageIds.flatMap((id) => passages.get(id)?.tagIds ?? []).map((id) => tags.get(id)?.name);
   const unique = [...new Set(names.filter(Boolean))];
-  return unique.length ? `Tagged ${unique.join(', ')}` : 'Passage without tags';
+  return unique.length ? t('reader.highlight.tagged', { names: unique.join(', ') }) : t('reader.highlight.untagged');
 }
