@@ -20,7 +20,7 @@ export function Codebook({ tags, selected, onSelect }: Props) {
   const run = useRun();
   const [newName, setNewName] = useState('');
   const rows = tagTree(tags);
-  const editing = selected.length === 1 ? tags.find((t) => t.id === selected[0]) : undefined;
+  const editing = selected.length === 1 ? tags.find((tag) => tag.id === selected[0]) : undefined;
 
   const create = async () => {
     if (!newName.trim()) return;
@@ -33,7 +33,7 @@ export function Codebook({ tags, selected, onSelect }: Props) {
   return (
     <div className="codebook">
       {tags.length === 0 ? (
-        <p className="empty">No tags yet. Select text in a document to tag it, or add one below.</p>
+        <p className="empty">{t('codebook.empty')}</p>
       ) : (
         <ul className="tag-list" aria-label={t('layout.codebook')}>
           {rows.map(({ tag, depth }) => (
@@ -51,7 +51,7 @@ export function Codebook({ tags, selected, onSelect }: Props) {
                 <span className="name" dir="auto">
                   {tag.name}
                 </span>
-                <span className="count" aria-label={`${tag.passageCount} passages`}>
+                <span className="count" aria-label={t('codebook.countLabel', { n: tag.passageCount })}>
                   {tag.passageCount}
                 </span>
               </button>

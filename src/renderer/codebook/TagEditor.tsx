@@ -4,6 +4,7 @@ import type { Tag } from '../../shared/domain.ts';
 import { invoke } from '../api.ts';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { useNotify, useRun } from '../notice.ts';
+import { t, tn } from '../strings/t.ts';
 import { subtree, tagTree } from './tree.ts';
 
 interface Props {
@@ -13,7 +14,7 @@ interface Props {
   onGone(): void;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const passages = (n: number) => tn('codebook.passages', n);
 
 /** Rename, recolour, describe, move, merge and delete one tag. */
 export function TagEditor({ tag, tags, onGone }: Props) {
@@ -33,7 +34,7 @@ export function TagEditor({ tag, tags, onGone }: Props) {
   const parents = tagTree(tags).filter((r) => !inside.has(r.tag.id));
   const others = tagTree(tags).filter((r) => r.tag.id !== tag.id && !inside.has(r.tag.id));
   const dirty = name !== tag.name || color !== tag.color || description !== tag.description || parentId !== (tag.parentId ?? '');
-  const nameOf = (id: string) => tags.find((t) => t.id === id)?.name ?? '';
+  const nameOf = (id: string) => tags.find((other) => other.id === id)?.name ?? '';
 
   const save = async () => {
     if (await run(() => invoke('tags:update', { id: tag.id, name, color, description, parentId: parentId || null })))
@@ -43,15 +44,15 @@ export function TagEditor({ tag, tags, onGone }: Props) {
   const askDelete = async () => {
     const impact = await run(() => invoke('tags:impact', { id: tag.id }));
     if (!impact) return;
-    const subtags = impact.subtags ? ` and its ${plural(impact.subtags, 'subtag')}` : '';
+    const subtags = impact.subtags ? tn('codebook.subtags', impact.subtags) : '';
     setConfirm({
-      title: `Delete tag “${tag.name}”?`,
-      message: `${plural(impact.passages, 'passage')} will lose the tag “${tag.name}”${subtags}. The passages themselves stay. You can undo this.`,
-      label: 'Delete tag',
+      title: t('codebook.deleteTitle', { name: tag.name }),
+      message: t('codebook.deleteMessage', { passages: passages(impact.passages), name: tag.name, subtags }),
+      label: t('codebook.deleteConfirm'),
       action: async () => {
         const result = await run(() => invoke('tags:delete', { id: tag.id }));
         if (!result) return;
-        notify({ text: `Deleted tag “${tag.name}”; ${plural(result.passagesAffected, 'passage')} lost it. Undo with Ctrl+Z.` });
+        notify({ text: t('codebook.deleted', { name: tag.name, passages: passages(result.passagesAffected) }) });
         onGone();
         await client.invalidateQueries();
       },
@@ -62,13 +63,13 @@ export function TagEditor({ tag, tags, onGone }: Props) {
     if (!mergeInto) return;
     const target = nameOf(mergeInto);
     setConfirm({
-      title: `Merge “${tag.name}” into “${target}”?`,
-      message: `The ${plural(tag.passageCount, 'passage')} tagged “${tag.name}” will be tagged “${target}” instead (once, if they had both), and “${tag.name}” will be removed. You can undo this.`,
-      label: 'Merge',
+      title: t('codebook.mergeTitle', { name: tag.name, target }),
+      message: t('codebook.mergeMessage', { passages: passages(tag.passageCount), name: tag.name, target }),
+      label: t('codebook.mergeConfirm'),
       action: async () => {
         const result = await run(() => invoke('tags:merge', { sourceId: tag.id, targetId: mergeInto }));
         if (!result) return;
-        notify({ text: `Merged “${tag.name}” into “${target}”, which now has ${plural(result.tag.passageCount, 'passage')}.` });
+        notify({ text: t('codebook.merged', { name: tag.name, target, passages: passages(result.tag.passageCount) }) });
         onGone();
         await client.invalidateQueries();
       },
@@ -78,28 +79,28 @@ export function TagEditor({ tag, tags, onGone }: Props) {
   return (
     <form
       className="tag-editor"
-      aria-label={`Edit tag ${tag.name}`}
+      aria-label={t('codebook.edit', { name: tag.name })}
       onSubmit={(e) => {
         e.preventDefault();
         void save();
       }}
     >
       <label>
-        <span>Name</span>
+        <span>{t('codebook.name')}</span>
         <input value={name} dir="auto" onChange={(e) => setName(e.target.value)} />
       </label>
       <label className="inline">
-        <span>Colour</span>
+        <span>{t('codebook.colour')}</span>
         <input type="color" value={color} onChange={(e) => setColor(e.target.value)} />
       </label>
       <label>
-        <span>Description</span>
+        <span>{t('codebook.description')}</span>
         <textarea value={description} rows={2} dir="auto" onChange={(e) => setDescription(e.target.value)} />
       </label>
       <label>
-        <span>Under</span>
+        <span>{t('codebook.under')}</span>
         <select value={parentId} onChange={(e) => setParentId(e.target.value)}>
-          <option value="">Top level</option>
+          <option value="">{t('codebook.topLevel')}</option>
           {parents.map((r) => (
             <option key={r.tag.id} value={r.tag.id}>
               {'\u2003'.repeat(r.depth)}
@@ -110,13 +111,13 @@ export function TagEditor({ tag, tags, onGone }: Props) {
       </label>
       <div className="actions">
         <button type="submit" className="primary" disabled={!dirty}>
-          Save tag
+          {t('codebook.save')}
         </button>
       </div>
       <label>
-        <span>Merge into</span>
+        <span>{t('codebook.mergeInto')}</span>
         <select value={mergeInto} onChange={(e) => setMergeInto(e.target.value)}>
-          <option value="">Choose a tag…</option>
+          <option value="">{t('codebook.chooseTag')}</option>
           {others.map((r) => (
             <option key={r.tag.id} value={r.tag.id}>
               {'\u2003'.repeat(r.depth)}
@@ -127,10 +128,10 @@ export function TagEditor({ tag, tags, onGone }: Props) {
       </label>
       <div className="actions">
         <button type="button" disabled={!mergeInto} onClick={askMerge}>
-          Merge…
+          {t('codebook.merge')}
         </button>
         <button type="button" className="danger" onClick={() => void askDelete()}>
-          Delete tag…
+          {t('codebook.delete')}
         </button>
       </div>
       {confirm && (

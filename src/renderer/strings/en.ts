@@ -386,6 +386,33 @@ export const en = {
   'reader.tag.notePlaceholder': 'Note (optional)',
   'reader.tag.cancel': 'Cancel',
   'reader.tag.apply': 'Apply',
+
+  // Codebook (codebook/**)
+  'codebook.empty': 'No tags yet. Select text in a document to tag it, or add one below.',
+  'codebook.countLabel': '{n} passages',
+  'codebook.edit': 'Edit tag {name}',
+  'codebook.name': 'Name',
+  'codebook.colour': 'Colour',
+  'codebook.description': 'Description',
+  'codebook.under': 'Under',
+  'codebook.topLevel': 'Top level',
+  'codebook.save': 'Save tag',
+  'codebook.mergeInto': 'Merge into',
+  'codebook.chooseTag': 'Choose a tag…',
+  'codebook.merge': 'Merge…',
+  'codebook.delete': 'Delete tag…',
+  'codebook.passages.one': '{n} passage',
+  'codebook.passages.other': '{n} passages',
+  'codebook.subtags.one': ' and its {n} subtag',
+  'codebook.subtags.other': ' and its {n} subtags',
+  'codebook.deleteTitle': 'Delete tag “{name}”?',
+  'codebook.deleteMessage': '{passages} will lose the tag “{name}”{subtags}. The passages themselves stay. You can undo this.',
+  'codebook.deleteConfirm': 'Delete tag',
+  'codebook.deleted': 'Deleted tag “{name}”; {passages} lost it. Undo with Ctrl+Z.',
+  'codebook.mergeTitle': 'Merge “{name}” into “{target}”?',
+  'codebook.mergeMessage': 'The {passages} tagged “{name}” will be tagged “{target}” instead (once, if they had both), and “{name}” will be removed. You can undo this.',
+  'codebook.mergeConfirm': 'Merge',
+  'codebook.merged': 'Merged “{name}” into “{target}”, which now has {passages}.',
 } as const satisfies Record<string, string>;
 
 export type StringKey = keyof typeof en;
