@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { useNotify, useRun } from '../notice.ts';
 import { useTagDocuments } from '../queries.ts';
 import { libraryView, type SortKey } from './library-view.ts';
-import { t } from '../strings/t.ts';
+import { t, tn } from '../strings/t.ts';
 
 interface Props {
   documents: DocumentSummary[];
@@ -53,21 +53,21 @@ export function LibraryList({ documents, tags, openIds, onOpen }: Props) {
     if (!result) return;
     setSelected(new Set());
     notify({
-      text: `Deleted ${result.deleted} document${result.deleted === 1 ? '' : 's'} and ${result.passagesRemoved} passage${result.passagesRemoved === 1 ? '' : 's'}.`,
+      text: t('library.deleted', { documents: tn('library.count', result.deleted), passages: tn('library.passages', result.passagesRemoved) }),
     });
     await client.invalidateQueries();
   };
 
   if (documents.length === 0) {
-    return <p className="empty">No documents yet. Import files with the button above, or drop them on the window.</p>;
+    return <p className="empty">{t('library.empty')}</p>;
   }
   return (
     <div className="library">
       <div className="library-controls">
         <label>
-          <span className="visually-hidden">Sort by</span>
+          <span className="visually-hidden">{t('library.sortBy')}</span>
           <select aria-label={t('library.sortBy')} value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
-            <option value="imported">Newest imported</option>
+            <option value="imported">{t('library.sortImported')}</option>
             <option value="title">{t('library.sortTitle')}</option>
             <option value="date">{t('library.sortDate')}</option>
             <option value="source">{t('library.sortSource')}</option>
@@ -75,9 +75,9 @@ export function LibraryList({ documents, tags, openIds, onOpen }: Props) {
         </label>
         <select aria-label={t('library.filterTag')} value={tagId} onChange={(e) => setTagId(e.target.value)}>
           <option value="">{t('library.anyTag')}</option>
-          {tags.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
+          {tags.map((tag) => (
+            <option key={tag.id} value={tag.id}>
+              {tag.name}
             </option>
           ))}
         </select>
@@ -96,18 +96,18 @@ export function LibraryList({ documents, tags, openIds, onOpen }: Props) {
           ))}
         </select>
         <label className="inline">
-          <input type="checkbox" checked={flagged} onChange={(e) => setFlagged(e.target.checked)} /> Needs review
+          <input type="checkbox" checked={flagged} onChange={(e) => setFlagged(e.target.checked)} /> {t('library.needsReview')}
         </label>
       </div>
       <p className="meta library-count" aria-live="polite">
         {shown.length === documents.length
-          ? `${documents.length} document${documents.length === 1 ? '' : 's'}`
-          : `${shown.length} of ${documents.length} documents`}
+          ? tn('library.count', documents.length)
+          : t('library.countFiltered', { shown: shown.length, total: documents.length })}
         {selected.size > 0 && (
           <>
             {' · '}
             <button type="button" className="link danger" onClick={() => setConfirming(true)}>
-              Delete {selected.size} selected…
+              {t('library.deleteSelected', { n: selected.size })}
             </button>
           </>
         )}
@@ -131,7 +131,7 @@ export function LibraryList({ documents, tags, openIds, onOpen }: Props) {
               >
                 <input
                   type="checkbox"
-                  aria-label={`Select ${d.title}`}
+                  aria-label={t('library.select', { title: d.title })}
                   checked={selected.has(d.id)}
                   onChange={(e) => {
                     const next = new Set(selected);
@@ -150,8 +150,8 @@ export function LibraryList({ documents, tags, openIds, onOpen }: Props) {
                       d.language,
                       d.publishedAt?.slice(0, 10),
                       d.source,
-                      d.passageCount ? `${d.passageCount} passages` : null,
-                      d.reviewFlags.length ? 'needs review' : null,
+                      d.passageCount ? t('library.row.passages', { n: d.passageCount }) : null,
+                      d.reviewFlags.length ? t('library.row.needsReview') : null,
                     ]
                       .filter(Boolean)
                       .join(' · ')}
@@ -164,9 +164,12 @@ export function LibraryList({ documents, tags, openIds, onOpen }: Props) {
       </div>
       {confirming && (
         <ConfirmDialog
-          title={`Delete ${chosen.length} document${chosen.length === 1 ? '' : 's'}?`}
-          message={`${chosen.length} document${chosen.length === 1 ? '' : 's'} and ${passagesGoing} tagged passage${passagesGoing === 1 ? '' : 's'} in ${chosen.length === 1 ? 'it' : 'them'} will be deleted from the investigation. This cannot be undone.`}
-          confirmLabel="Delete documents"
+          title={tn('library.deleteTitle', chosen.length)}
+          message={tn('library.deleteMessage', chosen.length, {
+            documents: tn('library.count', chosen.length),
+            passages: tn('library.taggedPassages', passagesGoing),
+          })}
+          confirmLabel={t('library.deleteConfirm')}
           onCancel={() => setConfirming(false)}
           onConfirm={() => void remove()}
         />

@@ -413,6 +413,28 @@ export const en = {
   'codebook.mergeMessage': 'The {passages} tagged “{name}” will be tagged “{target}” instead (once, if they had both), and “{name}” will be removed. You can undo this.',
   'codebook.mergeConfirm': 'Merge',
   'codebook.merged': 'Merged “{name}” into “{target}”, which now has {passages}.',
+
+  // Library list (library/**)
+  'library.empty': 'No documents yet. Import files with the button above, or drop them on the window.',
+  'library.sortImported': 'Newest imported',
+  'library.needsReview': 'Needs review',
+  'library.count.one': '{n} document',
+  'library.count.other': '{n} documents',
+  'library.countFiltered': '{shown} of {total} documents',
+  'library.deleteSelected': 'Delete {n} selected…',
+  'library.select': 'Select {title}',
+  'library.row.passages': '{n} passages',
+  'library.row.needsReview': 'needs review',
+  'library.passages.one': '{n} passage',
+  'library.passages.other': '{n} passages',
+  'library.taggedPassages.one': '{n} tagged passage',
+  'library.taggedPassages.other': '{n} tagged passages',
+  'library.deleteTitle.one': 'Delete {n} document?',
+  'library.deleteTitle.other': 'Delete {n} documents?',
+  'library.deleteMessage.one': '{documents} and {passages} in it will be deleted from the investigation. This cannot be undone.',
+  'library.deleteMessage.other': '{documents} and {passages} in them will be deleted from the investigation. This cannot be undone.',
+  'library.deleteConfirm': 'Delete documents',
+  'library.deleted': 'Deleted {documents} and {passages}.',
 } as const satisfies Record<string, string>;
 
 export type StringKey = keyof typeof en;
