@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { t } from './strings/t.ts';
 
 interface Props {
   title: string;
@@ -27,7 +28,7 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCance
         <p id="confirm-message">{message}</p>
         <div className="actions">
           <button type="button" ref={cancel} onClick={onCancel}>
-            Cancel
+            {t('dialog.cancel')}
           </button>
           <button type="button" className="danger" onClick={onConfirm}>
             {confirmLabel}

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { SHORTCUTS } from './shortcuts.ts';
+import { t } from './strings/t.ts';
 
 export function HelpSheet({ onClose }: { onClose(): void }) {
   const close = useRef<HTMLButtonElement>(null);
@@ -10,26 +11,26 @@ export function HelpSheet({ onClose }: { onClose(): void }) {
         className="dialog help-sheet"
         role="dialog"
         aria-modal="true"
-        aria-label="Keyboard shortcuts"
+        aria-label={t('help.title')}
         onMouseDown={(e) => e.stopPropagation()}
         onKeyDown={(e) => e.key === 'Escape' && onClose()}
       >
-        <h2>Keyboard shortcuts</h2>
+        <h2>{t('help.title')}</h2>
         <table>
           <tbody>
-            {SHORTCUTS.map((s) => (
-              <tr key={s.keys}>
+            {SHORTCUTS.map((id) => (
+              <tr key={id}>
                 <th scope="row">
-                  <kbd>{s.keys}</kbd>
+                  <kbd>{t(`shortcuts.${id}.keys`)}</kbd>
                 </th>
-                <td>{s.action}</td>
+                <td>{t(`shortcuts.${id}.action`)}</td>
               </tr>
             ))}
           </tbody>
         </table>
         <div className="actions">
           <button type="button" ref={close} onClick={onClose}>
-            Close
+            {t('help.close')}
           </button>
         </div>
       </div>

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import { t } from './strings/t.ts';
 
 export interface Notice {
   text: string;
@@ -17,7 +18,7 @@ export function useRun(): <T>(action: () => Promise<T>) => Promise<T | undefined
     try {
       return await action();
     } catch (e) {
-      notify({ text: e instanceof Error && e.message ? e.message : 'That did not work; nothing was changed.', error: true });
+      notify({ text: e instanceof Error && e.message ? e.message : t('app.genericError'), error: true });
       return undefined;
     }
   };

@@ -1,25 +1,26 @@
 import { useEffect, useRef } from 'react';
 
-/** The keyboard shortcuts, listed in the help sheet ("?") exactly as they are handled below. */
-export const SHORTCUTS: { keys: string; action: string }[] = [
-  { keys: '?', action: 'Show this list of shortcuts' },
-  { keys: '/', action: 'Search all documents' },
-  { keys: 'Ctrl+F', action: 'Find in the active pane' },
-  { keys: 'Enter / Shift+Enter', action: 'Next / previous match (in the find box)' },
-  { keys: 'Alt+1 / Alt+2', action: 'Make the left / right pane active (documents open there)' },
-  { keys: 'Alt+S', action: 'Swap the two panes' },
-  { keys: 'Alt+L', action: 'Link or unlink the scrolling of the two panes' },
-  { keys: 'Alt+W', action: 'Close the active pane' },
-  { keys: 'Ctrl+Z', action: 'Undo the last deletion or merge (outside text fields)' },
-  { keys: 'Ctrl+K', action: 'Command palette: every action, documents and investigations' },
-  { keys: 'Ctrl+,', action: 'Settings' },
-  { keys: 'Select text', action: 'Open the tag popover at the selection' },
-  { keys: 'Alt+↓ / Alt+↑', action: 'In the reader text: select the next / previous paragraph and tag it' },
-  { keys: 'Shift+arrows', action: 'In the reader text: extend a selection, then tag it' },
-  { keys: '↑ / ↓, Enter', action: 'Choose a tag in the popover and apply it' },
-  { keys: 'Shift+Enter', action: 'Add the highlighted tag and keep choosing (in the popover)' },
-  { keys: 'Esc', action: 'Close a popover, dialog or the find box' },
-];
+/** The keyboard shortcuts, listed in the help sheet ("?") exactly as they are handled below; their
+ * keys and actions are in strings/en.ts as `shortcuts.<id>.keys` and `shortcuts.<id>.action`. */
+export const SHORTCUTS = [
+  'help',
+  'search',
+  'find',
+  'matches',
+  'activePane',
+  'swap',
+  'link',
+  'close',
+  'undo',
+  'palette',
+  'settings',
+  'tag',
+  'paragraph',
+  'extend',
+  'choose',
+  'add',
+  'escape',
+] as const;
 
 export interface ShortcutActions {
   help(): void;
