@@ -1,36 +1,34 @@
 import { t } from '../strings/t.ts';
-import type { StringKey } from '../strings/en.ts';
 
-/** The query language (src/main/search/query-parser.ts), with examples in the scripts users search. */
-export const QUERY_SYNTAX: { syntax: string; meaning: StringKey; examples: { text: string; lang?: string }[] }[] = [
+type SyntaxId = 'and' | 'phrase' | 'not' | 'prefix' | 'fuzzy' | 'fields';
+
+/**
+ * The query language (src/main/search/query-parser.ts), with examples in the scripts users search. Each row's pattern and meaning are in strings/en.ts (`search.help.<id>.syntax`, `search.help.<id>`); the
+ * examples are queries a user would type, in the scripts they search, so they stay here.
+ */
+export const QUERY_SYNTAX: { id: SyntaxId; examples: { text: string; lang?: string }[] }[] = [
   {
-    syntax: 'word word',
-    meaning: 'search.help.and',
+    id: 'and',
     examples: [{ text: 'camp detention' }, { text: 'лагерь задержание', lang: 'ru' }],
   },
   {
-    syntax: '"exact phrase"',
-    meaning: 'search.help.phrase',
+    id: 'phrase',
     examples: [{ text: '"steamed buns"' }, { text: '"再教育营"', lang: 'zh' }],
   },
   {
-    syntax: '-word',
-    meaning: 'search.help.not',
+    id: 'not',
     examples: [{ text: 'camp -summer' }, { text: 'лагерь -летний', lang: 'ru' }],
   },
   {
-    syntax: 'prefix*',
-    meaning: 'search.help.prefix',
+    id: 'prefix',
     examples: [{ text: 'detain*' }, { text: 'ئىنسان*', lang: 'ug' }],
   },
   {
-    syntax: 'word~1',
-    meaning: 'search.help.fuzzy',
+    id: 'fuzzy',
     examples: [{ text: 'Urumqi~1' }, { text: 'лагер~1', lang: 'ru' }],
   },
   {
-    syntax: 'title: source: author:',
-    meaning: 'search.help.fields',
+    id: 'fields',
     examples: [{ text: 'title:再教育营', lang: 'zh' }, { text: 'source:Reuters' }, { text: 'author:"Adrian Zenz"' }],
   },
 ];
@@ -65,12 +63,12 @@ export function QueryHelp({ id, onExample, onClose }: Props) {
       <table>
         <tbody>
           {QUERY_SYNTAX.map((row) => (
-            <tr key={row.syntax}>
+            <tr key={row.id}>
               <th scope="row">
-                <code>{row.syntax}</code>
+                <code>{t(`search.help.${row.id}.syntax`)}</code>
               </th>
               <td>
-                {t(row.meaning)}
+                {t(`search.help.${row.id}`)}
                 <div className="examples">
                   {row.examples.map((ex) => (
                     <button
