@@ -269,6 +269,8 @@ export const contract = {
         authorLine: text(1000).optional(),
         reportDate: reportDate.nullable().optional(),
         fromTagIds: z.array(id).max(1000).optional(),
+        /** The user's defaults from Settings, so a new report starts from them in one step. */
+        settings: reportSettings.optional(),
       })
       .strict(),
     output: out<Report>(),

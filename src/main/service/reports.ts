@@ -9,7 +9,16 @@ import { redactReport } from '../reports/redact-report.ts';
 import { parseTermsFile } from '../reports/redaction.ts';
 import { renderReportHtml } from '../reports/render-html.ts';
 import { loadReportData } from '../reports/report-data.ts';
-import { deleteReport, getReport, insertReport, listReports, mergeSettings, newSection, updateReport } from '../reports/reports-repo.ts';
+import {
+  deleteReport,
+  getReport,
+  insertReport,
+  listReports,
+  mergeSettings,
+  newSection,
+  normaliseSettings,
+  updateReport,
+} from '../reports/reports-repo.ts';
 import { safeOutputPath, sanitiseFileName, writeExport } from '../reports/write-export.ts';
 import { transaction, type Database } from '../store/database.ts';
 import { nowIso } from '../store/ids.ts';
@@ -56,7 +65,7 @@ export function reportHandlers(deps: ReportServiceDeps) {
         const sections = tags
           .filter((t) => chosen.has(t.id))
           .map((t) => newSection(t.name, listPassages(db, { tagId: t.id }).map((p) => p.id)));
-        return insertReport(db, { ...input, body: { sections } });
+        return insertReport(db, { ...input, body: { sections }, settings: mergeSettings(normaliseSettings(undefined), input.settings) });
       }),
     'reports:update': ({ id, ...patch }: ParsedInput<'reports:update'>) => {
       need(db, id);

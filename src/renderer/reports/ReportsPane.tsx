@@ -26,15 +26,13 @@ export function ReportsPane({ tags }: { tags: Tag[] }) {
 
   const create = async () => {
     try {
-      const created = await invoke('reports:create', { title: title.trim() || t('reports.untitled'), fromTagIds: chosen });
       // A new report starts from the user's defaults in Settings (citation style, redaction).
       const defaults = client.getQueryData<SettingsView>(shellKeys.settings)?.settings;
-      const report = defaults
-        ? await invoke('reports:update', {
-            id: created.id,
-            settings: { citationStyle: defaults.citationStyle, redaction: { ...defaults.redaction } },
-          })
-        : created;
+      const report = await invoke('reports:create', {
+        title: title.trim() || t('reports.untitled'),
+        fromTagIds: chosen,
+        ...(defaults ? { settings: { citationStyle: defaults.citationStyle, redaction: { ...defaults.redaction } } } : {}),
+      });
       await client.invalidateQueries({ queryKey: reportKeys.list });
       setOpenId(report.id);
       setCreating(false);
