@@ -1,16 +1,9 @@
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
 import { tempDir, writeFiles } from '../helpers/temp-workspace.ts';
+import { captureIo } from '../helpers/capture-io.ts';
 
-function capture() {
-  let out = '';
-  let err = '';
-  const stdout = new Writable({ write: (chunk, _e, cb) => ((out += String(chunk)), cb()) });
-  const stderr = new Writable({ write: (chunk, _e, cb) => ((err += String(chunk)), cb()) });
-  return { io: { stdout, stderr }, out: () => out, err: () => err };
-}
 
 describe('dossier CLI: investigations', () => {
   const { dir, cleanup } = tempDir();
@@ -19,7 +12,7 @@ describe('dossier CLI: investigations', () => {
   const laptop = path.join(dir, 'laptop');
   const colleague = path.join(dir, 'colleague');
   const run = async (userData: string, ...args: string[]) => {
-    const c = capture();
+    const c = captureIo();
     const code = await runCli([...args, '--user-data', userData], c.io);
     return { code, out: c.out(), err: c.err(), json: () => JSON.parse(c.out()) as Record<string, unknown> };
   };

@@ -1,24 +1,17 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
 import { tempDir, writeFiles } from '../helpers/temp-workspace.ts';
+import { captureIo } from '../helpers/capture-io.ts';
 
-function capture() {
-  let out = '';
-  let err = '';
-  const stdout = new Writable({ write: (chunk, _e, cb) => ((out += String(chunk)), cb()) });
-  const stderr = new Writable({ write: (chunk, _e, cb) => ((err += String(chunk)), cb()) });
-  return { io: { stdout, stderr }, out: () => out, err: () => err };
-}
 
 describe('dossier CLI', () => {
   const { dir, cleanup } = tempDir();
   afterAll(cleanup);
   const workspace = path.join(dir, 'ws');
   const run = async (...args: string[]) => {
-    const c = capture();
+    const c = captureIo();
     const code = await runCli([...args, '--workspace', workspace], c.io);
     return { code, out: c.out(), err: c.err(), json: () => JSON.parse(c.out()) as Record<string, unknown> };
   };
@@ -79,7 +72,7 @@ describe('dossier CLI', () => {
     expect(unknown.json()).toEqual({ error: { code: 'BAD_INPUT', message: expect.stringContaining('Unknown command') } });
     const missing = await run('show', 'no-such-id', '--json');
     expect((missing.json() as { error: { code: string } }).error.code).toBe('NOT_FOUND');
-    const c = capture();
+    const c = captureIo();
     expect(await runCli(['list', '--bogus'], c.io)).toBe(2);
     expect(c.err()).toMatch(/Unknown option/);
   });

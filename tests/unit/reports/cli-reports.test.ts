@@ -1,18 +1,15 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/main.ts';
 import { tempDir, writeFiles } from '../../helpers/temp-workspace.ts';
+import { captureIo } from '../../helpers/capture-io.ts';
 import { ARTICLE, QUOTES } from './fixture.ts';
 
 async function run(workspace: string, ...args: string[]) {
-  let out = '';
-  let err = '';
-  const stdout = new Writable({ write: (chunk, _e, cb) => ((out += String(chunk)), cb()) });
-  const stderr = new Writable({ write: (chunk, _e, cb) => ((err += String(chunk)), cb()) });
-  const code = await runCli([...args, '--workspace', workspace], { stdout, stderr });
-  return { code, out, err, json: () => JSON.parse(out) as Record<string, unknown> };
+  const c = captureIo();
+  const code = await runCli([...args, '--workspace', workspace], c.io);
+  return { code, out: c.out(), err: c.err(), json: () => JSON.parse(c.out()) as Record<string, unknown> };
 }
 
 describe('dossier report / export', () => {

@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/main.ts';
 import { openApp } from '../../../src/main/app/open-app.ts';
@@ -19,17 +18,11 @@ import { MIGRATIONS } from '../../../src/main/store/migrations.ts';
 import { DamagedDatabaseError, openWorkspace } from '../../../src/main/store/workspace.ts';
 import { DossierError } from '../../../src/shared/errors.ts';
 import { tempApp, tempDir, writeFiles } from '../../helpers/temp-workspace.ts';
+import { captureIo } from '../../helpers/capture-io.ts';
 
-function capture() {
-  let out = '';
-  let err = '';
-  const stdout = new Writable({ write: (chunk, _e, cb) => ((out += String(chunk)), cb()) });
-  const stderr = new Writable({ write: (chunk, _e, cb) => ((err += String(chunk)), cb()) });
-  return { io: { stdout, stderr }, out: () => out, err: () => err };
-}
 
 async function cli(workspace: string, ...args: string[]) {
-  const c = capture();
+  const c = captureIo();
   const code = await runCli([...args, '--workspace', workspace], c.io);
   return { code, out: c.out(), err: c.err() };
 }
