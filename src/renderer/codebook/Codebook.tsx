@@ -5,7 +5,7 @@ import { invoke } from '../api.ts';
 import { useRun } from '../notice.ts';
 import { TagEditor } from './TagEditor.tsx';
 import { tagTree } from './tree.ts';
-import { t } from '../strings/t.ts';
+import { t, tn } from '../strings/t.ts';
 
 interface Props {
   tags: Tag[];
@@ -51,7 +51,7 @@ export function Codebook({ tags, selected, onSelect }: Props) {
                 <span className="name" dir="auto">
                   {tag.name}
                 </span>
-                <span className="count" aria-label={t('codebook.countLabel', { n: tag.passageCount })}>
+                <span className="count" aria-label={tn('codebook.passages', tag.passageCount)}>
                   {tag.passageCount}
                 </span>
               </button>

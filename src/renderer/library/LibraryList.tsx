@@ -150,7 +150,7 @@ export function LibraryList({ documents, tags, openIds, onOpen }: Props) {
                       d.language,
                       d.publishedAt?.slice(0, 10),
                       d.source,
-                      d.passageCount ? t('library.row.passages', { n: d.passageCount }) : null,
+                      d.passageCount ? tn('reader.passages.count', d.passageCount) : null,
                       d.reviewFlags.length ? t('library.row.needsReview') : null,
                     ]
                       .filter(Boolean)

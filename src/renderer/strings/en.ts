@@ -396,7 +396,6 @@ export const en = {
 
   // Codebook (codebook/**)
   'codebook.empty': 'No tags yet. Select text in a document to tag it, or add one below.',
-  'codebook.countLabel': '{n} passages',
   'codebook.edit': 'Edit tag {name}',
   'codebook.name': 'Name',
   'codebook.colour': 'Colour',
@@ -430,7 +429,6 @@ export const en = {
   'library.countFiltered': '{shown} of {total} documents',
   'library.deleteSelected': 'Delete {n} selected…',
   'library.select': 'Select {title}',
-  'library.row.passages': '{n} passages',
   'library.row.needsReview': 'needs review',
   'library.passages.one': '{n} passage',
   'library.passages.other': '{n} passages',
