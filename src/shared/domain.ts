@@ -36,6 +36,8 @@ export interface DocumentSummary {
 
 export interface DocumentFull extends DocumentSummary {
   text: string;
+  /** SHA-256 of `text`: what a verification appendix proves a quote against. */
+  contentHash: string;
   blocks: Block[];
   /** PDF only: the offset in `text` at which each page starts. */
   pageStarts: number[] | null;

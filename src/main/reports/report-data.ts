@@ -6,6 +6,9 @@ import { createHash } from 'node:crypto';
 import type { Block } from '../../shared/domain.ts';
 import type { Report } from '../../shared/reports.ts';
 import type { Database } from '../store/database.ts';
+import { getDocument } from '../store/documents-repo.ts';
+import { getPassage } from '../store/passages-repo.ts';
+import { listTags } from '../store/tags-repo.ts';
 
 export interface SourceDoc {
   id: string;
@@ -75,90 +78,48 @@ export function locate(start: number, blocks: Block[], pageStarts: number[] | nu
   return n > 0 ? { kind: 'paragraph', n } : null;
 }
 
-interface DocRow {
-  id: string;
-  title: string;
-  source: string | null;
-  author: string | null;
-  url: string | null;
-  published_at: string | null;
-  language: string | null;
-  format: string;
-  original_hash: string;
-  content_hash: string;
-  text: string;
-  blocks: string;
-  page_starts: string | null;
-}
-
-interface PassageRow {
-  id: string;
-  document_id: string;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  note: string;
-  tag_ids: string | null;
-}
-
 /** The data of the passages `report` cites; passages deleted since are left out (the report shows them as missing). */
 export function loadReportData(db: Database, report: Report, extraPassageIds: string[] = []): ReportData {
   const wanted = new Set([...report.body.sections.flatMap((s) => s.items.map((i) => i.passageId)), ...extraPassageIds]);
-  const passageStatement = db.prepare(
-    `SELECT p.id, p.document_id, p.start, p.end, p.exact, p.prefix, p.suffix, p.note,
-       (SELECT group_concat(pt.tag_id) FROM passage_tags pt WHERE pt.passage_id = p.id) AS tag_ids
-     FROM passages p WHERE p.id = ?`,
-  );
-  const docStatement = db.prepare(
-    `SELECT id, title, source, author, url, published_at, language, format, original_hash, content_hash, text, blocks, page_starts
-     FROM documents WHERE id = ?`,
-  );
   const documents: Record<string, SourceDoc> = {};
   const layout = new Map<string, { blocks: Block[]; pageStarts: number[] | null }>();
   const passages: Record<string, QuoteData> = {};
   for (const passageId of wanted) {
-    const row = passageStatement.get(passageId) as PassageRow | undefined;
-    if (!row) continue;
-    if (!documents[row.document_id]) {
-      const d = docStatement.get(row.document_id) as unknown as DocRow;
+    const passage = getPassage(db, passageId);
+    if (!passage) continue;
+    if (!documents[passage.documentId]) {
+      const d = getDocument(db, passage.documentId)!;
       documents[d.id] = {
         id: d.id,
         title: d.title,
         source: d.source,
         author: d.author,
         url: d.url,
-        publishedAt: d.published_at,
+        publishedAt: d.publishedAt,
         language: d.language,
         format: d.format,
-        originalHash: d.original_hash,
-        contentHash: d.content_hash,
+        originalHash: d.originalHash,
+        contentHash: d.contentHash,
         text: d.text,
       };
-      layout.set(d.id, {
-        blocks: JSON.parse(d.blocks) as Block[],
-        pageStarts: d.page_starts ? (JSON.parse(d.page_starts) as number[]) : null,
-      });
+      layout.set(d.id, { blocks: d.blocks, pageStarts: d.pageStarts });
     }
-    const { blocks, pageStarts } = layout.get(row.document_id)!;
-    passages[row.id] = {
-      passageId: row.id,
-      documentId: row.document_id,
-      start: row.start,
-      end: row.end,
-      exact: row.exact,
-      prefix: row.prefix,
-      suffix: row.suffix,
-      note: row.note,
-      tagIds: row.tag_ids ? row.tag_ids.split(',') : [],
-      locator: locate(row.start, blocks, pageStarts),
-      exactSha256: createHash('sha256').update(row.exact, 'utf8').digest('hex'),
+    const { blocks, pageStarts } = layout.get(passage.documentId)!;
+    passages[passage.id] = {
+      passageId: passage.id,
+      documentId: passage.documentId,
+      start: passage.start,
+      end: passage.end,
+      exact: passage.exact,
+      prefix: passage.prefix,
+      suffix: passage.suffix,
+      note: passage.note,
+      tagIds: passage.tagIds,
+      locator: locate(passage.start, blocks, pageStarts),
+      exactSha256: createHash('sha256').update(passage.exact, 'utf8').digest('hex'),
     };
   }
-  const tags = db
-    .prepare('SELECT id, name, parent_id AS parentId, color, description FROM tags ORDER BY position, name COLLATE NOCASE')
-    .all() as unknown as TagData[];
+  const tags: TagData[] = listTags(db).map(({ id, name, parentId, color, description }) => ({ id, name, parentId, color, description }));
   // A passage's tags in codebook order, so every export lists them the same way every time.
   const order = new Map(tags.map((t, i) => [t.id, i]));
   for (const quote of Object.values(passages)) quote.tagIds.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));

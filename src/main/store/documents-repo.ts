@@ -41,6 +41,7 @@ interface DocumentRow {
 
 interface DocumentFullRow extends DocumentRow {
   text: string;
+  content_hash: string;
   blocks: string;
   page_starts: string | null;
   meta: string;
@@ -125,13 +126,14 @@ export function listDocuments(db: Database): DocumentSummary[] {
 export function getDocument(db: Database, id: string): DocumentFull | undefined {
   const row = db
     .prepare(
-      `SELECT ${SUMMARY_COLUMNS}, d.text, d.blocks, d.page_starts, d.meta, d.original_html FROM documents d WHERE d.id = ?`,
+      `SELECT ${SUMMARY_COLUMNS}, d.text, d.content_hash, d.blocks, d.page_starts, d.meta, d.original_html FROM documents d WHERE d.id = ?`,
     )
     .get(id) as DocumentFullRow | undefined;
   if (!row) return undefined;
   return {
     ...toSummary(row),
     text: row.text,
+    contentHash: row.content_hash,
     blocks: JSON.parse(row.blocks) as Block[],
     pageStarts: row.page_starts ? (JSON.parse(row.page_starts) as number[]) : null,
     meta: JSON.parse(row.meta) as Record<string, unknown>,
