@@ -97,35 +97,13 @@ export function TagEditor({ tag, tags, onGone }: Props) {
         <span>{t('codebook.description')}</span>
         <textarea value={description} rows={2} dir="auto" onChange={(e) => setDescription(e.target.value)} />
       </label>
-      <label>
-        <span>{t('codebook.under')}</span>
-        <select value={parentId} onChange={(e) => setParentId(e.target.value)}>
-          <option value="">{t('codebook.topLevel')}</option>
-          {parents.map((r) => (
-            <option key={r.tag.id} value={r.tag.id}>
-              {'\u2003'.repeat(r.depth)}
-              {r.tag.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <TagTreeSelect label={t('codebook.under')} empty={t('codebook.topLevel')} rows={parents} value={parentId} onChange={setParentId} />
       <div className="actions">
         <button type="submit" className="primary" disabled={!dirty}>
           {t('codebook.save')}
         </button>
       </div>
-      <label>
-        <span>{t('codebook.mergeInto')}</span>
-        <select value={mergeInto} onChange={(e) => setMergeInto(e.target.value)}>
-          <option value="">{t('codebook.chooseTag')}</option>
-          {others.map((r) => (
-            <option key={r.tag.id} value={r.tag.id}>
-              {'\u2003'.repeat(r.depth)}
-              {r.tag.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <TagTreeSelect label={t('codebook.mergeInto')} empty={t('codebook.chooseTag')} rows={others} value={mergeInto} onChange={setMergeInto} />
       <div className="actions">
         <button type="button" disabled={!mergeInto} onClick={askMerge}>
           {t('codebook.merge')}
@@ -148,5 +126,29 @@ export function TagEditor({ tag, tags, onGone }: Props) {
         />
       )}
     </form>
+  );
+}
+
+/** A select over the codebook tree, indented by depth, with a first entry meaning "none". */
+function TagTreeSelect(props: {
+  label: string;
+  empty: string;
+  rows: { tag: { id: string; name: string }; depth: number }[];
+  value: string;
+  onChange(value: string): void;
+}) {
+  return (
+    <label>
+      <span>{props.label}</span>
+      <select value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        <option value="">{props.empty}</option>
+        {props.rows.map((r) => (
+          <option key={r.tag.id} value={r.tag.id}>
+            {'\u2003'.repeat(r.depth)}
+            {r.tag.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
