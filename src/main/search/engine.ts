@@ -1,10 +1,11 @@
 import { availableParallelism } from 'node:os';
 import type { SearchFilters, SearchHit, SearchResponse, Snippet } from '../../shared/domain.ts';
 import type { Workspace } from '../store/workspace.ts';
-import { computeFacets, documentTags, passFilters } from './facets.ts';
+import { compileFilters, computeFacets, TagIndex } from './facets.ts';
 import { parseQuery } from './query-parser.ts';
 import type { SegmentMatches } from './segment-query.ts';
 import { SegmentSet, type IndexProgress, type SegmentInfo } from './segment-set.ts';
+import { topK } from './top-k.ts';
 import { WorkerPool } from './worker-pool.ts';
 
 export interface SearchOptions {
@@ -52,6 +53,24 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
     baseSize: options.baseSize,
     deltaMax: options.deltaMax,
   });
+  const { table } = set;
+  const tags = new TagIndex(db, table);
+  const statements = {
+    document: db.prepare('SELECT title, source, published_at AS publishedAt, language, format FROM documents WHERE id = ?'),
+    passages: db.prepare(
+      `SELECT p.id, p.start, p.end, p.exact, (SELECT json_group_array(tag_id) FROM passage_tags WHERE passage_id = p.id) AS tagIds
+       FROM passages p WHERE p.document_id = ? ORDER BY p.start LIMIT 5`,
+    ),
+  };
+  /** Per-ordinal working arrays reused by every search (a stamp tells this search's entries from older ones). */
+  const scratch = { query: 0, stamp: new Int32Array(0), from: new Int32Array(0), score: new Float64Array(0) };
+  const scratchFor = (size: number) => {
+    if (scratch.stamp.length < size) {
+      const capacity = Math.max(1024, size * 2);
+      Object.assign(scratch, { query: 0, stamp: new Int32Array(capacity), from: new Int32Array(capacity), score: new Float64Array(capacity) });
+    }
+    return scratch;
+  };
 
   return {
     async search(query, { limit = 50, filters } = {}) {
@@ -84,66 +103,64 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
         return Math.log(1 + Math.abs((documentCount - n + 0.5) / (n + 0.5)));
       };
 
-      // Tags live in the store (they change without the index): one read per search, for the filter and the facet.
-      const tags = documentTags(db);
-      const scores = new Map<string, number>();
-      const acceptedBySegment: Set<number>[] = [];
-      for (const { segment, m } of results) {
-        const { ids } = segment;
-        const accepted = new Set<number>();
-        acceptedBySegment.push(accepted);
+      // Tags live in the store (they change without the index): read again only when the store changed.
+      tags.refresh();
+      const accept = compileFilters(filters, table, tags);
+      const scratch = scratchFor(table.size);
+      const stamp = ++scratch.query;
+      const accepted: number[] = [];
+      results.forEach(({ segment, m }, r) => {
+        const { ordinals } = segment;
         for (const local of m.docs) {
-          const id = ids[local]!;
+          const ordinal = ordinals[local]!;
           // A tombstone: removed from the store, or an entry superseded by a re-index after an edit. Otherwise a
           // document is in two segments only while one replaces the other (compaction, delta promotion), with the same text.
-          if (!set.meta.has(id) || scores.has(id) || set.isSuperseded(id, segment.id)) continue;
-          if (!passFilters(set.meta.get(id), tags.get(id), filters)) continue;
-          accepted.add(local);
-          scores.set(id, 0);
+          if (!table.live[ordinal] || scratch.stamp[ordinal] === stamp || set.isSuperseded(table.ids[ordinal]!, segment.id)) continue;
+          if (accept && !accept(ordinal)) continue;
+          scratch.stamp[ordinal] = stamp;
+          scratch.from[ordinal] = r;
+          scratch.score[ordinal] = 0;
+          accepted.push(ordinal);
         }
         const termIdf = m.terms.map(idf);
         for (let i = 0; i < m.entryDoc.length; i++) {
-          const local = m.entryDoc[i]!;
-          if (!accepted.has(local)) continue;
-          const id = ids[local]!;
-          scores.set(id, scores.get(id)! + m.entryWeight[i]! * termIdf[m.entryTerm[i]!]!);
-        }
-      }
-
-      const ranked = [...scores].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-      const page = ranked.slice(0, limit);
-      // The index terms each shown document matched, to mark in its snippets.
-      const matchedTerms = new Map<string, Set<string>>(page.map(([id]) => [id, new Set<string>()]));
-      results.forEach(({ segment, m }, r) => {
-        for (let i = 0; i < m.entryDoc.length; i++) {
-          const local = m.entryDoc[i]!;
-          if (!acceptedBySegment[r]!.has(local)) continue;
-          matchedTerms.get(segment.ids[local]!)?.add(m.terms[m.entryTerm[i]!]!);
+          const ordinal = ordinals[m.entryDoc[i]!]!;
+          if (scratch.stamp[ordinal] !== stamp || scratch.from[ordinal] !== r) continue;
+          scratch.score[ordinal]! += m.entryWeight[i]! * termIdf[m.entryTerm[i]!]!;
         }
       });
-      const snippets = await snippetsFor(page.map(([id]) => id));
-      const hits: SearchHit[] = [];
-      const documentStatement = db.prepare('SELECT title, source, published_at AS publishedAt, language, format FROM documents WHERE id = ?');
-      for (const [id, score] of page) {
-        const doc = documentStatement.get(id) as Pick<SearchHit, 'title' | 'source' | 'publishedAt' | 'language' | 'format'> | undefined;
-        if (!doc) continue;
-        hits.push({ documentId: id, ...doc, score, snippets: snippets.get(id) ?? [], passages: passagesOf(id) });
-      }
-      return { query, total: ranked.length, results: hits, facets: computeFacets(db, ranked.map(([id]) => id), set.meta, tags) };
 
-      async function snippetsFor(ids: string[]): Promise<Map<string, Snippet[]>> {
+      const { score } = scratch;
+      const page = topK(accepted, limit, (a, b) => score[a]! > score[b]! || (score[a] === score[b] && table.ids[a]! < table.ids[b]!));
+      // The index terms each shown document matched, to mark in its snippets.
+      const matchedTerms = new Map<number, Set<string>>(page.map((ordinal) => [ordinal, new Set<string>()]));
+      results.forEach(({ segment, m }, r) => {
+        for (let i = 0; i < m.entryDoc.length; i++) {
+          const ordinal = segment.ordinals[m.entryDoc[i]!]!;
+          if (scratch.from[ordinal] === r) matchedTerms.get(ordinal)?.add(m.terms[m.entryTerm[i]!]!);
+        }
+      });
+      const snippets = await snippetsFor(page);
+      const hits: SearchHit[] = [];
+      for (const ordinal of page) {
+        const id = table.ids[ordinal]!;
+        const doc = statements.document.get(id) as Pick<SearchHit, 'title' | 'source' | 'publishedAt' | 'language' | 'format'> | undefined;
+        if (!doc) continue;
+        hits.push({ documentId: id, ...doc, score: score[ordinal]!, snippets: snippets.get(id) ?? [], passages: passagesOf(id) });
+      }
+      return { query, total: accepted.length, results: hits, facets: computeFacets(accepted, table, tags) };
+
+      async function snippetsFor(ordinals: number[]): Promise<Map<string, Snippet[]>> {
         // Any worker can read any document: the page is shared between them, so both cores work on it.
-        const byOwner = new Map<number, string[]>();
-        ids.forEach((id, i) => {
-          const worker = i % pool.size;
-          byOwner.set(worker, [...(byOwner.get(worker) ?? []), id]);
-        });
+        const groups = Array.from({ length: pool.size }, (): number[] => []);
+        ordinals.forEach((ordinal, i) => groups[i % pool.size]!.push(ordinal));
         const out = new Map<string, Snippet[]>();
         await Promise.all(
-          [...byOwner].map(async ([worker, group]) => {
-            const items = group.map((id) => ({ id, terms: [...(matchedTerms.get(id) ?? [])] }));
+          groups.map(async (group, worker) => {
+            if (group.length === 0) return;
+            const items = group.map((ordinal) => ({ id: table.ids[ordinal]!, terms: [...(matchedTerms.get(ordinal) ?? [])] }));
             const replies = await pool.call<Snippet[][]>(worker, { type: 'snippets', items });
-            group.forEach((id, i) => out.set(id, replies[i]!));
+            items.forEach(({ id }, i) => out.set(id, replies[i]!));
           }),
         );
         return out;
@@ -158,12 +175,7 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
   };
 
   function passagesOf(documentId: string): NonNullable<SearchHit['passages']> {
-    const rows = db
-      .prepare(
-        `SELECT p.id, p.start, p.end, p.exact, (SELECT json_group_array(tag_id) FROM passage_tags WHERE passage_id = p.id) AS tagIds
-         FROM passages p WHERE p.document_id = ? ORDER BY p.start LIMIT 5`,
-      )
-      .all(documentId) as { id: string; start: number; end: number; exact: string; tagIds: string }[];
+    const rows = statements.passages.all(documentId) as { id: string; start: number; end: number; exact: string; tagIds: string }[];
     return rows.map((r) => ({ ...r, tagIds: JSON.parse(r.tagIds) as string[] }));
   }
 }

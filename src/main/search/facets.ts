@@ -1,69 +1,140 @@
 import type { FacetCount, SearchFacets, SearchFilters } from '../../shared/domain.ts';
 import type { Database } from '../store/database.ts';
-import type { DocMeta } from './segment-set.ts';
+import { Dictionary, type DocTable } from './doc-table.ts';
 
-/** The tags each document carries on its passages. */
-export function documentTags(db: Database): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
-  const rows = db
-    .prepare('SELECT DISTINCT p.document_id AS doc, pt.tag_id AS tag FROM passages p JOIN passage_tags pt ON pt.passage_id = p.id')
-    .all() as { doc: string; tag: string }[];
-  for (const { doc, tag } of rows) {
-    let tags = out.get(doc);
-    if (!tags) out.set(doc, (tags = new Set()));
-    tags.add(tag);
+/**
+ * The tags each document carries on its passages, by ordinal, with the tags' names. Tags live in
+ * the store and change without the index; they are read again only when the store changed since
+ * (this connection's total_changes(), or another connection's write seen through data_version).
+ */
+export class TagIndex {
+  private key = '';
+  private byOrdinal = new Map<number, number[]>();
+  private tags = new Dictionary();
+  private names = new Map<string, string>();
+
+  private readonly db: Database;
+  private readonly table: DocTable;
+
+  constructor(db: Database, table: DocTable) {
+    this.db = db;
+    this.table = table;
   }
+
+  /** The codes (see `tagId`) of the tags on a document's passages, as of the last refresh(). */
+  of(ordinal: number): readonly number[] | undefined {
+    return this.byOrdinal.get(ordinal);
+  }
+
+  tagId(code: number): string {
+    return this.tags.values[code]!;
+  }
+
+  tagCode(tagId: string): number {
+    return this.tags.code(tagId);
+  }
+
+  name(tagId: string): string {
+    return this.names.get(tagId) ?? tagId;
+  }
+
+  /** Reads the tags again if the store changed; once per search. */
+  refresh(): void {
+    const { changes } = this.db.prepare('SELECT total_changes() AS changes').get() as { changes: number };
+    const { data_version: version } = this.db.prepare('PRAGMA data_version').get() as { data_version: number };
+    const key = `${changes}:${version}`;
+    if (key === this.key) return;
+    this.key = key;
+    this.byOrdinal = new Map();
+    const rows = this.db
+      .prepare('SELECT DISTINCT p.document_id AS doc, pt.tag_id AS tag FROM passages p JOIN passage_tags pt ON pt.passage_id = p.id')
+      .all() as { doc: string; tag: string }[];
+    for (const { doc, tag } of rows) {
+      const ordinal = this.table.ordinal(doc);
+      let codes = this.byOrdinal.get(ordinal);
+      if (!codes) this.byOrdinal.set(ordinal, (codes = []));
+      codes.push(this.tags.code(tag));
+    }
+    this.names = new Map((this.db.prepare('SELECT id, name FROM tags').all() as { id: string; name: string }[]).map((t) => [t.id, t.name]));
+  }
+}
+
+/** The codes of a dictionary whose values pass `test`. */
+function codesWhere(dictionary: Dictionary, test: (value: string) => boolean): Set<number> {
+  const out = new Set<number>();
+  dictionary.values.forEach((value, code) => {
+    if (test(value)) out.add(code);
+  });
   return out;
 }
 
-const lower = (values: string[] | undefined) => (values?.length ? new Set(values.map((v) => v.toLowerCase())) : undefined);
-
 /**
- * Filters outside the query text. Values of one filter are alternatives (language en OR ru);
- * different filters must all hold. A date range leaves out documents without a date.
+ * Filters outside the query text, compiled once per search into a test on ordinals. Values of one
+ * filter are alternatives (language en OR ru); different filters must all hold. A date range
+ * leaves out documents without a date. Undefined when nothing is filtered. Call tags.refresh() first.
  */
-export function passFilters(meta: DocMeta | undefined, tags: Set<string> | undefined, filters: SearchFilters | undefined): boolean {
-  if (!meta) return false;
-  if (!filters) return true;
-  const languages = lower(filters.languages);
-  if (languages && !languages.has((meta.language ?? '').toLowerCase().split('-')[0]!) && !languages.has((meta.language ?? '').toLowerCase())) return false;
-  if (filters.formats?.length && !filters.formats.includes(meta.format as never)) return false;
-  const sources = lower(filters.sources);
-  if (sources && !sources.has((meta.source ?? '').toLowerCase())) return false;
-  if (filters.tagIds?.length && !filters.tagIds.some((t) => tags?.has(t))) return false;
-  if (filters.dateFrom || filters.dateTo) {
-    const date = meta.publishedAt?.slice(0, 10);
-    if (!date) return false;
-    if (filters.dateFrom && date < filters.dateFrom.slice(0, 10)) return false;
-    if (filters.dateTo && date > periodEnd(filters.dateTo)) return false;
+export function compileFilters(filters: SearchFilters | undefined, table: DocTable, tags: TagIndex): ((ordinal: number) => boolean) | undefined {
+  if (!filters) return undefined;
+  const tests: ((o: number) => boolean)[] = [];
+  const d = table.dictionaries;
+  if (filters.languages?.length) {
+    const wanted = new Set(filters.languages.map((v) => v.toLowerCase()));
+    const codes = codesWhere(d.language, (v) => wanted.has(v.toLowerCase()) || wanted.has(v.toLowerCase().split('-')[0]!));
+    tests.push((o) => codes.has(table.language[o]!));
   }
-  return true;
+  if (filters.formats?.length) {
+    const codes = codesWhere(d.format, (v) => (filters.formats as string[]).includes(v));
+    tests.push((o) => codes.has(table.format[o]!));
+  }
+  if (filters.sources?.length) {
+    const wanted = new Set(filters.sources.map((v) => v.toLowerCase()));
+    const codes = codesWhere(d.source, (v) => wanted.has(v.toLowerCase()));
+    tests.push((o) => codes.has(table.source[o]!));
+  }
+  if (filters.tagIds?.length) {
+    const wanted = new Set(filters.tagIds.map((id) => tags.tagCode(id)));
+    tests.push((o) => tags.of(o)?.some((code) => wanted.has(code)) ?? false);
+  }
+  if (filters.dateFrom || filters.dateTo) {
+    const from = filters.dateFrom?.slice(0, 10);
+    const to = filters.dateTo ? periodEnd(filters.dateTo) : undefined;
+    tests.push((o) => {
+      const date = table.dates[o]?.slice(0, 10);
+      if (!date) return false;
+      return !(from && date < from) && !(to && date > to);
+    });
+  }
+  if (tests.length === 0) return undefined;
+  return (o) => tests.every((test) => test(o));
 }
 
-/** Counts over every matching document (not only the page shown), most frequent first. */
-export function computeFacets(db: Database, ids: string[], meta: Map<string, DocMeta>, tags: Map<string, Set<string>>): SearchFacets {
-  const counters = { tag: new Map<string, number>(), language: new Map<string, number>(), source: new Map<string, number>(), year: new Map<string, number>(), format: new Map<string, number>() };
-  const bump = (map: Map<string, number>, value: string | null | undefined) => {
-    if (value) map.set(value, (map.get(value) ?? 0) + 1);
+/** Counts over every matching document (not only the page shown), most frequent first. Call tags.refresh() first. */
+export function computeFacets(ordinals: ArrayLike<number>, table: DocTable, tags: TagIndex): SearchFacets {
+  const d = table.dictionaries;
+  const counts = {
+    language: new Int32Array(d.language.values.length),
+    source: new Int32Array(d.source.values.length),
+    year: new Int32Array(d.year.values.length),
+    format: new Int32Array(d.format.values.length),
   };
-  for (const id of ids) {
-    const m = meta.get(id);
-    if (!m) continue;
-    bump(counters.language, m.language);
-    bump(counters.source, m.source);
-    bump(counters.year, m.publishedAt?.slice(0, 4));
-    bump(counters.format, m.format);
-    for (const tag of tags.get(id) ?? []) bump(counters.tag, tag);
+  const tagCounts = new Map<number, number>();
+  for (let i = 0; i < ordinals.length; i++) {
+    const o = ordinals[i]!;
+    if (table.language[o]! >= 0) counts.language[table.language[o]!]!++;
+    if (table.source[o]! >= 0) counts.source[table.source[o]!]!++;
+    if (table.year[o]! >= 0) counts.year[table.year[o]!]!++;
+    counts.format[table.format[o]!]!++;
+    for (const code of tags.of(o) ?? []) tagCounts.set(code, (tagCounts.get(code) ?? 0) + 1);
   }
-  const tagNames = new Map((db.prepare('SELECT id, name FROM tags').all() as { id: string; name: string }[]).map((t) => [t.id, t.name]));
-  const list = (map: Map<string, number>, label: (v: string) => string = (v) => v): FacetCount[] =>
-    [...map].map(([value, count]) => ({ value, label: label(value), count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  const sorted = (list: FacetCount[]) => list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  const list = (dictionary: Dictionary, counted: Int32Array): FacetCount[] =>
+    sorted(dictionary.values.flatMap((value, code) => (counted[code]! > 0 ? [{ value, label: value, count: counted[code]! }] : [])));
   return {
-    tag: list(counters.tag, (v) => tagNames.get(v) ?? v),
-    language: list(counters.language),
-    source: list(counters.source),
-    year: list(counters.year),
-    format: list(counters.format),
+    tag: sorted([...tagCounts].map(([code, count]) => ({ value: tags.tagId(code), label: tags.name(tags.tagId(code)), count }))),
+    language: list(d.language, counts.language),
+    source: list(d.source, counts.source),
+    year: list(d.year, counts.year),
+    format: list(d.format, counts.format),
   };
 }
 

@@ -9,6 +9,7 @@ import { writeFile, rename, open } from 'node:fs/promises';
 import path from 'node:path';
 import { currentGeneration, type Database } from '../store/database.ts';
 import { PIPELINE_VERSION } from './tokenizer.ts';
+import { DocTable, type DocMeta } from './doc-table.ts';
 import type { WorkerPool } from './worker-pool.ts';
 
 /** Documents per base segment: bounds a build's peak memory, and lets the workers share the load. */
@@ -23,18 +24,13 @@ export interface SegmentInfo {
   id: number;
   worker: number;
   ids: string[];
+  /** Each local document's ordinal in the engine's DocTable. */
+  ordinals: Int32Array;
   base: boolean;
   cacheFile: string | null;
   tombstones: number;
   /** The store generation the segment was built at: documents edited later are re-indexed. */
   builtAt: number;
-}
-
-export interface DocMeta {
-  language: string | null;
-  format: string;
-  source: string | null;
-  publishedAt: string | null;
 }
 
 export interface IndexProgress {
@@ -55,7 +51,8 @@ export class SegmentSet {
   readonly owner = new Map<string, number>();
   /** Segments whose entry of a document predates an edit of its indexed fields. */
   private readonly superseded = new Map<string, number[]>();
-  readonly meta = new Map<string, DocMeta>();
+  /** Live documents' filter and facet values (a document absent or removed there is a tombstone everywhere). */
+  readonly table = new DocTable();
   private delta: SegmentInfo | null = null;
   private nextSegment = 1;
   private syncedGeneration = -1;
@@ -104,7 +101,7 @@ export class SegmentSet {
     for (const [id, segmentId] of this.owner) {
       if (live.has(id)) continue;
       this.owner.delete(id);
-      this.meta.delete(id);
+      this.table.remove(id);
       const segment = this.segments.get(segmentId);
       if (segment) segment.tombstones++;
     }
@@ -141,6 +138,10 @@ export class SegmentSet {
     return this.superseded.get(docId)?.includes(segmentId) ?? false;
   }
 
+  private ordinalsOf(ids: string[]): Int32Array {
+    return Int32Array.from(ids, (id) => this.table.ordinal(id));
+  }
+
   private loadMeta(ids: string[]): void {
     if (ids.length === 0) return;
     const columns = 'id, language, format, source, published_at AS publishedAt';
@@ -151,7 +152,7 @@ export class SegmentSet {
     const wanted = new Set(ids);
     for (const row of rows) {
       if (!row || !wanted.has(row.id)) continue;
-      this.meta.set(row.id, { language: row.language, format: row.format, source: row.source, publishedAt: row.publishedAt });
+      this.table.set(row.id, { language: row.language, format: row.format, source: row.source, publishedAt: row.publishedAt });
     }
   }
 
@@ -182,11 +183,11 @@ export class SegmentSet {
       generation,
       ...(cacheFile ? { cacheFile } : {}),
     });
-    const segment: SegmentInfo = { id, worker, ids: reply.ids, base, cacheFile, tombstones: 0, builtAt: generation };
+    const segment: SegmentInfo = { id, worker, ids: reply.ids, ordinals: this.ordinalsOf(reply.ids), base, cacheFile, tombstones: 0, builtAt: generation };
     this.segments.set(id, segment);
     // A document removed from the store while the segment was built is born a tombstone.
     for (const docId of reply.ids) {
-      if (this.meta.has(docId)) this.owner.set(docId, id);
+      if (this.table.isLive(docId)) this.owner.set(docId, id);
       else segment.tombstones++;
     }
     return segment;
@@ -235,7 +236,7 @@ export class SegmentSet {
           const reply = await this.pool.call<{ ids: string[] }>(i % this.pool.size, { type: 'load', segment: id, cacheFile });
           this.onProgress({ phase: 'load', done: ++done, total: manifest.files.length });
           const builtAt = Number(/-(\d+)\.json$/.exec(cacheFile)?.[1] ?? 0);
-          return { id, worker: i % this.pool.size, ids: reply.ids, base: true, cacheFile, tombstones: 0, builtAt } satisfies SegmentInfo;
+          return { id, worker: i % this.pool.size, ids: reply.ids, ordinals: this.ordinalsOf(reply.ids), base: true, cacheFile, tombstones: 0, builtAt } satisfies SegmentInfo;
         }),
       );
       for (const segment of loaded) {
@@ -250,7 +251,7 @@ export class SegmentSet {
     } catch {
       for (const segment of [...this.segments.values()]) await this.drop({ ...segment, cacheFile: null });
       this.owner.clear();
-      this.meta.clear();
+      this.table.clear();
       return false;
     }
   }

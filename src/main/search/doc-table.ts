@@ -1,0 +1,108 @@
+/**
+ * The engine's table of documents, on the main thread: every document the index has seen gets a
+ * small integer (its ordinal, never reused) and its filter and facet values are kept as codes in
+ * typed arrays. Merging, filtering and counting a query's matches then work on integers instead
+ * of Maps keyed by id strings: at 10,000 documents that was most of a broad query's time.
+ */
+export interface DocMeta {
+  language: string | null;
+  format: string;
+  source: string | null;
+  publishedAt: string | null;
+}
+
+/** One facet's distinct values, each with a code (its index). */
+export class Dictionary {
+  readonly values: string[] = [];
+  private readonly codes = new Map<string, number>();
+
+  code(value: string): number {
+    let code = this.codes.get(value);
+    if (code === undefined) {
+      this.codes.set(value, (code = this.values.length));
+      this.values.push(value);
+    }
+    return code;
+  }
+}
+
+const NONE = -1;
+
+export class DocTable {
+  /** ordinal → document id. */
+  readonly ids: string[] = [];
+  private readonly ordinals = new Map<string, number>();
+  live = new Uint8Array(1024);
+  language = new Int32Array(1024);
+  format = new Int32Array(1024);
+  source = new Int32Array(1024);
+  year = new Int32Array(1024);
+  /** The publication date as written (YYYY, YYYY-MM or YYYY-MM-DD), for date filters. */
+  readonly dates: (string | null)[] = [];
+  readonly dictionaries = { language: new Dictionary(), format: new Dictionary(), source: new Dictionary(), year: new Dictionary() };
+  private liveCount = 0;
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  get liveSize(): number {
+    return this.liveCount;
+  }
+
+  /** The document's ordinal, given one on first sight. */
+  ordinal(id: string): number {
+    let ordinal = this.ordinals.get(id);
+    if (ordinal === undefined) {
+      this.ordinals.set(id, (ordinal = this.ids.length));
+      this.ids.push(id);
+      this.dates.push(null);
+      if (ordinal >= this.live.length) this.grow();
+    }
+    return ordinal;
+  }
+
+  isLive(id: string): boolean {
+    const ordinal = this.ordinals.get(id);
+    return ordinal !== undefined && this.live[ordinal] === 1;
+  }
+
+  /** Records a document of the store (live from now on). */
+  set(id: string, meta: DocMeta): void {
+    const o = this.ordinal(id);
+    if (!this.live[o]) this.liveCount++;
+    this.live[o] = 1;
+    const { dictionaries: d } = this;
+    this.language[o] = meta.language ? d.language.code(meta.language) : NONE;
+    this.format[o] = d.format.code(meta.format);
+    this.source[o] = meta.source ? d.source.code(meta.source) : NONE;
+    this.year[o] = meta.publishedAt ? d.year.code(meta.publishedAt.slice(0, 4)) : NONE;
+    this.dates[o] = meta.publishedAt;
+  }
+
+  /** The document left the store. */
+  remove(id: string): void {
+    const o = this.ordinals.get(id);
+    if (o === undefined || !this.live[o]) return;
+    this.live[o] = 0;
+    this.liveCount--;
+  }
+
+  clear(): void {
+    for (const id of this.ids) this.remove(id);
+  }
+
+  private grow(): void {
+    const size = this.live.length * 2;
+    const grow = <T extends Uint8Array | Int32Array>(old: T, make: (n: number) => T): T => {
+      const next = make(size);
+      next.set(old);
+      return next;
+    };
+    this.live = grow(this.live, (n) => new Uint8Array(n));
+    this.language = grow(this.language, (n) => new Int32Array(n));
+    this.format = grow(this.format, (n) => new Int32Array(n));
+    this.source = grow(this.source, (n) => new Int32Array(n));
+    this.year = grow(this.year, (n) => new Int32Array(n));
+  }
+}
