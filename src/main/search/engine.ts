@@ -63,11 +63,11 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
     ),
   };
   /** Per-ordinal working arrays reused by every search (a stamp tells this search's entries from older ones). */
-  const scratch = { query: 0, stamp: new Int32Array(0), from: new Int32Array(0), score: new Float64Array(0) };
+  const scratch = { query: 0, stamp: new Int32Array(0), from: new Int32Array(0), local: new Int32Array(0), score: new Float64Array(0) };
   const scratchFor = (size: number) => {
     if (scratch.stamp.length < size) {
       const capacity = Math.max(1024, size * 2);
-      Object.assign(scratch, { query: 0, stamp: new Int32Array(capacity), from: new Int32Array(capacity), score: new Float64Array(capacity) });
+      Object.assign(scratch, { query: 0, stamp: new Int32Array(capacity), from: new Int32Array(capacity), local: new Int32Array(capacity), score: new Float64Array(capacity) });
     }
     return scratch;
   };
@@ -119,6 +119,7 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
           if (accept && !accept(ordinal)) continue;
           scratch.stamp[ordinal] = stamp;
           scratch.from[ordinal] = r;
+          scratch.local[ordinal] = local;
           scratch.score[ordinal] = 0;
           accepted.push(ordinal);
         }
@@ -151,16 +152,22 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
       return { query, total: accepted.length, results: hits, facets: computeFacets(accepted, table, tags) };
 
       async function snippetsFor(ordinals: number[]): Promise<Map<string, Snippet[]>> {
-        // Any worker can read any document: the page is shared between them, so both cores work on it.
-        const groups = Array.from({ length: pool.size }, (): number[] => []);
-        ordinals.forEach((ordinal, i) => groups[i % pool.size]!.push(ordinal));
+        // Each document's snippets come from the worker holding its segment: the index knows where its words are.
+        const groups = new Map<number, number[]>();
+        for (const ordinal of ordinals) {
+          const { worker } = results[scratch.from[ordinal]!]!.segment;
+          groups.set(worker, [...(groups.get(worker) ?? []), ordinal]);
+        }
         const out = new Map<string, Snippet[]>();
         await Promise.all(
-          groups.map(async (group, worker) => {
-            if (group.length === 0) return;
-            const items = group.map((ordinal) => ({ id: table.ids[ordinal]!, terms: [...(matchedTerms.get(ordinal) ?? [])] }));
+          [...groups].map(async ([worker, group]) => {
+            const items = group.map((ordinal) => ({
+              segment: results[scratch.from[ordinal]!]!.segment.id,
+              local: scratch.local[ordinal]!,
+              terms: [...(matchedTerms.get(ordinal) ?? [])],
+            }));
             const replies = await pool.call<Snippet[][]>(worker, { type: 'snippets', items });
-            items.forEach(({ id }, i) => out.set(id, replies[i]!));
+            group.forEach((ordinal, i) => out.set(table.ids[ordinal]!, replies[i]!));
           }),
         );
         return out;

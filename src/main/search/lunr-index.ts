@@ -4,8 +4,9 @@
  * here: materialising Lunr's inverted index alone cost 0.4 s of CPU per 1,000 documents, and stock
  * Lunr peaked at 1.2 GB for 10,000). This builder computes exactly Lunr's BM25 field weights
  * (k1 1.2, b 0.75, Lunr's IDF, rounded to 3 decimals, field boosts; a unit test checks them against
- * lunr.Builder) into packed typed arrays. Prefix words are a binary search in the sorted terms;
- * fuzzy words walk Lunr's fuzzy TokenSet automaton of the query word against the sorted terms. The packed arrays are also the cache format.
+ * lunr.Builder) into packed typed arrays, with each posting's token positions for phrases. Prefix
+ * words are a binary search in the sorted terms; fuzzy words walk Lunr's fuzzy TokenSet automaton of
+ * the query word against the sorted terms. The typed arrays are also the cache format (binary).
  */
 import type { IndexableDocument } from '../store/documents-repo.ts';
 import { indexTerm, stemmingLanguage } from './language.ts';
@@ -19,7 +20,8 @@ const B = 0.75;
 
 /**
  * One segment, immutable: documents are positions ("local" numbers) in `ids`; per field, each term's
- * postings hold the document and its Lunr BM25 score for that term and field.
+ * postings hold the document, its Lunr BM25 score for that term and field, and the term's token
+ * positions there (for phrases).
  */
 export interface Segment {
   ids: string[];
@@ -30,49 +32,73 @@ export interface Segment {
   fields: FieldPostings[];
 }
 
-/** The compact, serialisable form of a segment. */
-export interface SegmentData {
-  ids: string[];
-  /** Sorted; a term's position is its Lunr `_index`. */
-  terms: string[];
-  /** postings[term][field] = [doc, score, doc, score…], docs ascending. */
-  postings: number[][][];
+/**
+ * One field's postings: those of term t are entries start[t] to start[t + 1] of docs and scores
+ * (docs ascending); entry i's positions (and offsets) are positions[posStart[i]] to positions[posStart[i + 1]].
+ * A position counts every token of the field, stop words included, so "forced to sing" keeps its gap.
+ */
+export interface FieldPostings {
+  start: Int32Array;
+  docs: Int32Array;
+  scores: Float32Array;
+  posStart: Int32Array;
+  positions: Int32Array;
+  /** Where each of those tokens starts in the field's text (UTF-16 code units): snippets need no re-tokenising. */
+  offsets: Int32Array;
 }
 
 /** What each word of the text becomes in the index, per language: most words recur, so each is worked out once. */
-const wordMemo = new Map<string, Map<string, string | string[] | null>>();
+const wordMemo = new Map<string, Map<string, WordTerms>>();
+/** A word's tokens as indexed: one term, null for one stop word, or a list (term null for a stop word) for words of several tokens. */
+type WordTerms = string | null | { term: string | null; start: number }[];
 const MEMO_LIMIT = 100_000;
 const HAN = /\p{Script=Han}/u;
 
-/** Index terms of one field of a document: the document language's stop words dropped, its stemmer applied. */
-function fieldTerms(value: string | null, language: string | undefined): string[] {
-  if (!value) return [];
+/** Index terms of one field of a document, with their token positions: the document language's stop words dropped (their positions kept), its stemmer applied. */
+function fieldTerms(value: string | null, language: string | undefined): { terms: string[]; positions: number[]; offsets: number[] } {
+  const terms: string[] = [];
+  const positions: number[] = [];
+  const offsets: number[] = [];
+  if (!value) return { terms, positions, offsets };
   let memo = wordMemo.get(language ?? '');
   if (!memo) wordMemo.set(language ?? '', (memo = new Map()));
-  const out: string[] = [];
+  let position = 0;
   for (const match of value.matchAll(WORD)) {
     const word = match[0];
-    let terms = memo.get(word);
-    if (terms === undefined) {
-      const found = tokenize(word).flatMap((t) => indexTerm(t.term, language) ?? []);
-      terms = found.length === 0 ? null : found.length === 1 ? found[0]! : found;
+    let found = memo.get(word);
+    if (found === undefined) {
+      const tokens = tokenize(word).map((t) => ({ term: indexTerm(t.term, language) ?? null, start: t.start }));
+      found = tokens.length === 1 && tokens[0]!.start === 0 ? tokens[0]!.term : tokens;
       // Chinese runs are long and rarely recur: not worth remembering.
       if (!HAN.test(word)) {
         if (memo.size > MEMO_LIMIT) memo.clear();
-        memo.set(word, terms);
+        memo.set(word, found);
       }
     }
-    if (terms === null) continue;
-    if (typeof terms === 'string') out.push(terms);
-    else for (const t of terms) out.push(t);
+    if (typeof found === 'string') {
+      terms.push(found);
+      offsets.push(match.index);
+      positions.push(position++);
+    } else if (found === null) position++;
+    else {
+      for (const { term, start } of found) {
+        if (term !== null) {
+          terms.push(term);
+          offsets.push(match.index + start);
+          positions.push(position);
+        }
+        position++;
+      }
+    }
   }
-  return out;
+  return { terms, positions, offsets };
 }
 
-export function buildSegmentData(docs: Iterable<IndexableDocument>): SegmentData {
+/** Builds one immutable segment over `docs` with Dossier's pipeline. */
+export function buildSegment(docs: Iterable<IndexableDocument>): Segment {
   const ids: string[] = [];
-  // term → per field: [doc, tf, doc, tf…]
-  const raw = new Map<string, number[][]>();
+  // term → per field: [doc, tf, doc, tf…] and the positions of each of those postings
+  const raw = new Map<string, { counts: number[][]; positions: number[][][]; offsets: number[][][] }>();
   const lengths: number[][] = FIELDS.map(() => []);
   for (const doc of docs) {
     const local = ids.length;
@@ -80,14 +106,21 @@ export function buildSegmentData(docs: Iterable<IndexableDocument>): SegmentData
     const language = stemmingLanguage(doc.language);
     const values = [doc.title, doc.text, doc.source, doc.author];
     for (let f = 0; f < FIELDS.length; f++) {
-      const terms = fieldTerms(values[f] ?? null, language);
+      const { terms, positions, offsets } = fieldTerms(values[f] ?? null, language);
       lengths[f]![local] = terms.length;
-      const tf = new Map<string, number>();
-      for (const term of terms) tf.set(term, (tf.get(term) ?? 0) + 1);
-      for (const [term, count] of tf) {
-        let perField = raw.get(term);
-        if (!perField) raw.set(term, (perField = FIELDS.map(() => [])));
-        perField[f]!.push(local, count);
+      const seen = new Map<string, { positions: number[]; offsets: number[] }>();
+      terms.forEach((term, i) => {
+        let at = seen.get(term);
+        if (!at) seen.set(term, (at = { positions: [], offsets: [] }));
+        at.positions.push(positions[i]!);
+        at.offsets.push(offsets[i]!);
+      });
+      for (const [term, at] of seen) {
+        let entry = raw.get(term);
+        if (!entry) raw.set(term, (entry = { counts: FIELDS.map(() => []), positions: FIELDS.map(() => []), offsets: FIELDS.map(() => []) }));
+        entry.counts[f]!.push(local, at.positions.length);
+        entry.positions[f]!.push(at.positions);
+        entry.offsets[f]!.push(at.offsets);
       }
     }
   }
@@ -96,73 +129,137 @@ export function buildSegmentData(docs: Iterable<IndexableDocument>): SegmentData
   const documentCount = ids.length;
   const average = lengths.map((l) => l.reduce((a, b) => a + b, 0) / Math.max(1, documentCount));
   const terms = [...raw.keys()].sort();
-  const postings = terms.map((term) => {
-    const perField = raw.get(term)!;
+  const termIndex = new Map(terms.map((term, t) => [term, t]));
+  const fields = FIELDS.map((_, f) => {
+    let entries = 0;
+    let occurrences = 0;
+    for (const entry of raw.values()) {
+      entries += entry.counts[f]!.length / 2;
+      for (const at of entry.positions[f]!) occurrences += at.length;
+    }
+    return { start: new Int32Array(terms.length + 1), docs: new Int32Array(entries), scores: new Float32Array(entries), posStart: new Int32Array(entries + 1), positions: new Int32Array(occurrences), offsets: new Int32Array(occurrences) };
+  });
+  const filled = FIELDS.map(() => ({ entries: 0, occurrences: 0 }));
+  terms.forEach((term, t) => {
+    const entry = raw.get(term)!;
     let df = 0;
-    for (const list of perField) df += list.length / 2;
+    for (const list of entry.counts) df += list.length / 2;
     const idf = Math.log(1 + Math.abs((documentCount - df + 0.5) / (df + 0.5)));
-    return perField.map((list, f) => {
+    for (let f = 0; f < FIELDS.length; f++) {
+      const out = fields[f]!;
+      const at = filled[f]!;
+      out.start[t] = at.entries;
+      const list = entry.counts[f]!;
       for (let i = 0; i < list.length; i += 2) {
         const tf = list[i + 1]!;
         const length = lengths[f]![list[i]!]!;
         const score = ((idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (length / average[f]!)) + tf)) * BOOSTS[f]!;
-        list[i + 1] = Math.round(score * 1000) / 1000;
+        out.docs[at.entries] = list[i]!;
+        out.scores[at.entries] = Math.round(score * 1000) / 1000;
+        out.posStart[at.entries] = at.occurrences;
+        out.positions.set(entry.positions[f]![i / 2]!, at.occurrences);
+        out.offsets.set(entry.offsets[f]![i / 2]!, at.occurrences);
+        at.occurrences += tf;
+        at.entries++;
       }
-      return list;
-    });
+    }
   });
-  return { ids, terms, postings };
+  fields.forEach((out, f) => {
+    out.start[terms.length] = filled[f]!.entries;
+    out.posStart[filled[f]!.entries] = filled[f]!.occurrences;
+  });
+  return { ids, terms, termIndex, fields };
 }
 
-/** One field's postings: the postings of term t are positions start[t] to start[t + 1] of docs and scores. */
-export interface FieldPostings {
-  start: Int32Array;
-  docs: Int32Array;
-  scores: Float32Array;
+/** The entry of term t for local document `doc` in a field's postings (binary search: docs are ascending), or -1. */
+export function findPosting(field: FieldPostings, t: number, doc: number): number {
+  let lo = field.start[t]!;
+  const end = field.start[t + 1]!;
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (field.docs[mid]! < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < end && field.docs[lo] === doc ? lo : -1;
 }
 
-/** The serialisable packed form: one flat array per field (JSON arrays of numbers parse fast). */
-export interface PackedSegment {
+/**
+ * The cache file of a segment: a small JSON header (ids, terms, array lengths) and the typed
+ * arrays' bytes as they lie in memory, so loading is reading a file and making views on it
+ * rather than parsing millions of numbers.
+ */
+const MAGIC = 'DSX2';
+const ARRAYS = ['start', 'docs', 'scores', 'posStart', 'positions', 'offsets'] as const;
+
+interface CacheHeader {
+  pipelineVersion: number;
+  generation: number;
   ids: string[];
   terms: string[];
-  fields: { start: number[]; docs: number[]; scores: number[] }[];
+  /** lengths[field][array], in ARRAYS order. */
+  lengths: number[][];
 }
 
-/** Packs the per-term postings into flat per-field arrays. */
-export function packSegment(data: SegmentData): PackedSegment {
-  return {
-    ids: data.ids,
-    terms: data.terms,
-    fields: FIELDS.map((_, f) => {
-      const start: number[] = [0];
-      const docs: number[] = [];
-      const scores: number[] = [];
-      for (const perField of data.postings) {
-        const list = perField[f]!;
-        for (let i = 0; i < list.length; i += 2) {
-          docs.push(list[i]!);
-          scores.push(list[i + 1]!);
-        }
-        start.push(docs.length);
-      }
-      return { start, docs, scores };
-    }),
+export function encodeSegment(segment: Segment, stamp: { pipelineVersion: number; generation: number }): Uint8Array {
+  const header: CacheHeader = { ...stamp, ids: segment.ids, terms: segment.terms, lengths: segment.fields.map((f) => ARRAYS.map((name) => f[name].length)) };
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const dataStart = align4(8 + json.length);
+  const dataBytes = segment.fields.reduce((sum, f) => sum + ARRAYS.reduce((n, name) => n + f[name].byteLength, 0), 0);
+  const out = Buffer.alloc(dataStart + dataBytes);
+  out.write(MAGIC, 0, 'latin1');
+  out.writeUInt32LE(json.length, 4);
+  json.copy(out, 8);
+  let at = dataStart;
+  for (const field of segment.fields) {
+    for (const name of ARRAYS) {
+      const array = field[name];
+      out.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), at);
+      at += array.byteLength;
+    }
+  }
+  return out;
+}
+
+/** A segment from its cache file's bytes; throws when they are not a whole, consistent cache. */
+export function decodeSegment(bytes: Buffer): { segment: Segment; pipelineVersion: number; generation: number } {
+  if (bytes.length < 8 || bytes.toString('latin1', 0, 4) !== MAGIC) throw new Error('The index cache is damaged.');
+  const jsonLength = bytes.readUInt32LE(4);
+  if (8 + jsonLength > bytes.length) throw new Error('The index cache is damaged.');
+  const header = JSON.parse(bytes.toString('utf8', 8, 8 + jsonLength)) as CacheHeader;
+  const { ids, terms, lengths } = header;
+  if (!Array.isArray(ids) || !Array.isArray(terms) || !Array.isArray(lengths) || lengths.length !== FIELDS.length) throw new Error('The index cache is damaged.');
+  // Views need 4-byte alignment in the underlying buffer; copy once if the file's buffer is not.
+  const base = (bytes.byteOffset + align4(8 + jsonLength)) % 4 === 0 ? bytes : Buffer.from(bytes);
+  let at = base.byteOffset + align4(8 + jsonLength);
+  const end = base.byteOffset + base.length;
+  const view = <T>(make: new (buffer: ArrayBufferLike, offset: number, length: number) => T, length: unknown): T => {
+    if (!Number.isInteger(length) || (length as number) < 0 || at + (length as number) * 4 > end) throw new Error('The index cache is damaged.');
+    const array = new make(base.buffer, at, length as number);
+    at += (length as number) * 4;
+    return array;
   };
+  const fields = lengths.map((l) => ({
+    start: view(Int32Array, l[0]),
+    docs: view(Int32Array, l[1]),
+    scores: view(Float32Array, l[2]),
+    posStart: view(Int32Array, l[3]),
+    positions: view(Int32Array, l[4]),
+    offsets: view(Int32Array, l[5]),
+  }));
+  const consistent =
+    at === end &&
+    fields.every(
+      (f) =>
+        f.start.length === terms.length + 1 &&
+        f.start.at(-1) === f.docs.length &&
+        f.scores.length === f.docs.length &&
+        f.posStart.length === f.docs.length + 1 &&
+        f.posStart.at(-1) === f.positions.length &&
+        f.offsets.length === f.positions.length,
+    );
+  if (!consistent) throw new Error('The index cache is damaged.');
+  return { segment: { ids, terms, termIndex: new Map(terms.map((term, t) => [term, t])), fields }, pipelineVersion: header.pipelineVersion, generation: header.generation };
 }
 
-/** A segment ready for queries, from its packed form. */
-export function toSegment(packed: PackedSegment): Segment {
-  const termIndex = new Map<string, number>();
-  packed.terms.forEach((term, t) => termIndex.set(term, t));
-  return {
-    ids: packed.ids,
-    terms: packed.terms,
-    termIndex,
-    fields: packed.fields.map((f) => ({ start: Int32Array.from(f.start), docs: Int32Array.from(f.docs), scores: Float32Array.from(f.scores) })),
-  };
-}
-
-/** Builds one immutable segment over `docs` with Dossier's pipeline. */
-export function buildSegment(docs: Iterable<IndexableDocument>): Segment {
-  return toSegment(packSegment(buildSegmentData(docs)));
-}
+const align4 = (n: number) => (n + 3) & ~3;

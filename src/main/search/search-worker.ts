@@ -9,10 +9,9 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { IndexableDocument } from '../store/documents-repo.ts';
-import { indexTerm, stemmingLanguage } from './language.ts';
-import { buildSegmentData, FIELDS, packSegment, toSegment, type PackedSegment, type Segment } from './lunr-index.ts';
+import { buildSegment, decodeSegment, encodeSegment, FIELDS, findPosting, type Segment } from './lunr-index.ts';
 import { matchSegment } from './segment-query.ts';
-import { buildSnippets } from './snippets.ts';
+import { buildSnippets, tokenEnd, type TextMatch } from './snippets.ts';
 import { PIPELINE_VERSION, tokenize } from './tokenizer.ts';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
@@ -36,12 +35,12 @@ function readDocuments(ids: string[]): IndexableDocument[] {
   return docs;
 }
 
-function readText(id: string): { text: string; language: string | null } | undefined {
-  return store().prepare('SELECT text, language FROM documents WHERE id = ?').get(id) as { text: string; language: string | null } | undefined;
+function readText(id: string): { text: string } | undefined {
+  return store().prepare('SELECT text FROM documents WHERE id = ?').get(id) as { text: string } | undefined;
 }
 
 /** Writes to a temporary file, syncs it to disk, then renames it over `file`: a crash leaves the old cache or the new one. */
-function writeAtomically(file: string, data: string): void {
+function writeAtomically(file: string, data: Uint8Array): void {
   const temp = path.join(config.tmpDir, `${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   const fd = openSync(temp, 'w');
   try {
@@ -58,6 +57,7 @@ function writeAtomically(file: string, data: string): void {
   }
 }
 
+const TEXT_FIELD = FIELDS.indexOf('text');
 const WORD_CHAR = '[\\p{L}\\p{N}\\p{M}]';
 const ASCII_WORDS = /^[a-z0-9]+$/;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -98,23 +98,14 @@ function containsSequence(haystack: string[], needle: string[]): boolean {
 function handle(request: WorkerRequest): unknown {
   switch (request.type) {
     case 'build': {
-      const packed = packSegment(buildSegmentData(readDocuments(request.ids)));
-      if (request.cacheFile) writeAtomically(request.cacheFile, JSON.stringify({ pipelineVersion: PIPELINE_VERSION, generation: request.generation, packed }));
-      const segment = toSegment(packed);
+      const segment = buildSegment(readDocuments(request.ids));
+      if (request.cacheFile) writeAtomically(request.cacheFile, encodeSegment(segment, { pipelineVersion: PIPELINE_VERSION, generation: request.generation }));
       segments.set(request.segment, segment);
       return { ids: segment.ids };
     }
     case 'load': {
-      const payload = JSON.parse(readFileSync(request.cacheFile, 'utf8')) as { pipelineVersion: number; packed: PackedSegment };
-      if (payload.pipelineVersion !== PIPELINE_VERSION) throw new Error('The index cache is from another pipeline version.');
-      const { packed } = payload;
-      const consistent =
-        Array.isArray(packed?.ids) &&
-        Array.isArray(packed.terms) &&
-        packed.fields?.length === FIELDS.length &&
-        packed.fields.every((f) => f.start.length === packed.terms.length + 1 && f.docs.length === f.scores.length && f.start.at(-1) === f.docs.length);
-      if (!consistent) throw new Error('The index cache is damaged.');
-      const segment = toSegment(packed);
+      const { segment, pipelineVersion } = decodeSegment(readFileSync(request.cacheFile));
+      if (pipelineVersion !== PIPELINE_VERSION) throw new Error('The index cache is from another pipeline version.');
       segments.set(request.segment, segment);
       return { ids: segment.ids };
     }
@@ -128,11 +119,23 @@ function handle(request: WorkerRequest): unknown {
         return matchSegment(segment, request.clauses, phraseCheck(segment));
       });
     case 'snippets':
-      return request.items.map(({ id, terms }) => {
-        const doc = readText(id);
-        if (!doc) return [];
-        const language = stemmingLanguage(doc.language);
-        return buildSnippets(doc.text, new Set(terms), (t) => indexTerm(t, language));
+      return request.items.map(({ segment: segmentId, local, terms }) => {
+        const segment = segments.get(segmentId);
+        const text = segment && readText(segment.ids[local]!)?.text;
+        if (!segment || !text) return [];
+        // The index holds where each matched term occurs in the text field.
+        const field = segment.fields[TEXT_FIELD]!;
+        const matches: TextMatch[] = [];
+        for (const term of terms) {
+          const t = segment.termIndex.get(term);
+          const entry = t === undefined ? -1 : findPosting(field, t, local);
+          if (entry < 0) continue;
+          for (let i = field.posStart[entry]!; i < field.posStart[entry + 1]!; i++) {
+            const start = field.offsets[i]!;
+            matches.push({ term, start, end: tokenEnd(text, start) });
+          }
+        }
+        return buildSnippets(text, matches);
       });
   }
 }

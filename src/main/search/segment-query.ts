@@ -10,7 +10,7 @@
 import lunr from 'lunr';
 import type { Clause, QueryField } from './query-parser.ts';
 import { isStopWord, termAlternatives } from './language.ts';
-import { FIELDS, type Segment } from './lunr-index.ts';
+import { FIELDS, findPosting, type FieldPostings, type Segment } from './lunr-index.ts';
 
 /** At most this many index terms for one prefix or fuzzy word per segment, so `a*`-like queries stay bounded. */
 const MAX_EXPANSIONS = 256;
@@ -29,7 +29,7 @@ export interface SegmentMatches {
   entryWeight: Float64Array;
 }
 
-/** The documents of a phrase clause that really hold the words adjacently; injected by the worker (reads the text). */
+/** The documents of a phrase clause that really hold the words adjacently, checked in the text (only for phrases with common words, which the index leaves out); injected by the worker. */
 export type PhraseCheck = (localDocs: number[], terms: string[]) => number[];
 
 const internals = lunr as unknown as {
@@ -99,16 +99,19 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
 
   const clauseDocs = (clause: Clause): Set<number> => {
     if (clause.kind !== 'phrase') return lookup(expand(clause), clause.field);
+    // A common word (the, и) is not in the index: its slot is left open here and checked in the text.
+    const slots = clause.terms.map((term) => (isStopWord(term) ? null : alternativesOf(term).map(([t]) => t)));
     let docs: Set<number> | undefined;
-    for (const term of clause.terms) {
-      // A common word (the, и) is not in the index: it is checked in the text only.
-      if (isStopWord(term)) continue;
-      const found = lookup(alternativesOf(term), clause.field);
+    for (const [i, slot] of slots.entries()) {
+      if (!slot) continue;
+      const found = lookup(alternativesOf(clause.terms[i]!), clause.field);
       docs = docs ? intersect(docs, found) : found;
       if (docs.size === 0) return docs;
     }
     if (!docs) return new Set();
-    return new Set(checkPhrase([...docs], clause.terms));
+    const fields = clause.field ? [FIELD_NUMBER[clause.field]!] : FIELDS.map((_, f) => f);
+    const adjacent = [...docs].filter((doc) => fields.some((f) => holdsInOrder(segment.fields[f]!, segment.termIndex, doc, slots)));
+    return new Set(slots.includes(null) ? checkPhrase(adjacent, clause.terms) : adjacent);
   };
 
   let matched: Set<number> | undefined;
@@ -134,6 +137,34 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
     entryTerm: Int32Array.from(keep, (i) => entryTerms[i]!),
     entryWeight: Float64Array.from(keep, (i) => entryWeights[i]!),
   };
+}
+
+/**
+ * Whether a document's field holds the phrase's slots at consecutive token positions (an open
+ * slot, null, matches any token). Each slot accepts any of its alternatives (surface form, stems).
+ */
+function holdsInOrder(field: FieldPostings, termIndex: Map<string, number>, doc: number, slots: (string[] | null)[]): boolean {
+  const at = slots.map((slot) => (slot ? positionsOf(field, termIndex, doc, slot) : null));
+  if (at.some((positions) => positions?.size === 0)) return false;
+  const anchor = at.findIndex((positions) => positions !== null);
+  if (anchor < 0) return false;
+  for (const p of at[anchor]!) {
+    const start = p - anchor;
+    if (at.every((positions, i) => positions === null || positions.has(start + i))) return true;
+  }
+  return false;
+}
+
+/** The token positions of any of `terms` in one document's field. */
+function positionsOf(field: FieldPostings, termIndex: Map<string, number>, doc: number, terms: string[]): Set<number> {
+  const out = new Set<number>();
+  for (const term of terms) {
+    const t = termIndex.get(term);
+    const entry = t === undefined ? -1 : findPosting(field, t, doc);
+    if (entry < 0) continue;
+    for (let i = field.posStart[entry]!; i < field.posStart[entry + 1]!; i++) out.add(field.positions[i]!);
+  }
+  return out;
 }
 
 /** A node of Lunr's TokenSet automaton ("*" edges match any character). */

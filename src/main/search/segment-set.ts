@@ -175,7 +175,7 @@ export class SegmentSet {
   /** Builds a segment in a worker and makes it the owner of its documents. */
   private async build(ids: string[], base: boolean, generation: number, worker: number): Promise<SegmentInfo> {
     const id = this.nextSegment++;
-    const cacheFile = base ? path.join(this.paths.indexDir, `segment-${id}-${generation}.json`) : null;
+    const cacheFile = base ? path.join(this.paths.indexDir, `segment-${id}-${generation}.bin`) : null;
     const reply = await this.pool.call<{ ids: string[] }>(worker, {
       type: 'build',
       segment: id,
@@ -235,7 +235,7 @@ export class SegmentSet {
           const cacheFile = path.join(this.paths.indexDir, path.basename(file));
           const reply = await this.pool.call<{ ids: string[] }>(i % this.pool.size, { type: 'load', segment: id, cacheFile });
           this.onProgress({ phase: 'load', done: ++done, total: manifest.files.length });
-          const builtAt = Number(/-(\d+)\.json$/.exec(cacheFile)?.[1] ?? 0);
+          const builtAt = Number(/-(\d+)\.bin$/.exec(cacheFile)?.[1] ?? 0);
           return { id, worker: i % this.pool.size, ids: reply.ids, ordinals: this.ordinalsOf(reply.ids), base: true, cacheFile, tombstones: 0, builtAt } satisfies SegmentInfo;
         }),
       );

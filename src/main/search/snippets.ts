@@ -1,26 +1,38 @@
 import type { Snippet } from '../../shared/domain.ts';
-import { tokenize } from './tokenizer.ts';
+import { WORD } from './tokenizer.ts';
 
 const WINDOW = 80;
 const MAX_SNIPPETS = 3;
 
+/** A matched word in a document's text: its index term and where it lies. */
+export interface TextMatch {
+  term: string;
+  start: number;
+  end: number;
+}
+
+const WORD_AT = new RegExp(WORD.source, 'uy');
+const HAN_CHAR = /\p{Script=Han}/u;
+
 /**
- * The best passages of `text` for a set of matched terms: windows around the densest clusters
- * of matches, each with the matched words marked. `asIndexed` maps a text token to the term the
- * index holds for it (its stem), so "prisoners" is marked when the index matched "prison".
+ * Where the token starting at `start` ends: a Han character and its neighbour are one bigram
+ * token, anything else the word the tokeniser matched there.
  */
-export function buildSnippets(
-  text: string,
-  matchedTerms: ReadonlySet<string>,
-  asIndexed: (term: string) => string | undefined = (t) => t,
-): Snippet[] {
-  if (matchedTerms.size === 0) return [];
-  const matches = tokenize(text).filter((token) => {
-    if (matchedTerms.has(token.term)) return true;
-    const indexed = asIndexed(token.term);
-    return indexed !== undefined && matchedTerms.has(indexed);
-  });
+export function tokenEnd(text: string, start: number): number {
+  if (HAN_CHAR.test(text[start] ?? '')) return HAN_CHAR.test(text[start + 1] ?? '') ? start + 2 : start + 1;
+  WORD_AT.lastIndex = start;
+  const word = WORD_AT.exec(text);
+  return word ? start + word[0].length : start + 1;
+}
+
+/**
+ * The best passages of a text for its matched words (found by the index's offsets, so the text is
+ * never tokenised again): windows around the densest clusters of matches, each with the matched
+ * words marked.
+ */
+export function buildSnippets(text: string, matches: TextMatch[]): Snippet[] {
   if (matches.length === 0) return [];
+  matches = [...matches].sort((a, b) => a.start - b.start);
   // Score each match by how many distinct terms fall in its window; take the best non-overlapping ones.
   const scored = matches.map((match, index) => {
     const inWindow = new Set<string>();

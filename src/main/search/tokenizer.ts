@@ -14,7 +14,7 @@ export interface TextToken {
 }
 
 /** Bumped whenever tokenisation or normalisation changes, so serialised caches are rebuilt. */
-export const PIPELINE_VERSION = 5;
+export const PIPELINE_VERSION = 6;
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
 const HAN = /^\p{Script=Han}+$/u;

@@ -6,7 +6,8 @@ export type WorkerRequest = { id: number } & (
   | { type: 'load'; segment: number; cacheFile: string }
   | { type: 'drop'; segment: number }
   | { type: 'match'; segments: number[]; clauses: Clause[] }
-  | { type: 'snippets'; items: { id: string; terms: string[] }[] }
+  /** Snippets of documents of segments this worker holds: `local` is the document's number in its segment. */
+  | { type: 'snippets'; items: { segment: number; local: number; terms: string[] }[] }
 );
 
 export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
