@@ -97,8 +97,8 @@ function fieldTerms(value: string | null, language: string | undefined): { terms
 /** Builds one immutable segment over `docs` with Dossier's pipeline. */
 export function buildSegment(docs: Iterable<IndexableDocument>): Segment {
   const ids: string[] = [];
-  // term → per field: [doc, tf, doc, tf…] and the positions of each of those postings
-  const raw = new Map<string, { counts: number[][]; positions: number[][][]; offsets: number[][][] }>();
+  // term → per field (made on first use): [doc, tf, doc, tf…] and, flat in the same order, [position, offset, …] of every occurrence.
+  const raw = new Map<string, ({ counts: number[]; occurrences: number[] } | undefined)[]>();
   const lengths: number[][] = FIELDS.map(() => []);
   for (const doc of docs) {
     const local = ids.length;
@@ -108,19 +108,19 @@ export function buildSegment(docs: Iterable<IndexableDocument>): Segment {
     for (let f = 0; f < FIELDS.length; f++) {
       const { terms, positions, offsets } = fieldTerms(values[f] ?? null, language);
       lengths[f]![local] = terms.length;
-      const seen = new Map<string, { positions: number[]; offsets: number[] }>();
+      // This document's occurrences of each term, in text order.
+      const seen = new Map<string, number[]>();
       terms.forEach((term, i) => {
-        let at = seen.get(term);
-        if (!at) seen.set(term, (at = { positions: [], offsets: [] }));
-        at.positions.push(positions[i]!);
-        at.offsets.push(offsets[i]!);
+        const at = seen.get(term);
+        if (at) at.push(positions[i]!, offsets[i]!);
+        else seen.set(term, [positions[i]!, offsets[i]!]);
       });
       for (const [term, at] of seen) {
-        let entry = raw.get(term);
-        if (!entry) raw.set(term, (entry = { counts: FIELDS.map(() => []), positions: FIELDS.map(() => []), offsets: FIELDS.map(() => []) }));
-        entry.counts[f]!.push(local, at.positions.length);
-        entry.positions[f]!.push(at.positions);
-        entry.offsets[f]!.push(at.offsets);
+        let perField = raw.get(term);
+        if (!perField) raw.set(term, (perField = []));
+        const entry = (perField[f] ??= { counts: [], occurrences: [] });
+        entry.counts.push(local, at.length / 2);
+        for (const n of at) entry.occurrences.push(n);
       }
     }
   }
@@ -133,36 +133,41 @@ export function buildSegment(docs: Iterable<IndexableDocument>): Segment {
   const fields = FIELDS.map((_, f) => {
     let entries = 0;
     let occurrences = 0;
-    for (const entry of raw.values()) {
-      entries += entry.counts[f]!.length / 2;
-      for (const at of entry.positions[f]!) occurrences += at.length;
+    for (const perField of raw.values()) {
+      entries += (perField[f]?.counts.length ?? 0) / 2;
+      occurrences += (perField[f]?.occurrences.length ?? 0) / 2;
     }
     return { start: new Int32Array(terms.length + 1), docs: new Int32Array(entries), scores: new Float32Array(entries), posStart: new Int32Array(entries + 1), positions: new Int32Array(occurrences), offsets: new Int32Array(occurrences) };
   });
   const filled = FIELDS.map(() => ({ entries: 0, occurrences: 0 }));
   terms.forEach((term, t) => {
-    const entry = raw.get(term)!;
+    const perField = raw.get(term)!;
     let df = 0;
-    for (const list of entry.counts) df += list.length / 2;
+    for (const entry of perField) df += (entry?.counts.length ?? 0) / 2;
     const idf = Math.log(1 + Math.abs((documentCount - df + 0.5) / (df + 0.5)));
     for (let f = 0; f < FIELDS.length; f++) {
       const out = fields[f]!;
       const at = filled[f]!;
       out.start[t] = at.entries;
-      const list = entry.counts[f]!;
-      for (let i = 0; i < list.length; i += 2) {
-        const tf = list[i + 1]!;
-        const length = lengths[f]![list[i]!]!;
+      const entry = perField[f];
+      if (!entry) continue;
+      const { counts, occurrences } = entry;
+      for (let i = 0, o = 0; i < counts.length; i += 2) {
+        const tf = counts[i + 1]!;
+        const length = lengths[f]![counts[i]!]!;
         const score = ((idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (length / average[f]!)) + tf)) * BOOSTS[f]!;
-        out.docs[at.entries] = list[i]!;
+        out.docs[at.entries] = counts[i]!;
         out.scores[at.entries] = Math.round(score * 1000) / 1000;
         out.posStart[at.entries] = at.occurrences;
-        out.positions.set(entry.positions[f]![i / 2]!, at.occurrences);
-        out.offsets.set(entry.offsets[f]![i / 2]!, at.occurrences);
-        at.occurrences += tf;
+        for (let k = 0; k < tf; k++, o += 2) {
+          out.positions[at.occurrences] = occurrences[o]!;
+          out.offsets[at.occurrences++] = occurrences[o + 1]!;
+        }
         at.entries++;
       }
     }
+    // Built: the term's lists can go before the next term's are copied.
+    raw.delete(term);
   });
   fields.forEach((out, f) => {
     out.start[terms.length] = filled[f]!.entries;
