@@ -46,8 +46,8 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
   const entryWeights: number[] = [];
 
   /** Docs holding any of `alternatives` in the allowed fields, recording score contributions. */
-  const lookup = (alternatives: [string, number][], field: QueryField | undefined): Set<number> => {
-    const found = new Set<number>();
+  const lookup = (alternatives: [string, number][], field: QueryField | undefined): DocMask => {
+    const found: DocMask = new Uint8Array(documentCount);
     for (const [term, boost] of alternatives) {
       const t = segment.termIndex.get(term);
       if (t === undefined) continue;
@@ -65,7 +65,7 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
         const { start, docs, scores } = segment.fields[f]!;
         for (let i = start[t]!; i < start[t + 1]!; i++) {
           const doc = docs[i]!;
-          found.add(doc);
+          found[doc] = 1;
           entryDocs.push(doc);
           entryTerms.push(termId);
           entryWeights.push((scores[i]! / localIdf) * boost);
@@ -97,46 +97,50 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
     return alternativesOf(term);
   };
 
-  const clauseDocs = (clause: Clause): Set<number> => {
+  const clauseDocs = (clause: Clause): DocMask => {
     if (clause.kind !== 'phrase') return lookup(expand(clause), clause.field);
     // A common word (the, и) is not in the index: its slot is left open here and checked in the text.
     const slots = clause.terms.map((term) => (isStopWord(term) ? null : alternativesOf(term).map(([t]) => t)));
-    let docs: Set<number> | undefined;
+    let docs: DocMask | undefined;
     for (const [i, slot] of slots.entries()) {
       if (!slot) continue;
       const found = lookup(alternativesOf(clause.terms[i]!), clause.field);
-      docs = docs ? intersect(docs, found) : found;
-      if (docs.size === 0) return docs;
+      if (docs) intersectInto(docs, found);
+      else docs = found;
     }
-    if (!docs) return new Set();
-    const fields = clause.field ? [FIELD_NUMBER[clause.field]!] : FIELDS.map((_, f) => f);
-    const adjacent = [...docs].filter((doc) => fields.some((f) => holdsInOrder(segment.fields[f]!, segment.termIndex, doc, slots)));
-    return new Set(slots.includes(null) ? checkPhrase(adjacent, clause.terms) : adjacent);
+    if (!docs) return new Uint8Array(documentCount);
+    // The text first: that is where a phrase almost always is.
+    const fields = clause.field ? [FIELD_NUMBER[clause.field]!] : [FIELD_NUMBER.text!, ...FIELDS.flatMap((f, i) => (f === 'text' ? [] : [i]))];
+    const adjacent = membersOf(docs).filter((doc) => fields.some((f) => holdsInOrder(segment.fields[f]!, segment.termIndex, doc, slots)));
+    const out: DocMask = new Uint8Array(documentCount);
+    for (const doc of slots.includes(null) ? checkPhrase(adjacent, clause.terms) : adjacent) out[doc] = 1;
+    return out;
   };
 
-  let matched: Set<number> | undefined;
+  let matched: DocMask | undefined;
   for (const clause of clauses.filter((c) => !c.negated)) {
     const docs = clauseDocs(clause);
-    matched = matched ? intersect(matched, docs) : docs;
-    if (matched.size === 0) break;
+    if (matched) intersectInto(matched, docs);
+    else matched = docs;
   }
-  matched ??= new Set();
+  matched ??= new Uint8Array(documentCount);
   for (const clause of clauses.filter((c) => c.negated)) {
-    if (matched.size === 0) break;
-    for (const doc of clauseDocs(clause)) matched.delete(doc);
+    const excluded = clauseDocs(clause);
+    for (let doc = 0; doc < documentCount; doc++) if (excluded[doc]) matched[doc] = 0;
   }
 
-  const keep: number[] = [];
-  for (let i = 0; i < entryDocs.length; i++) if (matched.has(entryDocs[i]!)) keep.push(i);
-  return {
-    docs: [...matched],
-    terms: [...termIds.keys()],
-    df: termDf,
-    documentCount,
-    entryDoc: Int32Array.from(keep, (i) => entryDocs[i]!),
-    entryTerm: Int32Array.from(keep, (i) => entryTerms[i]!),
-    entryWeight: Float64Array.from(keep, (i) => entryWeights[i]!),
-  };
+  let kept = 0;
+  for (let i = 0; i < entryDocs.length; i++) if (matched[entryDocs[i]!]) kept++;
+  const entryDoc = new Int32Array(kept);
+  const entryTerm = new Int32Array(kept);
+  const entryWeight = new Float64Array(kept);
+  for (let i = 0, k = 0; i < entryDocs.length; i++) {
+    if (!matched[entryDocs[i]!]) continue;
+    entryDoc[k] = entryDocs[i]!;
+    entryTerm[k] = entryTerms[i]!;
+    entryWeight[k++] = entryWeights[i]!;
+  }
+  return { docs: membersOf(matched), terms: [...termIds.keys()], df: termDf, documentCount, entryDoc, entryTerm, entryWeight };
 }
 
 /**
@@ -144,25 +148,30 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
  * slot, null, matches any token). Each slot accepts any of its alternatives (surface form, stems).
  */
 function holdsInOrder(field: FieldPostings, termIndex: Map<string, number>, doc: number, slots: (string[] | null)[]): boolean {
-  const at = slots.map((slot) => (slot ? positionsOf(field, termIndex, doc, slot) : null));
-  if (at.some((positions) => positions?.size === 0)) return false;
-  const anchor = at.findIndex((positions) => positions !== null);
+  const anchor = slots.findIndex((slot) => slot !== null);
   if (anchor < 0) return false;
-  for (const p of at[anchor]!) {
-    const start = p - anchor;
-    if (at.every((positions, i) => positions === null || positions.has(start + i))) return true;
+  const starts = positionsOf(field, termIndex, doc, slots[anchor]!);
+  for (let i = anchor + 1; i < slots.length && starts.length > 0; i++) {
+    const slot = slots[i];
+    if (!slot) continue;
+    // Keep the anchor positions whose slot i holds one of its terms.
+    const here = positionsOf(field, termIndex, doc, slot);
+    const shift = i - anchor;
+    let kept = 0;
+    for (const p of starts) if (here.includes(p + shift)) starts[kept++] = p;
+    starts.length = kept;
   }
-  return false;
+  return starts.length > 0;
 }
 
 /** The token positions of any of `terms` in one document's field. */
-function positionsOf(field: FieldPostings, termIndex: Map<string, number>, doc: number, terms: string[]): Set<number> {
-  const out = new Set<number>();
+function positionsOf(field: FieldPostings, termIndex: Map<string, number>, doc: number, terms: string[]): number[] {
+  const out: number[] = [];
   for (const term of terms) {
     const t = termIndex.get(term);
     const entry = t === undefined ? -1 : findPosting(field, t, doc);
     if (entry < 0) continue;
-    for (let i = field.posStart[entry]!; i < field.posStart[entry + 1]!; i++) out.add(field.positions[i]!);
+    for (let i = field.posStart[entry]!; i < field.posStart[entry + 1]!; i++) out.push(field.positions[i]!);
   }
   return out;
 }
@@ -219,9 +228,15 @@ function alternativesOf(term: string): [string, number][] {
   return termAlternatives(term).map((t) => [t, t === term ? BOOST.exact : BOOST.stem]);
 }
 
-function intersect(a: Set<number>, b: Set<number>): Set<number> {
-  const out = new Set<number>();
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const x of small) if (large.has(x)) out.add(x);
+/** A set of a segment's local documents: one byte per document (a segment holds a few thousand). */
+type DocMask = Uint8Array;
+
+function intersectInto(target: DocMask, other: DocMask): void {
+  for (let doc = 0; doc < target.length; doc++) target[doc]! &= other[doc]!;
+}
+
+function membersOf(mask: DocMask): number[] {
+  const out: number[] = [];
+  for (let doc = 0; doc < mask.length; doc++) if (mask[doc]) out.push(doc);
   return out;
 }
