@@ -10,7 +10,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { IndexableDocument } from '../store/documents-repo.ts';
 import { buildSegment, decodeSegment, encodeSegment, FIELDS, findPosting, type Segment } from './lunr-index.ts';
-import { matchSegment } from './segment-query.ts';
+import { fuzzyTermsIn, matchSegment, type FuzzyTerms } from './segment-query.ts';
 import { buildSnippets, tokenEnd, type TextMatch } from './snippets.ts';
 import { PIPELINE_VERSION, tokenize } from './tokenizer.ts';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.ts';
@@ -22,6 +22,30 @@ interface WorkerConfig {
 
 const config = workerData as WorkerConfig;
 const segments = new Map<number, Segment>();
+/** Base segments (cached, large); the delta is small and rebuilt often. */
+const baseSegments = new Set<number>();
+let baseVocabulary: string[] | undefined;
+
+/** The sorted union of the base segments' terms, for walking fuzzy automata once per query; made on first need. */
+function vocabulary(): string[] {
+  if (!baseVocabulary) {
+    const all = new Set<string>();
+    for (const id of baseSegments) for (const term of segments.get(id)?.terms ?? []) all.add(term);
+    baseVocabulary = [...all].sort();
+  }
+  return baseVocabulary;
+}
+
+function holdSegment(id: number, segment: Segment, base: boolean): void {
+  segments.set(id, segment);
+  if (base) baseSegments.add(id);
+  baseVocabulary = undefined;
+}
+
+function dropSegment(id: number): void {
+  segments.delete(id);
+  if (baseSegments.delete(id)) baseVocabulary = undefined;
+}
 let db: DatabaseSync | undefined;
 const store = (): DatabaseSync => (db ??= new DatabaseSync(config.databaseFile, { readOnly: true }));
 
@@ -100,24 +124,34 @@ function handle(request: WorkerRequest): unknown {
     case 'build': {
       const segment = buildSegment(readDocuments(request.ids));
       if (request.cacheFile) writeAtomically(request.cacheFile, encodeSegment(segment, { pipelineVersion: PIPELINE_VERSION, generation: request.generation }));
-      segments.set(request.segment, segment);
+      holdSegment(request.segment, segment, request.cacheFile !== undefined);
       return { ids: segment.ids };
     }
     case 'load': {
       const { segment, pipelineVersion } = decodeSegment(readFileSync(request.cacheFile));
       if (pipelineVersion !== PIPELINE_VERSION) throw new Error('The index cache is from another pipeline version.');
-      segments.set(request.segment, segment);
+      holdSegment(request.segment, segment, true);
       return { ids: segment.ids };
     }
     case 'drop':
-      segments.delete(request.segment);
+      dropSegment(request.segment);
       return {};
-    case 'match':
+    case 'match': {
+      // One walk of the base segments' shared vocabulary per fuzzy word, for all of them.
+      const walked = new Map<string, string[]>();
+      const shared = fuzzyTermsIn(vocabulary());
+      const fuzzyShared: FuzzyTerms = (word, distance) => {
+        const key = `${distance}:${word}`;
+        let terms = walked.get(key);
+        if (!terms) walked.set(key, (terms = shared(word, distance)));
+        return terms;
+      };
       return request.segments.map((id) => {
         const segment = segments.get(id);
         if (!segment) throw new Error(`Segment ${id} is not loaded in this worker.`);
-        return matchSegment(segment, request.clauses, phraseCheck(segment));
+        return matchSegment(segment, request.clauses, phraseCheck(segment), baseSegments.has(id) ? fuzzyShared : fuzzyTermsIn(segment.terms));
       });
+    }
     case 'snippets':
       return request.items.map(({ segment: segmentId, local, terms }) => {
         const segment = segments.get(segmentId);

@@ -32,12 +32,24 @@ export interface SegmentMatches {
 /** The documents of a phrase clause that really hold the words adjacently, checked in the text (only for phrases with common words, which the index leaves out); injected by the worker. */
 export type PhraseCheck = (localDocs: number[], terms: string[]) => number[];
 
+/**
+ * The index terms within edit distance `distance` of `word` that a segment may hold (a superset
+ * is fine: expansions the segment lacks are skipped). A worker walks its base segments' shared
+ * vocabulary once per query instead of once per segment (search-worker.ts).
+ */
+export type FuzzyTerms = (word: string, distance: number) => string[];
+
+/** Lunr's fuzzy TokenSet automaton of a word, walked against a sorted vocabulary. */
+export function fuzzyTermsIn(terms: string[]): FuzzyTerms {
+  return (word, distance) => intersectSorted(terms, internals.TokenSet.fromFuzzyString(word, distance));
+}
+
 const internals = lunr as unknown as {
   TokenSet: { fromFuzzyString(s: string, distance: number): TokenSetNode };
 };
 const FIELD_NUMBER: Record<string, number> = Object.fromEntries(FIELDS.map((f, i) => [f, i]));
 
-export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: PhraseCheck): SegmentMatches {
+export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: PhraseCheck, fuzzyTerms: FuzzyTerms = fuzzyTermsIn(segment.terms)): SegmentMatches {
   const documentCount = segment.ids.length;
   const termIds = new Map<string, number>();
   const termDf: number[] = [];
@@ -89,8 +101,8 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
     if (clause.kind === 'fuzzy') {
       const out = new Map<string, number>();
       for (const alternative of termAlternatives(term)) {
-        const automaton = internals.TokenSet.fromFuzzyString(alternative, clause.distance ?? 1);
-        for (const t of intersectSorted(segment.terms, automaton).slice(0, MAX_EXPANSIONS)) if (!out.has(t)) out.set(t, t === alternative ? BOOST.exact : BOOST.fuzzy);
+        const expansions = fuzzyTerms(alternative, clause.distance ?? 1).filter((t) => segment.termIndex.has(t));
+        for (const t of expansions.slice(0, MAX_EXPANSIONS)) if (!out.has(t)) out.set(t, t === alternative ? BOOST.exact : BOOST.fuzzy);
       }
       return [...out];
     }
@@ -189,27 +201,30 @@ interface TokenSetNode {
  */
 export function intersectSorted(terms: string[], root: TokenSetNode): string[] {
   const out = new Set<string>();
-  const walk = (node: TokenSetNode, prefix: string, lo: number, hi: number, depth: number) => {
+  // Terms in [lo, hi) all start with `prefix` (length `depth`); a sub-range sharing one more character is found by binary search.
+  const walk = (node: TokenSetNode, prefix: string, lo: number, hi: number) => {
+    const depth = prefix.length;
     if (node.final && terms[lo] === prefix) out.add(prefix);
     if (depth > 64) return;
-    for (const [edge, next] of Object.entries(node.edges)) {
+    for (const edge in node.edges) {
+      const next = node.edges[edge]!;
       if (edge === '*') {
         let i = terms[lo] === prefix ? lo + 1 : lo;
         while (i < hi) {
-          const extended = prefix + terms[i]![prefix.length]!;
-          const end = lowerBound(terms, `${extended}\uffff`, i, hi);
-          walk(next, extended, i, end, depth + 1);
+          const extended = terms[i]!.slice(0, depth + 1);
+          const end = endOfPrefix(terms, extended, i, hi);
+          walk(next, extended, i, end);
           i = end;
         }
       } else {
         const extended = prefix + edge;
         const start = lowerBound(terms, extended, lo, hi);
         if (start >= hi || !terms[start]!.startsWith(extended)) continue;
-        walk(next, extended, start, lowerBound(terms, `${extended}\uffff`, start, hi), depth + 1);
+        walk(next, extended, start, endOfPrefix(terms, extended, start, hi));
       }
     }
   };
-  walk(root, '', 0, terms.length, 0);
+  walk(root, '', 0, terms.length);
   return [...out];
 }
 
@@ -219,6 +234,18 @@ function lowerBound(sorted: string[], value: string, from = 0, to = sorted.lengt
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The end of the block of sorted terms from `from` (which starts with `prefix`) that start with `prefix`. */
+function endOfPrefix(sorted: string[], prefix: string, from: number, to: number): number {
+  let lo = from + 1;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]!.startsWith(prefix)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
