@@ -4,7 +4,7 @@
  * workspace's index folder; one small delta segment holds what came since and is rebuilt on each
  * change; documents removed from the store are tombstones until their segment is compacted.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { writeFile, rename, open } from 'node:fs/promises';
 import path from 'node:path';
 import { currentGeneration, type Database } from '../store/database.ts';
@@ -215,6 +215,15 @@ export class SegmentSet {
       }),
     );
     await this.writeManifest(generation);
+    this.removeStaleCaches();
+  }
+
+  /** Segment caches no manifest lists any more (another pipeline version, a damaged set): disk space, nothing else. */
+  private removeStaleCaches(): void {
+    const listed = new Set([...this.segments.values()].flatMap((s) => (s.cacheFile ? [path.basename(s.cacheFile)] : [])));
+    for (const name of readdirSync(this.paths.indexDir)) {
+      if (/^segment-\d+-\d+\.(?:bin|json)$/.test(name) && !listed.has(name)) rmSync(path.join(this.paths.indexDir, name), { force: true });
+    }
   }
 
   /** Loads the cached base segments; false when they are missing, stale or corrupt (then the store is indexed again). */

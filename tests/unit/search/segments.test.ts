@@ -66,11 +66,15 @@ describe('segments, caches and tombstones', () => {
 
     const indexDir = second.app.workspace.paths.indexDir;
     const segment = readdirSync(indexDir).find((f) => f.startsWith('segment-'))!;
-    writeFileSync(path.join(indexDir, segment), '{"pipelineVersion": 2, "ids": [');
+    // Cut short, as by a full disk: the header is whole, the arrays are not.
+    writeFileSync(path.join(indexDir, segment), readFileSync(path.join(indexDir, segment)).subarray(0, 200));
+    // A cache of an older pipeline version, which nothing lists any more.
+    writeFileSync(path.join(indexDir, 'segment-99-1.json'), '{"pipelineVersion": 2, "ids": [');
     const third = ws.open();
     expect((await call(third.app.handlers, 'search:query', { query: 'urumqi' })).total).toBe(1);
     expect(third.phases).toContain('build');
     expect((await call(third.app.handlers, 'workspace:verify', {})).ok).toBe(true);
+    expect(readdirSync(indexDir)).not.toContain('segment-99-1.json');
   });
 
   it('re-indexes a document whose title is edited, in a cached base segment too, and forgets the old title', async () => {
