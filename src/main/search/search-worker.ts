@@ -38,7 +38,8 @@ function vocabulary(): string[] {
 
 function holdSegment(id: number, segment: Segment, base: boolean): void {
   segments.set(id, segment);
-  if (base) baseSegments.add(id);
+  if (!base) return;
+  baseSegments.add(id);
   baseVocabulary = undefined;
 }
 
@@ -139,11 +140,10 @@ function handle(request: WorkerRequest): unknown {
     case 'match': {
       // One walk of the base segments' shared vocabulary per fuzzy word, for all of them.
       const walked = new Map<string, string[]>();
-      const shared = fuzzyTermsIn(vocabulary());
       const fuzzyShared: FuzzyTerms = (word, distance) => {
         const key = `${distance}:${word}`;
         let terms = walked.get(key);
-        if (!terms) walked.set(key, (terms = shared(word, distance)));
+        if (!terms) walked.set(key, (terms = fuzzyTermsIn(vocabulary())(word, distance)));
         return terms;
       };
       return request.segments.map((id) => {

@@ -96,18 +96,8 @@ export class SegmentSet {
       if (!(await this.loadCaches())) await this.rebuild(generation);
     }
     if (generation === this.syncedGeneration) return;
-    const storeIds = (this.db.prepare('SELECT id FROM documents ORDER BY rowid').all() as { id: string }[]).map((r) => r.id);
-    const live = new Set(storeIds);
-    for (const [id, segmentId] of this.owner) {
-      if (live.has(id)) continue;
-      this.owner.delete(id);
-      this.table.remove(id);
-      const segment = this.segments.get(segmentId);
-      if (segment) segment.tombstones++;
-    }
-    this.replaceEdited();
-    const added = storeIds.filter((id) => !this.owner.has(id));
-    this.loadMeta(added);
+    const added = this.reconcile();
+    this.loadMeta(added.filter((id) => !this.table.isLive(id)));
     const deltaIds = [...(this.delta?.ids.filter((id) => this.owner.get(id) === this.delta!.id) ?? []), ...added];
     if (added.length > 0 || (this.delta && this.delta.tombstones > 0)) {
       if (await this.rebuildDelta(deltaIds, generation)) await this.writeManifest(generation);
@@ -116,9 +106,28 @@ export class SegmentSet {
     this.compactInBackground(generation);
   }
 
-  /** Documents whose indexed fields were edited after their segment was built lose that entry (then re-added). */
-  private replaceEdited(): void {
-    if (this.segments.size === 0) return;
+  /** Brings owner and table in line with the store's documents; returns the documents to (re)index. */
+  private reconcile(): string[] {
+    const storeIds = (this.db.prepare('SELECT id FROM documents').all() as { id: string }[]).map((r) => r.id);
+    const unknown = storeIds.filter((id) => !this.table.isLive(id));
+    // Every live document still in the store: nothing was removed, and only the unknown ones are new.
+    if (storeIds.length - unknown.length !== this.table.liveSize) {
+      const live = new Set(storeIds);
+      for (const [id, segmentId] of this.owner) {
+        if (live.has(id)) continue;
+        this.owner.delete(id);
+        this.table.remove(id);
+        const segment = this.segments.get(segmentId);
+        if (segment) segment.tombstones++;
+      }
+    }
+    return [...unknown, ...this.replaceEdited()];
+  }
+
+  /** Documents whose indexed fields were edited after their segment was built lose that entry (then re-added); returns them. */
+  private replaceEdited(): string[] {
+    if (this.segments.size === 0) return [];
+    const edited: string[] = [];
     const oldest = Math.min(...[...this.segments.values()].map((s) => s.builtAt));
     const rows = this.db.prepare('SELECT id, index_generation AS changedAt FROM documents WHERE index_generation > ?').all(oldest) as {
       id: string;
@@ -130,7 +139,9 @@ export class SegmentSet {
       this.owner.delete(id);
       segment.tombstones++;
       this.superseded.set(id, [...(this.superseded.get(id) ?? []), segment.id]);
+      edited.push(id);
     }
+    return edited;
   }
 
   /** True when `segmentId` holds an older entry of a document edited since (segment ids are never reused). */

@@ -90,4 +90,6 @@ export const MIGRATIONS: readonly string[] = [
   // 2: the generation at which a document's indexed fields (title, source, author, language) last
   // changed, so the search index re-indexes an edited document instead of keeping its old fields.
   `ALTER TABLE documents ADD COLUMN index_generation INTEGER NOT NULL DEFAULT 0;`,
+  // 3: the search index asks after every change which documents were edited since its segments were built.
+  `CREATE INDEX documents_index_generation ON documents(index_generation);`,
 ];

@@ -112,6 +112,13 @@ describe('segments, caches and tombstones', () => {
     expect((await call(app.handlers, 'search:query', { query: 'urumqi' })).results[0]!.documentId).toBe(added.get('en-satellite'));
     const report = await call(app.handlers, 'workspace:verify', {});
     expect(report).toMatchObject({ ok: true, documentsChecked: 9, indexedDocuments: 9 });
+
+    // One removed and one added between two searches: the count does not change, and the new row may take the old rowid.
+    transaction(app.workspace.db, () => deleteDocuments(app.workspace.db, [added.get('en-satellite')!]));
+    const again = insertCorpus(app.workspace.db, { 'en-camp': corpus['en-camp']! });
+    expect((await call(app.handlers, 'search:query', { query: 'urumqi' })).results.map((r) => r.documentId)).not.toContain(added.get('en-satellite'));
+    expect(names(again, (await call(app.handlers, 'search:query', { query: 'camp' })).results)).toContain('en-camp');
+    expect(await call(app.handlers, 'workspace:verify', {})).toMatchObject({ ok: true, documentsChecked: 9, indexedDocuments: 9 });
   });
 
   it('returns snippets with the matched words marked, tagged passages and facets over all matches', async () => {
