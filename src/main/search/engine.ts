@@ -55,11 +55,18 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
   });
   const { table } = set;
   const tags = new TagIndex(db, table);
+  /** The page's titles and first tagged passages, one statement each for the whole page (ids as a JSON array). */
   const statements = {
-    document: db.prepare('SELECT title, source, published_at AS publishedAt, language, format FROM documents WHERE id = ?'),
+    documents: db.prepare(
+      `SELECT id, title, source, published_at AS publishedAt, language, format FROM documents WHERE id IN (SELECT value FROM json_each(?))`,
+    ),
     passages: db.prepare(
-      `SELECT p.id, p.start, p.end, p.exact, (SELECT json_group_array(tag_id) FROM passage_tags WHERE passage_id = p.id) AS tagIds
-       FROM passages p WHERE p.document_id = ? ORDER BY p.start LIMIT 5`,
+      `SELECT documentId, id, start, "end", exact, tagIds FROM (
+         SELECT p.document_id AS documentId, p.id, p.start, p.end, p.exact,
+                (SELECT json_group_array(tag_id) FROM passage_tags WHERE passage_id = p.id) AS tagIds,
+                row_number() OVER (PARTITION BY p.document_id ORDER BY p.start) AS n
+         FROM passages p WHERE p.document_id IN (SELECT value FROM json_each(?)))
+       WHERE n <= 5 ORDER BY documentId, start`,
     ),
   };
   /** Per-ordinal working arrays reused by every search (a stamp tells this search's entries from older ones). */
@@ -142,12 +149,20 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
         }
       });
       const snippets = await snippetsFor(page);
+      const pageIds = JSON.stringify(page.map((ordinal) => table.ids[ordinal]!));
+      type HitFields = Pick<SearchHit, 'title' | 'source' | 'publishedAt' | 'language' | 'format'>;
+      const documents = new Map((statements.documents.all(pageIds) as (HitFields & { id: string })[]).map(({ id, ...doc }) => [id, doc]));
+      const passages = new Map<string, NonNullable<SearchHit['passages']>>();
+      for (const { documentId, tagIds, ...passage } of statements.passages.all(pageIds) as unknown as PassageRow[]) {
+        passages.set(documentId, [...(passages.get(documentId) ?? []), { ...passage, tagIds: JSON.parse(tagIds) as string[] }]);
+      }
       const hits: SearchHit[] = [];
       for (const ordinal of page) {
         const id = table.ids[ordinal]!;
-        const doc = statements.document.get(id) as Pick<SearchHit, 'title' | 'source' | 'publishedAt' | 'language' | 'format'> | undefined;
+        const doc = documents.get(id);
+        // Removed from the store since the match: left out.
         if (!doc) continue;
-        hits.push({ documentId: id, ...doc, score: score[ordinal]!, snippets: snippets.get(id) ?? [], passages: passagesOf(id) });
+        hits.push({ documentId: id, ...doc, score: score[ordinal]!, snippets: snippets.get(id) ?? [], passages: passages.get(id) ?? [] });
       }
       return { query, total: accepted.length, results: hits, facets: computeFacets(accepted, table, tags) };
 
@@ -180,9 +195,13 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
     refresh: () => set.fresh(),
     close: () => pool.close(),
   };
+}
 
-  function passagesOf(documentId: string): NonNullable<SearchHit['passages']> {
-    const rows = statements.passages.all(documentId) as { id: string; start: number; end: number; exact: string; tagIds: string }[];
-    return rows.map((r) => ({ ...r, tagIds: JSON.parse(r.tagIds) as string[] }));
-  }
+interface PassageRow {
+  documentId: string;
+  id: string;
+  start: number;
+  end: number;
+  exact: string;
+  tagIds: string;
 }

@@ -6,7 +6,7 @@
  */
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { IndexableDocument } from '../store/documents-repo.ts';
 import { buildSegment, decodeSegment, encodeSegment, FIELDS, findPosting, type Segment } from './lunr-index.ts';
@@ -60,8 +60,10 @@ function readDocuments(ids: string[]): IndexableDocument[] {
   return docs;
 }
 
+let textStatement: StatementSync | undefined;
 function readText(id: string): { text: string } | undefined {
-  return store().prepare('SELECT text FROM documents WHERE id = ?').get(id) as { text: string } | undefined;
+  textStatement ??= store().prepare('SELECT text FROM documents WHERE id = ?');
+  return textStatement.get(id) as { text: string } | undefined;
 }
 
 /** Writes to a temporary file, syncs it to disk, then renames it over `file`: a crash leaves the old cache or the new one. */
