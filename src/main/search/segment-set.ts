@@ -97,7 +97,7 @@ export class SegmentSet {
     }
     if (generation === this.syncedGeneration) return;
     const added = this.reconcile();
-    this.loadMeta(added.filter((id) => !this.table.isLive(id)));
+    this.loadMeta(added);
     const deltaIds = [...(this.delta?.ids.filter((id) => this.owner.get(id) === this.delta!.id) ?? []), ...added];
     if (added.length > 0 || (this.delta && this.delta.tombstones > 0)) {
       if (await this.rebuildDelta(deltaIds, generation)) await this.writeManifest(generation);

@@ -14,8 +14,8 @@ const COLUMNS = {
   language: 'language',
 } as const;
 
-/** Fields the search index reads (iterateIndexable): changing one must move the search generation. */
-const INDEXED = new Set(['title', 'source', 'author', 'language']);
+/** Fields the search index reads (iterateIndexable) or filters and counts by: changing one must move the search generation. */
+const INDEXED = new Set(['title', 'source', 'author', 'language', 'publishedAt']);
 
 /**
  * Edits a document's metadata after import (issue 3: extracted metadata is a suggestion the user

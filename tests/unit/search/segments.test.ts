@@ -97,6 +97,12 @@ describe('segments, caches and tombstones', () => {
     const withOld = await call(third.handlers, 'search:query', { query: 'title:camp' });
     expect(withOld.results.map((r) => r.documentId)).not.toContain(id);
     expect((await call(third.handlers, 'workspace:verify', {})).ok).toBe(true);
+
+    // A corrected date alone: the date filter and the year facet follow it.
+    await call(third.handlers, 'documents:updateMeta', { id, publishedAt: '1999-02-03' });
+    const dated = await call(third.handlers, 'search:query', { query: 'zanzibar', filters: { dateFrom: '1999', dateTo: '1999' } });
+    expect(dated.results.map((r) => r.documentId)).toEqual([id]);
+    expect(dated.facets!.year).toEqual([{ value: '1999', label: '1999', count: 1 }]);
   });
 
   it('forgets removed documents (tombstones) and finds new ones at once', async () => {
