@@ -1,9 +1,11 @@
-import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import type { Element, Root } from 'hast';
 import { assembleBlocks } from './blocks.ts';
 import { decodeText, encodingFlags } from './decode.ts';
 import { htmlBlocks } from './html-blocks.ts';
 import { findDateline, htmlMetadata } from './metadata.ts';
-import { parseHtmlDocument, sanitizeChildren, sanitizeHtml } from './sanitize.ts';
+import { attr, byTag, findAll, textOf } from './hast-query.ts';
+import { readableArticle } from './readability.ts';
+import { parsePage, sanitizeHtml, sanitizeTree } from './sanitize.ts';
 import type { FileInput, ParsedDocument } from './types.ts';
 
 /** The charset a page declares in its first bytes: <meta charset>, http-equiv, or an XML declaration. */
@@ -16,17 +18,18 @@ export function declaredCharset(bytes: Uint8Array): string | null {
 
 /**
  * A saved web page (issue 3): bytes decoded first (BOM, UTF-8, the declared charset unless the
- * bytes contradict it, detection), parsed by jsdom with scripts and sub-resources off (its defaults),
- * metadata read, the article body taken by Readability when the page reads as an article, then
- * sanitised strictly. The sanitised HTML is kept for the "original" view; text and blocks come from it.
+ * bytes contradict it, detection), parsed by parse5 into a hast tree (nothing runs, nothing is
+ * fetched: it is data), metadata read, the article body taken (the page's own <article> or
+ * <main>, else Readability), then sanitised strictly. The sanitised HTML is kept for the
+ * "original" view; text and blocks come from it.
  */
 export function parseHtml(input: FileInput, decodedText?: string): ParsedDocument {
   const decoded = decodedText === undefined ? decodeText(input.bytes, input.name, declaredCharset(input.bytes)) : null;
   const source = decodedText ?? decoded!.text;
-  const doc = parseHtmlDocument(source);
-  const meta = htmlMetadata(doc);
-  const { article, extractedBy } = articleBody(doc);
-  const sanitized = typeof article === 'string' ? sanitizeHtml(article) : sanitizeChildren(article);
+  const page = parsePage(source);
+  const meta = htmlMetadata(page);
+  const { article, extractedBy } = articleBody(page, source);
+  const sanitized = typeof article === 'string' ? sanitizeHtml(article) : sanitizeTree(article);
   const { text, blocks } = assembleBlocks(htmlBlocks(sanitized.fragment));
   const dateline = findDateline(text);
   const reviewFlags = decoded ? encodingFlags(decoded) : [];
@@ -52,30 +55,47 @@ export function parseHtml(input: FileInput, decodedText?: string): ParsedDocumen
   };
 }
 
-/** Page furniture that is never part of an article, dropped from a page's own <article>. */
-const FURNITURE = 'nav, aside, header:not(:first-child), footer, form, [role="navigation"], [role="complementary"], [aria-hidden="true"]';
+const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'form']);
+const FURNITURE_ROLES = new Set(['navigation', 'complementary']);
+
+/** Page furniture that is never part of an article: navigation, asides, footers, forms, hidden parts, a header that does not open its section. */
+function isFurniture(element: Element, firstElementChild: boolean): boolean {
+  if (FURNITURE_TAGS.has(element.tagName)) return true;
+  if (element.tagName === 'header' && !firstElementChild) return true;
+  const role = attr(element, 'role');
+  return (role !== undefined && FURNITURE_ROLES.has(role.trim().toLowerCase())) || attr(element, 'ariaHidden') === 'true';
+}
+
+function removeFurniture(element: Element): void {
+  let first = true;
+  element.children = element.children.filter((child) => {
+    if (child.type !== 'element') return true;
+    const keep = !isFurniture(child, first);
+    first = false;
+    if (keep) removeFurniture(child);
+    return keep;
+  });
+}
 
 /**
  * The article body: the page's own single <article> (or <main>) when it holds most of the page's
- * text, since the publisher marked it so; otherwise Readability when the page reads as an article;
- * otherwise the whole body. The first is also several times faster than Readability (bench:import).
+ * text, since the publisher marked it so; otherwise Readability when the page reads as an article
+ * (jsdom: the slow path); otherwise the whole body.
  */
-function articleBody(doc: Document): { article: Element | string; extractedBy: 'article-element' | 'readability' | 'body' } {
-  const body = doc.body;
+function articleBody(page: Root, source: string): { article: Element | string; extractedBy: 'article-element' | 'readability' | 'body' } {
+  const body = byTag(page, 'body')[0];
   if (!body) return { article: '', extractedBy: 'body' };
-  const bodyLength = body.textContent?.trim().length ?? 0;
-  for (const selector of ['article', 'main, [role="main"]']) {
-    const found = doc.querySelectorAll(selector);
+  const bodyLength = textOf(body).trim().length;
+  const candidates: ((e: Element) => boolean)[] = [(e) => e.tagName === 'article', (e) => e.tagName === 'main' || attr(e, 'role') === 'main'];
+  for (const test of candidates) {
+    const found = findAll(body, test);
     if (found.length !== 1) continue;
     const element = found[0]!;
-    element.querySelectorAll(FURNITURE).forEach((e) => e.remove());
-    const length = element.textContent?.trim().length ?? 0;
+    removeFurniture(element);
+    const length = textOf(element).trim().length;
     if (length > 200 && length >= bodyLength * 0.6) return { article: element, extractedBy: 'article-element' };
   }
-  if (isProbablyReaderable(doc)) {
-    // Readability changes the document it reads: it gets a copy, so the body stays whole for the fallback.
-    const article = new Readability(doc.cloneNode(true) as Document, { keepClasses: false }).parse();
-    if (article?.content && (article.textContent?.trim().length ?? 0) > 200) return { article: article.content, extractedBy: 'readability' };
-  }
+  const readable = readableArticle(source);
+  if (readable) return { article: readable, extractedBy: 'readability' };
   return { article: body, extractedBy: 'body' };
 }

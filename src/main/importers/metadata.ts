@@ -1,4 +1,6 @@
+import type { Root } from 'hast';
 import { cleanText, cleanUrl } from './clean.ts';
+import { attr, byTag, textOf } from './hast-query.ts';
 
 /** A title of last resort: the first line of the text, or the file name without its extension. */
 export function fallbackTitle(text: string, fileName: string): string {
@@ -96,7 +98,7 @@ export interface PageMetadata {
 
 type JsonLd = Record<string, unknown>;
 
-function jsonLdObjects(doc: Document): JsonLd[] {
+function jsonLdObjects(page: Root): JsonLd[] {
   const found: JsonLd[] = [];
   const visit = (value: unknown, depth: number) => {
     if (depth > 4 || found.length > 50) return;
@@ -107,10 +109,10 @@ function jsonLdObjects(doc: Document): JsonLd[] {
       if (graph) visit(graph, depth + 1);
     }
   };
-  const scripts = Array.from(doc.getElementsByTagName('script')).filter((s) => s.getAttribute('type')?.trim().toLowerCase() === 'application/ld+json');
+  const scripts = byTag(page, 'script').filter((s) => attr(s, 'type')?.trim().toLowerCase() === 'application/ld+json');
   for (const script of scripts.slice(0, 10)) {
     try {
-      visit(JSON.parse(script.textContent ?? ''), 0);
+      visit(JSON.parse(textOf(script)), 0);
     } catch {
       // Broken JSON-LD is common on real pages; the other sources still apply.
     }
@@ -130,17 +132,16 @@ function nameOf(value: unknown): string | null {
 
 /**
  * Metadata of a saved web page, offline: Open Graph and article meta tags, Dublin Core, JSON-LD
- * (NewsArticle and friends), the canonical link and <title>. Read from the unsanitised document
- * before Readability changes it; every value is cleaned to plain text or an http(s) URL.
+ * (NewsArticle and friends), the canonical link and <title>. Read from the unsanitised page (a hast
+ * tree); every value is cleaned to plain text or an http(s) URL.
  */
-export function htmlMetadata(doc: Document): PageMetadata {
-  // One pass over the meta tags: selector queries per name cost milliseconds each in jsdom.
+export function htmlMetadata(page: Root): PageMetadata {
   const tags = new Map<string, string>();
-  for (const el of Array.from(doc.getElementsByTagName('meta'))) {
-    const content = el.getAttribute('content')?.trim();
+  for (const el of byTag(page, 'meta')) {
+    const content = attr(el, 'content')?.trim();
     if (!content) continue;
-    for (const attr of ['property', 'name', 'itemprop']) {
-      const key = el.getAttribute(attr)?.trim().toLowerCase();
+    for (const name of ['property', 'name', 'itemProp']) {
+      const key = attr(el, name)?.trim().toLowerCase();
       if (key && !tags.has(key)) tags.set(key, content);
     }
   }
@@ -151,22 +152,33 @@ export function htmlMetadata(doc: Document): PageMetadata {
     }
     return null;
   };
-  const ld = jsonLdObjects(doc);
+  const ld = jsonLdObjects(page);
   const article = ld.find((o) => typeof o['@type'] === 'string' && /Article|Report|BlogPosting|WebPage/i.test(o['@type'] as string)) ?? ld[0];
   const ldValue = (key: string): unknown => article?.[key];
-  const timeEl = Array.from(doc.getElementsByTagName('time')).find((t) => t.hasAttribute('datetime'));
+  const timeEl = byTag(page, 'time').find((t) => attr(t, 'dateTime') !== undefined);
+  const titleEl = byTag(page, 'title')[0];
   const authorMeta = meta('author', 'article:author', 'dc.creator', 'dcterms.creator', 'byl', 'sailthru.author');
   return {
-    title: cleanText(meta('og:title', 'twitter:title', 'dc.title', 'citation_title') ?? nameOf(ldValue('headline')) ?? doc.title),
+    title: cleanText(meta('og:title', 'twitter:title', 'dc.title', 'citation_title') ?? nameOf(ldValue('headline')) ?? (titleEl ? textOf(titleEl) : null)),
     source: cleanText(meta('og:site_name', 'application-name', 'dc.publisher', 'citation_publisher') ?? nameOf(ldValue('publisher'))),
     author: cleanText(nameOf(ldValue('author')) ?? (authorMeta && !/^https?:/i.test(authorMeta) ? authorMeta.replace(/^by\s+/i, '') : null)),
-    url: cleanUrl(Array.from(doc.getElementsByTagName('link')).find((l) => l.getAttribute('rel')?.toLowerCase() === 'canonical')?.getAttribute('href')) ?? cleanUrl(meta('og:url')) ?? cleanUrl(ldValue('url')),
+    url: cleanUrl(linkHref(page, 'canonical')) ?? cleanUrl(meta('og:url')) ?? cleanUrl(ldValue('url')),
     publishedAt:
       normalizeDate(meta('article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'citation_publication_date')) ??
       normalizeDate(ldValue('datePublished')) ??
-      normalizeDate(timeEl?.getAttribute('datetime')),
-    language: cleanText(doc.documentElement.getAttribute('lang'), 20),
+      normalizeDate(timeEl && attr(timeEl, 'dateTime')),
+    language: cleanText(htmlLang(page), 20),
     description: cleanText(meta('description', 'og:description'), 2000),
     keywords: cleanText(meta('keywords', 'news_keywords'), 1000),
   };
+}
+
+function linkHref(page: Root, rel: string): string | undefined {
+  const link = byTag(page, 'link').find((l) => attr(l, 'rel')?.toLowerCase().split(/\s+/).includes(rel));
+  return link && attr(link, 'href');
+}
+
+function htmlLang(page: Root): string | undefined {
+  const html = page.children.find((c) => c.type === 'element' && c.tagName === 'html');
+  return html?.type === 'element' ? attr(html, 'lang') : undefined;
 }

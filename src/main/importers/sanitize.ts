@@ -1,111 +1,65 @@
-import createDOMPurify, { type DOMPurify } from 'dompurify';
-import { JSDOM } from 'jsdom';
+import type { Element, Root, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { sanitize, type Schema } from 'hast-util-sanitize';
+import { toHtml } from 'hast-util-to-html';
+import { ALLOWED_TAGS, FORBID_CONTENTS, isSafeImageSource, isSafeLink } from '../../shared/html-policy.ts';
 
 /**
  * The strict sanitiser for imported HTML (issue 3, DESIGN.md Security): what survives can be shown
- * in the "original" view without running, fetching or submitting anything. An allow-list of
- * structural and inline tags; no scripts, handlers, forms, frames, SVG, MathML or styles; no
- * attribute that fetches; images only as data URLs; links only http(s), mailto or in-page.
+ * in the "original" view without running, fetching or submitting anything (src/shared/html-policy.ts).
+ *
+ * Pages are parsed by parse5, the HTML standard's parsing algorithm (the one browsers and jsdom
+ * run), into a hast tree, and sanitised there by hast-util-sanitize with an allow-list schema.
+ * This replaced DOMPurify-on-jsdom at import: jsdom's DOM cost 3.5–17 ms per page to build, five
+ * times parse5's, and capped HTML import far below 300 pages a second (docs/notes/issue-3.md).
+ * DOMPurify still runs on the stored HTML in the renderer, in Chromium, before the original view
+ * shows it (src/renderer/reader/OriginalView.tsx).
  */
-const ALLOWED_TAGS = [
-  'a', 'abbr', 'article', 'aside', 'b', 'bdi', 'bdo', 'blockquote', 'br', 'caption', 'cite', 'code', 'dd', 'del',
-  'details', 'dfn', 'div', 'dl', 'dt', 'em', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'header', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'main', 'mark', 'ol', 'p', 'pre', 'q', 'rp', 'rt', 'ruby', 's',
-  'samp', 'section', 'small', 'span', 'strong', 'sub', 'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th',
-  'thead', 'time', 'tr', 'u', 'ul', 'var', 'wbr',
-];
-const ALLOWED_ATTR = ['href', 'src', 'alt', 'title', 'dir', 'lang', 'colspan', 'rowspan', 'datetime', 'cite'];
-/** Elements removed with everything inside them: their content is code or controls, not prose. */
-const FORBID_CONTENTS = [
-  'script', 'style', 'template', 'noscript', 'noembed', 'noframes', 'iframe', 'frame', 'frameset', 'object', 'embed',
-  'applet', 'svg', 'math', 'head', 'title', 'meta', 'link', 'base', 'select', 'option', 'textarea', 'video', 'audio',
-  'source', 'track', 'canvas', 'xmp', 'plaintext',
-];
-const SAFE_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp|bmp);base64,[a-z0-9+/=\s]+$/i;
-const SAFE_LINK = /^(?:https?:\/\/|mailto:|#)/i;
-
-let purifier: DOMPurify | undefined;
-let sharedWindow: JSDOM['window'] | undefined;
-let documentsMade = 0;
-/**
- * jsdom registers selector-engine listeners on the window for every document made from it and
- * never removes them, so documents pile up (memory, and slower adds): the window is replaced
- * after this many documents.
- */
-const DOCUMENTS_PER_WINDOW = 100;
-
-/**
- * One jsdom window per parse worker, created on first use and renewed now and then: a window
- * costs tens of milliseconds, a DOMParser document from it a few. Scripts never run in it and
- * nothing is fetched (jsdom's defaults: runScripts and resources unset).
- */
-function htmlWindow(): JSDOM['window'] {
-  sharedWindow ??= new JSDOM('<!doctype html><html><body></body></html>').window;
-  return sharedWindow;
-}
-
-/** Called before each new document: renews the window (and the purifier bound to it) when due. */
-function countDocument(): void {
-  if (++documentsMade < DOCUMENTS_PER_WINDOW) return;
-  documentsMade = 0;
-  sharedWindow?.close();
-  sharedWindow = undefined;
-  purifier = undefined;
-}
-
-/** Parses a whole page into an inert Document (no scripts run, no sub-resources loaded). */
-export function parseHtmlDocument(html: string): Document {
-  countDocument();
-  return new (htmlWindow().DOMParser)().parseFromString(html, 'text/html');
-}
-
-function getPurifier(): DOMPurify {
-  if (purifier) return purifier;
-  const window = htmlWindow();
-  const instance = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
-  instance.addHook('uponSanitizeAttribute', (node, data) => {
-    const value = data.attrValue.trim();
-    if (data.attrName === 'src') data.keepAttr = node.nodeName === 'IMG' && SAFE_IMAGE.test(value);
-    // eslint-disable-next-line no-control-regex -- browsers ignore controls and spaces inside a scheme
-    else if (data.attrName === 'href') data.keepAttr = node.nodeName === 'A' && SAFE_LINK.test(value.replace(/[\u0000-\u0020]/g, ''));
-    else if (data.attrName === 'cite') data.keepAttr = false;
-  });
-  instance.addHook('afterSanitizeAttributes', (node) => {
-    // An image that lost its source would show a broken icon: keep only data-URL images.
-    if (node.nodeName === 'IMG' && !node.getAttribute('src')) node.remove();
-  });
-  purifier = instance;
-  return instance;
-}
-
-const CONFIG = {
-  ALLOWED_TAGS,
-  ALLOWED_ATTR,
-  FORBID_CONTENTS,
-  ALLOW_DATA_ATTR: false,
-  ALLOW_ARIA_ATTR: false,
-  ALLOW_UNKNOWN_PROTOCOLS: false,
-  ALLOW_SELF_CLOSE_IN_ATTR: false,
-  SAFE_FOR_TEMPLATES: false,
-  WHOLE_DOCUMENT: false,
-  KEEP_CONTENT: true,
-  USE_PROFILES: undefined,
+const SCHEMA: Schema = {
+  tagNames: ALLOWED_TAGS,
+  strip: FORBID_CONTENTS,
+  // hast property names (camelCase); href and src are checked again below, exactly.
+  attributes: { '*': ['alt', 'title', 'dir', 'lang', 'colSpan', 'rowSpan', 'dateTime'], a: ['href'], img: ['src'] },
+  protocols: { href: ['http', 'https', 'mailto'], src: ['data'] },
+  allowComments: false,
+  allowDoctypes: false,
+  clobber: [],
+  required: {},
+  ancestors: {},
 };
 
-/**
- * Sanitises, in place, the children of an element of a document from parseHtmlDocument (moved into
- * a fresh <div>, since the root itself must be an allowed tag), saving a second parse of the page.
- */
-export function sanitizeChildren(element: Element): { html: string; fragment: Node } {
-  const holder = element.ownerDocument.createElement('div');
-  while (element.firstChild) holder.appendChild(element.firstChild);
-  getPurifier().sanitize(holder, { ...CONFIG, IN_PLACE: true });
-  return { html: holder.innerHTML, fragment: holder };
+/** Parses a whole page into a hast tree (nothing runs or is fetched: it is data). */
+export function parsePage(html: string): Root {
+  return fromHtml(html);
 }
 
-/** Sanitises an HTML fragment; returns its root (for deriving text and blocks) and its serialisation. */
-export function sanitizeHtml(html: string): { html: string; fragment: Node } {
-  countDocument();
-  const root = getPurifier().sanitize(html, { ...CONFIG, RETURN_DOM: true }) as HTMLElement;
-  return { html: root.innerHTML, fragment: root };
+/** Sanitises a parsed tree, or part of one; returns the clean tree (for text and blocks) and its HTML. */
+export function sanitizeTree(tree: Root | Element): { html: string; fragment: Root } {
+  const root: Root = tree.type === 'root' ? tree : { type: 'root', children: tree.children };
+  const clean = sanitize(root, SCHEMA) as Root;
+  checkUrls(clean);
+  return { html: toHtml(clean), fragment: clean };
+}
+
+/** Sanitises an HTML fragment (an e-mail body, mammoth's output, Readability's article). */
+export function sanitizeHtml(html: string): { html: string; fragment: Root } {
+  return sanitizeTree(fromHtml(html, { fragment: true }));
+}
+
+/**
+ * Links only to http(s), mailto or in-page targets (a relative link would resolve against
+ * nothing the user chose); images only as data URLs, and an image that loses its source goes
+ * (it would show a broken icon).
+ */
+function checkUrls(parent: Root | Element): void {
+  parent.children = parent.children.filter((child: RootContent) => {
+    if (child.type !== 'element') return true;
+    const { properties } = child;
+    if (child.tagName === 'img' && !(typeof properties.src === 'string' && isSafeImageSource(properties.src))) return false;
+    if (child.tagName === 'a' && properties.href !== undefined && !(typeof properties.href === 'string' && isSafeLink(properties.href))) {
+      delete properties.href;
+    }
+    checkUrls(child);
+    return true;
+  });
 }
