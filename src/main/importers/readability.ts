@@ -1,5 +1,14 @@
-import { isProbablyReaderable, Readability } from '@mozilla/readability';
-import { JSDOM } from 'jsdom';
+import { createRequire } from 'node:module';
+import type * as ReadabilityModule from '@mozilla/readability';
+import type { JSDOM } from 'jsdom';
+
+/**
+ * jsdom and Readability are loaded on first use: most pages mark their article up and never need
+ * them, and loading jsdom was most of a parse worker's start (0.9 s of CPU, bench:import).
+ */
+const require = createRequire(import.meta.url);
+const jsdom = () => require('jsdom') as { JSDOM: typeof JSDOM };
+const readability = () => require('@mozilla/readability') as typeof ReadabilityModule;
 
 let sharedWindow: JSDOM['window'] | undefined;
 let documentsMade = 0;
@@ -21,7 +30,7 @@ function htmlWindow(): JSDOM['window'] {
     sharedWindow?.close();
     sharedWindow = undefined;
   }
-  sharedWindow ??= new JSDOM('<!doctype html><html><body></body></html>').window;
+  sharedWindow ??= new (jsdom().JSDOM)('<!doctype html><html><body></body></html>').window;
   return sharedWindow;
 }
 
@@ -32,6 +41,7 @@ function htmlWindow(): JSDOM['window'] {
  */
 export function readableArticle(html: string): string | null {
   const doc = new (htmlWindow().DOMParser)().parseFromString(html, 'text/html');
+  const { isProbablyReaderable, Readability } = readability();
   if (!isProbablyReaderable(doc)) return null;
   const article = new Readability(doc, { keepClasses: false }).parse();
   return article?.content && (article.textContent?.trim().length ?? 0) > 200 ? article.content : null;

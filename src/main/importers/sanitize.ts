@@ -1,7 +1,8 @@
 import type { Element, Root, RootContent } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
+import { fromParse5 } from 'hast-util-from-parse5';
 import { sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
+import { parse, parseFragment } from 'parse5';
 import { ALLOWED_TAGS, FORBID_CONTENTS, isSafeImageSource, isSafeLink } from '../../shared/html-policy.ts';
 
 /**
@@ -28,9 +29,13 @@ const SCHEMA: Schema = {
   ancestors: {},
 };
 
-/** Parses a whole page into a hast tree (nothing runs or is fetched: it is data). */
+/**
+ * Parses a whole page into a hast tree (nothing runs or is fetched: it is data). No source
+ * positions: recording them doubled the parse. Scripting off, as in the sandboxed original view:
+ * <noscript> content is markup (and stripped).
+ */
 export function parsePage(html: string): Root {
-  return fromHtml(html);
+  return fromParse5(parse(html, { scriptingEnabled: false })) as Root;
 }
 
 /** Sanitises a parsed tree, or part of one; returns the clean tree (for text and blocks) and its HTML. */
@@ -43,7 +48,7 @@ export function sanitizeTree(tree: Root | Element): { html: string; fragment: Ro
 
 /** Sanitises an HTML fragment (an e-mail body, mammoth's output, Readability's article). */
 export function sanitizeHtml(html: string): { html: string; fragment: Root } {
-  return sanitizeTree(fromHtml(html, { fragment: true }));
+  return sanitizeTree(fromParse5(parseFragment(html, { scriptingEnabled: false })) as Root);
 }
 
 /**
