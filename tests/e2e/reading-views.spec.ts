@@ -236,3 +236,22 @@ test('the passages view stays virtual with thousands of passages and opens the l
   await expect(left.locator('.flash')).toContainText('Paragraph 2000.');
   await shot('02-last-passage-opened');
 });
+
+test('the original view sanitises stored HTML again before showing it', async ({ page, bridge, makeFiles }) => {
+  bridge.pickedFiles = makeFiles({ 'notice.html': '<html><body><article><h1>County notice</h1><p>Residents must report every week.</p></article></body></html>' });
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await expect(page.getByRole('status')).toContainText('Imported 1');
+  // As if an older version, or a hand-edited store, had kept hostile markup.
+  bridge.app.workspace.db
+    .prepare('UPDATE documents SET original_html = ?')
+    .run(
+      '<p>Residents must report every week.</p><img src="https://tracker.example/p.png" onerror="parent.hacked=1"><a href="javascript:parent.hacked=1">details</a><svg><script>parent.hacked=1</script></svg><form action="https://evil.example"><input name="q"></form>',
+    );
+  await page.getByRole('list', { name: 'Library' }).getByRole('button', { name: /County notice/ }).click();
+  await page.getByRole('button', { name: 'Show original' }).click();
+  const frame = page.locator('iframe.original-view');
+  await expect(page.frameLocator('iframe.original-view').getByText('every week')).toBeVisible();
+  const srcdoc = (await frame.getAttribute('srcdoc')) ?? '';
+  for (const forbidden of ['onerror', 'javascript:', '<script', '<svg', '<form', '<input', 'tracker.example', 'evil.example']) expect(srcdoc).not.toContain(forbidden);
+  await expect(page.frameLocator('iframe.original-view').getByText('details')).toBeVisible();
+});
