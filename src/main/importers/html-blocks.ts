@@ -1,62 +1,64 @@
+import type { Element, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
 import type { BlockDraft } from './blocks.ts';
 
-const HEADINGS: Record<string, number> = { H1: 1, H2: 2, H3: 3, H4: 4, H5: 5, H6: 6 };
+const HEADINGS: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
 /** Elements whose own text is one block. */
-const LEAF_BLOCKS = new Set(['P', 'PRE', 'FIGCAPTION', 'DT', 'DD', 'CAPTION', 'SUMMARY', 'TR']);
+const LEAF_BLOCKS = new Set(['p', 'pre', 'figcaption', 'dt', 'dd', 'caption', 'summary', 'tr']);
 /** Elements that only group other blocks. */
 const CONTAINERS = new Set([
-  'DIV', 'SECTION', 'ARTICLE', 'ASIDE', 'HEADER', 'FOOTER', 'MAIN', 'FIGURE', 'DL', 'TABLE', 'THEAD', 'TBODY', 'TFOOT',
-  'UL', 'OL', 'DETAILS', 'HR', 'BODY', 'HTML',
+  'div', 'section', 'article', 'aside', 'header', 'footer', 'main', 'figure', 'dl', 'table', 'thead', 'tbody', 'tfoot',
+  'ul', 'ol', 'details', 'hr', 'body', 'html',
 ]);
-const ELEMENT = 1;
-const TEXT = 3;
+
+const isHeading = (tag: string): boolean => Object.hasOwn(HEADINGS, tag);
+const elementChildren = (el: Element): Element[] => el.children.filter((c): c is Element => c.type === 'element');
 
 /**
- * The blocks of sanitised HTML: headings, paragraphs, quotes and list items, in reading order.
- * Loose inline text between blocks becomes a paragraph; <br> is kept as a line break; table rows
- * read as one line each. The canonical text is what a reader sees, so offsets match the page.
+ * The blocks of sanitised HTML (a tree from sanitize.ts): headings, paragraphs, quotes and list
+ * items, in reading order. Loose inline text between blocks becomes a paragraph; <br> is kept as
+ * a line break; table rows read as one line each. The canonical text is what a reader sees, so
+ * offsets match the page.
  */
-export function htmlBlocks(root: Node): BlockDraft[] {
+export function htmlBlocks(root: Root | Element): BlockDraft[] {
   const drafts: BlockDraft[] = [];
   let inline = '';
   const flush = (kind: BlockDraft['kind'] = 'paragraph') => {
     if (inline.trim()) drafts.push({ kind, text: inline });
     inline = '';
   };
-  const walk = (node: Node, quoted: boolean): void => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === TEXT) {
-        inline += (child.nodeValue ?? '').replace(/\s+/g, ' ');
+  const walk = (node: Root | Element, quoted: boolean): void => {
+    for (const child of node.children) {
+      if (child.type === 'text') {
+        inline += child.value.replace(/\s+/g, ' ');
         continue;
       }
-      if (child.nodeType !== ELEMENT) continue;
-      const el = child as Element;
-      const tag = el.tagName.toUpperCase();
+      if (child.type !== 'element') continue;
+      const tag = child.tagName;
       const kind = quoted ? 'quote' : 'paragraph';
-      if (tag in HEADINGS) {
+      if (isHeading(tag)) {
         flush(kind);
-        drafts.push({ kind: 'heading', level: HEADINGS[tag]!, text: inlineText(el) });
-      } else if (tag === 'BLOCKQUOTE') {
+        drafts.push({ kind: 'heading', level: HEADINGS[tag]!, text: inlineText(child) });
+      } else if (tag === 'blockquote') {
         flush(kind);
-        walk(el, true);
+        walk(child, true);
         flush('quote');
-      } else if (tag === 'LI') {
+      } else if (tag === 'li') {
         flush(kind);
-        drafts.push({ kind: 'list-item', text: inlineText(el, true) });
-        for (const nested of Array.from(el.children).filter((c) => c.tagName === 'UL' || c.tagName === 'OL')) walk(nested, quoted);
+        drafts.push({ kind: 'list-item', text: inlineText(child, true) });
+        for (const nested of elementChildren(child).filter((c) => c.tagName === 'ul' || c.tagName === 'ol')) walk(nested, quoted);
       } else if (LEAF_BLOCKS.has(tag)) {
         flush(kind);
-        const text =
-          tag === 'TR' ? Array.from(el.children).map((c) => inlineText(c)).join(' ') : tag === 'PRE' ? (el.textContent ?? '') : inlineText(el);
+        const text = tag === 'tr' ? elementChildren(child).map((c) => inlineText(c)).join(' ') : tag === 'pre' ? toString(child) : inlineText(child);
         drafts.push({ kind, text });
       } else if (CONTAINERS.has(tag)) {
         flush(kind);
-        walk(el, quoted);
+        walk(child, quoted);
         flush(kind);
-      } else if (tag === 'BR') {
+      } else if (tag === 'br') {
         inline += '\n';
       } else {
-        walk(el, quoted);
+        walk(child, quoted);
       }
     }
   };
@@ -68,15 +70,15 @@ export function htmlBlocks(root: Node): BlockDraft[] {
 /** The visible text of an element: whitespace collapsed, <br> as a line break, nested lists left out if asked. */
 function inlineText(el: Element, skipLists = false): string {
   let out = '';
-  const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === TEXT) out += (child.nodeValue ?? '').replace(/\s+/g, ' ');
-      else if (child.nodeType === ELEMENT) {
-        const tag = (child as Element).tagName.toUpperCase();
-        if (tag === 'BR') out += '\n';
-        else if (skipLists && (tag === 'UL' || tag === 'OL')) continue;
+  const walk = (node: Element) => {
+    for (const child of node.children) {
+      if (child.type === 'text') out += child.value.replace(/\s+/g, ' ');
+      else if (child.type === 'element') {
+        const tag = child.tagName;
+        if (tag === 'br') out += '\n';
+        else if (skipLists && (tag === 'ul' || tag === 'ol')) continue;
         else {
-          if (tag === 'P' || tag === 'DIV' || tag in HEADINGS) out += ' ';
+          if (tag === 'p' || tag === 'div' || isHeading(tag)) out += ' ';
           walk(child);
         }
       }

@@ -1,9 +1,10 @@
-import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import type { Element, ElementContent, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
 import { assembleBlocks } from './blocks.ts';
 import { decodeText, encodingFlags } from './decode.ts';
 import { htmlBlocks } from './html-blocks.ts';
 import { findDateline, htmlMetadata } from './metadata.ts';
-import { parseHtmlDocument, sanitizeChildren, sanitizeHtml } from './sanitize.ts';
+import { attribute, bodyOf, parseHtmlTree, sanitizeHtml, sanitizeNodes } from './sanitize.ts';
 import type { FileInput, ParsedDocument } from './types.ts';
 
 /** The charset a page declares in its first bytes: <meta charset>, http-equiv, or an XML declaration. */
@@ -16,18 +17,19 @@ export function declaredCharset(bytes: Uint8Array): string | null {
 
 /**
  * A saved web page (issue 3): bytes decoded first (BOM, UTF-8, the declared charset unless the
- * bytes contradict it, detection), parsed by jsdom with scripts and sub-resources off (its defaults),
- * metadata read, the article body taken by Readability when the page reads as an article, then
- * sanitised strictly. The sanitised HTML is kept for the "original" view; text and blocks come from it.
+ * bytes contradict it, detection), parsed once by parse5 (the browsers' parsing algorithm; nothing
+ * runs or loads), metadata read from that tree, the article body cut out of it, then sanitised
+ * strictly (sanitize.ts). The sanitised HTML is kept for the "original" view; text and blocks come
+ * from its tree. Only a page without its own single <article>/<main> pays for jsdom + Readability.
  */
-export function parseHtml(input: FileInput, decodedText?: string): ParsedDocument {
+export async function parseHtml(input: FileInput, decodedText?: string): Promise<ParsedDocument> {
   const decoded = decodedText === undefined ? decodeText(input.bytes, input.name, declaredCharset(input.bytes)) : null;
   const source = decodedText ?? decoded!.text;
-  const doc = parseHtmlDocument(source);
-  const meta = htmlMetadata(doc);
-  const { article, extractedBy } = articleBody(doc);
-  const sanitized = typeof article === 'string' ? sanitizeHtml(article) : sanitizeChildren(article);
-  const { text, blocks } = assembleBlocks(htmlBlocks(sanitized.fragment));
+  const tree = parseHtmlTree(source);
+  const meta = htmlMetadata(tree);
+  const { article, extractedBy } = await articleBody(tree, source);
+  const sanitized = typeof article === 'string' ? sanitizeHtml(article) : sanitizeNodes(article);
+  const { text, blocks } = assembleBlocks(htmlBlocks(sanitized.tree));
   const dateline = findDateline(text);
   const reviewFlags = decoded ? encodingFlags(decoded) : [];
   const extra: Record<string, unknown> = {};
@@ -53,29 +55,66 @@ export function parseHtml(input: FileInput, decodedText?: string): ParsedDocumen
 }
 
 /** Page furniture that is never part of an article, dropped from a page's own <article>. */
-const FURNITURE = 'nav, aside, header:not(:first-child), footer, form, [role="navigation"], [role="complementary"], [aria-hidden="true"]';
+const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'form']);
+const FURNITURE_ROLES = new Set(['navigation', 'complementary']);
+
+/** nav, aside, header:not(:first-child), footer, form, [role="navigation"], [role="complementary"], [aria-hidden="true"]. */
+function isFurniture(el: Element, firstChild: boolean): boolean {
+  if (FURNITURE_TAGS.has(el.tagName) || (el.tagName === 'header' && !firstChild)) return true;
+  const role = attribute(el, 'role');
+  return (role !== null && FURNITURE_ROLES.has(role)) || attribute(el, 'aria-hidden') === 'true';
+}
+
+/** Removes furniture below an element, in place (the tree is this parse's own). */
+function removeFurniture(el: Element): void {
+  let first: Element | undefined;
+  el.children = el.children.filter((child) => {
+    if (child.type !== 'element') return true;
+    const isFirst = first === undefined;
+    first ??= child;
+    return !isFurniture(child, isFirst);
+  });
+  for (const child of el.children) if (child.type === 'element') removeFurniture(child);
+}
+
+/** Every element below a node that satisfies a test, in document order. */
+function findAll(node: Root | Element, test: (el: Element) => boolean, found: Element[] = []): Element[] {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    if (test(child)) found.push(child);
+    findAll(child, test, found);
+  }
+  return found;
+}
+
+const ARTICLE_SELECTORS: ((el: Element) => boolean)[] = [
+  (el) => el.tagName === 'article',
+  (el) => el.tagName === 'main' || attribute(el, 'role') === 'main',
+];
 
 /**
  * The article body: the page's own single <article> (or <main>) when it holds most of the page's
  * text, since the publisher marked it so; otherwise Readability when the page reads as an article;
- * otherwise the whole body. The first is also several times faster than Readability (bench:import).
+ * otherwise the whole body. The first needs only the parse5 tree and is what makes HTML import fast
+ * (bench:import); Readability needs a DOM, so only those pages pay for jsdom (readability.ts).
  */
-function articleBody(doc: Document): { article: Element | string; extractedBy: 'article-element' | 'readability' | 'body' } {
-  const body = doc.body;
-  if (!body) return { article: '', extractedBy: 'body' };
-  const bodyLength = body.textContent?.trim().length ?? 0;
-  for (const selector of ['article', 'main, [role="main"]']) {
-    const found = doc.querySelectorAll(selector);
+async function articleBody(
+  tree: Root,
+  source: string,
+): Promise<{ article: ElementContent[] | string; extractedBy: 'article-element' | 'readability' | 'body' }> {
+  const body = bodyOf(tree);
+  if (!body) return { article: [], extractedBy: 'body' };
+  const bodyLength = toString(body).trim().length;
+  for (const selector of ARTICLE_SELECTORS) {
+    const found = findAll(body, selector);
     if (found.length !== 1) continue;
     const element = found[0]!;
-    element.querySelectorAll(FURNITURE).forEach((e) => e.remove());
-    const length = element.textContent?.trim().length ?? 0;
-    if (length > 200 && length >= bodyLength * 0.6) return { article: element, extractedBy: 'article-element' };
+    removeFurniture(element);
+    const length = toString(element).trim().length;
+    if (length > 200 && length >= bodyLength * 0.6) return { article: element.children, extractedBy: 'article-element' };
   }
-  if (isProbablyReaderable(doc)) {
-    // Readability changes the document it reads: it gets a copy, so the body stays whole for the fallback.
-    const article = new Readability(doc.cloneNode(true) as Document, { keepClasses: false }).parse();
-    if (article?.content && (article.textContent?.trim().length ?? 0) > 200) return { article: article.content, extractedBy: 'readability' };
-  }
-  return { article: body, extractedBy: 'body' };
+  // Loaded on first need: a batch of pages that mark their article never loads jsdom (~1 s per worker).
+  const article = (await import('./readability.ts')).readabilityArticle(source);
+  if (article !== null) return { article, extractedBy: 'readability' };
+  return { article: body.children, extractedBy: 'body' };
 }
