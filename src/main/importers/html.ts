@@ -3,7 +3,8 @@ import { toString } from 'hast-util-to-string';
 import { assembleBlocks } from './blocks.ts';
 import { decodeText, encodingFlags } from './decode.ts';
 import { htmlBlocks } from './html-blocks.ts';
-import { findDateline, htmlMetadata } from './metadata.ts';
+import { htmlMetadata } from './html-metadata.ts';
+import { findDateline } from './metadata.ts';
 import { attribute, bodyOf, parseHtmlTree, sanitizeHtml, sanitizeNodes } from './sanitize.ts';
 import type { FileInput, ParsedDocument } from './types.ts';
 
