@@ -34,4 +34,11 @@ export const SAFE_IMAGE_SRC = /^data:image\/(?:png|jpe?g|gif|webp|bmp);base64,[a
  * value as it stands: a value with spaces, controls or entities before its scheme fails, so a
  * browser's scheme clean-up ("java\tscript:") can never turn a kept value into something else.
  */
-export const SAFE_LINK_HREF = /^(?:https?:\/\/|mailto:|#)/i;
+export const SAFE_LINK_HREF = /^(?:https?:\/\/|mailto:|#)[^<>]*$/i;
+
+/**
+ * Every kept attribute value: no angle brackets. Text escapes "<", so the stored HTML then holds no
+ * "<" but its real tags, and nothing markup-like can come alive if the HTML is ever parsed in
+ * another context (the mutation-XSS family, e.g. a title="</noscript><img onerror=…>").
+ */
+export const SAFE_ATTRIBUTE_VALUE = /^[^<>]*$/;

@@ -4,7 +4,7 @@ import { sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { parse } from 'parse5';
 import { find, html as htmlSchema } from 'property-information';
-import { ALLOWED_TAGS, FORBID_CONTENTS, GLOBAL_ATTRIBUTES, SAFE_IMAGE_SRC, SAFE_LINK_HREF } from '../../shared/html-policy.ts';
+import { ALLOWED_TAGS, FORBID_CONTENTS, GLOBAL_ATTRIBUTES, SAFE_ATTRIBUTE_VALUE, SAFE_IMAGE_SRC, SAFE_LINK_HREF } from '../../shared/html-policy.ts';
 
 /**
  * The importers' one sanitiser (issue 3): web pages, e-mail HTML bodies and Word documents (mammoth's
@@ -21,7 +21,7 @@ const property = (attribute: string): string => find(htmlSchema, attribute).prop
 const SCHEMA: Schema = {
   tagNames: [...ALLOWED_TAGS],
   attributes: {
-    '*': GLOBAL_ATTRIBUTES.map(property),
+    '*': GLOBAL_ATTRIBUTES.map((name) => [property(name), SAFE_ATTRIBUTE_VALUE]),
     a: [['href', SAFE_LINK_HREF]],
     img: [['src', SAFE_IMAGE_SRC]],
   },

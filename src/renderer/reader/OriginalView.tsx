@@ -1,7 +1,10 @@
+import { useMemo } from 'react';
 import { t } from '../strings/t.ts';
+import { purifyOriginal } from './purify-original.ts';
 
 /**
- * The sanitised original of an HTML document, read-only. The frame is sandboxed with no
+ * The sanitised original of an HTML document, read-only. The stored HTML is sanitised again here
+ * with DOMPurify (purify-original.ts) before it reaches the frame. The frame is sandboxed with no
  * permissions at all (no scripts, no same-origin, no forms) and its document carries a CSP
  * that allows no network, so it loads nothing. Copied from ORIGINAL_VIEW_CSP in
  * src/main/electron/security.ts: the renderer cannot import main.
@@ -13,12 +16,13 @@ export function originalSrcDoc(html: string): string {
 }
 
 export function OriginalView({ html, title }: { html: string; title: string }) {
+  const srcDoc = useMemo(() => originalSrcDoc(purifyOriginal(html)), [html]);
   return (
     <iframe
       className="original-view"
       title={t('reader.original', { title })}
       sandbox=""
-      srcDoc={originalSrcDoc(html)}
+      srcDoc={srcDoc}
       referrerPolicy="no-referrer"
     />
   );
