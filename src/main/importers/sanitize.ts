@@ -7,12 +7,13 @@ import { find, html as htmlSchema } from 'property-information';
 import { ALLOWED_TAGS, FORBID_CONTENTS, GLOBAL_ATTRIBUTES, SAFE_ATTRIBUTE_VALUE, SAFE_IMAGE_SRC, SAFE_LINK_HREF } from '../../shared/html-policy.ts';
 
 /**
- * The importers' one sanitiser (issue 3): web pages, e-mail HTML bodies and Word documents (mammoth's
- * HTML) all end here. Pages are parsed by parse5 (into hast by hast-util-from-parse5), the WHATWG parsing algorithm that browsers and
- * jsdom implement, so the tree we clean is the tree a browser would build (no parser differential);
- * hast-util-sanitize rebuilds it from the allow-list of src/shared/html-policy.ts, and
- * hast-util-to-html serialises it. The reader sanitises the result once more with DOMPurify in
- * Chromium (src/renderer/reader/purify-original.ts). Why not jsdom + DOMPurify here: docs/notes/issue-3.md.
+ * The importers' one sanitiser (issue 3): web pages, e-mail HTML bodies and Word documents
+ * (mammoth's HTML) all end here. Pages are parsed by parse5, the WHATWG parsing algorithm that
+ * browsers and jsdom implement, so the tree we clean is the tree a browser would build (no parser
+ * differential); hast-util-sanitize rebuilds it from the allow-list of src/shared/html-policy.ts,
+ * and hast-util-to-html serialises it. The reader sanitises the result once more with DOMPurify in
+ * Chromium (src/renderer/reader/purify-original.ts). Why not jsdom + DOMPurify here:
+ * docs/notes/issue-3.md.
  */
 
 /** hast names properties, not attributes (colspan is colSpan): the policy's names, translated. */
