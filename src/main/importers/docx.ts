@@ -47,7 +47,7 @@ export async function parseDocx(input: FileInput): Promise<ParsedDocument> {
     throw new DossierError('PARSE_FAILED', `${input.name} is not a readable Word document (.docx); it may be damaged.`);
   }
   const sanitized = sanitizeHtml(html);
-  const { text, blocks } = assembleBlocks(htmlBlocks(sanitized.fragment));
+  const { text, blocks } = assembleBlocks(htmlBlocks(sanitized.tree));
   const properties: Record<string, string> = {};
   for (const [key, tag] of [
     ['title', 'dc:title'],

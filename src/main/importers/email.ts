@@ -38,7 +38,7 @@ export async function parseEmailMessage(input: FileInput, format: 'eml' | 'mbox'
   let originalHtml: string | null = null;
   if (mail.html) {
     const sanitized = sanitizeHtml(mail.html);
-    drafts = htmlBlocks(sanitized.fragment);
+    drafts = htmlBlocks(sanitized.tree);
     originalHtml = sanitized.html;
   } else {
     drafts = paragraphsOf(mail.text ?? '');

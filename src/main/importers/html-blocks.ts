@@ -1,4 +1,5 @@
 import type { Element, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
 import type { BlockDraft } from './blocks.ts';
 
 const HEADINGS: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
@@ -10,13 +11,14 @@ const CONTAINERS = new Set([
   'ul', 'ol', 'details', 'hr', 'body', 'html',
 ]);
 
-const collapse = (value: string) => value.replace(/\s+/g, ' ');
+const isHeading = (tag: string): boolean => Object.hasOwn(HEADINGS, tag);
+const elementChildren = (el: Element): Element[] => el.children.filter((c): c is Element => c.type === 'element');
 
 /**
- * The blocks of sanitised HTML (a hast tree): headings, paragraphs, quotes and list items, in
- * reading order. Loose inline text between blocks becomes a paragraph; <br> is kept as a line
- * break; table rows read as one line each. The canonical text is what a reader sees, so offsets
- * match the page.
+ * The blocks of sanitised HTML (a tree from sanitize.ts): headings, paragraphs, quotes and list
+ * items, in reading order. Loose inline text between blocks becomes a paragraph; <br> is kept as
+ * a line break; table rows read as one line each. The canonical text is what a reader sees, so
+ * offsets match the page.
  */
 export function htmlBlocks(root: Root | Element): BlockDraft[] {
   const drafts: BlockDraft[] = [];
@@ -28,13 +30,13 @@ export function htmlBlocks(root: Root | Element): BlockDraft[] {
   const walk = (node: Root | Element, quoted: boolean): void => {
     for (const child of node.children) {
       if (child.type === 'text') {
-        inline += collapse(child.value);
+        inline += child.value.replace(/\s+/g, ' ');
         continue;
       }
       if (child.type !== 'element') continue;
       const tag = child.tagName;
       const kind = quoted ? 'quote' : 'paragraph';
-      if (tag in HEADINGS) {
+      if (isHeading(tag)) {
         flush(kind);
         drafts.push({ kind: 'heading', level: HEADINGS[tag]!, text: inlineText(child) });
       } else if (tag === 'blockquote') {
@@ -44,15 +46,10 @@ export function htmlBlocks(root: Root | Element): BlockDraft[] {
       } else if (tag === 'li') {
         flush(kind);
         drafts.push({ kind: 'list-item', text: inlineText(child, true) });
-        for (const nested of child.children) if (nested.type === 'element' && (nested.tagName === 'ul' || nested.tagName === 'ol')) walk(nested, quoted);
+        for (const nested of elementChildren(child).filter((c) => c.tagName === 'ul' || c.tagName === 'ol')) walk(nested, quoted);
       } else if (LEAF_BLOCKS.has(tag)) {
         flush(kind);
-        const text =
-          tag === 'tr'
-            ? child.children.flatMap((c) => (c.type === 'element' ? [inlineText(c)] : [])).join(' ')
-            : tag === 'pre'
-              ? rawText(child)
-              : inlineText(child);
+        const text = tag === 'tr' ? elementChildren(child).map((c) => inlineText(c)).join(' ') : tag === 'pre' ? toString(child) : inlineText(child);
         drafts.push({ kind, text });
       } else if (CONTAINERS.has(tag)) {
         flush(kind);
@@ -71,27 +68,22 @@ export function htmlBlocks(root: Root | Element): BlockDraft[] {
 }
 
 /** The visible text of an element: whitespace collapsed, <br> as a line break, nested lists left out if asked. */
-function inlineText(element: Element, skipLists = false): string {
+function inlineText(el: Element, skipLists = false): string {
   let out = '';
   const walk = (node: Element) => {
     for (const child of node.children) {
-      if (child.type === 'text') out += collapse(child.value);
+      if (child.type === 'text') out += child.value.replace(/\s+/g, ' ');
       else if (child.type === 'element') {
         const tag = child.tagName;
         if (tag === 'br') out += '\n';
         else if (skipLists && (tag === 'ul' || tag === 'ol')) continue;
         else {
-          if (tag === 'p' || tag === 'div' || tag in HEADINGS) out += ' ';
+          if (tag === 'p' || tag === 'div' || isHeading(tag)) out += ' ';
           walk(child);
         }
       }
     }
   };
-  walk(element);
+  walk(el);
   return out;
-}
-
-/** All the text inside an element, as written (a <pre> keeps its spacing). */
-function rawText(element: Element): string {
-  return element.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? rawText(child) : '')).join('');
 }

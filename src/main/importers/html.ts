@@ -1,11 +1,11 @@
-import type { Element, Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
 import { assembleBlocks } from './blocks.ts';
 import { decodeText, encodingFlags } from './decode.ts';
 import { htmlBlocks } from './html-blocks.ts';
-import { findDateline, htmlMetadata } from './metadata.ts';
-import { attr, byTag, findAll, textOf } from './hast-query.ts';
-import { readableArticle } from './readability.ts';
-import { parsePage, sanitizeHtml, sanitizeTree } from './sanitize.ts';
+import { htmlMetadata } from './html-metadata.ts';
+import { findDateline } from './metadata.ts';
+import { attribute, bodyOf, parseHtmlTree, sanitizeHtml, sanitizeNodes } from './sanitize.ts';
 import type { FileInput, ParsedDocument } from './types.ts';
 
 /** The charset a page declares in its first bytes: <meta charset>, http-equiv, or an XML declaration. */
@@ -18,19 +18,19 @@ export function declaredCharset(bytes: Uint8Array): string | null {
 
 /**
  * A saved web page (issue 3): bytes decoded first (BOM, UTF-8, the declared charset unless the
- * bytes contradict it, detection), parsed by parse5 into a hast tree (nothing runs, nothing is
- * fetched: it is data), metadata read, the article body taken (the page's own <article> or
- * <main>, else Readability), then sanitised strictly. The sanitised HTML is kept for the
- * "original" view; text and blocks come from it.
+ * bytes contradict it, detection), parsed once by parse5 (the browsers' parsing algorithm; nothing
+ * runs or loads), metadata read from that tree, the article body cut out of it, then sanitised
+ * strictly (sanitize.ts). The sanitised HTML is kept for the "original" view; text and blocks come
+ * from its tree. Only a page without its own single <article>/<main> pays for jsdom + Readability.
  */
-export function parseHtml(input: FileInput, decodedText?: string): ParsedDocument {
+export async function parseHtml(input: FileInput, decodedText?: string): Promise<ParsedDocument> {
   const decoded = decodedText === undefined ? decodeText(input.bytes, input.name, declaredCharset(input.bytes)) : null;
   const source = decodedText ?? decoded!.text;
-  const page = parsePage(source);
-  const meta = htmlMetadata(page);
-  const { article, extractedBy } = articleBody(page, source);
-  const sanitized = typeof article === 'string' ? sanitizeHtml(article) : sanitizeTree(article);
-  const { text, blocks } = assembleBlocks(htmlBlocks(sanitized.fragment));
+  const tree = parseHtmlTree(source);
+  const meta = htmlMetadata(tree);
+  const { article, extractedBy } = await articleBody(tree, source);
+  const sanitized = typeof article === 'string' ? sanitizeHtml(article) : sanitizeNodes(article);
+  const { text, blocks } = assembleBlocks(htmlBlocks(sanitized.tree));
   const dateline = findDateline(text);
   const reviewFlags = decoded ? encodingFlags(decoded) : [];
   const extra: Record<string, unknown> = {};
@@ -55,47 +55,67 @@ export function parseHtml(input: FileInput, decodedText?: string): ParsedDocumen
   };
 }
 
+/** Page furniture that is never part of an article, dropped from a page's own <article>. */
 const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'form']);
 const FURNITURE_ROLES = new Set(['navigation', 'complementary']);
 
-/** Page furniture that is never part of an article: navigation, asides, footers, forms, hidden parts, a header that does not open its section. */
-function isFurniture(element: Element, firstElementChild: boolean): boolean {
-  if (FURNITURE_TAGS.has(element.tagName)) return true;
-  if (element.tagName === 'header' && !firstElementChild) return true;
-  const role = attr(element, 'role');
-  return (role !== undefined && FURNITURE_ROLES.has(role.trim().toLowerCase())) || attr(element, 'ariaHidden') === 'true';
+/** nav, aside, header:not(:first-child), footer, form, [role="navigation"], [role="complementary"], [aria-hidden="true"]. */
+function isFurniture(el: Element, firstChild: boolean): boolean {
+  if (FURNITURE_TAGS.has(el.tagName) || (el.tagName === 'header' && !firstChild)) return true;
+  const role = attribute(el, 'role');
+  return (role !== null && FURNITURE_ROLES.has(role)) || attribute(el, 'aria-hidden') === 'true';
 }
 
-function removeFurniture(element: Element): void {
-  let first = true;
-  element.children = element.children.filter((child) => {
+/** Removes furniture below an element, in place (the tree is this parse's own). */
+function removeFurniture(el: Element): void {
+  let first: Element | undefined;
+  el.children = el.children.filter((child) => {
     if (child.type !== 'element') return true;
-    const keep = !isFurniture(child, first);
-    first = false;
-    if (keep) removeFurniture(child);
-    return keep;
+    const isFirst = first === undefined;
+    first ??= child;
+    return !isFurniture(child, isFirst);
   });
+  for (const child of el.children) if (child.type === 'element') removeFurniture(child);
 }
+
+/** Every element below a node that satisfies a test, in document order. */
+function findAll(node: Root | Element, test: (el: Element) => boolean, found: Element[] = []): Element[] {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    if (test(child)) found.push(child);
+    findAll(child, test, found);
+  }
+  return found;
+}
+
+const ARTICLE_SELECTORS: ((el: Element) => boolean)[] = [
+  (el) => el.tagName === 'article',
+  (el) => el.tagName === 'main' || attribute(el, 'role') === 'main',
+];
 
 /**
  * The article body: the page's own single <article> (or <main>) when it holds most of the page's
- * text, since the publisher marked it so; otherwise Readability when the page reads as an article
- * (jsdom: the slow path); otherwise the whole body.
+ * text, since the publisher marked it so; otherwise Readability when the page reads as an article;
+ * otherwise the whole body. The first needs only the parse5 tree and is what makes HTML import fast
+ * (bench:import); Readability needs a DOM, so only those pages pay for jsdom (readability.ts).
  */
-function articleBody(page: Root, source: string): { article: Element | string; extractedBy: 'article-element' | 'readability' | 'body' } {
-  const body = byTag(page, 'body')[0];
-  if (!body) return { article: '', extractedBy: 'body' };
-  const bodyLength = textOf(body).trim().length;
-  const candidates: ((e: Element) => boolean)[] = [(e) => e.tagName === 'article', (e) => e.tagName === 'main' || attr(e, 'role') === 'main'];
-  for (const test of candidates) {
-    const found = findAll(body, test);
+async function articleBody(
+  tree: Root,
+  source: string,
+): Promise<{ article: ElementContent[] | string; extractedBy: 'article-element' | 'readability' | 'body' }> {
+  const body = bodyOf(tree);
+  if (!body) return { article: [], extractedBy: 'body' };
+  const bodyLength = toString(body).trim().length;
+  for (const selector of ARTICLE_SELECTORS) {
+    const found = findAll(body, selector);
     if (found.length !== 1) continue;
     const element = found[0]!;
     removeFurniture(element);
-    const length = textOf(element).trim().length;
-    if (length > 200 && length >= bodyLength * 0.6) return { article: element, extractedBy: 'article-element' };
+    const length = toString(element).trim().length;
+    if (length > 200 && length >= bodyLength * 0.6) return { article: element.children, extractedBy: 'article-element' };
   }
-  const readable = readableArticle(source);
-  if (readable) return { article: readable, extractedBy: 'readability' };
-  return { article: body, extractedBy: 'body' };
+  // Loaded on first need: a batch of pages that mark their article never loads jsdom (~1 s per worker).
+  const article = (await import('./readability.ts')).readabilityArticle(source);
+  if (article !== null) return { article, extractedBy: 'readability' };
+  return { article: body.children, extractedBy: 'body' };
 }

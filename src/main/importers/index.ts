@@ -9,8 +9,8 @@ import { parsePlainText } from './text.ts';
 import type { FileInput, FormatParser, ParsedDocument } from './types.ts';
 
 /**
- * Heavy parsers (jsdom, pdf.js, mammoth, mailparser) are loaded on first use, so a worker that
- * only meets text files starts in milliseconds.
+ * Heavy parsers (parse5 and the hast utilities, jsdom, pdf.js, mammoth, mailparser) are loaded on
+ * first use, so a worker that only meets text files starts in milliseconds.
  */
 const PARSERS: Record<DocumentFormat, FormatParser> = {
   txt: parsePlainText,

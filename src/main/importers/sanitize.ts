@@ -1,70 +1,93 @@
-import type { Element, Root, RootContent } from 'hast';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromParse5 } from 'hast-util-from-parse5';
 import { sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
-import { parse, parseFragment } from 'parse5';
-import { ALLOWED_TAGS, FORBID_CONTENTS, isSafeImageSource, isSafeLink } from '../../shared/html-policy.ts';
+import { parse } from 'parse5';
+import { find, html as htmlSchema } from 'property-information';
+import { ALLOWED_TAGS, FORBID_CONTENTS, GLOBAL_ATTRIBUTES, SAFE_ATTRIBUTE_VALUE, SAFE_IMAGE_SRC, SAFE_LINK_HREF } from '../../shared/html-policy.ts';
 
 /**
- * The strict sanitiser for imported HTML (issue 3, DESIGN.md Security): what survives can be shown
- * in the "original" view without running, fetching or submitting anything (src/shared/html-policy.ts).
- *
- * Pages are parsed by parse5, the HTML standard's parsing algorithm (the one browsers and jsdom
- * run), into a hast tree, and sanitised there by hast-util-sanitize with an allow-list schema.
- * This replaced DOMPurify-on-jsdom at import: jsdom's DOM cost 3.5–17 ms per page to build, five
- * times parse5's, and capped HTML import far below 300 pages a second (docs/notes/issue-3.md).
- * DOMPurify still runs on the stored HTML in the renderer, in Chromium, before the original view
- * shows it (src/renderer/reader/OriginalView.tsx).
+ * The importers' one sanitiser (issue 3): web pages, e-mail HTML bodies and Word documents
+ * (mammoth's HTML) all end here. Pages are parsed by parse5, the WHATWG parsing algorithm that
+ * browsers and jsdom implement, so the tree we clean is the tree a browser would build (no parser
+ * differential); hast-util-sanitize rebuilds it from the allow-list of src/shared/html-policy.ts,
+ * and hast-util-to-html serialises it. The reader sanitises the result once more with DOMPurify in
+ * Chromium (src/renderer/reader/purify-original.ts). Why not jsdom + DOMPurify here:
+ * docs/notes/issue-3.md.
  */
+
+/** hast names properties, not attributes (colspan is colSpan): the policy's names, translated. */
+const property = (attribute: string): string => find(htmlSchema, attribute).property;
+
 const SCHEMA: Schema = {
-  tagNames: ALLOWED_TAGS,
-  strip: FORBID_CONTENTS,
-  // hast property names (camelCase); href and src are checked again below, exactly.
-  attributes: { '*': ['alt', 'title', 'dir', 'lang', 'colSpan', 'rowSpan', 'dateTime'], a: ['href'], img: ['src'] },
+  tagNames: [...ALLOWED_TAGS],
+  attributes: {
+    '*': GLOBAL_ATTRIBUTES.map((name) => [property(name), SAFE_ATTRIBUTE_VALUE]),
+    a: [['href', SAFE_LINK_HREF]],
+    img: [['src', SAFE_IMAGE_SRC]],
+  },
+  // The library checks the scheme too; the patterns above are the stricter test.
   protocols: { href: ['http', 'https', 'mailto'], src: ['data'] },
+  strip: [...FORBID_CONTENTS],
+  // The library's defaults (GitHub's) would add or rename things: nothing is required, renamed or
+  // made to depend on its ancestors here, as with the DOMPurify configuration this replaced.
+  ancestors: {},
+  required: {},
+  clobber: [],
+  clobberPrefix: '',
   allowComments: false,
   allowDoctypes: false,
-  clobber: [],
-  required: {},
-  ancestors: {},
 };
 
 /**
- * Parses a whole page into a hast tree (nothing runs or is fetched: it is data). No source
- * positions: recording them doubled the parse. Scripting off, as in the sandboxed original view:
- * <noscript> content is markup (and stripped).
+ * Parses a whole page as a browser would, into a hast tree; nothing runs or loads. Scripting off,
+ * as in the sandboxed original view: <noscript> holds markup (stripped with its content). No source
+ * positions (hast-util-from-html records them): they cost a fifth of the parse and nothing reads them.
  */
-export function parsePage(html: string): Root {
+export function parseHtmlTree(html: string): Root {
   return fromParse5(parse(html, { scriptingEnabled: false })) as Root;
 }
 
-/** Sanitises a parsed tree, or part of one; returns the clean tree (for text and blocks) and its HTML. */
-export function sanitizeTree(tree: Root | Element): { html: string; fragment: Root } {
-  const root: Root = tree.type === 'root' ? tree : { type: 'root', children: tree.children };
-  const clean = sanitize(root, SCHEMA) as Root;
-  checkUrls(clean);
-  return { html: toHtml(clean), fragment: clean };
+/** The value of an attribute of a hast element as the page wrote it (hast keeps typed properties), or null. */
+export function attribute(element: Element, name: string): string | null {
+  const info = find(htmlSchema, name);
+  const value = element.properties[info.property];
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'boolean') return info.booleanish ? String(value) : value ? '' : null;
+  if (Array.isArray(value)) return value.join(info.commaSeparated ? ', ' : ' ');
+  return String(value);
 }
 
-/** Sanitises an HTML fragment (an e-mail body, mammoth's output, Readability's article). */
-export function sanitizeHtml(html: string): { html: string; fragment: Root } {
-  return sanitizeTree(fromParse5(parseFragment(html, { scriptingEnabled: false })) as Root);
+export interface Sanitized {
+  /** The sanitised HTML, kept for the "original" view. */
+  html: string;
+  /** Its tree, for deriving text and blocks without parsing it again. */
+  tree: Root;
+}
+
+/** Sanitises nodes of a parsed page (an article's children) into a fresh tree and its serialisation. */
+export function sanitizeNodes(nodes: readonly (RootContent | ElementContent)[]): Sanitized {
+  const clean = sanitize({ type: 'root', children: nodes as RootContent[] }, SCHEMA) as Root;
+  dropEmptyImages(clean);
+  return { html: toHtml(clean), tree: clean };
 }
 
 /**
- * Links only to http(s), mailto or in-page targets (a relative link would resolve against
- * nothing the user chose); images only as data URLs, and an image that loses its source goes
- * (it would show a broken icon).
+ * Sanitises an HTML string (an e-mail body, mammoth's output, Readability's article): parsed as a
+ * document, as DOMPurify and a browser would, and only its body kept.
  */
-function checkUrls(parent: Root | Element): void {
-  parent.children = parent.children.filter((child: RootContent) => {
-    if (child.type !== 'element') return true;
-    const { properties } = child;
-    if (child.tagName === 'img' && !(typeof properties.src === 'string' && isSafeImageSource(properties.src))) return false;
-    if (child.tagName === 'a' && properties.href !== undefined && !(typeof properties.href === 'string' && isSafeLink(properties.href))) {
-      delete properties.href;
-    }
-    checkUrls(child);
-    return true;
-  });
+export function sanitizeHtml(html: string): Sanitized {
+  return sanitizeNodes(bodyOf(parseHtmlTree(html))?.children ?? []);
+}
+
+/** The <body> of a parsed document (parse5 always makes one). */
+export function bodyOf(tree: Root): Element | undefined {
+  const htmlElement = tree.children.find((n): n is Element => n.type === 'element' && n.tagName === 'html');
+  return htmlElement?.children.find((n): n is Element => n.type === 'element' && n.tagName === 'body');
+}
+
+/** An image that lost its source (it was remote, SVG or a cid: part) would show a broken icon: removed. */
+function dropEmptyImages(parent: Root | Element): void {
+  parent.children = parent.children.filter((child) => child.type !== 'element' || child.tagName !== 'img' || typeof child.properties.src === 'string');
+  for (const child of parent.children) if (child.type === 'element') dropEmptyImages(child);
 }

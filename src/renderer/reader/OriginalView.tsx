@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import { t } from '../strings/t.ts';
-import { sanitizeOriginal } from './sanitize-original.ts';
+import { purifyOriginal } from './purify-original.ts';
 
 /**
- * The sanitised original of an HTML document, read-only, sanitised once more by DOMPurify here
- * (sanitize-original.ts). The frame is sandboxed with no
+ * The sanitised original of an HTML document, read-only. The stored HTML is sanitised again here
+ * with DOMPurify (purify-original.ts) before it reaches the frame. The frame is sandboxed with no
  * permissions at all (no scripts, no same-origin, no forms) and its document carries a CSP
  * that allows no network, so it loads nothing. Copied from ORIGINAL_VIEW_CSP in
  * src/main/electron/security.ts: the renderer cannot import main.
@@ -16,13 +16,13 @@ export function originalSrcDoc(html: string): string {
 }
 
 export function OriginalView({ html, title }: { html: string; title: string }) {
-  const clean = useMemo(() => sanitizeOriginal(html), [html]);
+  const srcDoc = useMemo(() => originalSrcDoc(purifyOriginal(html)), [html]);
   return (
     <iframe
       className="original-view"
       title={t('reader.original', { title })}
       sandbox=""
-      srcDoc={originalSrcDoc(clean)}
+      srcDoc={srcDoc}
       referrerPolicy="no-referrer"
     />
   );
