@@ -243,12 +243,16 @@ test('the passages view stays virtual with thousands of passages and opens the l
 });
 
 test('the original view sanitises stored HTML again before showing it', async ({ page, bridge, makeFiles }) => {
-  bridge.pickedFiles = makeFiles({ 'notice.html': '<html><body><article><h1>County notice</h1><p>Residents must report every week.</p></article></body></html>' });
+  // Two files, so that the import opens neither: the reader must fetch the document after the change below.
+  bridge.pickedFiles = makeFiles({
+    'notice.html': '<html><body><article><h1>County notice</h1><p>Residents must report every week.</p></article></body></html>',
+    'other.txt': 'Another document.',
+  });
   await page.getByRole('button', { name: 'Import…' }).click();
-  await expect(page.getByRole('status')).toContainText('Imported 1');
+  await expect(page.getByRole('status')).toContainText('Imported 2');
   // As if an older version, or a hand-edited store, had kept hostile markup.
   bridge.app.workspace.db
-    .prepare('UPDATE documents SET original_html = ?')
+    .prepare("UPDATE documents SET original_html = ? WHERE original_name = 'notice.html'")
     .run(
       '<p>Residents must report every week.</p><img src="https://tracker.example/p.png" onerror="parent.hacked=1"><a href="javascript:parent.hacked=1">details</a><svg><script>parent.hacked=1</script></svg><form action="https://evil.example"><input name="q"></form>',
     );
