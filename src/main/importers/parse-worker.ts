@@ -23,5 +23,7 @@ async function parse(request: ParseRequest): Promise<void> {
 
 let previous: Promise<void> = Promise.resolve();
 parentPort?.on('message', (request: ParseRequest) => {
-  previous = previous.then(() => parse(request));
+  // parse() answers every request; should posting the answer itself fail, the pool's time limit
+  // ends that file, and the chain still goes on to the next.
+  previous = previous.then(() => parse(request)).catch(() => undefined);
 });
