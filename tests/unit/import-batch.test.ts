@@ -2,7 +2,8 @@ import { truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call } from '../../src/main/dispatch.ts';
-import { createParsePool } from '../../src/main/importers/parse-pool.ts';
+import { createParsePool, DEFAULT_PARSE_WORKER_URL } from '../../src/main/importers/parse-pool.ts';
+import { importSources } from '../../src/main/service/import-files.ts';
 import { currentGeneration } from '../../src/main/store/database.ts';
 import { tempApp, writeFiles } from '../helpers/temp-workspace.ts';
 
@@ -73,6 +74,45 @@ describe('batch import', () => {
     expect(summary.imported.map((i) => i.title)).toEqual(['Added now.']);
     expect(await call(app.handlers, 'documents:get', { id: before.id })).toEqual(before);
     expect((await call(app.handlers, 'documents:list', {})).length).toBe(2);
+  });
+
+  it('reads ahead within its byte budget, stores in order, and lets a file larger than the budget through alone', async () => {
+    const app = newApp();
+    const sizes = [30, 30, 30, 100, 10, 10, 10, 10, 45, 5, 60, 20];
+    const names = sizes.map((_, i) => `${String(i).padStart(2, '0')}.txt`);
+    const folder = writeFiles(app.dir, Object.fromEntries(names.map((name, i) => [name, `File ${i} `.padEnd(sizes[i]!, 'x')])));
+    const real = createParsePool({ workerUrl: DEFAULT_PARSE_WORKER_URL, timeoutMs: 60_000 });
+    // Progress is reported before each file is awaited: the files before it are stored by then.
+    let stored = 0;
+    const parsing = new Set<number>();
+    const inFlight: number[][] = [];
+    const pool = {
+      size: real.size,
+      parse: (input: { name: string; bytes: Uint8Array }) => {
+        const index = names.indexOf(input.name);
+        parsing.add(index);
+        inFlight.push([...parsing].filter((i) => i >= stored));
+        return real.parse(input);
+      },
+      close: () => real.close(),
+    };
+    try {
+      const summary = await importSources(app.workspace.db, names.map((n) => ({ path: path.join(folder, n) })), {
+        maxFileBytes: 1000,
+        readAheadBytes: 64,
+        pool,
+        onProgress: (p) => (stored = p.done),
+      });
+      expect(summary.failed).toEqual([]);
+      expect(summary.imported.map((i) => path.basename(i.path))).toEqual(names);
+      for (const files of inFlight) {
+        const bytes = files.reduce((sum, i) => sum + sizes[i]!, 0);
+        if (files.length > 1) expect(bytes, `files ${files.join(', ')} in flight`).toBeLessThanOrEqual(64);
+      }
+      expect(inFlight.some((files) => files.length > 1)).toBe(true);
+    } finally {
+      await real.close();
+    }
   });
 
   it('abandons a file past the time limit or whose reader dies, with a sentence, and the next file still parses', async () => {

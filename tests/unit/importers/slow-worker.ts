@@ -1,9 +1,17 @@
-/** A stand-in parse worker for the pool's tests: files named "hang*" never finish, "crash*" kill the worker. */
+/**
+ * A stand-in parse worker for the pool's tests: files named "hang*" never finish, "crash*" kill the
+ * worker. Like the real one it parses files in order, so a hung file holds up those sent after it.
+ */
 import { parentPort } from 'node:worker_threads';
 import type { ParseRequest, ParseResponse } from '../../../src/main/importers/parse-pool.ts';
 
+let hung = false;
 parentPort?.on('message', (request: ParseRequest) => {
-  if (request.name.startsWith('hang')) return;
+  if (hung) return;
+  if (request.name.startsWith('hang')) {
+    hung = true;
+    return;
+  }
   if (request.name.startsWith('crash')) process.exit(3);
   const text = new TextDecoder().decode(request.bytes);
   const response: ParseResponse = {
