@@ -1,11 +1,13 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
+import { toHtml } from 'hast-util-to-html';
 import { assembleBlocks } from './blocks.ts';
+import { MAX_HTML_DEPTH } from './cap-depth.ts';
 import { decodeText, encodingFlags } from './decode.ts';
 import { htmlBlocks } from './html-blocks.ts';
 import { htmlMetadata } from './html-metadata.ts';
 import { findDateline } from './metadata.ts';
-import { attribute, bodyOf, parseHtmlTree, sanitizeHtml, sanitizeNodes } from './sanitize.ts';
+import { attribute, bodyOf, parsePage, sanitizeHtml, sanitizeNodes } from './sanitize.ts';
 import type { FileInput, ParsedDocument } from './types.ts';
 
 /** The charset a page declares in its first bytes: <meta charset>, http-equiv, or an XML declaration. */
@@ -26,13 +28,15 @@ export function declaredCharset(bytes: Uint8Array): string | null {
 export async function parseHtml(input: FileInput, decodedText?: string): Promise<ParsedDocument> {
   const decoded = decodedText === undefined ? decodeText(input.bytes, input.name, declaredCharset(input.bytes)) : null;
   const source = decodedText ?? decoded!.text;
-  const tree = parseHtmlTree(source);
+  const { tree, depthCapped } = parsePage(source);
   const meta = htmlMetadata(tree);
-  const { article, extractedBy } = await articleBody(tree, source);
+  // Readability parses its own DOM: a page flattened for nesting too deep is given the flattened one.
+  const { article, extractedBy } = await articleBody(tree, () => (depthCapped ? toHtml(tree) : source));
   const sanitized = typeof article === 'string' ? sanitizeHtml(article) : sanitizeNodes(article);
   const { text, blocks } = assembleBlocks(htmlBlocks(sanitized.tree));
   const dateline = findDateline(text);
   const reviewFlags = decoded ? encodingFlags(decoded) : [];
+  if (depthCapped) reviewFlags.push(`${input.name} nests its markup more than ${MAX_HTML_DEPTH} levels deep; the text below that depth was kept without its structure.`);
   const extra: Record<string, unknown> = {};
   if (meta.description) extra.description = meta.description;
   if (meta.keywords) extra.keywords = meta.keywords;
@@ -101,7 +105,7 @@ const ARTICLE_SELECTORS: ((el: Element) => boolean)[] = [
  */
 async function articleBody(
   tree: Root,
-  source: string,
+  readabilitySource: () => string,
 ): Promise<{ article: ElementContent[] | string; extractedBy: 'article-element' | 'readability' | 'body' }> {
   const body = bodyOf(tree);
   if (!body) return { article: [], extractedBy: 'body' };
@@ -115,7 +119,7 @@ async function articleBody(
     if (length > 200 && length >= bodyLength * 0.6) return { article: element.children, extractedBy: 'article-element' };
   }
   // Loaded on first need: a batch of pages that mark their article never loads jsdom (~1 s per worker).
-  const article = (await import('./readability.ts')).readabilityArticle(source);
+  const article = (await import('./readability.ts')).readabilityArticle(readabilitySource());
   if (article !== null) return { article, extractedBy: 'readability' };
   return { article: body.children, extractedBy: 'body' };
 }

@@ -4,6 +4,7 @@ import { sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { parse } from 'parse5';
 import { find, html as htmlSchema } from 'property-information';
+import { capDepth } from './cap-depth.ts';
 import { ALLOWED_TAGS, FORBID_CONTENTS, GLOBAL_ATTRIBUTES, SAFE_ATTRIBUTE_VALUE, SAFE_IMAGE_SRC, SAFE_LINK_HREF } from '../../shared/html-policy.ts';
 
 /**
@@ -45,7 +46,14 @@ const SCHEMA: Schema = {
  * positions (hast-util-from-html records them): they cost a fifth of the parse and nothing reads them.
  */
 export function parseHtmlTree(html: string): Root {
-  return fromParse5(parse(html, { scriptingEnabled: false })) as Root;
+  return parsePage(html).tree;
+}
+
+/** parseHtmlTree, and whether the page nested deeper than a browser would and was flattened (cap-depth.ts). */
+export function parsePage(html: string): { tree: Root; depthCapped: boolean } {
+  const document = parse(html, { scriptingEnabled: false });
+  const depthCapped = capDepth(document);
+  return { tree: fromParse5(document) as Root, depthCapped };
 }
 
 /** The value of an attribute of a hast element as the page wrote it (hast keeps typed properties), or null. */

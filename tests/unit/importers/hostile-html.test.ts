@@ -30,4 +30,31 @@ describe('hostile HTML', () => {
     expect(doc('hostile-39.html').author).toBe('Ann');
     expect(doc('hostile-39.html').url).toBeNull();
   });
+
+  it('imports pages nested 100,000 elements deep with every word, no hidden content and a review flag', async () => {
+    const app = tempApp();
+    apps.push(app);
+    // Each page its own text, or the second would be a duplicate of the first.
+    const lead = (n: number) => `<p>${`Witness ${n} described the camp and its guards in detail. `.repeat(8)}</p>`;
+    const deep = (n: number) =>
+      `${'<div>'.repeat(n)}<p>Deep <b>testimony</b></p><p>Second paragraph</p><script>alert(1)</script><template>${'<i>'.repeat(Math.min(n, 2000))}hidden</template>${'</div>'.repeat(n)}`;
+    const { summary, doc } = await importFiles(app, {
+      // One the article shortcut takes, one that goes through Readability.
+      'deep-article.html': `<html><body><article>${lead(1)}${deep(100_000)}</article></body></html>`,
+      'deep-plain.html': `<html><body><div>${lead(2)}${deep(5_000)}</div></body></html>`,
+      'shallow.html': `<html><body><article>${lead(3)}${deep(50)}</article></body></html>`,
+    });
+    expect(summary.failed).toEqual([]);
+    for (const name of ['deep-article.html', 'deep-plain.html']) {
+      const stored = doc(name);
+      expect(stored.text, name).toMatch(/Deep testimony\s+Second paragraph/);
+      expect(stored.text, name).not.toMatch(/hidden|alert/);
+      expect(stored.originalHtml, name).not.toMatch(/hidden|alert|<script|<template/);
+      expect(stored.reviewFlags.join(' '), name).toContain(`${name} nests its markup more than 256 levels deep`);
+    }
+    // A page of ordinary depth keeps its paragraphs as blocks and gets no flag.
+    const shallow = doc('shallow.html');
+    expect(shallow.reviewFlags).toEqual([]);
+    expect(shallow.blocks.filter((b) => b.kind === 'paragraph').map((b) => shallow.text.slice(b.start, b.end))).toContain('Second paragraph');
+  });
 });
