@@ -95,10 +95,12 @@ function findAll(node: Root | Element, test: (el: Element) => boolean, found: El
 const ARTICLE_SELECTORS: ((el: Element) => boolean)[] = [
   (el) => el.tagName === 'article',
   (el) => el.tagName === 'main' || attribute(el, 'role') === 'main',
+  // schema.org microdata, which many news sites use instead of <article>.
+  (el) => attribute(el, 'itemprop') === 'articleBody',
 ];
 
 /**
- * The article body: the page's own single <article> (or <main>) when it holds most of the page's
+ * The article body: the page's own single <article> (or <main>, or itemprop=articleBody) when it holds most of the page's
  * text, since the publisher marked it so; otherwise Readability when the page reads as an article;
  * otherwise the whole body. The first needs only the parse5 tree and is what makes HTML import fast
  * (bench:import); Readability needs a DOM, so only those pages pay for jsdom (readability.ts).

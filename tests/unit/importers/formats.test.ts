@@ -52,6 +52,22 @@ describe('import of every format', () => {
     expect(d.originalHtml).toContain('<blockquote>');
   });
 
+  it("takes a page's article from its own markup, <main> or schema.org's articleBody, without the furniture around it", async () => {
+    const furniture = '<nav>Home World Opinion</nav><div><h3>Most read</h3><p>Unrelated celebrity story of the day.</p></div>';
+    const body = (n: number) => `<h1>Report ${n}</h1><p>${ARTICLE_PARAGRAPH.repeat(3)}</p><aside>Related: sign up for our newsletter</aside><p>${ARTICLE_PARAGRAPH}</p>`;
+    const { summary, doc } = await importFiles(newApp(), {
+      'main.html': `<html><body>${furniture}<main>${body(1)}</main><footer>© Example</footer></body></html>`,
+      'microdata.html': `<html><body>${furniture}<div itemscope itemtype="https://schema.org/NewsArticle"><div itemprop="articleBody">${body(2)}</div></div><footer>© Example</footer></body></html>`,
+    });
+    expect(summary.failed).toEqual([]);
+    for (const [name, n] of [['main.html', 1], ['microdata.html', 2]] as const) {
+      const d = doc(name);
+      expect(d.meta.articleExtractedBy, name).toBe('article-element');
+      expect(d.text, name).toMatch(new RegExp(`^Report ${n}\\n\\nRelatives of detainees`));
+      expect(d.text, name).not.toMatch(/Home|celebrity|newsletter|©/);
+    }
+  });
+
   it('takes the dateline date when a page has no date in its metadata, and decodes a declared GBK page', async () => {
     const zh = '<html><head><meta charset="gbk"><title>新疆报道</title></head><body><p>（乌鲁木齐）2019年3月2日 当局关闭了清真寺。</p></body></html>';
     const plain = '<html><body><p>(Ili Kazakh, Xinjiang—June 4, 2018) The family has had no news.</p></body></html>';
