@@ -75,7 +75,9 @@ export interface Sanitized {
 
 /** Sanitises nodes of a parsed page (an article's children) into a fresh tree and its serialisation. */
 export function sanitizeNodes(nodes: readonly (RootContent | ElementContent)[]): Sanitized {
-  const clean = sanitize({ type: 'root', children: nodes as RootContent[] }, SCHEMA) as Root;
+  const root: Root = { type: 'root', children: nodes as RootContent[] };
+  normaliseHrefs(root);
+  const clean = sanitize(root, SCHEMA) as Root;
   dropEmptyImages(clean);
   return { html: toHtml(clean), tree: clean };
 }
@@ -92,6 +94,23 @@ export function sanitizeHtml(html: string): Sanitized {
 export function bodyOf(tree: Root): Element | undefined {
   const htmlElement = tree.children.find((n): n is Element => n.type === 'element' && n.tagName === 'html');
   return htmlElement?.children.find((n): n is Element => n.type === 'element' && n.tagName === 'body');
+}
+
+/**
+ * Links written as browsers accept them: surrounding whitespace removed (the URL parser does the
+ * same) and the scheme in lower case, so " https://…" or "HTTPS://…" keeps its target instead of
+ * failing the policy's exact test. Only whitespace is trimmed: a value with control characters or
+ * entities before its scheme still fails and loses its href. In place: the nodes are this parse's own.
+ */
+function normaliseHrefs(parent: Root | Element): void {
+  for (const child of parent.children) {
+    if (child.type !== 'element') continue;
+    const href = child.properties.href;
+    if (child.tagName === 'a' && typeof href === 'string') {
+      child.properties.href = href.replace(/^[ \t\n\f\r]+|[ \t\n\f\r]+$/g, '').replace(/^[a-z][a-z0-9+.-]*:/i, (scheme) => scheme.toLowerCase());
+    }
+    normaliseHrefs(child);
+  }
 }
 
 /** An image that lost its source (it was remote, SVG or a cid: part) would show a broken icon: removed. */

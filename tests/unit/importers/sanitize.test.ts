@@ -26,6 +26,10 @@ describe('the import sanitiser (parse5 + hast-util-sanitize)', () => {
     const cases: [string, string][] = [
       [`<p><a href="&#106;avascript:alert(1)">link text</a></p>`, '<p><a>link text</a></p>'],
       [`<p><a href="https://example.org/a?b=1&amp;c=2" title="t">x</a></p>`, '<p><a href="https://example.org/a?b=1&amp;c=2" title="t">x</a></p>'],
+      // Written as browsers accept them: spaces around, scheme in capitals. Controls before a scheme are not.
+      [`<p><a href=" https://example.org/a\n">a</a> <a href="HTTPS://Example.org/">b</a> <a href="MailTo:desk@example.org">c</a></p>`,
+        '<p><a href="https://example.org/a">a</a> <a href="https://Example.org/">b</a> <a href="mailto:desk@example.org">c</a></p>'],
+      [`<p><a href=" JavaScript:alert(1)">a</a> <a href="\x01https://example.org/">b</a></p>`, '<p><a>a</a> <a>b</a></p>'],
       [`<p><a href="relative/page">x</a> <a href="mailto:desk@example.org">m</a> <a href="#n">n</a></p>`, '<p><a>x</a> <a href="mailto:desk@example.org">m</a> <a href="#n">n</a></p>'],
       [`<img src="${png}" srcset="${EVIL}/x.png 2x" alt="map">`, `<img src="${png}" alt="map">`],
       // <image> is parsed as <img>, as in browsers; a remote image goes, with its element.
