@@ -79,7 +79,7 @@ export function sanitizeNodes(nodes: readonly (RootContent | ElementContent)[]):
   normaliseHrefs(root);
   const clean = sanitize(root, SCHEMA) as Root;
   dropEmptyImages(clean);
-  return { html: toHtml(clean), tree: clean };
+  return { html: serialise(clean), tree: clean };
 }
 
 /**
@@ -94,6 +94,32 @@ export function sanitizeHtml(html: string): Sanitized {
 export function bodyOf(tree: Root): Element | undefined {
   const htmlElement = tree.children.find((n): n is Element => n.type === 'element' && n.tagName === 'html');
   return htmlElement?.children.find((n): n is Element => n.type === 'element' && n.tagName === 'body');
+}
+
+/**
+ * hast-util-to-html, plus the one thing browsers' serialisers do that it does not: a <pre> whose
+ * text starts with a line break gets one more, because parsing drops the first line break after
+ * <pre>. Without it, every parse of the stored HTML would lose a blank line (the result would not
+ * be stable under a second sanitising; tests/unit/importers/sanitize.test.ts checks both). The tree itself keeps the real text.
+ */
+function serialise(tree: Root): string {
+  const restore: (() => void)[] = [];
+  const visit = (parent: Root | Element): void => {
+    for (const child of parent.children) {
+      if (child.type !== 'element') continue;
+      const first = child.children[0];
+      if (child.tagName === 'pre' && first?.type === 'text' && first.value.startsWith('\n')) {
+        const value = first.value;
+        first.value = `\n${value}`;
+        restore.push(() => (first.value = value));
+      }
+      visit(child);
+    }
+  };
+  visit(tree);
+  const html = toHtml(tree);
+  for (const undo of restore) undo();
+  return html;
 }
 
 /**

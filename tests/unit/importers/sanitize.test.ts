@@ -21,6 +21,13 @@ describe('the import sanitiser (parse5 + hast-util-sanitize)', () => {
     }
   });
 
+  it('keeps the blank lines at the start of a <pre> however often its output is parsed again', () => {
+    const once = sanitizeHtml('<pre>\n\nline after a blank line</pre>');
+    expect(once.tree.children[0]).toMatchObject({ tagName: 'pre', children: [{ type: 'text', value: '\nline after a blank line' }] });
+    expect(sanitizeHtml(once.html).html).toBe(once.html);
+    expect(new JSDOM(once.html).window.document.querySelector('pre')!.textContent).toBe('\nline after a blank line');
+  });
+
   it('keeps what is harmless and drops the rest, attribute by attribute', () => {
     const png = 'data:image/png;base64,iVBORw0KGgo=';
     const cases: [string, string][] = [
