@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DOCUMENT_FORMATS, type DocumentFormat, type SearchFilters } from '../shared/domain.ts';
-import type { BackupInfo } from '../shared/domain.ts';
+import type { BackupInfo, ImportProgress } from '../shared/domain.ts';
 import { DossierError, toErrorInfo } from '../shared/errors.ts';
 import { openApp, type OpenedApp } from '../main/app/open-app.ts';
 import { defaultUserDataDir } from '../main/app/default-workspace.ts';
@@ -16,6 +16,7 @@ import { DamagedDatabaseError, workspacePaths } from '../main/store/workspace.ts
 import { anchorQuote } from '../main/service/tagging.ts';
 import { CODEBOOK_USAGE, runCodebookCommand } from './codebook-commands.ts';
 import { lazyChromiumPrinter, REPORT_OPTIONS, REPORT_USAGE, runReportCommand } from './report-commands.ts';
+import { importProgressPrinter, type ProgressStream } from './progress.ts';
 import { formatDocuments, formatImportSummary, formatPassages, formatSearch } from './format.ts';
 import { defaultInvestigationDir, INVESTIGATION_COMMANDS, runInvestigationCommand } from './investigation-commands.ts';
 
@@ -86,7 +87,7 @@ type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositi
 /** Where the CLI writes: the process's streams, or buffers in tests. */
 export interface CliIo {
   stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
+  stderr: ProgressStream;
 }
 
 export async function runCli(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
@@ -112,13 +113,12 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
       return output.exitCode ?? 0;
     }
     const dir = values.workspace ?? defaultInvestigationDir(userDataDir);
+    const showProgress = importProgressPrinter(io.stderr);
     const open = () =>
       openApp(dir, {
         printPdf: lazyChromiumPrinter,
         emit: (event, payload) => {
-          if (event !== 'evt:import:progress' || values.json) return;
-          const p = payload as { done: number; total: number; currentFile: string };
-          if (p.currentFile) io.stderr.write(`[${p.done + 1}/${p.total}] ${p.currentFile}\n`);
+          if (event === 'evt:import:progress' && !values.json) showProgress(payload as ImportProgress);
         },
       });
     let restoredClosed: BackupInfo | undefined;

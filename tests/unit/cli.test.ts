@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
+import { importProgressPrinter } from '../../src/cli/progress.ts';
 import { tempDir, writeFiles } from '../helpers/temp-workspace.ts';
 import { captureIo } from '../helpers/capture-io.ts';
 
@@ -64,6 +65,31 @@ describe('dossier CLI', () => {
     const verify = await run('verify', '--json');
     expect(verify.code).toBe(0);
     expect(verify.json()).toMatchObject({ ok: true, documentsChecked: 2, passagesChecked: 1 });
+  });
+
+  it('shows import progress on stderr: a bar with counts and the file, one line per file in a log, redrawn in place on a terminal', async () => {
+    const folder = writeFiles(dir, { 'one.txt': 'First progress document.', 'two.txt': 'Second progress document.' });
+    // Its own investigation: the other tests count the documents in theirs.
+    const c = captureIo();
+    const code = await runCli(['import', folder, '--workspace', path.join(dir, 'progress-ws')], c.io);
+    const imported = { code, out: c.out(), err: c.err() };
+    expect(imported.code).toBe(0);
+    const lines = imported.err.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^▕░{24}▏ 0\/2 {2}.*one\.txt$/);
+    expect(lines[1]).toMatch(/^▕█{12}░{12}▏ 1\/2 {2}.*two\.txt$/);
+    expect(lines[2]).toBe(`▕${'█'.repeat(24)}▏ 2/2`);
+    expect(imported.out).toContain('Imported 2');
+
+    let terminal = '';
+    const show = importProgressPrinter({ isTTY: true, columns: 60, write: (text: string) => (terminal += text) });
+    show({ done: 0, total: 3, currentFile: '/very/long/folder/name/of/the/investigation/witness-statement.pdf' });
+    show({ done: 3, total: 3, currentFile: '' });
+    const [first, last] = terminal.split('\r\x1b[2K').slice(1);
+    expect(first).toHaveLength(59);
+    expect(first).toMatch(/^▕░{24}▏ 0\/3 {2}…/);
+    expect(first).toMatch(/witness-statement\.pdf$/);
+    expect(last).toBe(`▕${'█'.repeat(24)}▏ 3/3\n`);
   });
 
   it('exits non-zero with a JSON error for unknown commands and bad input', async () => {
