@@ -60,3 +60,20 @@ test('import, search, open, select, tag, and find the passage under its tag', as
   const stats = await bridge.app.handlers['workspace:stats']({});
   expect(stats).toMatchObject({ documents: 2, passages: 1, tags: 1 });
 });
+
+test('import progress shows as a bar with the count and the file in the status bar, and gives way to the summary', async ({ page, bridge, shot }) => {
+  // The events a long batch sends, delivered the way the bridge delivers the app's own.
+  const emit = (payload: { done: number; total: number; currentFile: string }) =>
+    page.evaluate((p) => (window as unknown as { __dossierEmit(e: string, p: unknown): void }).__dossierEmit('evt:import:progress', p), payload);
+  expect(bridge.calls).not.toContain('documents:import');
+  await expect(page.getByText('No documents yet')).toBeVisible();
+  await emit({ done: 3, total: 8, currentFile: '/research/reports/witness-statement.pdf' });
+  const status = page.getByRole('status');
+  const bar = status.getByRole('progressbar');
+  await expect(bar).toHaveAttribute('value', '3');
+  await expect(bar).toHaveAttribute('max', '8');
+  await expect(status).toContainText('Importing 4 of 8: /research/reports/witness-statement.pdf');
+  await shot('01-import-progress');
+  await emit({ done: 8, total: 8, currentFile: '' });
+  await expect(bar).toHaveCount(0);
+});
