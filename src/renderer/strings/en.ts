@@ -229,7 +229,7 @@ export const en = {
   'search.help.fields.syntax': 'title: source: author:',
   'search.help.fields': 'Only in the title, the source or the author',
   'search.box': 'Search documents',
-  'search.boxPlaceholder': 'Search all documents…  ( / )   syntax: F1',
+  'search.boxPlaceholder': 'Search all documents…  ( / )',
   'search.boxHint': 'Press F1 for the search syntax, Down arrow to move into the results.',
   'search.syntaxLabel': 'Search syntax (F1)',
   'search.syntaxTitle': 'Search syntax (F1 or Ctrl+/)',
