@@ -3,14 +3,10 @@ import { toString } from 'hast-util-to-string';
 import { cleanText, cleanUrl } from './clean.ts';
 import { normalizeDate } from './metadata.ts';
 import { attribute } from './sanitize.ts';
+import type { ParsedDocument } from './types.ts';
 
-export interface PageMetadata {
-  title: string | null;
-  source: string | null;
-  author: string | null;
-  url: string | null;
-  publishedAt: string | null;
-  language: string | null;
+/** The document fields a page's own metadata can fill, and two more kept in its details. */
+export interface PageMetadata extends Pick<ParsedDocument, 'title' | 'source' | 'author' | 'url' | 'publishedAt' | 'language'> {
   description: string | null;
   keywords: string | null;
 }
