@@ -49,7 +49,7 @@ export function parseHtmlTree(html: string): Root {
   return parsePage(html).tree;
 }
 
-/** parseHtmlTree, and whether the page nested deeper than a browser would and was flattened (cap-depth.ts). */
+/** parseHtmlTree, and whether the page nested deeper than MAX_HTML_DEPTH and was flattened (cap-depth.ts). */
 export function parsePage(html: string): { tree: Root; depthCapped: boolean } {
   const document = parse(html, { scriptingEnabled: false });
   const depthCapped = capDepth(document);
