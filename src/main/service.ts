@@ -7,7 +7,7 @@ import type { SearchFilters, WorkspaceStats } from '../shared/domain.ts';
 import { DossierError } from '../shared/errors.ts';
 import type { SearchEngine } from './search/engine.ts';
 import { transaction } from './store/database.ts';
-import { deleteDocuments, getDocument, listDocuments } from './store/documents-repo.ts';
+import { getDocument, listDocuments } from './store/documents-repo.ts';
 import { listPassages } from './store/passages-repo.ts';
 import { createTag, listTags } from './store/tags-repo.ts';
 import type { Workspace } from './store/workspace.ts';
@@ -17,9 +17,14 @@ import { updateDocumentMeta } from './service/document-meta.ts';
 import { backupHandlers } from './service/backups.ts';
 import { verifyWorkspace } from './service/integrity.ts';
 import { createPassage } from './service/tagging.ts';
-import { deleteTag, mergeTags, tagImpact, updateTag } from './service/codebook.ts';
-import { createHistory, type UndoEntry } from './service/history.ts';
-import { deletePassageUndoable, documentIdsForTags, queryPassages, updatePassage } from './service/passages.ts';
+import { deleteTag, mergeTags, passagesOfTags, subtreeIds, tagImpact, updateTag } from './service/codebook.ts';
+import { createHistory } from './service/history.ts';
+import { deletePassage, documentIdsForTags, queryPassages, updatePassage } from './service/passages.ts';
+import { deleteDocumentsKeepingQuotes, deletionImpact, deletionLabel, deletionScopes } from './service/delete-documents.ts';
+import { citedPassageIds } from './service/report-citations.ts';
+import { scopeOfIds, type Scope } from './service/row-change.ts';
+import { tagEditLabel, quoteLabel } from './service/history-labels.ts';
+import { pruneQuoteSnapshots } from './store/quote-snapshots-repo.ts';
 import type { PdfPrinter } from './reports/print-options.ts';
 import { reportHandlers } from './service/reports.ts';
 import { sessionOnlyHandlers } from './service/session-only.ts';
@@ -64,14 +69,29 @@ export function createService(deps: ServiceDeps): Handlers {
     // Index the change now (in the search workers) rather than at the next search.
     deps.search.refresh().catch(() => undefined);
   };
-  const history = createHistory();
-  /** Runs a destructive action in one transaction and keeps its undo. */
-  const undoable = <T>(work: () => { result: T; undo: UndoEntry | null }): T =>
-    transaction(db, () => {
-      const { result, undo } = work();
-      if (undo) history.push(undo);
-      return result;
-    });
+  const history = createHistory(db);
+  /** Runs a tagging or codebook action in one transaction and keeps its undo and redo (issue 14). */
+  const undoable = <T>(scopes: Scope[], work: () => T, label: (result: T) => string | null): T =>
+    history.record(scopes, work, label).result;
+  const ALL_TAGS: Scope = { table: 'tags', where: '1' };
+  const ofDocument = (documentId: string): Scope[] => [
+    ALL_TAGS,
+    { table: 'passages', where: 'document_id = ?', params: [documentId] },
+    { table: 'passage_tags', where: 'passage_id IN (SELECT id FROM passages WHERE document_id = ?)', params: [documentId] },
+  ];
+  const ofPassage = (passageId: string): Scope[] => [
+    ALL_TAGS,
+    scopeOfIds('passages', 'id', [passageId]),
+    scopeOfIds('passage_tags', 'passage_id', [passageId]),
+  ];
+  const reports = reportHandlers({ db, printPdf: deps.printPdf, pickSavePath: deps.pickSavePath });
+  /** A deleted document's quotes stay only while a report cites them (issue 14). */
+  const pruneSnapshots = () => {
+    if (db.prepare('SELECT 1 FROM quote_snapshots LIMIT 1').get()) pruneQuoteSnapshots(db, citedPassageIds(db));
+  };
+
+  const getPassageExact = (id: string) =>
+    (db.prepare('SELECT exact FROM passages WHERE id = ?').get(id) as { exact: string } | undefined)?.exact ?? '';
 
   return {
     'documents:import': async ({ paths }) => {
@@ -99,29 +119,59 @@ export function createService(deps: ServiceDeps): Handlers {
       return doc;
     },
     'documents:delete': ({ ids }) => {
-      const result = transaction(db, () => deleteDocuments(db, ids));
+      const { result, undoable: canUndo } = history.record(
+        deletionScopes(db, ids),
+        () => deleteDocumentsKeepingQuotes(db, ids),
+        (r) => (r.deleted ? deletionLabel(r.titles) : null),
+      );
       changed('delete');
-      return result;
+      const { titles: _titles, ...summary } = result;
+      return { ...summary, undoable: canUndo };
     },
+    'documents:deleteImpact': ({ ids }) => deletionImpact(db, ids),
     'search:query': ({ query, limit, filters }) => deps.search.search(query, { limit, filters: filters as SearchFilters | undefined }),
     'tags:list': () => listTags(db),
-    'tags:create': (input) => transaction(db, () => createTag(db, input)),
-    'passages:create': (input) => createPassage(db, input),
+    'tags:create': (input) => undoable([ALL_TAGS], () => createTag(db, input), (tag) => `creation of tag “${tag.name}”`),
+    'passages:create': (input) =>
+      undoable(ofDocument(input.documentId), () => createPassage(db, input), (p) => `tagging of ${quoteLabel(p.exact)}`),
     'passages:list': (filter) => listPassages(db, filter),
-    'passages:delete': ({ id }) => undoable(() => deletePassageUndoable(db, id)),
-    'tags:update': (input) => transaction(db, () => updateTag(db, input)),
+    'passages:delete': ({ id }) => {
+      const exact = getPassageExact(id);
+      return undoable(ofPassage(id), () => deletePassage(db, id), (r) => (r.deleted ? `deletion of passage ${quoteLabel(exact)}` : null));
+    },
+    'tags:update': (input) => {
+      const before = listTags(db).find((t) => t.id === input.id);
+      return undoable([ALL_TAGS], () => updateTag(db, input), (after) => tagEditLabel(before, after));
+    },
     'tags:impact': ({ id }) => tagImpact(db, id),
-    'tags:delete': ({ id }) => undoable(() => deleteTag(db, id)),
-    'tags:merge': ({ sourceId, targetId }) => undoable(() => mergeTags(db, sourceId, targetId)),
+    'tags:delete': ({ id }) => {
+      const name = listTags(db).find((t) => t.id === id)?.name ?? '';
+      const ids = subtreeIds(db, id);
+      return undoable([ALL_TAGS, scopeOfIds('passage_tags', 'tag_id', ids)], () => deleteTag(db, id), () => `deletion of tag “${name}”`);
+    },
+    'tags:merge': ({ sourceId, targetId }) => {
+      const names = new Map(listTags(db).map((t) => [t.id, t.name]));
+      const passageIds = passagesOfTags(db, [sourceId, targetId]);
+      return undoable(
+        [ALL_TAGS, scopeOfIds('passages', 'id', passageIds), scopeOfIds('passage_tags', 'passage_id', passageIds)],
+        () => mergeTags(db, sourceId, targetId),
+        () => `merge of “${names.get(sourceId)}” into “${names.get(targetId)}”`,
+      );
+    },
     'tags:documents': ({ tagIds }) => documentIdsForTags(db, tagIds),
-    'passages:update': (input) => updatePassage(db, input),
+    'passages:update': (input) =>
+      undoable(ofPassage(input.id), () => updatePassage(db, input), (p) => `edit of passage ${quoteLabel(p.exact)}`),
     'passages:query': (query) => queryPassages(db, query),
-    'history:status': () => ({ undo: history.peek() }),
+    'history:status': () => history.status(),
     'history:undo': () => {
-      const entry = history.pop();
-      if (!entry) return { undone: null };
-      transaction(db, () => entry.undo());
-      return { undone: entry.label };
+      const undone = history.undo();
+      if (undone) changed('undo');
+      return { undone };
+    },
+    'history:redo': () => {
+      const redone = history.redo();
+      if (redone) changed('redo');
+      return { redone };
     },
     'dialog:pickFiles': async () => {
       if (!deps.pickFiles) throw new DossierError('FORBIDDEN', 'There is no window to show a file dialog in.');
@@ -129,7 +179,17 @@ export function createService(deps: ServiceDeps): Handlers {
     },
     'workspace:stats': async () => workspaceStats(deps),
     'workspace:verify': () => verifyWorkspace(db, deps.search),
-    ...reportHandlers({ db, printPdf: deps.printPdf, pickSavePath: deps.pickSavePath }),
+    ...reports,
+    'reports:update': (input) => {
+      const report = reports['reports:update'](input);
+      pruneSnapshots();
+      return report;
+    },
+    'reports:delete': (input) => {
+      const result = reports['reports:delete'](input);
+      pruneSnapshots();
+      return result;
+    },
     ...backupHandlers(deps.workspace, changed),
     ...sessionOnlyHandlers(),
   };

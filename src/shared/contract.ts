@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type {
   BackupInfo,
+  DeletionImpact,
   DocumentFull,
   DocumentSummary,
   ImportProgress,
@@ -122,7 +123,13 @@ export const contract = {
   },
   'documents:delete': {
     input: z.object({ ids: z.array(id).min(1).max(100_000) }).strict(),
-    output: out<{ deleted: number; passagesRemoved: number }>(),
+    // quotesKept, undoable: issue 14 (quotes reports cite are kept; the deletion can be undone)
+    output: out<{ deleted: number; passagesRemoved: number; quotesKept: number; undoable: boolean }>(),
+  },
+  // Issue 14: what a deletion takes (passages, reports quoting them), asked before it.
+  'documents:deleteImpact': {
+    input: z.object({ ids: z.array(id).min(1).max(100_000) }).strict(),
+    output: out<DeletionImpact>(),
   },
   'search:query': {
     input: z
@@ -210,7 +217,7 @@ export const contract = {
   },
   'tags:merge': {
     input: z.object({ sourceId: id, targetId: id }).strict(),
-    output: out<{ tag: Tag; passagesMoved: number }>(),
+    output: out<{ tag: Tag; passagesMoved: number; nestedFolded: number }>(),
   },
   'tags:documents': {
     input: z.object({ tagIds: z.array(id).max(1000) }).strict(),
@@ -227,6 +234,7 @@ export const contract = {
         match: z.enum(['any', 'all']).optional(),
         text: text(2000).optional(),
         documentId: id.optional(),
+        ownOnly: z.boolean().optional(),
         limit: z.number().int().min(1).max(100_000).optional(),
       })
       .strict(),
@@ -234,11 +242,16 @@ export const contract = {
   },
   'history:status': {
     input: z.object({}).strict(),
-    output: out<{ undo: string | null }>(),
+    output: out<{ undo: string | null; redo: string | null }>(),
   },
   'history:undo': {
     input: z.object({}).strict(),
     output: out<{ undone: string | null }>(),
+  },
+  // Issue 14: redo of what undo took back.
+  'history:redo': {
+    input: z.object({}).strict(),
+    output: out<{ redone: string | null }>(),
   },
   'dialog:pickFiles': {
     input: z.object({}).strict(),

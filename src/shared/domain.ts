@@ -52,7 +52,10 @@ export interface Tag {
   parentId: string | null;
   color: string;
   description: string;
+  /** Distinct passages carrying this tag or one of its subtags. */
   passageCount: number;
+  /** Passages carrying this tag itself (issue 14). */
+  ownPassageCount: number;
 }
 
 export interface Passage {
@@ -176,4 +179,13 @@ export interface BackupInfo {
   createdAt: string;
   reason: BackupReason;
   bytes: number;
+}
+
+/** What deleting documents takes with it, said before it happens (issue 14). */
+export interface DeletionImpact {
+  documents: { id: string; title: string }[];
+  /** Passages that go with the documents. */
+  passages: number;
+  /** Reports quoting those passages; their quotes stay in them, marked as from a deleted source. */
+  reports: { reportId: string; title: string; quotes: number }[];
 }

@@ -56,6 +56,7 @@ describe('reader logic', () => {
       color: '#000000',
       description: '',
       passageCount: 0,
+      ownPassageCount: 0,
     });
     const tags = [tag('a', null), tag('b', null), tag('a1', 'a'), tag('a1x', 'a1')];
     expect(tagTree(tags).map((r) => `${r.depth}${r.tag.id}`)).toEqual(['0a', '1a1', '2a1x', '0b']);

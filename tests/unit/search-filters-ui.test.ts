@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Tag } from '../../src/shared/domain.ts';
 import { filterChips, isActive, setDate, toggleFacet } from '../../src/renderer/search/filters.ts';
 
-const tags: Tag[] = [{ id: 't1', name: 'Starvation', parentId: null, color: '#ff0000', description: '', passageCount: 1 }];
+const tags: Tag[] = [{ id: 't1', name: 'Starvation', parentId: null, color: '#ff0000', description: '', passageCount: 1, ownPassageCount: 1 }];
 
 describe('search filters in the UI', () => {
   it('toggles facet values as alternatives and removes empty lists', () => {

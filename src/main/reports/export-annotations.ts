@@ -52,7 +52,8 @@ export function renderAnnotationsJson(report: Report, data: ReportData): string 
           },
           selector: [
             { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
-            { type: 'TextPositionSelector', start: codePointOffset(doc.text, quote.start), end: codePointOffset(doc.text, quote.end) },
+            // a deleted document's text is gone: the quote selector alone identifies the words (issue 14)
+            ...(doc.deletedAt ? [] : [{ type: 'TextPositionSelector', start: codePointOffset(doc.text, quote.start), end: codePointOffset(doc.text, quote.end) }]),
           ],
         },
         // A human citation, so the file is useful without Dossier.

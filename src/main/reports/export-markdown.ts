@@ -2,6 +2,7 @@
 import type { CitationStyle, Report } from '../../shared/reports.ts';
 import { buildCitations, formatDate } from './citations.ts';
 import type { ReportData } from './report-data.ts';
+import { deletedSourceText } from './render-html.ts';
 
 /** Escapes what Markdown would read as markup at the start of a line or inline. */
 const md = (text: string) => text.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/^(\s*)([-+]|\d+\.)(\s)/gm, '$1\\$2$3');
@@ -28,6 +29,8 @@ export function renderReportMarkdown(report: Report, data: ReportData, style: Ci
         out.push('*[This passage has been deleted from the investigation.]*', '');
       } else {
         out.push(style === 'footnote' ? `${quoteBlock(quote.exact)}[^${citation.n}]` : `${quoteBlock(quote.exact)}\n>\n> — ${md(citation.text)}`, '');
+        const deletedAt = data.documents[quote.documentId]?.deletedAt;
+        if (deletedAt) out.push(`*${md(deletedSourceText(deletedAt))}*`, '');
         if (quote.note.trim()) out.push(`*Note: ${md(quote.note.trim())}*`, '');
       }
       if (item.commentary.trim()) out.push(md(item.commentary.trim()), '');

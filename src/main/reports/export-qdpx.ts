@@ -57,7 +57,8 @@ export function buildQdpx(report: Report, data: ReportData, options: QdpxOptions
     const q = data.passages[item.passageId];
     if (q) cited.add(q.passageId);
   }
-  for (const doc of Object.values(data.documents)) {
+  // A deleted document's text is gone, so there is nothing to anchor its codings in (issue 14).
+  for (const doc of Object.values(data.documents).filter((d) => !d.deletedAt)) {
     const sourceGuid = asGuid(doc.id);
     const text = options.redactSourceText ? options.redactSourceText(doc.text) : doc.text;
     files[`sources/${sourceGuid}.txt`] = strToU8(text);

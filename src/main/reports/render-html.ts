@@ -57,6 +57,11 @@ function url(u: string | null, link: boolean): string {
   return link && SAFE_URL.test(u) ? ` <a class="url" href="${esc(u)}">${esc(u)}</a>` : ` <span class="url">${esc(u)}</span>`;
 }
 
+/** The mark of a quote kept from a deleted document (issue 14). */
+export function deletedSourceText(deletedAt: string): string {
+  return `From a source deleted from the investigation on ${formatDate(deletedAt)}; the quote and its citation were kept.`;
+}
+
 function renderItem(item: ReportItem, data: ReportData, citations: Citations): string {
   const quote = data.passages[item.passageId];
   const doc = quote && data.documents[quote.documentId];
@@ -74,9 +79,11 @@ function renderItem(item: ReportItem, data: ReportData, citations: Citations): s
       ? `<p class="cite">[${citation.n}] <bdi>${esc(doc.title)}</bdi>${locatorText(quote.locator) ? `, ${esc(locatorText(quote.locator))}` : ''}</p>`
       : `<p class="cite">${isolate(citation.text, doc)}</p>`;
   const note = quote.note.trim() ? `<div class="note">${paragraphs(`Note: ${quote.note}`)}</div>` : '';
+  // Issue 14: a quote whose document was deleted stays, with its citation, and says so.
+  const deleted = doc.deletedAt ? `<p class="missing">${esc(deletedSourceText(doc.deletedAt))}</p>` : '';
   return `<figure class="quote" id="q-${citation.n}">
 <blockquote${lang}${dir}>${paragraphs(quote.exact).replace(/<\/p>$/, `${ref}</p>`)}</blockquote>
-<figcaption>${cite}</figcaption>${note}${commentary}
+<figcaption>${cite}${deleted}</figcaption>${note}${commentary}
 </figure>`;
 }
 
@@ -155,7 +162,7 @@ function renderQuoteChain(report: Report, data: ReportData, citations: Citations
     const quote = data.passages[item.passageId];
     const doc = quote && data.documents[quote.documentId];
     if (!citation || !quote || !doc) continue;
-    rows.push(`<tr><td>${citation.n}</td><td><bdi>${esc(doc.title)}</bdi><br>original file SHA-256: <span class="hash">${doc.originalHash}</span><br>text SHA-256: <span class="hash">${doc.contentHash}</span></td>
+    rows.push(`<tr><td>${citation.n}</td><td><bdi>${esc(doc.title)}</bdi><br>original file SHA-256: <span class="hash">${doc.originalHash}</span>${doc.deletedAt ? ' (deleted from the investigation)' : ''}<br>text SHA-256: <span class="hash">${doc.contentHash}</span></td>
 <td>characters ${quote.start}–${quote.end}${quote.locator ? ` (${esc(locatorText(quote.locator))})` : ''}<br>prefix: “<bdi>${esc(visible(quote.prefix))}</bdi>”<br>suffix: “<bdi>${esc(visible(quote.suffix))}</bdi>”<br>quote SHA-256: ${quote.exactSha256 ? `<span class="hash">${quote.exactSha256}</span>` : 'withheld (the quote contains redactions)'}</td></tr>`);
   }
   if (!rows.length) return '';

@@ -8,6 +8,7 @@ import type { Report } from '../../shared/reports.ts';
 import type { Database } from '../store/database.ts';
 import { getDocument } from '../store/documents-repo.ts';
 import { getPassage } from '../store/passages-repo.ts';
+import { getQuoteSnapshot, saveQuoteSnapshot } from '../store/quote-snapshots-repo.ts';
 import { listTags } from '../store/tags-repo.ts';
 
 export interface SourceDoc {
@@ -24,6 +25,8 @@ export interface SourceDoc {
   /** SHA-256 of the canonical text the offsets refer to. */
   contentHash: string;
   text: string;
+  /** When the document was deleted from the investigation; its quotes are then kept snapshots and `text` is empty (issue 14). */
+  deletedAt?: string | null | undefined;
 }
 
 export interface Locator {
@@ -78,46 +81,82 @@ export function locate(start: number, blocks: Block[], pageStarts: number[] | nu
   return n > 0 ? { kind: 'paragraph', n } : null;
 }
 
-/** The data of the passages `report` cites; passages deleted since are left out (the report shows them as missing). */
+/** A stored passage's quote and its source as a report shows them; undefined when the passage is gone. */
+function liveQuote(db: Database, passageId: string, layout: Map<string, { doc: SourceDoc; blocks: Block[]; pageStarts: number[] | null }>) {
+  const passage = getPassage(db, passageId);
+  if (!passage) return undefined;
+  let source = layout.get(passage.documentId);
+  if (!source) {
+    const d = getDocument(db, passage.documentId)!;
+    const doc: SourceDoc = {
+      id: d.id,
+      title: d.title,
+      source: d.source,
+      author: d.author,
+      url: d.url,
+      publishedAt: d.publishedAt,
+      language: d.language,
+      format: d.format,
+      originalHash: d.originalHash,
+      contentHash: d.contentHash,
+      text: d.text,
+    };
+    source = { doc, blocks: d.blocks, pageStarts: d.pageStarts };
+    layout.set(d.id, source);
+  }
+  const quote: QuoteData = {
+    passageId: passage.id,
+    documentId: passage.documentId,
+    start: passage.start,
+    end: passage.end,
+    exact: passage.exact,
+    prefix: passage.prefix,
+    suffix: passage.suffix,
+    note: passage.note,
+    tagIds: passage.tagIds,
+    locator: locate(passage.start, source.blocks, source.pageStarts),
+    exactSha256: createHash('sha256').update(passage.exact, 'utf8').digest('hex'),
+  };
+  return { quote, doc: source.doc };
+}
+
+/**
+ * Keeps the quotes of `passageIds` (those reports cite) before their document is deleted: the quote,
+ * its place and its source's citation fields, never the rest of the document's text (issue 14).
+ */
+export function snapshotQuotes(db: Database, passageIds: Iterable<string>): number {
+  const layout = new Map<string, { doc: SourceDoc; blocks: Block[]; pageStarts: number[] | null }>();
+  let kept = 0;
+  for (const passageId of passageIds) {
+    const live = liveQuote(db, passageId, layout);
+    if (!live) continue;
+    const { text: _text, ...source } = live.doc;
+    saveQuoteSnapshot(db, { passageId, documentId: live.doc.id, quote: live.quote, source });
+    kept++;
+  }
+  return kept;
+}
+
+/**
+ * The data of the passages `report` cites. A passage whose document was deleted comes from its
+ * snapshot, its source marked deleted; a passage deleted on its own is left out (shown as missing).
+ */
 export function loadReportData(db: Database, report: Report, extraPassageIds: string[] = []): ReportData {
   const wanted = new Set([...report.body.sections.flatMap((s) => s.items.map((i) => i.passageId)), ...extraPassageIds]);
   const documents: Record<string, SourceDoc> = {};
-  const layout = new Map<string, { blocks: Block[]; pageStarts: number[] | null }>();
+  const layout = new Map<string, { doc: SourceDoc; blocks: Block[]; pageStarts: number[] | null }>();
   const passages: Record<string, QuoteData> = {};
   for (const passageId of wanted) {
-    const passage = getPassage(db, passageId);
-    if (!passage) continue;
-    if (!documents[passage.documentId]) {
-      const d = getDocument(db, passage.documentId)!;
-      documents[d.id] = {
-        id: d.id,
-        title: d.title,
-        source: d.source,
-        author: d.author,
-        url: d.url,
-        publishedAt: d.publishedAt,
-        language: d.language,
-        format: d.format,
-        originalHash: d.originalHash,
-        contentHash: d.contentHash,
-        text: d.text,
-      };
-      layout.set(d.id, { blocks: d.blocks, pageStarts: d.pageStarts });
+    const live = liveQuote(db, passageId, layout);
+    if (live) {
+      documents[live.doc.id] = live.doc;
+      passages[passageId] = live.quote;
+      continue;
     }
-    const { blocks, pageStarts } = layout.get(passage.documentId)!;
-    passages[passage.id] = {
-      passageId: passage.id,
-      documentId: passage.documentId,
-      start: passage.start,
-      end: passage.end,
-      exact: passage.exact,
-      prefix: passage.prefix,
-      suffix: passage.suffix,
-      note: passage.note,
-      tagIds: passage.tagIds,
-      locator: locate(passage.start, blocks, pageStarts),
-      exactSha256: createHash('sha256').update(passage.exact, 'utf8').digest('hex'),
-    };
+    const kept = getQuoteSnapshot(db, passageId);
+    if (!kept) continue;
+    passages[passageId] = kept.quote as QuoteData;
+    documents[kept.documentId] ??= { ...(kept.source as Omit<SourceDoc, 'text'>), text: '', deletedAt: kept.deletedAt };
   }
   const tags: TagData[] = listTags(db).map(({ id, name, parentId, color, description }) => ({ id, name, parentId, color, description }));
   // A passage's tags in codebook order, so every export lists them the same way every time.

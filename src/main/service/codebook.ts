@@ -1,13 +1,13 @@
 /**
- * Codebook edits (issue 5): rename, recolour, describe, move, merge and delete tags. The
- * destructive ones return an undo closure that restores the exact rows they removed.
+ * Codebook edits (issue 5): rename, recolour, describe, move, merge and delete tags. Undo and redo
+ * of every one of them are the service's history (history.ts), which keeps the rows they change.
  */
 import type { Tag } from '../../shared/domain.ts';
 import { DossierError } from '../../shared/errors.ts';
 import type { Database } from '../store/database.ts';
 import { getTag } from '../store/tags-repo.ts';
-import type { UndoEntry } from './history.ts';
-import { insertRows, selectRows } from './rows.ts';
+import { citedPassageIds } from './report-citations.ts';
+import { selectRows } from './rows.ts';
 
 export interface TagChanges {
   id: string;
@@ -81,49 +81,28 @@ export function tagImpact(db: Database, id: string): { passages: number; subtags
   return { passages: row.n, subtags: ids.length - 1 };
 }
 
-/** Deletes a tag with its subtags; passages stay but lose those codings. Undo restores all of it. */
-export function deleteTag(
-  db: Database,
-  id: string,
-): { result: { deleted: true; passagesAffected: number; subtagsDeleted: number }; undo: UndoEntry } {
-  const tag = mustGetTag(db, id);
+/** Deletes a tag with its subtags; passages stay but lose those codings (undo: the service's history). */
+export function deleteTag(db: Database, id: string): { deleted: true; passagesAffected: number; subtagsDeleted: number } {
+  mustGetTag(db, id);
   const impact = tagImpact(db, id);
-  const ids = subtreeIds(db, id);
-  const marks = ids.map(() => '?').join(', ');
-  const tagRows = selectRows(db, `SELECT * FROM tags WHERE id IN (${marks})`, ...ids);
-  // parents first, so the foreign key to parent_id holds when they are put back
-  tagRows.sort((a, b) => ids.indexOf(String(a.id)) - ids.indexOf(String(b.id)));
-  const links = selectRows(db, `SELECT * FROM passage_tags WHERE tag_id IN (${marks})`, ...ids);
   db.prepare('DELETE FROM tags WHERE id = ?').run(id);
-  return {
-    result: { deleted: true, passagesAffected: impact.passages, subtagsDeleted: impact.subtags },
-    undo: {
-      label: `deletion of tag “${tag.name}”`,
-      undo() {
-        if (tag.parentId && !getTag(db, tag.parentId))
-          throw new DossierError('CONFLICT', `The parent of “${tag.name}” is gone, so it cannot be restored there.`);
-        assertNameFree(db, tag.parentId, tag.name, tag.id);
-        insertRows(db, 'tags', tagRows);
-        // passages deleted since then stay deleted: only links to passages that still exist come back
-        insertRows(
-          db,
-          'passage_tags',
-          links.filter((l) => db.prepare('SELECT 1 FROM passages WHERE id = ?').get(l.passage_id!)),
-        );
-      },
-    },
-  };
+  return { deleted: true, passagesAffected: impact.passages, subtagsDeleted: impact.subtags };
+}
+
+/** The passages a merge of these two tags may change (for its undo). */
+export function passagesOfTags(db: Database, tagIds: string[]): string[] {
+  const marks = tagIds.map(() => '?').join(', ');
+  return selectRows(db, `SELECT DISTINCT passage_id FROM passage_tags WHERE tag_id IN (${marks})`, ...tagIds).map((r) => String(r.passage_id));
 }
 
 /**
  * Merges `sourceId` into `targetId`: every passage of the source gets the target (once, even if it
- * had both), the source's subtags move under the target, and the source is deleted.
+ * had both), the source's subtags move under the target, and the source is deleted. Where the merge
+ * puts one passage of the target inside another of the same document, the inner one gives the target
+ * up to the outer one (as NVivo merges overlapping coding), so a report of the target quotes the
+ * words once (issue 14); an inner passage left with no tag, no note and no report citing it goes.
  */
-export function mergeTags(
-  db: Database,
-  sourceId: string,
-  targetId: string,
-): { result: { tag: Tag; passagesMoved: number }; undo: UndoEntry } {
+export function mergeTags(db: Database, sourceId: string, targetId: string): { tag: Tag; passagesMoved: number; nestedFolded: number } {
   if (sourceId === targetId) throw new DossierError('BAD_INPUT', 'Choose two different tags to merge.');
   const source = mustGetTag(db, sourceId, 'The tag to merge');
   const target = mustGetTag(db, targetId, 'The tag to merge into');
@@ -132,8 +111,7 @@ export function mergeTags(
   }
   const children = selectRows(db, 'SELECT id, name FROM tags WHERE parent_id = ?', sourceId);
   for (const child of children) assertNameFree(db, targetId, String(child.name), String(child.id));
-  const sourceRow = selectRows(db, 'SELECT * FROM tags WHERE id = ?', sourceId);
-  const links = selectRows(db, 'SELECT * FROM passage_tags WHERE tag_id = ?', sourceId);
+  const moved = Number((db.prepare('SELECT count(*) AS n FROM passage_tags WHERE tag_id = ?').get(sourceId) as { n: number }).n);
   const added = selectRows(
     db,
     `INSERT INTO passage_tags(passage_id, tag_id) SELECT passage_id, ? FROM passage_tags WHERE tag_id = ?
@@ -143,27 +121,38 @@ export function mergeTags(
   ).map((r) => String(r.passage_id));
   db.prepare('UPDATE tags SET parent_id = ? WHERE parent_id = ?').run(targetId, sourceId);
   db.prepare('DELETE FROM tags WHERE id = ?').run(sourceId);
-  return {
-    result: { tag: getTag(db, targetId)!, passagesMoved: links.length },
-    undo: {
-      label: `merge of “${source.name}” into “${target.name}”`,
-      undo() {
-        if (!getTag(db, targetId))
-          throw new DossierError('CONFLICT', `“${target.name}” has been deleted since, so the merge cannot be undone.`);
-        if (source.parentId && !getTag(db, source.parentId))
-          throw new DossierError('CONFLICT', `The parent of “${source.name}” is gone, so the merge cannot be undone.`);
-        assertNameFree(db, source.parentId, source.name, sourceId);
-        insertRows(db, 'tags', sourceRow);
-        const back = db.prepare('UPDATE tags SET parent_id = ? WHERE id = ? AND parent_id = ?');
-        for (const child of children) back.run(sourceId, String(child.id), targetId);
-        const unlink = db.prepare('DELETE FROM passage_tags WHERE passage_id = ? AND tag_id = ?');
-        for (const passageId of added) unlink.run(passageId, targetId);
-        insertRows(
-          db,
-          'passage_tags',
-          links.filter((l) => db.prepare('SELECT 1 FROM passages WHERE id = ?').get(l.passage_id!)),
-        );
-      },
-    },
-  };
+  const nestedFolded = foldNested(db, targetId, new Set(added));
+  return { tag: getTag(db, targetId)!, passagesMoved: moved, nestedFolded };
+}
+
+/** Passages of `tagId` lying inside another of its passages in the same document, where one of the two is `fresh`. */
+function foldNested(db: Database, tagId: string, fresh: Set<string>): number {
+  if (fresh.size === 0) return 0;
+  const rows = selectRows(
+    db,
+    `SELECT p.id, p.document_id, p.start, p.end, p.note FROM passages p JOIN passage_tags pt ON pt.passage_id = p.id
+     WHERE pt.tag_id = ? ORDER BY p.document_id, p.start, p.end DESC, p.created_at, p.id`,
+    tagId,
+  );
+  const inner: typeof rows = [];
+  let documentId: unknown = null;
+  // The kept passages before this one in its document (ordered by start, longest first): any that reaches its end encloses it.
+  const enclosing: typeof rows = [];
+  for (const row of rows) {
+    if (row.document_id !== documentId) enclosing.length = 0;
+    documentId = row.document_id;
+    const host = enclosing.find((e) => Number(e.end) >= Number(row.end) && (fresh.has(String(e.id)) || fresh.has(String(row.id))));
+    if (host) inner.push(row);
+    else enclosing.push(row);
+  }
+  const cited = citedPassageIds(db);
+  const unlink = db.prepare('DELETE FROM passage_tags WHERE passage_id = ? AND tag_id = ?');
+  const tagsLeft = db.prepare('SELECT count(*) AS n FROM passage_tags WHERE passage_id = ?');
+  const remove = db.prepare('DELETE FROM passages WHERE id = ?');
+  for (const row of inner) {
+    unlink.run(String(row.id), tagId);
+    const left = Number((tagsLeft.get(String(row.id)) as { n: number }).n);
+    if (left === 0 && !String(row.note).trim() && !cited.has(String(row.id))) remove.run(String(row.id));
+  }
+  return inner.length;
 }

@@ -7,8 +7,8 @@ import { transaction, type Database } from '../store/database.ts';
 import { nowIso } from '../store/ids.ts';
 import { getPassage, listPassageViews } from '../store/passages-repo.ts';
 import { getTag } from '../store/tags-repo.ts';
-import type { UndoEntry } from './history.ts';
-import { insertRows, selectRows } from './rows.ts';
+import { subtreeIds } from './codebook.ts';
+import { selectRows } from './rows.ts';
 
 const GONE = 'That passage no longer exists; it may have been deleted in the other pane.';
 
@@ -32,33 +32,9 @@ export function updatePassage(
   });
 }
 
-/** Deletes one passage; undo puts it back with its tags (those that still exist). */
-export function deletePassageUndoable(db: Database, id: string): { result: { deleted: boolean }; undo: UndoEntry | null } {
-  const passage = selectRows(db, 'SELECT * FROM passages WHERE id = ?', id);
-  if (passage.length === 0) return { result: { deleted: false }, undo: null };
-  const links = selectRows(db, 'SELECT * FROM passage_tags WHERE passage_id = ?', id);
-  db.prepare('DELETE FROM passages WHERE id = ?').run(id);
-  const exact = String(passage[0]!.exact);
-  return {
-    result: { deleted: true },
-    undo: {
-      label: `deletion of passage “${exact.length > 40 ? `${exact.slice(0, 40)}…` : exact}”`,
-      undo() {
-        if (!db.prepare('SELECT 1 FROM documents WHERE id = ?').get(passage[0]!.document_id!)) {
-          throw new DossierError(
-            'CONFLICT',
-            'The document of that passage has been deleted since, so the passage cannot come back.',
-          );
-        }
-        insertRows(db, 'passages', passage);
-        insertRows(
-          db,
-          'passage_tags',
-          links.filter((l) => getTag(db, String(l.tag_id))),
-        );
-      },
-    },
-  };
+/** Deletes one passage with its tags (undo: the service's history). */
+export function deletePassage(db: Database, id: string): { deleted: boolean } {
+  return { deleted: Number(db.prepare('DELETE FROM passages WHERE id = ?').run(id).changes) > 0 };
 }
 
 export interface PassageQuery {
@@ -68,6 +44,8 @@ export interface PassageQuery {
   /** Words that must occur in the quote or the note (case-insensitive). */
   text?: string | undefined;
   documentId?: string | undefined;
+  /** Only passages carrying the tags themselves; by default a tag stands for itself and its subtags (issue 14). */
+  ownOnly?: boolean | undefined;
   limit?: number | undefined;
 }
 
@@ -76,18 +54,13 @@ export function queryPassages(db: Database, query: PassageQuery): PassageView[] 
   const where: string[] = [];
   const params: (string | number)[] = [];
   const tagIds = [...new Set(query.tagIds ?? [])];
-  if (tagIds.length) {
-    const marks = tagIds.map(() => '?').join(', ');
-    if (query.match === 'all') {
-      where.push(
-        `(SELECT count(DISTINCT pt.tag_id) FROM passage_tags pt WHERE pt.passage_id = p.id AND pt.tag_id IN (${marks})) = ?`,
-      );
-      params.push(...tagIds, tagIds.length);
-    } else {
-      where.push(`EXISTS (SELECT 1 FROM passage_tags pt WHERE pt.passage_id = p.id AND pt.tag_id IN (${marks}))`);
-      params.push(...tagIds);
-    }
-  }
+  // Each chosen tag as the set of tags it stands for: itself, and its subtags unless ownOnly.
+  const groups = tagIds.map((id) => (query.ownOnly ? [id] : subtreeIds(db, id)));
+  const has = (group: string[]) => {
+    params.push(...group);
+    return `EXISTS (SELECT 1 FROM passage_tags pt WHERE pt.passage_id = p.id AND pt.tag_id IN (${group.map(() => '?').join(', ')}))`;
+  };
+  if (groups.length) where.push(`(${groups.map(has).join(query.match === 'all' ? ' AND ' : ' OR ')})`);
   for (const word of (query.text ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {
     // instr on lower() rather than LIKE: no wildcard escaping, and it works for every script
     where.push('(instr(lower(p.exact), ?) > 0 OR instr(lower(p.note), ?) > 0)');

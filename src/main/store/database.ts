@@ -48,8 +48,23 @@ export function migrateDatabase(db: Database): void {
   }
 }
 
-/** Runs `work` in one transaction: all of it is stored, or none of it. */
+/**
+ * Runs `work` in one transaction: all of it is stored, or none of it. Inside a transaction already
+ * it runs in a savepoint of that one, so an undoable action can wrap steps that have their own.
+ */
 export function transaction<T>(db: Database, work: () => T): T {
+  if (db.isTransaction) {
+    db.exec('SAVEPOINT nested');
+    try {
+      const result = work();
+      db.exec('RELEASE nested');
+      return result;
+    } catch (error) {
+      db.exec('ROLLBACK TO nested');
+      db.exec('RELEASE nested');
+      throw error;
+    }
+  }
   db.exec('BEGIN IMMEDIATE');
   try {
     const result = work();

@@ -92,4 +92,14 @@ export const MIGRATIONS: readonly string[] = [
   `ALTER TABLE documents ADD COLUMN index_generation INTEGER NOT NULL DEFAULT 0;`,
   // 3: the search index asks after every change which documents were edited since its segments were built.
   `CREATE INDEX documents_index_generation ON documents(index_generation);`,
+  // Issue 14 (deleting a document kept its report quotes): the quote and citation data of a passage a
+  // report cites, kept when its document is deleted, so the report still shows the quote, marked as
+  // from a deleted source. quote and source are the JSON of report-data's QuoteData and SourceDoc.
+  `CREATE TABLE quote_snapshots (
+    passage_id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL,
+    quote TEXT NOT NULL,
+    source TEXT NOT NULL,
+    deleted_at TEXT NOT NULL
+  ) STRICT;`,
 ];

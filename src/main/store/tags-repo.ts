@@ -13,6 +13,7 @@ interface TagRow {
   color: string;
   description: string;
   passage_count: number;
+  own_passage_count: number;
 }
 
 const toTag = (row: TagRow): Tag => ({
@@ -22,10 +23,14 @@ const toTag = (row: TagRow): Tag => ({
   color: row.color,
   description: row.description,
   passageCount: row.passage_count,
+  ownPassageCount: row.own_passage_count,
 });
 
+/** A tag counts the distinct passages of itself and every tag under it (issue 14: a parent never shows 0 over coded children). */
 const TAG_COLUMNS = `t.id, t.name, t.parent_id, t.color, t.description,
-  (SELECT count(*) FROM passage_tags pt WHERE pt.tag_id = t.id) AS passage_count`;
+  (WITH RECURSIVE sub(id) AS (SELECT t.id UNION ALL SELECT c.id FROM tags c JOIN sub ON c.parent_id = sub.id)
+   SELECT count(DISTINCT pt.passage_id) FROM passage_tags pt WHERE pt.tag_id IN (SELECT id FROM sub)) AS passage_count,
+  (SELECT count(*) FROM passage_tags pt WHERE pt.tag_id = t.id) AS own_passage_count`;
 
 /** Tags in codebook order: by position, then name. */
 export function listTags(db: Database): Tag[] {
