@@ -15,6 +15,7 @@ import { restoreClosedWorkspace } from '../main/store/backup.ts';
 import { DamagedDatabaseError, workspacePaths } from '../main/store/workspace.ts';
 import { anchorQuote } from '../main/service/tagging.ts';
 import { CODEBOOK_USAGE, runCodebookCommand } from './codebook-commands.ts';
+import { DELETE_USAGE, runDeleteCommand, terminalAsk, type Ask } from './delete-command.ts';
 import { lazyChromiumPrinter, REPORT_OPTIONS, REPORT_USAGE, runReportCommand } from './report-commands.ts';
 import { importProgressPrinter, type ProgressStream } from './progress.ts';
 import { formatDocuments, formatImportSummary, formatPassages, formatSearch } from './format.ts';
@@ -35,6 +36,7 @@ Commands:
                                        tag the passage that quotes TEXT exactly
   passages [--tag NAME]                passages, of one tag or all
   verify                               check that passages match their text and the index the store
+${DELETE_USAGE}
 ${CODEBOOK_USAGE}
 ${REPORT_USAGE}
   backup                               back up the investigation now (kept in its backups/ folder)
@@ -74,6 +76,7 @@ const OPTIONS = {
   ...REPORT_OPTIONS,
   'user-data': { type: 'string' },
   folder: { type: 'string' },
+  yes: { type: 'boolean', default: false },
 } as const;
 
 interface Output {
@@ -88,9 +91,14 @@ type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositi
 export interface CliIo {
   stdout: { write(text: string): unknown };
   stderr: ProgressStream;
+  /** Asks the user a yes/no question (delete); absent where no one can answer. */
+  ask?: Ask | undefined;
 }
 
-export async function runCli(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: CliIo = { stdout: process.stdout, stderr: process.stderr, ask: terminalAsk() },
+): Promise<number> {
   let values: Values;
   let positionals: string[];
   try {
@@ -132,7 +140,7 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
     }
     const output = restoredClosed
       ? { json: { restored: restoredClosed }, text: `Restored ${restoredClosed.name} (taken ${restoredClosed.createdAt}).` }
-      : await runCommand(app, command, args, values);
+      : await runCommand(app, command, args, values, io);
     io.stdout.write(values.json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
     return output.exitCode ?? 0;
   } catch (error) {
@@ -145,7 +153,7 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
   }
 }
 
-async function runCommand(app: OpenedApp, command: string, args: string[], values: Values): Promise<Output> {
+async function runCommand(app: OpenedApp, command: string, args: string[], values: Values, io: CliIo): Promise<Output> {
   const h = app.handlers;
   switch (command) {
     case 'import': {
@@ -201,6 +209,8 @@ async function runCommand(app: OpenedApp, command: string, args: string[], value
       const passages = await call(h, 'passages:list', tagId ? { tagId } : {});
       return { json: { passages }, text: formatPassages(passages, tags) };
     }
+    case 'delete':
+      return runDeleteCommand(h, args, { yes: values.yes, json: values.json, ask: io.ask });
     case 'verify': {
       const report = await call(h, 'workspace:verify', {});
       const text = report.ok

@@ -6,6 +6,7 @@ import type { Tag } from '../../shared/domain.ts';
 import { DossierError } from '../../shared/errors.ts';
 import type { Database } from '../store/database.ts';
 import { getTag } from '../store/tags-repo.ts';
+import { enclosedIds } from './enclosure.ts';
 import { citedPassageIds } from './report-citations.ts';
 import { selectRows } from './rows.ts';
 
@@ -128,31 +129,22 @@ export function mergeTags(db: Database, sourceId: string, targetId: string): { t
 /** Passages of `tagId` lying inside another of its passages in the same document, where one of the two is `fresh`. */
 function foldNested(db: Database, tagId: string, fresh: Set<string>): number {
   if (fresh.size === 0) return 0;
-  const rows = selectRows(
+  const spans = selectRows(
     db,
     `SELECT p.id, p.document_id, p.start, p.end, p.note FROM passages p JOIN passage_tags pt ON pt.passage_id = p.id
-     WHERE pt.tag_id = ? ORDER BY p.document_id, p.start, p.end DESC, p.created_at, p.id`,
+     WHERE pt.tag_id = ? ORDER BY p.created_at, p.id`,
     tagId,
-  );
-  const inner: typeof rows = [];
-  let documentId: unknown = null;
-  // The kept passages before this one in its document (ordered by start, longest first): any that reaches its end encloses it.
-  const enclosing: typeof rows = [];
-  for (const row of rows) {
-    if (row.document_id !== documentId) enclosing.length = 0;
-    documentId = row.document_id;
-    const host = enclosing.find((e) => Number(e.end) >= Number(row.end) && (fresh.has(String(e.id)) || fresh.has(String(row.id))));
-    if (host) inner.push(row);
-    else enclosing.push(row);
-  }
+  ).map((r) => ({ id: String(r.id), documentId: String(r.document_id), start: Number(r.start), end: Number(r.end), note: String(r.note) }));
+  const enclosed = enclosedIds(spans, (outer, inner) => fresh.has(outer.id) || fresh.has(inner.id));
+  const inner = spans.filter((s) => enclosed.has(s.id));
   const cited = citedPassageIds(db);
   const unlink = db.prepare('DELETE FROM passage_tags WHERE passage_id = ? AND tag_id = ?');
   const tagsLeft = db.prepare('SELECT count(*) AS n FROM passage_tags WHERE passage_id = ?');
   const remove = db.prepare('DELETE FROM passages WHERE id = ?');
   for (const row of inner) {
-    unlink.run(String(row.id), tagId);
-    const left = Number((tagsLeft.get(String(row.id)) as { n: number }).n);
-    if (left === 0 && !String(row.note).trim() && !cited.has(String(row.id))) remove.run(String(row.id));
+    unlink.run(row.id, tagId);
+    const left = Number((tagsLeft.get(row.id) as { n: number }).n);
+    if (left === 0 && !row.note.trim() && !cited.has(row.id)) remove.run(row.id);
   }
   return inner.length;
 }

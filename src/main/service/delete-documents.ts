@@ -3,7 +3,6 @@
  * quote them), the quotes reports cite are kept with their citations, and the deletion is undoable.
  */
 import type { DeletionImpact } from '../../shared/domain.ts';
-import { DossierError } from '../../shared/errors.ts';
 import { snapshotQuotes } from '../reports/report-data.ts';
 import type { Database } from '../store/database.ts';
 import { deleteDocuments } from '../store/documents-repo.ts';
@@ -22,7 +21,6 @@ const passageIdsOf = (db: Database, ids: string[]) =>
 
 export function deletionImpact(db: Database, ids: string[]): DeletionImpact {
   const documents = existing(db, ids);
-  if (documents.length === 0) throw new DossierError('NOT_FOUND', 'None of those documents is in the investigation any more.');
   const passageIds = passageIdsOf(db, ids);
   return { documents, passages: passageIds.length, reports: reportsQuoting(db, passageIds) };
 }

@@ -8,6 +8,7 @@ import { nowIso } from '../store/ids.ts';
 import { getPassage, listPassageViews } from '../store/passages-repo.ts';
 import { getTag } from '../store/tags-repo.ts';
 import { subtreeIds } from './codebook.ts';
+import { enclosedIds } from './enclosure.ts';
 import { selectRows } from './rows.ts';
 
 const GONE = 'That passage no longer exists; it may have been deleted in the other pane.';
@@ -82,4 +83,22 @@ export function documentIdsForTags(db: Database, tagIds: string[]): string[] {
     `SELECT DISTINCT p.document_id AS id FROM passages p JOIN passage_tags pt ON pt.passage_id = p.id WHERE pt.tag_id IN (${marks})`,
     ...tagIds,
   ).map((r) => String(r.id));
+}
+
+/**
+ * The passages a report section of `tagId` quotes (issue 14): those of the tag and of its subtags,
+ * except subtags chosen for a section of their own, without a passage that lies inside another
+ * one of the section (the words would be quoted twice).
+ */
+export function sectionPassageIds(db: Database, tagId: string, chosen: Set<string>): string[] {
+  const own = new Set(subtreeIds(db, tagId));
+  for (const id of chosen) if (id !== tagId && own.has(id)) for (const sub of subtreeIds(db, id)) own.delete(sub);
+  const group = [...own];
+  const views = listPassageViews(
+    db,
+    [`EXISTS (SELECT 1 FROM passage_tags pt WHERE pt.passage_id = p.id AND pt.tag_id IN (${group.map(() => '?').join(', ')}))`],
+    group,
+  );
+  const enclosed = enclosedIds(views);
+  return views.filter((p) => !enclosed.has(p.id)).map((p) => p.id);
 }

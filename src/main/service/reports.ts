@@ -22,8 +22,8 @@ import {
 import { safeOutputPath, sanitiseFileName, writeExport } from '../reports/write-export.ts';
 import { transaction, type Database } from '../store/database.ts';
 import { nowIso } from '../store/ids.ts';
-import { listPassages } from '../store/passages-repo.ts';
 import { listTags } from '../store/tags-repo.ts';
+import { sectionPassageIds } from './passages.ts';
 
 export interface ReportServiceDeps {
   db: Database;
@@ -64,7 +64,7 @@ export function reportHandlers(deps: ReportServiceDeps) {
         }
         const sections = tags
           .filter((t) => chosen.has(t.id))
-          .map((t) => newSection(t.name, listPassages(db, { tagId: t.id }).map((p) => p.id)));
+          .map((t) => newSection(t.name, sectionPassageIds(db, t.id, chosen)));
         return insertReport(db, { ...input, body: { sections }, settings: mergeSettings(normaliseSettings(undefined), input.settings) });
       }),
     'reports:update': ({ id, ...patch }: ParsedInput<'reports:update'>) => {
