@@ -13,7 +13,7 @@ import { createTag, listTags } from './store/tags-repo.ts';
 import type { Workspace } from './store/workspace.ts';
 import { createParsePool, DEFAULT_PARSE_WORKER_URL } from './importers/parse-pool.ts';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_PARSE_TIMEOUT_MS, expandPaths, importSources } from './service/import-files.ts';
-import { updateDocumentMeta } from './service/document-meta.ts';
+import { markReviewed, updateDocumentMeta } from './service/document-meta.ts';
 import { backupHandlers } from './service/backups.ts';
 import { verifyWorkspace } from './service/integrity.ts';
 import { createPassage } from './service/tagging.ts';
@@ -111,6 +111,11 @@ export function createService(deps: ServiceDeps): Handlers {
       const updated = transaction(db, () => updateDocumentMeta(db, input));
       changed('metadata');
       return updated;
+    },
+    'documents:markReviewed': ({ id }) => {
+      const summary = transaction(db, () => markReviewed(db, id));
+      changed('metadata');
+      return summary;
     },
     'documents:list': () => listDocuments(db),
     'documents:get': ({ id }) => {

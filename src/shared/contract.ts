@@ -99,11 +99,8 @@ export const contract = {
           .regex(/^$|^https?:\/\/\S+$/i, 'A URL starts with http:// or https://.')
           .nullable()
           .optional(),
-        publishedAt: z
-          .string()
-          .regex(/^$|^\d{4}(-\d{2}(-\d{2})?)?$/, 'A date is written YYYY, YYYY-MM or YYYY-MM-DD.')
-          .nullable()
-          .optional(),
+        // Issue 14: a date as the user typed it ("4 June 2018", "04.06.2018"); the service reads it or says what to type.
+        publishedAt: text(100).nullable().optional(),
         language: z
           .string()
           .regex(/^$|^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'A language is a code such as en, zh, ug, kk or ru.')
@@ -111,6 +108,11 @@ export const contract = {
           .optional(),
       })
       .strict(),
+    output: out<DocumentSummary>(),
+  },
+  // Issue 14: the user has checked a document's flagged details; its review flags clear (kept in meta).
+  'documents:markReviewed': {
+    input: z.object({ id }).strict(),
     output: out<DocumentSummary>(),
   },
   'documents:list': {

