@@ -90,6 +90,16 @@ export function App() {
     }
   };
 
+  const redo = async () => {
+    try {
+      const { redone } = await invoke('history:redo', {});
+      notify({ text: redone ? t('redo.done', { what: redone }) : t('redo.nothing') });
+    } catch (e) {
+      report(e);
+    }
+    await client.invalidateQueries();
+  };
+
   const open = (id: string, at: { start: number; end: number } | null) => {
     panes.open(id, at);
     setQuery('');
@@ -104,6 +114,7 @@ export function App() {
     passages: () => setPassageSearch(passageSearch === null ? '' : null),
     reports: () => setShowReports((v) => !v),
     undo: () => void undo(),
+    redo: () => void redo(),
     help: () => setHelp(true),
   };
   const stableCommands = useMemo<CommandHandlers>(
@@ -126,6 +137,7 @@ export function App() {
     link: () => panes.setLinked(!panes.linked),
     close: () => panes.close(panes.active),
     undo: () => void undo(),
+    redo: () => void redo(),
   });
 
   const showResults = query.trim().length > 0;
@@ -173,6 +185,7 @@ export function App() {
           >
             {t('toolbar.undo')}
           </button>
+
           <button type="button" aria-label={t('toolbar.shortcuts')} onClick={() => setHelp(true)}>
             ?
           </button>

@@ -1,16 +1,18 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { t } from './strings/t.ts';
 
 interface Props {
   title: string;
   message: string;
   confirmLabel: string;
+  /** More of what will be affected, below the message (issue 14: the reports quoting a deleted document). */
+  details?: ReactNode;
   onConfirm(): void;
   onCancel(): void;
 }
 
 /** Asks before a destructive action, saying exactly what will be lost. */
-export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCancel }: Props) {
+export function ConfirmDialog({ title, message, confirmLabel, details, onConfirm, onCancel }: Props) {
   const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => cancel.current?.focus(), []);
   return (
@@ -25,7 +27,10 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCance
         onKeyDown={(e) => e.key === 'Escape' && onCancel()}
       >
         <h2>{title}</h2>
-        <p id="confirm-message">{message}</p>
+        <div id="confirm-message">
+          <p>{message}</p>
+          {details}
+        </div>
         <div className="actions">
           <button type="button" ref={cancel} onClick={onCancel}>
             {t('dialog.cancel')}

@@ -12,6 +12,7 @@ export const SHORTCUTS = [
   'link',
   'close',
   'undo',
+  'redo',
   'palette',
   'settings',
   'tag',
@@ -31,6 +32,7 @@ export interface ShortcutActions {
   link(): void;
   close(): void;
   undo(): void;
+  redo(): void;
 }
 
 const typing = (target: EventTarget | null) =>
@@ -47,7 +49,9 @@ export function useShortcuts(actions: ShortcutActions): void {
       const ctrl = e.ctrlKey || e.metaKey;
       let handled = true;
       if (ctrl && e.key.toLowerCase() === 'f') a.find();
+      // Outside text fields, where Ctrl+Z stays the field's own undo (issue 14: redo too).
       else if (ctrl && e.key.toLowerCase() === 'z' && !e.shiftKey && !typing(e.target)) a.undo();
+      else if (ctrl && ((e.key.toLowerCase() === 'z' && e.shiftKey) || (e.key.toLowerCase() === 'y' && !e.shiftKey)) && !typing(e.target)) a.redo();
       else if (e.altKey && e.code === 'Digit1') a.pane(0);
       else if (e.altKey && e.code === 'Digit2') a.pane(1);
       else if (e.altKey && e.code === 'KeyS') a.swap();

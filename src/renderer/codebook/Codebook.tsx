@@ -7,6 +7,12 @@ import { TagEditor } from './TagEditor.tsx';
 import { tagTree } from './tree.ts';
 import { t, tn } from '../strings/t.ts';
 
+/** "5 passages", or, when subtags hold some (issue 14), "5 passages with its subtags, 1 of them tagged with this tag itself". */
+const countLabel = (tag: Tag) =>
+  tag.ownPassageCount === tag.passageCount
+    ? tn('codebook.passages', tag.passageCount)
+    : t('codebook.passagesWithSubtags', { all: tn('codebook.passages', tag.passageCount), own: tag.ownPassageCount });
+
 interface Props {
   tags: Tag[];
   selected: string[];
@@ -51,7 +57,7 @@ export function Codebook({ tags, selected, onSelect }: Props) {
                 <span className="name" dir="auto">
                   {tag.name}
                 </span>
-                <span className="count" aria-label={tn('codebook.passages', tag.passageCount)}>
+                <span className="count" aria-label={countLabel(tag)} title={tag.ownPassageCount === tag.passageCount ? undefined : countLabel(tag)}>
                   {tag.passageCount}
                 </span>
               </button>

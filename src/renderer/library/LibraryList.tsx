@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
-import { DOCUMENT_FORMATS, type DocumentSummary, type Tag } from '../../shared/domain.ts';
+import { DOCUMENT_FORMATS, type DeletionImpact, type DocumentSummary, type Tag } from '../../shared/domain.ts';
 import { invoke } from '../api.ts';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { useNotify, useRun } from '../notice.ts';
@@ -30,7 +30,8 @@ export function LibraryList({ documents, tags, openIds, onOpen }: Props) {
   const [format, setFormat] = useState('');
   const [flagged, setFlagged] = useState(false);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [confirming, setConfirming] = useState(false);
+  /** What the deletion would take, asked of the service when the user asks to delete (issue 14). */
+  const [confirming, setConfirming] = useState<DeletionImpact | null>(null);
   const tagDocs = useTagDocuments(tagId ? [tagId] : []);
 
   const languages = useMemo(() => [...new Set(documents.map((d) => d.language ?? ''))].filter(Boolean).sort(), [documents]);
@@ -44,17 +45,19 @@ export function LibraryList({ documents, tags, openIds, onOpen }: Props) {
     estimateSize: () => ROW,
     overscan: 10,
   });
-  const chosen = documents.filter((d) => selected.has(d.id));
-  const passagesGoing = chosen.reduce((n, d) => n + d.passageCount, 0);
 
+  const askToDelete = async () => {
+    const impact = await run(() => invoke('documents:deleteImpact', { ids: [...selected] }));
+    if (impact) setConfirming(impact);
+  };
   const remove = async () => {
-    setConfirming(false);
+    setConfirming(null);
     const result = await run(() => invoke('documents:delete', { ids: [...selected] }));
     if (!result) return;
     setSelected(new Set());
-    notify({
-      text: t('library.deleted', { documents: tn('library.count', result.deleted), passages: tn('library.passages', result.passagesRemoved) }),
-    });
+    const deleted = t('library.deleted', { documents: tn('library.count', result.deleted), passages: tn('library.passages', result.passagesRemoved) });
+    const kept = result.quotesKept ? ` ${tn('library.quotesKept', result.quotesKept)}` : '';
+    notify({ text: `${deleted}${kept}${result.undoable ? ` ${t('library.canUndo')}` : ''}` });
     await client.invalidateQueries();
   };
 
@@ -106,7 +109,7 @@ export function LibraryList({ documents, tags, openIds, onOpen }: Props) {
         {selected.size > 0 && (
           <>
             {' · '}
-            <button type="button" className="link danger" onClick={() => setConfirming(true)}>
+            <button type="button" className="link danger" onClick={() => void askToDelete()}>
               {t('library.deleteSelected', { n: selected.size })}
             </button>
           </>
@@ -164,13 +167,27 @@ export function LibraryList({ documents, tags, openIds, onOpen }: Props) {
       </div>
       {confirming && (
         <ConfirmDialog
-          title={tn('library.deleteTitle', chosen.length)}
-          message={tn('library.deleteMessage', chosen.length, {
-            documents: tn('library.count', chosen.length),
-            passages: tn('library.taggedPassages', passagesGoing),
+          title={tn('library.deleteTitle', confirming.documents.length)}
+          message={tn('library.deleteMessage', confirming.documents.length, {
+            documents: tn('library.count', confirming.documents.length),
+            passages: tn('library.taggedPassages', confirming.passages),
           })}
+          details={
+            confirming.reports.length > 0 && (
+              <>
+                <p>{t('library.deleteQuoted')}</p>
+                <ul className="quoted-reports">
+                  {confirming.reports.map((r) => (
+                    <li key={r.reportId} dir="auto">
+                      {t('library.reportQuotes', { title: r.title, quotes: tn('library.quotes', r.quotes) })}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )
+          }
           confirmLabel={t('library.deleteConfirm')}
-          onCancel={() => setConfirming(false)}
+          onCancel={() => setConfirming(null)}
           onConfirm={() => void remove()}
         />
       )}

@@ -17,8 +17,11 @@ interface Props {
 /** The right-hand panel: passages of the selected tags (any or all of them) and/or matching words. */
 export function PassagesPanel({ tags, tagIds, text, onText, onClose, onOpen }: Props) {
   const [match, setMatch] = useState<'any' | 'all'>('any');
+  // A tag stands for itself and its subtags (issue 14); this shows the tags' own passages alone.
+  const [ownOnly, setOwnOnly] = useState(false);
+  const hasSubtags = tagIds.some((id) => tags.some((tag) => tag.parentId === id));
   const words = useDebounced(text, 150);
-  const query = { tagIds, match, text: words };
+  const query = { tagIds, match, text: words, ...(ownOnly && hasSubtags ? { ownOnly: true } : {}) };
   const result = usePassageQuery(query, true);
   const names = tagIds.map((id) => tags.find((tag) => tag.id === id)?.name).filter(Boolean);
   const label = [
@@ -43,6 +46,12 @@ export function PassagesPanel({ tags, tagIds, text, onText, onClose, onOpen }: P
             <option value="any">{t('passages.matchAny')}</option>
             <option value="all">{t('passages.matchAll')}</option>
           </select>
+        )}
+        {hasSubtags && (
+          <label className="own-only">
+            <input type="checkbox" checked={ownOnly} onChange={(e) => setOwnOnly(e.target.checked)} />
+            {t('passages.ownOnly')}
+          </label>
         )}
         <button type="button" aria-label={t('passages.close')} onClick={onClose}>
           ×

@@ -231,6 +231,7 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
             // the highlight and the codebook counts are awaited; the library's counts follow in the background
             // (documents:list takes ~230 ms at 10k documents: see scripts/bench-tagging.ts)
             void client.invalidateQueries({ queryKey: keys.documents });
+            void client.invalidateQueries({ queryKey: keys.history }); // tagging is undoable (issue 14)
             await Promise.all([
               client.invalidateQueries({ queryKey: ['passages'] }),
               client.invalidateQueries({ queryKey: keys.tags }),

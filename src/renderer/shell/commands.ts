@@ -11,6 +11,7 @@ export const COMMANDS = [
   { id: 'passages', label: 'cmd.passages' },
   { id: 'reports', label: 'cmd.reports' },
   { id: 'undo', label: 'cmd.undo', keys: 'Ctrl+Z' },
+  { id: 'redo', label: 'cmd.redo', keys: 'Ctrl+Shift+Z' },
   { id: 'help', label: 'cmd.help', keys: '?' },
   { id: 'settings', label: 'cmd.settings', keys: 'Ctrl+,' },
   { id: 'theme', label: 'cmd.theme' },
