@@ -26,11 +26,17 @@ const toTag = (row: TagRow): Tag => ({
   ownPassageCount: row.own_passage_count,
 });
 
-/** A tag counts the distinct passages of itself and every tag under it (issue 14: a parent never shows 0 over coded children). */
+const OWN_COUNT = '(SELECT count(*) FROM passage_tags pt WHERE pt.tag_id = t.id)';
+/**
+ * A tag counts the distinct passages of itself and every tag under it (issue 14: a parent never shows
+ * 0 over coded children). Only a tag with subtags pays for the walk; a leaf's count is its own.
+ */
 const TAG_COLUMNS = `t.id, t.name, t.parent_id, t.color, t.description,
-  (WITH RECURSIVE sub(id) AS (SELECT t.id UNION ALL SELECT c.id FROM tags c JOIN sub ON c.parent_id = sub.id)
-   SELECT count(DISTINCT pt.passage_id) FROM passage_tags pt WHERE pt.tag_id IN (SELECT id FROM sub)) AS passage_count,
-  (SELECT count(*) FROM passage_tags pt WHERE pt.tag_id = t.id) AS own_passage_count`;
+  CASE WHEN EXISTS (SELECT 1 FROM tags c WHERE c.parent_id = t.id) THEN
+    (WITH RECURSIVE sub(id) AS (SELECT t.id UNION ALL SELECT c.id FROM tags c JOIN sub ON c.parent_id = sub.id)
+     SELECT count(DISTINCT pt.passage_id) FROM sub JOIN passage_tags pt ON pt.tag_id = sub.id)
+  ELSE ${OWN_COUNT} END AS passage_count,
+  ${OWN_COUNT} AS own_passage_count`;
 
 /** Tags in codebook order: by position, then name. */
 export function listTags(db: Database): Tag[] {
