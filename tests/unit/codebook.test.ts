@@ -147,6 +147,6 @@ describe('codebook edits, passage edits and undo', () => {
     });
     expect((await call(h, 'search:query', { query: 'guard' })).results.map((r) => r.documentId)).toEqual([documentId]);
     await expect(call(h, 'documents:updateMeta', { id: documentId, title: '  ' })).rejects.toThrow(/needs a title/);
-    await expect(call(h, 'documents:updateMeta', { id: documentId, publishedAt: 'March' })).rejects.toThrow(/YYYY/);
+    await expect(call(h, 'documents:updateMeta', { id: documentId, publishedAt: 'March' })).rejects.toThrow(/is not a date Dossier can read\. Type a date such as 2018-06-04/);
   });
 });
