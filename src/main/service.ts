@@ -71,14 +71,18 @@ export function createService(deps: ServiceDeps): Handlers {
   };
   const history = createHistory(db);
   /** Runs a tagging or codebook action in one transaction and keeps its undo and redo (issue 14). */
-  const undoable = <T>(scopes: Scope[], work: () => T, label: (result: T) => string | null): T =>
+  const undoable = <T>(scopes: Scope[] | (() => Scope[]), work: () => T, label: (result: T) => string | null): T =>
     history.record(scopes, work, label).result;
   const ALL_TAGS: Scope = { table: 'tags', where: '1' };
-  const ofDocument = (documentId: string): Scope[] => [
-    ALL_TAGS,
-    { table: 'passages', where: 'document_id = ?', params: [documentId] },
-    { table: 'passage_tags', where: 'passage_id IN (SELECT id FROM passages WHERE document_id = ?)', params: [documentId] },
-  ];
+  /** Rows a new passage adds: those past the highest rowid now, so the undo never reads a document's other passages. */
+  const newPassages = (): Scope[] => {
+    const last = Number((db.prepare('SELECT ifnull(max(rowid), 0) AS n FROM passages').get() as { n: number }).n);
+    return [
+      ALL_TAGS,
+      { table: 'passages', where: 'rowid > ?', params: [last] },
+      { table: 'passage_tags', where: 'passage_id IN (SELECT id FROM passages WHERE rowid > ?)', params: [last] },
+    ];
+  };
   const ofPassage = (passageId: string): Scope[] => [
     ALL_TAGS,
     scopeOfIds('passages', 'id', [passageId]),
@@ -138,7 +142,7 @@ export function createService(deps: ServiceDeps): Handlers {
     'tags:list': () => listTags(db),
     'tags:create': (input) => undoable([ALL_TAGS], () => createTag(db, input), (tag) => `creation of tag “${tag.name}”`),
     'passages:create': (input) =>
-      undoable(ofDocument(input.documentId), () => createPassage(db, input), (p) => `tagging of ${quoteLabel(p.exact)}`),
+      undoable(newPassages, () => createPassage(db, input), (p) => `tagging of ${quoteLabel(p.exact)}`),
     'passages:list': (filter) => listPassages(db, filter),
     'passages:delete': ({ id }) => {
       const exact = getPassageExact(id);

@@ -198,7 +198,8 @@ test('metadata edited in place; the original HTML shown in a frame that runs and
   await page.getByRole('button', { name: 'Edit details' }).click();
   await form.getByRole('textbox', { name: 'Date' }).fill('August');
   await form.getByRole('button', { name: 'Save details' }).click();
-  await expect(page.getByRole('status')).toContainText('A date is written YYYY, YYYY-MM or YYYY-MM-DD.');
+  // issue 14: the sentence says what to type, beside the field and in the status bar
+  await expect(page.getByRole('status')).toContainText('“August” is not a date Dossier can read. Type a date such as 2018-06-04');
 });
 
 test('the passages view stays virtual with thousands of passages and opens the last one at its spot', async ({

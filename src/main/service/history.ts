@@ -27,7 +27,7 @@ export interface History {
    * Runs `work` in one transaction and keeps its undo: the rows of `scopes` that it changed.
    * `label` names the action from its result; null (or no change at all) keeps nothing.
    */
-  record<T>(scopes: Scope[], work: () => T, label: (result: T) => string | null): { result: T; undoable: boolean };
+  record<T>(scopes: Scope[] | (() => Scope[]), work: () => T, label: (result: T) => string | null): { result: T; undoable: boolean };
   undo(): string | null;
   redo(): string | null;
   status(): HistoryStatus;
@@ -46,10 +46,12 @@ export function createHistory(db: Database, limit = 50): History {
   return {
     record(scopes, work, label) {
       return transaction(db, () => {
-        const before = captureState(db, scopes);
+        // scopes given as a function are read inside the transaction, so no other writer slips in between
+        const fixed = typeof scopes === 'function' ? scopes() : scopes;
+        const before = captureState(db, fixed);
         const result = work();
         const name = label(result);
-        const diffs = name === null ? [] : diffStates(before, captureState(db, scopes));
+        const diffs = name === null ? [] : diffStates(before, captureState(db, fixed));
         if (name === null || diffs.length === 0) return { result, undoable: false };
         const entry = { label: name, diffs, bytes: diffBytes(diffs) };
         undone.length = 0;
