@@ -71,4 +71,9 @@ test('details show the file’s own fields and clear the review flag; dates type
   await page.locator('body').press('Control+Shift+z');
   await expect(page.getByRole('status')).toContainText('Redid the deletion of document');
   await expect(page.getByRole('list', { name: 'Library' })).toHaveCount(0);
+  // Ctrl+Y redoes too (Windows' habit)
+  await page.locator('body').press('Control+z');
+  await expect(page.getByRole('list', { name: 'Library' }).getByRole('button', { name: /Testimony of a released detainee/ })).toBeVisible();
+  await page.locator('body').press('Control+y');
+  await expect(page.getByRole('list', { name: 'Library' })).toHaveCount(0);
 });
