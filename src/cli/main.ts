@@ -34,7 +34,7 @@ Commands:
   stats                                counts of documents, passages and tags
   tag --doc ID --quote TEXT --tag NAME [--note TEXT]
                                        tag the passage that quotes TEXT exactly
-  passages [--tag NAME]                passages, of one tag or all
+  passages [--tag NAME [--own]]        passages, of one tag (with its subtags; --own: the tag's own) or all
   verify                               check that passages match their text and the index the store
 ${DELETE_USAGE}
 ${CODEBOOK_USAGE}
@@ -77,6 +77,7 @@ const OPTIONS = {
   'user-data': { type: 'string' },
   folder: { type: 'string' },
   yes: { type: 'boolean', default: false },
+  own: { type: 'boolean', default: false },
 } as const;
 
 interface Output {
@@ -206,7 +207,8 @@ async function runCommand(app: OpenedApp, command: string, args: string[], value
         tagId = tags.find((t) => t.name.toLowerCase() === name.trim().toLowerCase())?.id;
         if (!tagId) throw new DossierError('NOT_FOUND', `There is no tag named "${name}".`);
       }
-      const passages = await call(h, 'passages:list', tagId ? { tagId } : {});
+      // a tag stands for itself and its subtags, as in the app's passages view (issue 14); --own for its own alone
+      const passages = tagId ? await call(h, 'passages:query', { tagIds: [tagId], ownOnly: values.own }) : await call(h, 'passages:list', {});
       return { json: { passages }, text: formatPassages(passages, tags) };
     }
     case 'delete':

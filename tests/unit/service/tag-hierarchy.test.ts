@@ -2,8 +2,11 @@
  * Issue 14, item 3: a parent tag counts and lists its subtags' passages (its own on request), and a
  * merge never leaves a phrase and its sentence both under the merged tag, so a report quotes it once.
  */
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../../src/cli/main.ts';
 import { call } from '../../../src/main/dispatch.ts';
+import { captureIo } from '../../helpers/capture-io.ts';
 import { tempApp, writeFiles } from '../../helpers/temp-workspace.ts';
 
 const TEXT = 'They were given three steamed buns per day. Guards forced them to sing at meals. Water was rationed.';
@@ -20,7 +23,7 @@ describe('tag trees and merges', () => {
     const documentId = summary.imported[0]!.id;
     const tag = (quote: string, tagIds: string[]) =>
       call(h, 'passages:create', { documentId, start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length, tagIds });
-    return { h, tag };
+    return { h, tag, app };
   }
 
   it('a parent counts and lists the passages of its subtags, and shows its own alone on request', async () => {
@@ -68,6 +71,26 @@ describe('tag trees and merges', () => {
     expect(await items([conditions.id])).toEqual([['Conditions', 2]]);
     expect(await items([conditions.id, food.id])).toEqual([
       ['Conditions', 1],
+      ['Food', 1],
+    ]);
+  });
+
+  it('the CLI lists a parent tag with its subtags’ passages, its own with --own, and counts the tree', async () => {
+    const { h, tag, app } = await setup();
+    const conditions = await call(h, 'tags:create', { name: 'Conditions' });
+    const food = await call(h, 'tags:create', { name: 'Food', parentId: conditions.id });
+    await tag('three steamed buns', [food.id]);
+    await tag('forced them to sing', [conditions.id]);
+    app.close();
+    const run = async (...args: string[]) => {
+      const c = captureIo();
+      await runCli([...args, '--workspace', path.join(app.dir, 'workspace'), '--json'], c.io);
+      return JSON.parse(c.out()) as { passages?: { exact: string }[]; tags?: { name: string; passageCount: number }[] };
+    };
+    expect((await run('passages', '--tag', 'Conditions')).passages!.map((p) => p.exact)).toEqual(['three steamed buns', 'forced them to sing']);
+    expect((await run('passages', '--tag', 'Conditions', '--own')).passages!.map((p) => p.exact)).toEqual(['forced them to sing']);
+    expect((await run('tags')).tags!.map((t) => [t.name, t.passageCount])).toEqual([
+      ['Conditions', 2],
       ['Food', 1],
     ]);
   });
