@@ -406,7 +406,8 @@ export const contract = {
   // Issue 8 (UI): the About dialog. Versions present in this process (no electron/chrome outside Electron).
   'app:info': {
     input: z.object({}).strict(),
-    output: out<{ appVersion: string; versions: { electron?: string; chrome?: string; node: string } }>(),
+    // osSandbox (issue 12): false when the app runs without Chromium's OS sandbox (--no-sandbox); absent outside Electron.
+    output: out<{ appVersion: string; versions: { electron?: string; chrome?: string; node: string }; osSandbox?: boolean }>(),
   },
 } as const;
 
@@ -431,7 +432,7 @@ export interface Events {
   'evt:investigation:changed': { reason: 'open' | 'close' | 'create' | 'rename' | 'delete' | 'import'; current: InvestigationInfo | null };
   'evt:settings:changed': SettingsView;
   /** A menu entry whose dialog lives in the UI (issue 8): 'investigation.new', 'settings.open', or a result to show. */
-  'evt:menu:command': { command: 'investigation.new' | 'settings.open' | 'notice'; message?: string };
+  'evt:menu:command': { command: 'investigation.new' | 'settings.open' | 'about.open' | 'notice'; message?: string };
 }
 export type EventName = keyof Events;
 export const EVENT_NAMES: EventName[] = [
