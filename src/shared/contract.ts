@@ -445,4 +445,10 @@ export const EVENT_NAMES: EventName[] = [
 export interface DossierApi {
   invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>;
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+  /**
+   * Issue 12: the path of a dropped file, from Electron's webUtils, so a drop is imported by path
+   * (no bytes over IPC). Absent or '' where no path is known: the renderer then sends each file's
+   * bytes in a call of its own.
+   */
+  pathForFile?(file: Blob): string;
 }

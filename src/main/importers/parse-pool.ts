@@ -2,6 +2,7 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { DossierError, type ErrorInfo } from '../../shared/errors.ts';
 import type { FileInput, ParsedDocument } from './types.ts';
+import { PARSE_WORKER_HEAP_MB } from '../worker-heap.ts';
 
 export interface ParseRequest {
   id: number;
@@ -117,7 +118,7 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
 
   const spawn = (slot: Slot): Worker => {
     const worker = new Worker(options.workerUrl, {
-      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 2048 },
+      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? PARSE_WORKER_HEAP_MB },
       stderr: false,
     });
     slot.online = false;
