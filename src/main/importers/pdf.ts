@@ -2,6 +2,7 @@ import { DossierError } from '../../shared/errors.ts';
 import { assembleBlocks, type BlockDraft } from './blocks.ts';
 import { findDateline, normalizeDate } from './metadata.ts';
 import { cleanText } from './clean.ts';
+import { loadPdfjs } from './load-pdfjs.ts';
 import type { FileInput, ParsedDocument } from './types.ts';
 
 interface PdfTextItem {
@@ -57,7 +58,7 @@ export function pageDrafts(items: PdfTextItem[]): BlockDraft[] {
  * in meta for review and used for the title only when the first page's text confirms it.
  */
 export async function parsePdf(input: FileInput): Promise<ParsedDocument> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs = await loadPdfjs();
   const task = pdfjs.getDocument({
     data: new Uint8Array(input.bytes),
     isEvalSupported: false,

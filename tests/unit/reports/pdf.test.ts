@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { loadPdfjs } from '../../../src/main/importers/load-pdfjs.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../../src/main/dispatch.ts';
 import { createService } from '../../../src/main/service.ts';
@@ -55,6 +55,7 @@ function logicalText(items: Item[]): string {
 }
 
 async function readPdf(file: string): Promise<ReadBack> {
+  const { getDocument } = await loadPdfjs();
   const pdf = await getDocument({ data: new Uint8Array(readFileSync(file)), isEvalSupported: false, useSystemFonts: false }).promise;
   const pages: string[] = [];
   const [, , width, height] = (await pdf.getPage(1)).view as [number, number, number, number];
