@@ -6,8 +6,11 @@
  * (@thednp/dommatrix, MIT) fills the gap where the runtime has none.
  */
 import CSSMatrix from '@thednp/dommatrix';
+import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 
-export async function loadPdfjs(): Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> {
+type Pdfjs = typeof PdfjsModule;
+
+export async function loadPdfjs(): Promise<Pdfjs> {
   const scope = globalThis as { DOMMatrix?: unknown };
   if (typeof scope.DOMMatrix !== 'function') scope.DOMMatrix = CSSMatrix;
   return import('pdfjs-dist/legacy/build/pdf.mjs');
