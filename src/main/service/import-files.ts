@@ -5,7 +5,7 @@ import { DossierError, toErrorInfo } from '../../shared/errors.ts';
 import { readRegularFile, regularFileSize, tooLarge } from '../importers/file-access.ts';
 import { detectFormat } from '../importers/index.ts';
 import { createParsePool, DEFAULT_PARSE_WORKER_URL, type ParsePool } from '../importers/parse-pool.ts';
-import type { ParsedDocument } from '../importers/types.ts';
+import type { ParsedDocument, PartFailure } from '../importers/types.ts';
 import { transaction, type Database } from '../store/database.ts';
 import { findDuplicate, insertDocument } from '../store/documents-repo.ts';
 import { newId, nowIso } from '../store/ids.ts';
@@ -44,7 +44,7 @@ export type ImportSource = { path: string } | { path: string; name: string; byte
 export { expandPaths } from '../importers/file-access.ts';
 
 /** What a file became before storing: its documents, or the sentence saying why it could not be read. */
-type Prepared = { ok: true; name: string; bytes: Uint8Array; docs: ParsedDocument[] } | { ok: false; error: unknown };
+type Prepared = { ok: true; name: string; bytes: Uint8Array; docs: ParsedDocument[]; failures: PartFailure[] } | { ok: false; error: unknown };
 
 /**
  * Bytes read and not yet stored, granted in the order files were started (so a later file never
@@ -108,7 +108,7 @@ export async function importSources(db: Database, sources: ImportSource[], optio
       const bytes = 'bytes' in source ? source.bytes : await readRegularFile(source.path, name, options.maxFileBytes);
       if (bytes.byteLength > options.maxFileBytes) throw tooLarge(name, bytes.byteLength, options.maxFileBytes);
       if (bytes.byteLength === 0) throw new DossierError('EMPTY', `${name} is empty (0 bytes).`);
-      return { ok: true, name, bytes, docs: await pool.parse({ name, bytes }) };
+      return { ok: true, name, bytes, ...(await pool.parse({ name, bytes })) };
     } catch (error) {
       return { ok: false, error };
     }
@@ -168,4 +168,6 @@ function storeFile(db: Database, filePath: string, prepared: Prepared & { ok: tr
   });
   summary.imported.push(...imported);
   summary.duplicates.push(...duplicates);
+  // A part that failed alone (one message of a mailbox) is listed; the others are stored.
+  for (const failure of prepared.failures) summary.failed.push({ path: filePath, code: failure.code, message: failure.message });
 }
