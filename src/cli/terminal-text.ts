@@ -21,6 +21,5 @@ export function escapeForTerminal(text: string): string {
  * are escaped too (`\u009B`), which leaves the same data for any JSON reader.
  */
 export function jsonForTerminal(value: unknown): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what is matched
   return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${hex(c, 4)}`);
 }

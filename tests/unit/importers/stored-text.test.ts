@@ -89,6 +89,7 @@ describe('import of hostile text', () => {
     const shown = JSON.parse((await run('show', mail.id, '--json')).out) as { meta: { attachments: { name: string }[] } };
     expect(shown.meta.attachments.map((a) => a.name)).toEqual(['reportfdp.exe']);
     const text = await run('list');
+    // eslint-disable-next-line no-control-regex -- control characters are what must be absent
     expect(text.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
     // The body keeps its text as written; a terminal still never gets the override raw.
     const body = await run('show', notes.id);
