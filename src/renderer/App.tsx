@@ -24,6 +24,7 @@ function summarise(summary: ImportSummary): string {
   const parts = [t('import.summary', { n: summary.imported.length })];
   if (summary.duplicates.length) parts.push(t('import.duplicates', { n: summary.duplicates.length }));
   if (summary.failed.length) parts.push(t('import.failed', { n: summary.failed.length, messages: summary.failed.map((f) => f.message).join(' ') }));
+  if (summary.skipped.length) parts.push(t('import.skipped', { n: summary.skipped.length, reasons: summary.skipped.map((s) => s.reason).join(' ') }));
   return `${parts.join('; ')}.`;
 }
 

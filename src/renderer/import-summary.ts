@@ -8,5 +8,5 @@ export function mergeSummaries(summaries: ImportSummary[]): ImportSummary {
       if (Array.isArray(value)) merged[key] = [...(merged[key] ?? []), ...value];
     }
   }
-  return { imported: [], duplicates: [], failed: [], ...merged } as ImportSummary;
+  return { imported: [], duplicates: [], failed: [], skipped: [], ...merged } as ImportSummary;
 }

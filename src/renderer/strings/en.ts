@@ -82,6 +82,7 @@ export const en = {
   'import.summary': 'Imported {n}',
   'import.duplicates': '{n} already in the library',
   'import.failed': '{n} failed: {messages}',
+  'import.skipped': '{n} skipped: {reasons}',
   'undo.done': 'Undid the {what}.',
   'undo.nothing': 'There is nothing to undo.',
 

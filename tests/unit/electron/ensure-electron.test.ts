@@ -64,7 +64,7 @@ describe('ensure-electron', () => {
     expect(result.ok).toBe(false);
     expect(result.message).toMatch(new RegExp(`^Dossier could not download the Electron ${VERSION.replace(/\./g, '\\.')} binary`));
     expect(result.message).toMatch(/HTTPS_PROXY.*ELECTRON_MIRROR.*ELECTRON_EXEC_PATH/);
-    expect(result.message).not.toMatch(/uninstall|\n|    at /);
+    expect(result.message).not.toMatch(/uninstall|\n| {4}at /);
     expect(installedElectron(electronDir)).toBeNull();
   });
 

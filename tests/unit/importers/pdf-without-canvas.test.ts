@@ -34,7 +34,9 @@ describe('PDF import without the native canvas', () => {
     const font = await pdf.embedFont(StandardFonts.Helvetica);
     pdf.addPage().drawText('Detainees were held in Shawan county in 2017.', { x: 50, y: 700, size: 12, font });
     pdf.addPage().drawText('They were released in June 2018.', { x: 50, y: 700, size: 12, font });
-    const [doc] = await parseFile({ name: 'testimony.pdf', bytes: await pdf.save() });
+    const {
+      docs: [doc],
+    } = await parseFile({ name: 'testimony.pdf', bytes: await pdf.save() });
     expect(doc!.text).toContain('Shawan county in 2017');
     expect(doc!.text).toContain('released in June 2018');
   });
