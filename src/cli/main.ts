@@ -110,6 +110,7 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
     if (INVESTIGATION_COMMANDS.includes(command)) {
       const output = await runInvestigationCommand(command, args, values, userDataDir);
       io.stdout.write(values.json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
+      for (const note of output.notes ?? []) io.stderr.write(`${note}\n`);
       return output.exitCode ?? 0;
     }
     const dir = values.workspace ?? defaultInvestigationDir(userDataDir);
