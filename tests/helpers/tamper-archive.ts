@@ -34,5 +34,5 @@ export function tamperArchive(
   const manifest = JSON.parse(new TextDecoder().decode(entries['manifest.json'])) as Manifest;
   manifest.entries = [{ name: 'store/dossier.sqlite', size: store.byteLength, sha256: createHash('sha256').update(store).digest('hex') }];
   editManifest(manifest);
-  return zipSync({ 'manifest.json': strToU8(JSON.stringify(manifest)), 'store/dossier.sqlite': store });
+  return zipSync({ 'manifest.json': strToU8(JSON.stringify(manifest)), 'store/dossier.sqlite': store }, { level: 1 });
 }

@@ -113,6 +113,8 @@ describe('investigation archive with a hostile store', () => {
     const result = await cli('import-investigation', write(tamperArchive(archive, scratch.dir, tamper)), '--json');
     expect(result.code, result.out).toBe(0);
     const { path: dir, cleaned } = result.json() as { path: string; cleaned: string[] };
+    // The CLI tells the user on stderr what was cleaned or left out.
+    expect(result.err).toBe(cleaned.map((line) => `${line}\n`).join(''));
     withStore(dir, (db) => expect(schemaObjects(db)).toEqual(freshSchema));
     const verify = await cli('verify', '--workspace', dir, '--json');
     expect(verify.json()).toMatchObject({ ok: true, problems: [], documentsChecked: 7, passagesChecked: 16, indexedDocuments: 7 });
@@ -234,14 +236,19 @@ describe('investigation archive with a hostile store', () => {
 
   describe('refuses with a sentence what cannot be made valid, and writes nothing', () => {
     const cases: [string, (db: DatabaseSync) => void, RegExp, ((m: { counts: Record<string, number> }) => void)?][] = [
-      ['blocks that are not JSON', (db) => db.exec(`UPDATE documents SET blocks = '[{"kind": "paragraph", "start": 0,' WHERE format = 'html'`), /the blocks of document "A detainee speaks" is not valid JSON/],
-      ['details (meta) that are JSON but not an object', (db) => db.exec(`UPDATE documents SET meta = '[1, 2]' WHERE format = 'html'`), /the details \(meta\) of document "A detainee speaks" is not in the form Dossier stores/],
-      ['review flags that are not JSON', (db) => db.exec(`UPDATE documents SET review_flags = 'none' WHERE format = 'html'`), /the review flags of document "A detainee speaks" is not valid JSON/],
-      ['a report body that is not JSON', (db) => db.exec(`UPDATE reports SET body = '<sections/>'`), /the body of report "Sample report: .*" is not valid JSON/],
+      ['blocks that are not JSON', (db) => db.exec(`UPDATE documents SET blocks = '[{"kind": "paragraph", "start": 0,' WHERE format = 'html'`), /the blocks of document "A detainee speaks" cannot be read \(not valid JSON\)/],
+      ['details (meta) that are JSON but not an object', (db) => db.exec(`UPDATE documents SET meta = '[1, 2]' WHERE format = 'html'`), /the details \(meta\) of document "A detainee speaks" cannot be read \(/],
+      [
+        'details (meta) nested deeper than any importer writes',
+        (db) => db.prepare("UPDATE documents SET meta = ? WHERE format = 'html'").run(`${'{"a":'.repeat(40)}1${'}'.repeat(40)}`),
+        /the details \(meta\) of document "A detainee speaks" cannot be read \(nested too deeply\)/,
+      ],
+      ['review flags that are not JSON', (db) => db.exec(`UPDATE documents SET review_flags = 'none' WHERE format = 'html'`), /the review flags of document "A detainee speaks" cannot be read \(not valid JSON\)/],
+      ['a report body that is not JSON', (db) => db.exec(`UPDATE reports SET body = '<sections/>'`), /the body of report "Sample report: .*" cannot be read \(not valid JSON\)/],
       [
         'redaction settings of the wrong shape',
         (db) => db.exec(`UPDATE reports SET settings = '{"redaction": {"terms": "Zhang Wei"}}'`),
-        /the settings \(citation and redaction rules\) of report .* not in the form Dossier stores/,
+        /the settings \(citation and redaction rules\) of report .* cannot be read/,
       ],
       [
         'a passage that no longer matches its text',
@@ -276,9 +283,9 @@ describe('investigation archive with a hostile store', () => {
         (db) =>
           db.exec(`CREATE TABLE loose AS SELECT * FROM passages; DROP TABLE passages; ALTER TABLE loose RENAME TO passages;
                    UPDATE passages SET start = 'zero' WHERE rowid = (SELECT min(rowid) FROM passages);`),
-        /A row of the passages table is not in the form Dossier stores \(start: /,
+        /a row of the passages table cannot be read \(start: /,
       ],
-      ['a timestamp that is not one', (db) => db.exec(`UPDATE documents SET imported_at = 'yesterday' WHERE format = 'html'`), /\(document "A detainee speaks"\) is not in the form Dossier stores \(imported_at: /],
+      ['a timestamp that is not one', (db) => db.exec(`UPDATE documents SET imported_at = 'yesterday' WHERE format = 'html'`), /\(document "A detainee speaks"\) cannot be read \(imported_at: /],
       ['two tags of the same name once cleaned', (db) => db.exec(`UPDATE tags SET name = 'Liberty' || char(27) WHERE name = 'Torture'`), /the tag "Liberty" is stored twice or clashes with another row/],
       ['a tagging of a passage that is not there', (db) => db.exec(`INSERT INTO passage_tags VALUES ('no-such-passage', (SELECT id FROM tags LIMIT 1))`), /a tagging of a passage points at a passage or tag that is not in the store/],
       ['a manifest whose counts are not the store\'s', (db) => db.exec('DELETE FROM reports'), /its manifest lists 1 reports but its store holds 0/],

@@ -49,7 +49,7 @@ function firstIssue(error: z.ZodError): string {
 
 function parseRow<T>(schema: z.ZodType<T>, row: unknown, what: string): T {
   const parsed = schema.safeParse(row);
-  if (!parsed.success) throw new ArchiveProblem(`${what} is not in the form Dossier stores (${firstIssue(parsed.error)}); the store was altered.`);
+  if (!parsed.success) throw new ArchiveProblem(`${what} cannot be read (${firstIssue(parsed.error)}); the store was altered.`);
   return parsed.data;
 }
 
@@ -58,7 +58,7 @@ function parseJson<T>(schema: z.ZodType<T>, json: string, what: string): T {
   try {
     value = JSON.parse(json);
   } catch {
-    throw new ArchiveProblem(`${what} is not valid JSON; the store was altered.`);
+    throw new ArchiveProblem(`${what} cannot be read (not valid JSON); the store was altered.`);
   }
   return parseRow(schema, value, what);
 }
@@ -146,7 +146,7 @@ export const ARCHIVE_CLEANED_FLAG = 'When this investigation was imported from a
 /** Checks and cleans one document row; `sha256` hashes its text (the caller's, so hashing stays in one place). */
 export function cleanDocument(raw: unknown, sha256: (text: string) => string): CleanDocument {
   const what = `document ${shown((raw as { title?: unknown } | null)?.title, 'without a title')}`;
-  const row = parseRow(documentRow, raw, `A row of the documents table (${what})`);
+  const row = parseRow(documentRow, raw, `a row of the documents table (${what})`);
   if (sha256(row.text) !== row.content_hash) {
     throw new ArchiveProblem(`the text of ${what} does not match its recorded SHA-256, so it was changed after import.`);
   }
@@ -157,15 +157,15 @@ export function cleanDocument(raw: unknown, sha256: (text: string) => string): C
     throw new ArchiveProblem(`the page starts of ${what} point outside its text.`);
   }
   let meta: Record<string, unknown>;
-  let reviewFlags: string[];
   try {
     meta = cleanJsonStrings(parseJson(metaSchema, row.meta, `the details (meta) of ${what}`)) as Record<string, unknown>;
   } catch (error) {
     if (error instanceof ArchiveProblem) throw error;
-    throw new ArchiveProblem(`the details (meta) of ${what} nest too deeply; the store was altered.`);
+    throw new ArchiveProblem(`the details (meta) of ${what} cannot be read (nested too deeply); the store was altered.`);
   }
-  reviewFlags = parseJson(reviewFlagsSchema, row.review_flags, `the review flags of ${what}`).map((f) => cleanUserText(f, { multiline: false }));
-  reviewFlags = reviewFlags.filter(Boolean);
+  const reviewFlags = parseJson(reviewFlagsSchema, row.review_flags, `the review flags of ${what}`)
+    .map((flag) => cleanUserText(flag, { multiline: false }))
+    .filter(Boolean);
 
   const originalName = cleanText(row.original_name, 1000) ?? 'original';
   const clean: CleanDocument = {
@@ -243,7 +243,7 @@ export interface CleanTag {
 
 export function cleanTag(raw: unknown, index: number): CleanTag {
   const what = `tag ${shown((raw as { name?: unknown } | null)?.name, 'without a name')}`;
-  const row = parseRow(tagRow, raw, `A row of the tags table (${what})`);
+  const row = parseRow(tagRow, raw, `a row of the tags table (${what})`);
   const name = cleanUserText(row.name, { multiline: false });
   if (!name) throw new ArchiveProblem(`a tag of the codebook has no name once cleaned; the store was altered.`);
   if (name.length > TAG_NAME_MAX) throw new ArchiveProblem(`the name of ${what} is longer than Dossier allows (${TAG_NAME_MAX} characters).`);
@@ -310,7 +310,7 @@ export interface CleanPassage {
  * export's verification appendix prove. Prefix and suffix are derived from the text again.
  */
 export function cleanPassage(raw: unknown, documentText: string | undefined, documentTitle: string): CleanPassage {
-  const row = parseRow(passageRow, raw, 'A row of the passages table');
+  const row = parseRow(passageRow, raw, 'a row of the passages table');
   const what = `passage ${row.id}`;
   if (documentText === undefined) throw new ArchiveProblem(`${what} belongs to a document that is not in the store.`);
   if (row.end <= row.start || row.end > documentText.length || documentText.slice(row.start, row.end) !== row.exact) {
@@ -373,7 +373,7 @@ export interface CleanReport {
 
 export function cleanReport(raw: unknown): CleanReport {
   const what = `report ${shown((raw as { title?: unknown } | null)?.title, 'without a title')}`;
-  const row = parseRow(reportRow, raw, `A row of the reports table (${what})`);
+  const row = parseRow(reportRow, raw, `a row of the reports table (${what})`);
   const body = parseJson(reportBodySchema, row.body, `the body of ${what}`);
   for (const section of body.sections) {
     section.heading = cleanUserText(section.heading, { multiline: false });
