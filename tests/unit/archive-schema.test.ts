@@ -18,7 +18,7 @@ describe("an archive's store: schema and connection", () => {
       const copied: readonly string[] = (COPIED_COLUMNS as Record<string, readonly string[]>)[table] ?? [];
       for (const column of columns) if (!copied.includes(column) && !(`${table}.${column}` in DERIVED_COLUMNS)) uncovered.push(`${table}.${column}`);
     }
-    // A failure here means: add the column to COPIED_COLUMNS and check it in archive-rows.ts, or say in DERIVED_COLUMNS why it is rebuilt.
+    // A failure here means: add the column to COPIED_COLUMNS and check it in archive-document-rows.ts or archive-coding-rows.ts, or say in DERIVED_COLUMNS why it is rebuilt.
     expect(uncovered).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 /**
  * Copies an archive's rows into a store Dossier built with its own migrations (issue 13), each row
- * through archive-rows.ts. Only the columns named here are read; everything else in the archive's
+ * through archive-document-rows.ts and archive-coding-rows.ts. Only the columns named here are read; everything else in the archive's
  * store (index_generation, the search generation, unknown tables) is derived again or dropped.
  */
 import type { DatabaseSync } from 'node:sqlite';
@@ -8,18 +8,9 @@ import type { ArchiveManifest } from '../../shared/investigations.ts';
 import { sha256 } from '../service/import-files.ts';
 import { bumpGeneration, transaction, type Database } from '../store/database.ts';
 import { insertDocument } from '../store/documents-repo.ts';
-import {
-  checkOriginal,
-  cleanDocument,
-  cleanPassage,
-  cleanReport,
-  cleanStoreName,
-  cleanTag,
-  orderTags,
-  passageTagRow,
-  shown,
-  type CleanTag,
-} from './archive-rows.ts';
+import { cleanPassage, cleanReport, cleanStoreName, cleanTag, orderTags, passageTagRow, type CleanTag } from './archive-coding-rows.ts';
+import { checkOriginal, cleanDocument } from './archive-document-rows.ts';
+import { shown } from './archive-row-rules.ts';
 import { ArchiveProblem } from './archive-schema.ts';
 
 /** Per table, the columns read from an archive. Any other column of Dossier's schema is derived (see the test that keeps this list whole). */

@@ -1,8 +1,9 @@
 /**
  * The one cleaning of strings that are stored and later shown (issue 13): titles, authors, names,
  * notes. Importers clean what they extract with it (importers/clean.ts re-exports it), and an
- * archive's rows pass it again on import (investigations/archive-rows.ts), since a store can be
- * edited by hand. A document's text is never cleaned here: every offset points into it.
+ * archive's rows pass it again on import (investigations/archive-document-rows.ts and
+ * archive-coding-rows.ts), since a store can be edited by hand. A document's text is never
+ * cleaned here: every offset points into it.
  */
 
 /**
