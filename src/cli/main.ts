@@ -111,6 +111,7 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
     if (INVESTIGATION_COMMANDS.includes(command)) {
       const output = await runInvestigationCommand(command, args, values, userDataDir);
       io.stdout.write(values.json ? `${jsonForTerminal(output.json)}\n` : `${escapeForTerminal(output.text)}\n`);
+      for (const note of output.notes ?? []) io.stderr.write(`${escapeForTerminal(note)}\n`);
       return output.exitCode ?? 0;
     }
     const dir = values.workspace ?? defaultInvestigationDir(userDataDir);

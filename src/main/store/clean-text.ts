@@ -3,7 +3,8 @@
  * titles, authors, sources, file and attachment names, metadata values and review flags go
  * through `cleanMetadataText`; a document's text goes through `cleanBodyText`. A terminal escape
  * sequence in a title made `dossier list` rewrite the user's terminal, and a right-to-left
- * override (U+202E) made a title read backwards.
+ * override (U+202E) made a title read backwards. An archive's rows pass the same functions again
+ * on import (investigations/archive-*-rows.ts), since a store can be edited by hand.
  */
 
 /** Terminal escape sequences, 7-bit and 8-bit: CSI (ESC [ / U+009B), OSC (ESC ] / U+009D) up to its terminator, and other ESC pairs. */
@@ -35,7 +36,7 @@ export function cleanMetadataText(value: unknown, max = 500): string | null {
     .replace(ESCAPE_SEQUENCES, ' ')
     .replace(CONTROLS, ' ')
     .replace(BIDI_CONTROLS, '')
-    .replace(/[\ufeff]/g, '')
+    .replace(/[\ufeff\ufffe\uffff]/g, '')
     .replace(LONE_SURROGATES, '\ufffd')
     .replace(/[\s\u2028\u2029]+/g, ' ')
     .trim();
@@ -44,6 +45,25 @@ export function cleanMetadataText(value: unknown, max = 500): string | null {
   // Never cut between the two halves of a character outside the BMP (a CJK extension, an emoji).
   const cut = /[\ud800-\udbff]/.test(text[max - 2] ?? '') ? max - 2 : max - 1;
   return `${text.slice(0, cut)}…`;
+}
+
+/** The importers' and archives' name for cleanMetadataText. */
+export const cleanText = cleanMetadataText;
+
+/** C0/C1 controls but tab and line breaks, bidi embeddings/overrides/isolates, the BOM and noncharacters. */
+// eslint-disable-next-line no-control-regex -- control characters are what is removed
+const UNSAFE_IN_USER_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]/g;
+
+/**
+ * Text a person typed (a tag name, a report heading; with `multiline`, a passage note, a tag
+ * description, report commentary): "<" kept (every view and export escapes it, and "age < 18" is
+ * prose), control and bidi-override characters removed. One line: whitespace collapsed and
+ * trimmed. Several lines: line breaks and tabs kept. Never cut: the caller refuses what is too long.
+ */
+export function cleanUserText(value: string, options: { multiline: boolean }): string {
+  const strip = (text: string, replacement: string) => text.replace(LONE_SURROGATES, '\ufffd').replace(UNSAFE_IN_USER_TEXT, replacement);
+  if (!options.multiline) return strip(value, ' ').replace(/\s+/g, ' ').trim();
+  return strip(value.replace(/\r\n?|[\u2028\u2029]/g, '\n'), '');
 }
 
 /** Every string inside a metadata object (a document's meta JSON) through cleanMetadataText; keys are Dossier's own. */
