@@ -61,7 +61,8 @@ const UNSAFE_IN_USER_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009
  * trimmed. Several lines: line breaks and tabs kept. Never cut: the caller refuses what is too long.
  */
 export function cleanUserText(value: string, options: { multiline: boolean }): string {
-  const strip = (text: string, replacement: string) => text.replace(LONE_SURROGATES, '\ufffd').replace(UNSAFE_IN_USER_TEXT, replacement);
+  const strip = (text: string, replacement: string) =>
+    text.replace(ESCAPE_SEQUENCES, replacement).replace(LONE_SURROGATES, '\ufffd').replace(UNSAFE_IN_USER_TEXT, replacement);
   if (!options.multiline) return strip(value, ' ').replace(/\s+/g, ' ').trim();
   return strip(value.replace(/\r\n?|[\u2028\u2029]/g, '\n'), '');
 }
