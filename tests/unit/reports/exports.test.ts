@@ -109,7 +109,7 @@ describe('report exports', () => {
     const { exportAs } = await setup();
     const log = readFileSync((await exportAs('redaction-log', 'log.csv', { redact: { terms: ['Ablimit Tursun'] } })).path!, 'utf8');
     expect(log.split('\r\n')[0]).toBe('id,kind,where,decision');
-    expect(log).toMatch(/passage\.[\w-]+\.exact@\d+,term,quote 3,redacted/);
+    expect(log).toMatch(/document\.[\w-]+\.text@\d+,term,quote 3,redacted/);
     expect(log).toMatch(/,phone,.*,redacted/);
     expect(log).not.toMatch(/Ablimit|1234 5678/);
   });

@@ -78,7 +78,7 @@ describe('report model and HTML rendering', () => {
     expect(hits.every((x) => x.redact)).toBe(true);
     expect(hits.find((x) => x.text === 'Mihrigul' && x.where.startsWith('quote'))).toBeTruthy();
     // the reviewer keeps the toll-free number: it is the newspaper's, not a witness's
-    const tollFree = hits.find((x) => x.text === '1-800-555-0199' && x.field.endsWith('.exact'))!;
+    const tollFree = hits.find((x) => x.text === '1-800-555-0199' && x.field.endsWith('.text') && x.where.startsWith('quote'))!;
     await call(h, 'reports:update', { id: report.id, settings: { redaction: { keep: [tollFree.id] } } });
     const again = await call(h, 'reports:preview', { id: report.id });
     expect(again.html).toContain('1-800-555-0199');
