@@ -22,7 +22,9 @@ export interface NormalisedView {
 const WHITESPACE = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 const IGNORABLE = '\\p{Default_Ignorable_Code_Point}\\u0640';
 /** A whitespace run, or a base character with its marks and any invisible characters after it. */
-const CLUSTER = new RegExp(`[${WHITESPACE}][${WHITESPACE}${IGNORABLE}]*|[^${WHITESPACE}][\\p{M}${IGNORABLE}]*`, 'gsu');
+const CLUSTER = new RegExp(`[\\x21-\\x7e]+(?![\\p{M}${IGNORABLE}])|[${WHITESPACE}][${WHITESPACE}${IGNORABLE}]*|[^${WHITESPACE}][\\p{M}${IGNORABLE}]*`, 'gsu');
+/** A run of printable ASCII: each character maps to itself (lower-cased), the fast path for most text. */
+const ASCII_RUN = /^[\x21-\x7e]+$/;
 const STARTS_WITH_SPACE = new RegExp(`^[${WHITESPACE}]`, 'u');
 const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/g;
 const IGNORABLE_RE = new RegExp(`[${IGNORABLE}]`, 'gu');
@@ -63,17 +65,40 @@ function normaliseCluster(cluster: string): string {
     .replace(DIGIT, asciiDigit)
     .replace(DASH, '-')
     .replace(APOSTROPHE, "'")
-    .replace(/ё/g, 'е');
+    .replace(/ё/g, 'е')
+    // Turkish İ lower-cases to i + combining dot above; Ilham typed İLHAM is the same name.
+    .replace(/i\u0307/g, 'i');
 }
 
 export function normalisedView(original: string): NormalisedView {
   const parts: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  let starts = new Int32Array(original.length + 16);
+  let ends = new Int32Array(original.length + 16);
+  let length = 0;
+  const map = (out: number, start: number, end: number, step: boolean) => {
+    if (length + out > starts.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(Math.max(a.length * 2, length + out));
+        b.set(a);
+        return b;
+      };
+      starts = grow(starts);
+      ends = grow(ends);
+    }
+    for (let i = 0; i < out; i++, length++) {
+      starts[length] = step ? start + i : start;
+      ends[length] = step ? start + i + 1 : end;
+    }
+  };
   for (const m of original.matchAll(CLUSTER)) {
     const raw = m[0];
     const start = m.index;
     const end = start + raw.length;
+    if (raw.length > 1 && ASCII_RUN.test(raw)) {
+      parts.push(raw.toLowerCase());
+      map(raw.length, start, end, true);
+      continue;
+    }
     let out: string;
     if (STARTS_WITH_SPACE.test(raw)) {
       const breaks = raw.match(LINE_BREAK)?.length ?? 0;
@@ -81,13 +106,10 @@ export function normalisedView(original: string): NormalisedView {
     } else {
       out = normaliseCluster(raw);
     }
-    for (let i = 0; i < out.length; i++) {
-      starts.push(start);
-      ends.push(end);
-    }
+    map(out.length, start, end, false);
     parts.push(out);
   }
-  return { text: parts.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  return { text: parts.join(''), starts: starts.subarray(0, length), ends: ends.subarray(0, length) };
 }
 
 /** The original span a match [start, end) of the normalised text covers. */

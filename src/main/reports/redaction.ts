@@ -41,7 +41,7 @@ const COMMON_TLDS = new Set(
  * digits. A number may touch Chinese or Arabic-script letters (电话13812345678), not Latin or
  * Cyrillic ones (an ID like A1234567890). Filtered by `isPhone`.
  */
-const SEP = '(?: ?[.-] ?|[ \\n])';
+const SEP = '(?:[ \\n]?[.-][ \\n]?|[ \\n])';
 const NOT_BEFORE = '(?<![\\p{N}+.-]|[\\p{Script=Latin}\\p{Script=Cyrillic}])';
 const NOT_AFTER = '(?![\\p{N}\\p{Script=Latin}\\p{Script=Cyrillic}]|[.-]\\d)';
 const PHONE_CANDIDATE = new RegExp(`${NOT_BEFORE}(?:\\+ ?\\d{1,3}${SEP}?)?(?:\\( ?\\d{1,5} ?\\)${SEP}?)?\\d{1,12}(?:${SEP}\\d{1,12}){0,6}${NOT_AFTER}`, 'gu');
@@ -61,8 +61,8 @@ function isPhone(candidate: string): boolean {
   // A bare run of digits is a phone number only at mobile length (10–15 digits), not an ID or a sum.
   if (!international && !grouped) return digits >= 10;
   // Groups separated only by spaces are often counts and years ("in 2019 1 200 people"): want a
-  // leading group of 2–5 digits and at least 8 digits, or a + / ( prefix.
-  if (!international && !/[.-]/.test(candidate)) return digits >= 8 && /^\d{2,5}[ \n]/.test(candidate);
+  // leading group of 2–5 digits and at least 8 digits, 10 digits (8 727 356 01 04), or a + / ( prefix.
+  if (!international && !/[.-]/.test(candidate)) return digits >= 10 || (digits >= 8 && /^\d{2,5}[ \n]/.test(candidate));
   return true;
 }
 
