@@ -2,74 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../../src/main/dispatch.ts';
 import { createService } from '../../../src/main/service.ts';
 import { createSearchEngine } from '../../../src/main/search/engine.ts';
 import { createChromiumPrinter } from '../../../src/main/reports/pdf-chromium.ts';
 import { QUOTES, reportWorkspace } from './fixture.ts';
-
-interface ReadBack {
-  /** Page size in points. */
-  size: [number, number];
-  pages: string[];
-  outline: string[];
-  info: Record<string, unknown>;
-  xmp: string;
-}
-
-interface Item {
-  str: string;
-  dir: string;
-  hasEOL: boolean;
-}
-
-/**
- * Text as a reader copies it: pdfjs gives Chromium's right-to-left runs in visual order (one item
- * per glyph cluster), so each run of RTL items, with the spaces between them, is read backwards;
- * then NFKC, which maps the presentation forms and CJK radicals in the fonts' ToUnicode maps back to
- * the letters that were typed.
- */
-function logicalText(items: Item[]): string {
-  let out = '';
-  let run: string[] = [];
-  const flush = () => {
-    while (run.length && !run.at(-1)!.trim()) run.pop();
-    out += run.reverse().join('');
-    run = [];
-  };
-  for (const item of items) {
-    if (item.dir === 'rtl' || (run.length && !item.str.trim() && !item.hasEOL)) run.push(item.str);
-    else {
-      flush();
-      out += item.str;
-    }
-    if (item.hasEOL) {
-      flush();
-      out += '\n';
-    }
-  }
-  flush();
-  return out.normalize('NFKC');
-}
-
-async function readPdf(file: string): Promise<ReadBack> {
-  const pdf = await getDocument({ data: new Uint8Array(readFileSync(file)), isEvalSupported: false, useSystemFonts: false }).promise;
-  const pages: string[] = [];
-  const [, , width, height] = (await pdf.getPage(1)).view as [number, number, number, number];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    pages.push(logicalText(content.items.filter((it) => 'str' in it) as Item[]));
-  }
-  const flatten = (nodes: { title: string; items: unknown[] }[] | null): string[] =>
-    (nodes ?? []).flatMap((n) => [n.title, ...flatten(n.items as { title: string; items: unknown[] }[])]);
-  const outline = flatten((await pdf.getOutline()) as { title: string; items: unknown[] }[] | null);
-  const meta = await pdf.getMetadata();
-  const xmp = meta.metadata ? String(meta.metadata.getRaw()) : '';
-  await pdf.destroy();
-  return { size: [Math.floor(width), Math.floor(height)], pages, outline, info: meta.info as Record<string, unknown>, xmp };
-}
+import { readPdf, type ReadBack } from './pdf-text.ts';
 
 /** Text with whitespace squeezed out, so quotes broken over lines still compare. */
 const squeeze = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');

