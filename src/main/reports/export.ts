@@ -1,27 +1,17 @@
 /** One export of a report in any format: redaction first, then the format's renderer. */
 import { strToU8 } from 'fflate';
 import { DossierError } from '../../shared/errors.ts';
-import type { ExportFormat, RedactionHit, RedactionRules, Report } from '../../shared/reports.ts';
+import type { RedactionHit, RedactionRules, Report } from '../../shared/reports.ts';
 import { renderAnnotationsJson } from './export-annotations.ts';
 import { renderPassagesCsv } from './export-csv.ts';
 import { renderReportMarkdown } from './export-markdown.ts';
 import { buildQdpx } from './export-qdpx.ts';
 import type { PdfPrinter } from './print-options.ts';
-import { OUTSIDE_QUOTES, redactionLogCsv, redactReport } from './redact-report.ts';
+import { EXPORT_EXTENSIONS, OUTSIDE_QUOTES, redactionLogCsv, redactReport, type ExportKind } from './redact-report.ts';
 import { renderReportHtml } from './render-html.ts';
 import type { ReportData } from './report-data.ts';
 
-export type ExportKind = ExportFormat | 'redaction-log';
-
-export const EXTENSIONS: Record<ExportKind, string> = {
-  pdf: 'pdf',
-  html: 'html',
-  md: 'md',
-  csv: 'csv',
-  json: 'json',
-  qdpx: 'qdpx',
-  'redaction-log': 'csv',
-};
+export { EXPORT_EXTENSIONS as EXTENSIONS, type ExportKind };
 
 export interface ExportResult {
   bytes: Uint8Array;

@@ -8,9 +8,22 @@
  * a number no longer matched, and the rest of it reached the file. Every hash that covers redacted
  * text (the quote's, the source text's, the original file's) is withheld.
  */
-import type { RedactionHit, RedactionRules, Report } from '../../shared/reports.ts';
+import type { ExportFormat, RedactionHit, RedactionRules, Report } from '../../shared/reports.ts';
 import { applyRedactions, detect, REDACTION_MARK, type DetectRules, type TextHit } from './redaction.ts';
 import type { QuoteData, ReportData, SourceDoc } from './report-data.ts';
+import { sanitiseFileName } from './write-export.ts';
+
+export type ExportKind = ExportFormat | 'redaction-log';
+
+export const EXPORT_EXTENSIONS: Record<ExportKind, string> = {
+  pdf: 'pdf',
+  html: 'html',
+  md: 'md',
+  csv: 'csv',
+  json: 'json',
+  qdpx: 'qdpx',
+  'redaction-log': 'csv',
+};
 
 export interface Redacted {
   report: Report;
@@ -159,6 +172,19 @@ export function redactReport(report: Report, data: ReportData, rules: RedactionR
   }
   const tags = data.tags.map((t) => ({ ...t, name: redact(`tag.${t.id}.name`, 'tag name', t.name), description: redact(`tag.${t.id}.description`, 'tag description', t.description) }));
   return { report: redactedReport, data: { documents, passages, tags }, hits };
+}
+
+/**
+ * The file name the save dialog suggests: the report's title as redacted (a name in the title must
+ * not reach the file name), and a name of its own for the redaction log, which would otherwise be
+ * "<title>.csv" like the passages CSV (issue 14).
+ */
+export function suggestedExportName(report: Report, format: ExportKind, rules: RedactionRules): string {
+  const keep = new Set(rules.keep);
+  const hits = hasRules(rules) ? detect(report.title, { emails: rules.emails, phones: rules.phones, terms: rules.terms }) : [];
+  const title = applyRedactions(report.title, hits.filter((h) => !keep.has(`report.title@${h.start}`))).replaceAll(REDACTION_MARK, '_____');
+  const stem = format === 'redaction-log' ? `${title} - redaction log` : format === 'csv' ? `${title} - passages` : title;
+  return sanitiseFileName(`${stem}.${EXPORT_EXTENSIONS[format]}`);
 }
 
 /** A redaction log for the file: what was redacted and kept, where, never the redacted text itself. */
