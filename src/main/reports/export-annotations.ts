@@ -4,7 +4,7 @@
  * canonical text. W3C positions count Unicode code points, ours UTF-16 units: converted here.
  */
 import type { Report } from '../../shared/reports.ts';
-import { fullNote } from './citations.ts';
+import { fullCitation } from './citations.ts';
 import type { ReportData } from './report-data.ts';
 
 export function renderAnnotationsJson(report: Report, data: ReportData): string {
@@ -47,7 +47,7 @@ export function renderAnnotationsJson(report: Report, data: ReportData): string 
           ],
         },
         // A human citation, so the file is useful without Dossier.
-        'dc:bibliographicCitation': doc.url ? `${fullNote(doc, quote.locator)} ${doc.url}` : fullNote(doc, quote.locator),
+        'dc:bibliographicCitation': fullCitation(doc, quote.locator),
         ...(doc.originalHash ? { 'dc:source': `urn:sha256:${doc.originalHash}` } : {}),
       });
     }

@@ -4,8 +4,9 @@
  * and both PDF printers use its output (issue 6). Give it redacted inputs (redact-report.ts).
  */
 import type { CitationStyle, PageSize, Report, ReportItem } from '../../shared/reports.ts';
-import { buildCitations, formatDate, locatorText, type Citations } from './citations.ts';
+import { buildCitations, endWith, formatDate, locatorText, type Citations } from './citations.ts';
 import { reportCss } from './html-style.ts';
+import { authorInverted, authorShort, shortTitle } from './short-forms.ts';
 import { REDACTION_MARK } from './redaction.ts';
 import type { ReportData, SourceDoc } from './report-data.ts';
 
@@ -31,7 +32,10 @@ export function esc(text: string): string {
  */
 function isolate(text: string, doc: SourceDoc | undefined): string {
   let html = esc(text);
-  const names = [doc?.title, doc?.source, doc?.author].filter((n): n is string => !!n && n.trim().length > 0);
+  const full = [doc?.title, doc?.source, doc?.author].filter((n): n is string => !!n && n.trim().length > 0);
+  // the short forms too: a short Uyghur title must not turn the note right-to-left either
+  const short = doc ? [shortTitle(doc.title), ...(doc.author ? [authorShort(doc.author), authorInverted(doc.author)] : [])] : [];
+  const names = [...new Set([...full, ...short])].filter((n) => n.trim().length > 0);
   for (const name of names.sort((a, b) => b.length - a.length)) {
     const e = esc(name);
     html = html.split(e).join(`\uE000${names.indexOf(name)}\uE001`);
@@ -110,11 +114,11 @@ ${s.items.map((item) => renderItem(item, data, citations)).join('\n')}
   const notes =
     citations.style === 'footnote' && citations.notes.length
       ? `<section class="notes"><h2>Notes</h2><ol>${citations.notes
-          .map((c) => `<li id="note-${c.n}" value="${c.n}">${isolate(c.text, data.documents[c.documentId])}${url(c.url, link)}</li>`)
+          .map((c) => `<li id="note-${c.n}" value="${c.n}">${isolate(endWith(c.text, c.url ? ',' : '.'), data.documents[c.documentId])}${c.url ? `${url(c.url, link)}.` : ''}</li>`)
           .join('\n')}</ol></section>`
       : '';
   const sources = citations.sources.length
-    ? `<section class="sources"><h2>Sources</h2><ol>${citations.sources.map((s) => `<li>${isolate(s.text, data.documents[s.documentId])}${url(s.url, link)}</li>`).join('\n')}</ol></section>`
+    ? `<section class="sources"><h2>Sources</h2><ol>${citations.sources.map((s) => `<li>${isolate(s.text, data.documents[s.documentId])}${s.url ? `${url(s.url, link)}.` : ''}</li>`).join('\n')}</ol></section>`
     : '';
   const appendix = quoteChain ? renderQuoteChain(report, data, citations) : '';
   return `<!DOCTYPE html>

@@ -55,11 +55,17 @@ describe('PDF export (headless Chromium, read back with pdfjs)', () => {
     expect(all).toContain(squeeze(QUOTES.guards));
     expect(all).toContain(squeeze(QUOTES.chinese));
     expect(all).toContain(squeeze(QUOTES.uyghur));
-    expect(all).toContain(squeeze('“Former detainee describes camp in Xinjiang”, Example News, 14 March 2019, para. 3.'));
-    expect(all).toContain(squeeze('李明, “新疆拘留营的证词”, Example Chinese Service, 5 January 2020, para. 2.'));
+    expect(all).toContain(squeeze('“Former detainee describes camp in Xinjiang,” Example News, March 14, 2019, para. 3,'));
+    expect(all).toContain(squeeze('李明, “新疆拘留营的证词,” Example Chinese Service, January 5, 2020, para. 2, https://example.org/zh/1.'));
     expect(all).toContain(squeeze('https://example-news.org/2019/03/camp'));
     expect(all).toContain('Sources');
     expect(all).toContain(squeeze('Appendix: quote verification'));
+  });
+
+  it('leaves no near-empty page', () => {
+    const filled = back.pages.map((text) => squeeze(text.replace(/Page \d+ of \d+/, '')).length);
+    // every page but the last holds more than a few lines
+    filled.slice(0, -1).forEach((n, i) => expect(n, `page ${i + 1} of ${filled.length}: ${filled.join(', ')}`).toBeGreaterThan(400));
   });
 
   it('numbers its A4 pages and has an outline from the headings', () => {
@@ -100,7 +106,7 @@ describe('PDF export (headless Chromium, read back with pdfjs)', () => {
     expect(letter.size).toEqual([612, 792]);
     const all = squeeze(letter.pages.join('\n'));
     expect(all).toContain(squeeze('(李明 2020, para. 2)'));
-    expect(all).toContain(squeeze('Example News. (2019, March 14). Former detainee describes camp in Xinjiang.'));
+    expect(all).toContain(squeeze('“Former detainee describes camp in Xinjiang.” 2019. Example News, March 14, 2019.'));
     expect(all).not.toContain('Appendix');
     expect(letter.outline).not.toContain('Notes');
   }, 120_000);

@@ -66,6 +66,7 @@ describe('the redaction table in every export', () => {
   let search: ReturnType<typeof createSearchEngine>;
   const outputs = new Map<string, string>();
   let pdfRaw: Buffer;
+  let pdfPages: string[];
   let hashes: string[];
 
   beforeAll(async () => {
@@ -112,6 +113,7 @@ describe('the redaction table in every export', () => {
         pdfRaw = bytes;
         const back = await readPdf(result.path!);
         outputs.set('pdf (pdfjs text)', back.pages.join('\n'));
+        pdfPages = back.pages;
         outputs.set('pdf (pdfjs items in visual order)', back.visual);
         outputs.set('pdf (metadata and outline)', JSON.stringify(back.info) + back.xmp + back.outline.join('\n'));
       } else {
@@ -152,6 +154,13 @@ describe('the redaction table in every export', () => {
         expect(latin1.includes(utf16(s)), `${form.how}: ${s} (UTF-16)`).toBe(false);
       }
     }
+  });
+
+  it('starts the notes right after the text, not on a page of their own (issue 14)', () => {
+    const notesPage = pdfPages.findIndex((text) => /^Notes$/m.test(text));
+    expect(notesPage).toBeGreaterThan(0);
+    const before = pdfPages[notesPage]!.split(/^Notes$/m)[0]!.replace(/Page \d+ of \d+/, '');
+    expect(before).toContain('end of entry');
   });
 
   it('publishes no hash that covers redacted text, says so, and keeps the positions for a verifier', () => {
