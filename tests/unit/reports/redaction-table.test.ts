@@ -14,6 +14,7 @@ import { createChromiumPrinter } from '../../../src/main/reports/pdf-chromium.ts
 import { applyRedactions, detect, REDACTION_MARK } from '../../../src/main/reports/redaction.ts';
 import { createSearchEngine } from '../../../src/main/search/engine.ts';
 import { createService } from '../../../src/main/service.ts';
+import { verifyAnnotations } from '../../../src/main/reports/verify-export.ts';
 import { tempApp, writeFiles } from '../../helpers/temp-workspace.ts';
 import { readPdf } from './pdf-text.ts';
 import { FORMS, leaks, SEED_ARTICLE, SEED_EXPECTED, TERMS, udhrFalsePositives, USERS_LANGUAGES, type WrittenForm } from './redaction-forms.ts';
@@ -68,6 +69,7 @@ describe('the redaction table in every export', () => {
   let pdfRaw: Buffer;
   let pdfPages: string[];
   let hashes: string[];
+  let source: { id: string; title: string; text: string; contentHash: string };
 
   beforeAll(async () => {
     app = tempApp();
@@ -98,6 +100,7 @@ describe('the redaction table in every export', () => {
     const report = await call(h, 'reports:create', { title: 'Contacts', fromTagIds: tags.map((t) => t.id), settings: { redaction: { emails: true, phones: true, terms: TERMS, keep: [] } } });
     await call(h, 'reports:update', { id: report.id, body: { sections: [{ ...report.body.sections[0]!, commentary: `Call back on ${FORMS[22]!.form} (${FORMS[22]!.how}).` }] } });
 
+    source = { id: doc.id, title: doc.title, text: doc.text, contentHash: doc.contentHash };
     const passages = await call(h, 'passages:list', {});
     hashes = [
       createHash('sha256').update(readFileSync(path.join(folder, 'contacts.txt'))).digest('hex'),
@@ -175,5 +178,9 @@ describe('the redaction table in every export', () => {
       expect(item.target.source.id).toMatch(/^urn:uuid:/);
       expect(item.target.selector.map((s) => s.type)).toEqual(['TextQuoteSelector', 'TextPositionSelector']);
     }
+    // a verifier with the original finds every quote, those cut inside a number or an address too
+    const checks = verifyAnnotations(json, [source], 'contacts.json');
+    expect(checks.filter((c) => !c.ok)).toEqual([]);
+    expect(checks).toHaveLength(FORMS.length + 2);
   });
 });
