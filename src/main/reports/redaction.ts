@@ -52,10 +52,15 @@ const DATE_LIKE = [
   /^\d{4} ?- ?\d{4}$/, // 2017-2019
 ];
 
-function isPhone(candidate: string): boolean {
+/** Amounts in thousands: 1.200.000 or 1 500 000 000 (a first group of 1–3 digits, then groups of exactly 3). */
+const THOUSANDS = /^\d{1,3}(?:([ .])\d{3})(?:\1\d{3})*$/;
+
+function isPhone(candidate: string, before: string): boolean {
   const digits = candidate.replace(/\D/g, '').length;
   if (digits < 7 || digits > 15) return false;
-  if (DATE_LIKE.some((re) => re.test(candidate))) return false;
+  if (DATE_LIKE.some((re) => re.test(candidate)) || THOUSANDS.test(candidate)) return false;
+  // a book number, not a telephone
+  if (/isbn(?:-1[03])?:? ?$/.test(before)) return false;
   const international = candidate.startsWith('+') || candidate.includes('(');
   const grouped = /[ \n.-]/.test(candidate);
   // A bare run of digits is a phone number only at mobile length (10–15 digits), not an ID or a sum.
@@ -120,7 +125,7 @@ export function detect(text: string, rules: DetectRules): TextHit[] {
     push('email', EMAIL);
     push('email', EMAIL_WORDS, (m) => COMMON_TLDS.has(m[1]!));
   }
-  if (rules.phones) push('phone', PHONE_CANDIDATE, (m) => isPhone(m[0]));
+  if (rules.phones) push('phone', PHONE_CANDIDATE, (m) => isPhone(m[0], subject.slice(Math.max(0, m.index! - 10), m.index)));
   for (const term of rules.terms) {
     const re = termPattern(term);
     if (re) push('term', re);

@@ -172,11 +172,11 @@ export const SEED_ARTICLE = `Former detainee from Ili testifies about eighteen m
 
 Almaty, June 4, 2018. A 43-year-old Kazakh woman who was held in a "vocational training centre" in Ili Kazakh Autonomous Prefecture from March 2017 to 2018 described her detention at a press conference on 4 June 2018.
 
-She said she was one of 2,500 detainees, and that 1 200 people shared three buildings; in 2017 16 women slept in her room. She was accused under Article 120 of the Criminal Law and Article 3 of the regulations of 2017-03-29, case no. 2018-0412, and released on 12.10.2018 after paying 5 000 yuan.
+She said she was one of 2,500 detainees, and that 1 200 people shared three buildings; in 2017 16 women slept in her room. She was accused under Article 120 of the Criminal Law and Article 3 of the regulations of 2017-03-29, case no. 2018-0412, and released on 12.10.2018 after paying 5 000 yuan; her family had sold land for 1.200.000 tenge, and the prefecture's budget for the centres was 1 500 000 000 yuan.
 
 "We studied from 7:30 to 21:00 every day," she said. Between 2017 and 2019 (2017–2019) her husband sent 14 letters; two arrived, on 2018/11/03 and in December 2018. Camp numbers 3, 4 and 17 were mentioned in 2019 reports, pages 112-118 and 23–29, and the UN Committee's report CERD/C/CHN/CO/14-17 of 30 August 2018.
 
-She is 1.62 m tall and lost 12.5 kg. The hearing in Zharkent was set for 10:00 on 2019-01-15; the Article 19 statement of 10 December 1948 was read aloud. Figures: 1948, 1966, 2001, 2014–2022.
+She is 1.62 m tall and lost 12.5 kg. The hearing in Zharkent was set for 10:00 on 2019-01-15; the Article 19 statement of 10 December 1948 was read aloud. Figures: 1948, 1966, 2001, 2014–2022. Her memoir is ISBN 978-1-4028-9462-6.
 
 Contact the publisher: +7 727 356 0102, +7 (727) 356-01-03, fax 8 727 356 01 04, e-mail editors@steppe-news.kz or press [at] steppe-news [dot] kz.`;
 
