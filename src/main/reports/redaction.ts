@@ -84,22 +84,40 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * with case suffixes (Uyghur مىھرىگۈلنىڭ, Kazakh Сайрагүлдің), and a Cyrillic name ending in a vowel
  * with that vowel changed (Гульнара → Гульнары, Гульнарой).
  */
-function termPattern(term: string): RegExp | undefined {
+function termPattern(term: string): { anywhere: boolean; source: string } | undefined {
   const clean = normaliseForMatching(term.trim()).trim();
   if (!clean) return undefined;
   if (NO_SPACES.test(clean)) {
     const chars = [...clean.replace(/\s+/g, '')].map(escapeRegExp);
-    return new RegExp(chars.join('[ \\n]?'), 'gu');
+    return { anywhere: true, source: chars.join('[ \\n]?') };
   }
   const words = clean.split(/\s+/);
-  let last = escapeRegExp(words.pop()!);
+  let last = words.pop()!;
   let suffix = '';
   if (INFLECTING.test(clean)) {
     if (CYRILLIC_ENDING.test(last) && [...last].length > 4) last = last.slice(0, -1);
     suffix = '[\\p{L}\\p{M}]{0,6}';
   }
-  const body = [...words.map(escapeRegExp), last].join('\\s+');
-  return new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])${body}${suffix}(?![\\p{L}\\p{N}\\p{M}])`, 'gu');
+  return { anywhere: false, source: `${[...words, last].map(escapeRegExp).join('\\s+')}${suffix}` };
+}
+
+let cachedTerms: { key: string; patterns: RegExp[] } | undefined;
+/**
+ * All terms in at most two regular expressions (one pass over the text however long the list),
+ * longest first so that "Ablimit Tursun" wins over "Ablimit" where both start.
+ */
+function termPatterns(terms: readonly string[]): RegExp[] {
+  const key = terms.join('\u0000');
+  if (cachedTerms?.key === key) return cachedTerms.patterns;
+  const parts = terms.map(termPattern).filter((p): p is { anywhere: boolean; source: string } => !!p);
+  const alternation = (list: string[]) => [...new Set(list)].sort((x, y) => y.length - x.length).join('|');
+  const anywhere = parts.filter((p) => p.anywhere).map((p) => p.source);
+  const words = parts.filter((p) => !p.anywhere).map((p) => p.source);
+  const patterns: RegExp[] = [];
+  if (anywhere.length) patterns.push(new RegExp(`(?:${alternation(anywhere)})`, 'gu'));
+  if (words.length) patterns.push(new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${alternation(words)})(?![\\p{L}\\p{N}\\p{M}])`, 'gu'));
+  cachedTerms = { key, patterns };
+  return patterns;
 }
 
 export interface DetectRules {
@@ -126,10 +144,7 @@ export function detect(text: string, rules: DetectRules): TextHit[] {
     push('email', EMAIL_WORDS, (m) => COMMON_TLDS.has(m[1]!));
   }
   if (rules.phones) push('phone', PHONE_CANDIDATE, (m) => isPhone(m[0], subject.slice(Math.max(0, m.index! - 10), m.index)));
-  for (const term of rules.terms) {
-    const re = termPattern(term);
-    if (re) push('term', re);
-  }
+  for (const re of termPatterns(rules.terms)) push('term', re);
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const result: TextHit[] = [];
   for (const hit of found) {
