@@ -1,6 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { withDevServerCsp } from './src/main/electron/dev-csp.ts';
+
+/** Dev server only: the React Refresh preamble and Vite's WebSocket need a looser CSP (issue 12). */
+export function devServerCspPlugin(): Plugin {
+  return { name: 'dossier-dev-server-csp', apply: 'serve', transformIndexHtml: (html) => withDevServerCsp(html) };
+}
 
 export default defineConfig({
   main: {
@@ -31,6 +38,6 @@ export default defineConfig({
     build: {
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
-    plugins: [react()],
+    plugins: [react(), devServerCspPlugin()],
   },
 });

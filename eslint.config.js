@@ -109,10 +109,9 @@ export default tseslint.config(
     rules: { 'no-empty-pattern': 'off' },
   },
   {
-    // CommonJS build hooks electron-builder requires (scripts/after-pack.cjs).
-    files: ['**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
-    rules: { '@typescript-eslint/no-require-imports': 'off' },
+    // Build hooks electron-builder loads (scripts/after-pack.mjs) run in Node.
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { sourceType: 'module', globals: { ...globals.node } },
   },
   ...boundaries,
   securityRules,

@@ -1,4 +1,8 @@
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+/** pdfjs-dist's native canvas is hidden from every test process, as the packaged app lacks it (issue 12). */
+const HIDE_NATIVE_CANVAS = path.resolve('tests/helpers/hide-native-canvas.mjs');
 
 export default defineConfig({
   test: {
@@ -7,6 +11,8 @@ export default defineConfig({
     // Store and import tests touch real SQLite files; two cores, so two forks.
     pool: 'forks',
     maxWorkers: 2,
+    execArgv: ['--import', HIDE_NATIVE_CANVAS],
+    env: { NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${HIDE_NATIVE_CANVAS}`].filter(Boolean).join(' ') },
     // Generous: a limit for hung tests on a loaded 2-core machine, not a speed check (benches measure speed).
     testTimeout: 180_000,
     hookTimeout: 180_000,

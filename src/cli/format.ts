@@ -4,11 +4,12 @@ import type { DocumentSummary, ImportSummary, PassageView, SearchResponse, Tag }
 
 export function formatImportSummary(summary: ImportSummary): string {
   const lines = [
-    `Imported ${summary.imported.length}, duplicates ${summary.duplicates.length}, failed ${summary.failed.length}.`,
+    `Imported ${summary.imported.length}, duplicates ${summary.duplicates.length}, failed ${summary.failed.length}${summary.skipped.length ? `, skipped ${summary.skipped.length}` : ''}.`,
   ];
   for (const item of summary.imported) lines.push(`  + ${item.title}  [${item.id}]`);
   for (const dup of summary.duplicates) lines.push(`  = ${dup.path}: already imported as "${dup.existingTitle}" [${dup.existingId}]`);
   for (const fail of summary.failed) lines.push(`  ! ${fail.message}`);
+  for (const skip of summary.skipped) lines.push(`  - ${skip.reason}  (${skip.path})`);
   return lines.join('\n');
 }
 

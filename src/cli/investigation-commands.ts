@@ -22,6 +22,8 @@ export interface CommandOutput {
   json: unknown;
   text: string;
   exitCode?: number;
+  /** Sentences for stderr, after the output (issue 13: what an archive import cleaned or left out). */
+  notes?: string[];
 }
 
 export interface InvestigationValues {
@@ -95,9 +97,9 @@ export async function runInvestigationCommand(
     case 'import-investigation': {
       const file = args[0];
       if (!file) throw new DossierError('BAD_INPUT', 'Give the archive to import: dossier import-investigation FILE');
-      const { dir, name, manifest } = importArchive(path.resolve(file), { userDataDir });
+      const { dir, name, manifest, cleaned } = importArchive(path.resolve(file), { userDataDir });
       const info = await withSession((s) => s.info(s.adoptImported(dir, name)));
-      return { json: { ...info, manifest }, text: dir };
+      return { json: { ...info, manifest, cleaned }, text: dir, notes: cleaned };
     }
     case 'sample': {
       if (values.workspace) {

@@ -19,6 +19,7 @@ import { DELETE_USAGE, runDeleteCommand, terminalAsk, type Ask } from './delete-
 import { lazyChromiumPrinter, REPORT_OPTIONS, REPORT_USAGE, runReportCommand } from './report-commands.ts';
 import { importProgressPrinter, type ProgressStream } from './progress.ts';
 import { formatDocuments, formatImportSummary, formatPassages, formatSearch } from './format.ts';
+import { escapeForTerminal, jsonForTerminal } from './terminal-text.ts';
 import { defaultInvestigationDir, INVESTIGATION_COMMANDS, runInvestigationCommand } from './investigation-commands.ts';
 
 const USAGE = `Usage: dossier <command> [options]
@@ -105,7 +106,7 @@ export async function runCli(
   try {
     ({ values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true }));
   } catch (error) {
-    io.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    io.stderr.write(`${escapeForTerminal((error as Error).message)}\n\n${USAGE}\n`);
     return 2;
   }
   const [command, ...args] = positionals;
@@ -118,7 +119,8 @@ export async function runCli(
   try {
     if (INVESTIGATION_COMMANDS.includes(command)) {
       const output = await runInvestigationCommand(command, args, values, userDataDir);
-      io.stdout.write(values.json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
+      io.stdout.write(values.json ? `${jsonForTerminal(output.json)}\n` : `${escapeForTerminal(output.text)}\n`);
+      for (const note of output.notes ?? []) io.stderr.write(`${escapeForTerminal(note)}\n`);
       return output.exitCode ?? 0;
     }
     const dir = values.workspace ?? defaultInvestigationDir(userDataDir);
@@ -142,12 +144,12 @@ export async function runCli(
     const output = restoredClosed
       ? { json: { restored: restoredClosed }, text: `Restored ${restoredClosed.name} (taken ${restoredClosed.createdAt}).` }
       : await runCommand(app, command, args, values, io);
-    io.stdout.write(values.json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
+    io.stdout.write(values.json ? `${jsonForTerminal(output.json)}\n` : `${escapeForTerminal(output.text)}\n`);
     return output.exitCode ?? 0;
   } catch (error) {
     const info = toErrorInfo(error);
-    if (values.json) io.stdout.write(`${JSON.stringify({ error: info }, null, 2)}\n`);
-    else io.stderr.write(`Error: ${info.message}\n`);
+    if (values.json) io.stdout.write(`${jsonForTerminal({ error: info })}\n`);
+    else io.stderr.write(`Error: ${escapeForTerminal(info.message)}\n`);
     return 1;
   } finally {
     await app?.close();

@@ -1,4 +1,5 @@
 import type { ImportProgress } from '../shared/domain.ts';
+import { escapeForTerminal } from './terminal-text.ts';
 
 /** A stream the progress goes to; a terminal has `isTTY` and `columns` (process.stderr does). */
 export interface ProgressStream {
@@ -26,7 +27,9 @@ function fit(text: string, width: number): string {
  * file, so nothing there depends on carriage returns. The last event (done = total) ends the line.
  */
 export function importProgressPrinter(stream: ProgressStream): (progress: ImportProgress) => void {
-  return ({ done, total, currentFile }) => {
+  return ({ done, total, currentFile: file }) => {
+    // A file name may hold escape sequences of its own: only the bar's own are sent as they are.
+    const currentFile = escapeForTerminal(file).replace(/\n/g, '\\n');
     const finished = done >= total;
     const counts = bar(finished ? total : done, total);
     if (!stream.isTTY) {

@@ -1,16 +1,21 @@
 /** The CLI's report commands (issue 6): `report create`, `report list`, `export`. */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { DossierError } from '../shared/errors.ts';
 import { CITATION_STYLES, EXPORT_FORMATS, type CitationStyle, type ReportSummary } from '../shared/reports.ts';
 import { call } from '../main/dispatch.ts';
 import type { Handlers } from '../main/service.ts';
 import type { PdfPrinter } from '../main/reports/print-options.ts';
+import { verifyAnnotations } from '../main/reports/verify-export.ts';
 
 export const REPORT_USAGE = `  report create --title T [--from-tags A,B] [--subtitle S] [--author-line A] [--date YYYY-MM-DD] [--style footnote|author-date]
                                        a report, with one section per tag (codebook order)
   report list                          the reports of the investigation
   export REPORT_ID --format pdf|html|md|csv|json|qdpx|redaction-log --out FILE
          [--redact emails,phones|none] [--redact-terms FILE] [--force]
-                                       export a report; never replaces a file without --force`;
+                                       export a report; never replaces a file without --force
+  verify-export FILE.json              check a report's JSON export against this investigation's documents
+                                       (the originals imported): each quote at its position, redactions as gaps`;
 
 export const REPORT_OPTIONS = {
   title: { type: 'string' },
@@ -71,7 +76,7 @@ export async function runReportCommand(
   command: string,
   args: string[],
   values: ReportValues,
-): Promise<{ json: unknown; text: string } | undefined> {
+): Promise<{ json: unknown; text: string; exitCode?: number } | undefined> {
   if (command === 'report') {
     const sub = args[0];
     if (sub === 'list') {
@@ -100,6 +105,25 @@ export async function runReportCommand(
       return { json: report, text: `Created report "${report.title}" [${report.id}] with ${report.itemCount} quote(s) in ${report.sectionCount} section(s).` };
     }
     throw new DossierError('BAD_INPUT', 'Use "report create" or "report list".');
+  }
+  if (command === 'verify-export') {
+    const file = need(args[0], 'the JSON export to check (dossier verify-export FILE.json)');
+    let json: unknown;
+    try {
+      json = JSON.parse(await readFile(file, 'utf8'));
+    } catch {
+      throw new DossierError('BAD_INPUT', `${path.basename(file)} cannot be read as JSON.`);
+    }
+    const documents = [];
+    for (const summary of await call(h, 'documents:list', {})) {
+      const doc = await call(h, 'documents:get', { id: summary.id });
+      documents.push({ id: doc.id, title: doc.title, text: doc.text, contentHash: doc.contentHash });
+    }
+    const checks = verifyAnnotations(json, documents, path.basename(file));
+    const failed = checks.filter((c) => !c.ok).length;
+    const lines = checks.map((c) => `  quote ${c.n}: ${c.ok ? 'OK, ' : 'NOT FOUND: '}${c.message}`);
+    const head = failed ? `${failed} of ${checks.length} quote(s) could not be verified:` : `All ${checks.length} quote(s) verified:`;
+    return { json: { ok: failed === 0, checks }, text: [head, ...lines].join('\n'), exitCode: failed ? 4 : 0 };
   }
   if (command === 'export') {
     const id = need(args[0], 'a report id');

@@ -13,6 +13,7 @@ import { chooseArchive, chooseExportPath, chooseFolder, pickImportPaths } from '
 import { broadcast, registerIpc } from './electron/ipc.ts';
 import { menuTemplate } from './electron/menu.ts';
 import { createElectronPrinter, pickExportPath } from './electron/printer.ts';
+import { aboutPanelOptions, runsWithoutOsSandbox, startFailureSentence } from './electron/startup.ts';
 import { registerAppScheme, serveApp } from './electron/protocol.ts';
 import { hardenSession, hardenWebContents, type RequestPolicy } from './electron/security.ts';
 import { createMainWindow } from './electron/window.ts';
@@ -62,6 +63,19 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow?.focus();
   });
 
+  /**
+   * Anything that throws while starting is shown and ends the process: inside whenReady().then an
+   * exception is only a warning in Electron, which would leave an invisible process holding the
+   * single-instance lock (issue 12).
+   */
+  const failStart = (error: unknown) => {
+    try {
+      dialog.showErrorBox('Dossier could not start', startFailureSentence(error));
+    } finally {
+      app.exit(1);
+    }
+  };
+
   void app.whenReady().then(() => {
     hardenSession(electronSession.defaultSession, policy);
     hardenWebContents(app, shell, policy);
@@ -71,6 +85,8 @@ if (!app.requestSingleInstanceLock()) {
     session = createSession({
       userDataDir,
       appVersion: app.getVersion(),
+      // Shown as a warning in the window: a --no-sandbox launch (an AppImage fallback, a wrapper) is told to the user.
+      osSandbox: !runsWithoutOsSandbox(app.commandLine, process.env),
       settings: openSettings(userDataDir),
       emit,
       dialogs: {
@@ -125,7 +141,9 @@ if (!app.requestSingleInstanceLock()) {
         menuTemplate(process.platform, {
           importFiles: () => void importChosen(false),
           importFolder: () => void importChosen(true),
-          about: () => app.showAboutPanel(),
+          // The app's own About dialog shows the versions on every platform (the native panel's
+          // version field is macOS-only).
+          about: () => emit('evt:menu:command', { command: 'about.open' }),
           newInvestigation: () => emit('evt:menu:command', { command: 'investigation.new' }),
           openInvestigation: () => void run('investigations:open', {}),
           closeInvestigation: () => void run('investigations:close', {}),
@@ -135,14 +153,15 @@ if (!app.requestSingleInstanceLock()) {
         }),
       ),
     );
-    app.setAboutPanelOptions({
-      applicationName: 'Dossier',
-      applicationVersion: app.getVersion(),
-      version: `Electron ${process.versions.electron} · Chromium ${process.versions.chrome} · Node ${process.versions.node}`,
+    // macOS's app menu keeps its native "About Dossier" (role appMenu): give it the versions too.
+    app.setAboutPanelOptions(aboutPanelOptions(process.platform, app.getVersion(), process.versions));
+    mainWindow = createMainWindow(BrowserWindow, {
+      preloadPath: path.join(here, '../preload/index.cjs'),
+      devServerUrl,
+      icon: app.isPackaged ? path.join(process.resourcesPath, 'icon.png') : path.join(here, '../../resources/icon.png'),
     });
-    mainWindow = createMainWindow(BrowserWindow, { preloadPath: path.join(here, '../preload/index.cjs'), devServerUrl });
     mainWindow.on('closed', () => (mainWindow = null));
-  });
+  }).catch(failStart);
 
   app.on('window-all-closed', () => app.quit());
   // Pending writes are flushed before quitting; a second quit meanwhile does not cut the flush.

@@ -99,9 +99,10 @@ export function createService(deps: ServiceDeps): Handlers {
 
   return {
     'documents:import': async ({ paths }) => {
-      const { files, missing } = await expandPaths(paths);
+      const { files, missing, skipped } = await expandPaths(paths);
       const summary = await importSources(db, files.map((p) => ({ path: p })), importOptions());
       for (const p of missing) summary.failed.push({ path: p, code: 'NOT_FOUND', message: `${p} does not exist.` });
+      summary.skipped.push(...skipped);
       if (summary.imported.length) changed('import');
       return summary;
     },

@@ -2,7 +2,7 @@
  * The preload: exposes `window.dossier`, built from the contract's channel and event lists and
  * nothing else. It is bundled as one CommonJS file (a sandboxed preload cannot load ES modules).
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { CHANNELS, EVENT_NAMES, type DossierApi } from '../shared/contract.ts';
 
 const channels = new Set<string>(CHANNELS);
@@ -18,6 +18,13 @@ const api = {
     const wrapped = (_event: unknown, payload: unknown) => listener(payload as never);
     ipcRenderer.on(event, wrapped);
     return () => ipcRenderer.removeListener(event, wrapped);
+  },
+  pathForFile(file) {
+    try {
+      return file instanceof File ? webUtils.getPathForFile(file) : '';
+    } catch {
+      return '';
+    }
   },
 } satisfies DossierApi;
 

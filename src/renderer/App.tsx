@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportProgress, ImportSummary, PassageView } from '../shared/domain.ts';
-import { invoke, onEvent } from './api.ts';
+import { invoke, onEvent, pathForFile } from './api.ts';
+import { mergeSummaries } from './import-summary.ts';
 import { Codebook } from './codebook/Codebook.tsx';
 import { HelpSheet } from './HelpSheet.tsx';
 import { LibraryList } from './library/LibraryList.tsx';
@@ -23,6 +24,7 @@ function summarise(summary: ImportSummary): string {
   const parts = [t('import.summary', { n: summary.imported.length })];
   if (summary.duplicates.length) parts.push(t('import.duplicates', { n: summary.duplicates.length }));
   if (summary.failed.length) parts.push(t('import.failed', { n: summary.failed.length, messages: summary.failed.map((f) => f.message).join(' ') }));
+  if (summary.skipped.length) parts.push(t('import.skipped', { n: summary.skipped.length, reasons: summary.skipped.map((s) => s.reason).join(' ') }));
   return `${parts.join('; ')}.`;
 }
 
@@ -68,12 +70,21 @@ export function App() {
     }
   };
 
+  /**
+   * Issue 12: in the app a drop is imported by path (no file bytes over IPC); where no path is known
+   * (the e2e bridge), each file's bytes travel in a call of their own, never hundreds of MB at once.
+   */
   const importDropped = async (files: FileList) => {
     try {
-      const payload = await Promise.all(
-        [...files].map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) })),
-      );
-      if (payload.length) await afterImport(await invoke('documents:importData', { files: payload }));
+      const list = [...files];
+      if (!list.length) return;
+      const paths = list.map(pathForFile);
+      if (paths.every(Boolean)) return await afterImport(await invoke('documents:import', { paths }));
+      const summaries = [];
+      for (const f of list) {
+        summaries.push(await invoke('documents:importData', { files: [{ name: f.name, data: new Uint8Array(await f.arrayBuffer()) }] }));
+      }
+      await afterImport(mergeSummaries(summaries));
     } catch (e) {
       report(e);
     }

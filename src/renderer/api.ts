@@ -26,3 +26,8 @@ export async function invoke<C extends Channel>(channel: C, input: ChannelInput<
 export function onEvent<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void {
   return window.dossier.on(event, listener);
 }
+
+/** Issue 12: the path of a dropped file in the app (Electron's webUtils); '' where none is known. */
+export function pathForFile(file: File): string {
+  return window.dossier.pathForFile?.(file) ?? '';
+}

@@ -421,7 +421,8 @@ export const contract = {
   // Issue 8 (UI): the About dialog. Versions present in this process (no electron/chrome outside Electron).
   'app:info': {
     input: z.object({}).strict(),
-    output: out<{ appVersion: string; versions: { electron?: string; chrome?: string; node: string } }>(),
+    // osSandbox (issue 12): false when the app runs without Chromium's OS sandbox (--no-sandbox); absent outside Electron.
+    output: out<{ appVersion: string; versions: { electron?: string; chrome?: string; node: string }; osSandbox?: boolean }>(),
   },
 } as const;
 
@@ -446,7 +447,7 @@ export interface Events {
   'evt:investigation:changed': { reason: 'open' | 'close' | 'create' | 'rename' | 'delete' | 'import'; current: InvestigationInfo | null };
   'evt:settings:changed': SettingsView;
   /** A menu entry whose dialog lives in the UI (issue 8): 'investigation.new', 'settings.open', or a result to show. */
-  'evt:menu:command': { command: 'investigation.new' | 'settings.open' | 'notice'; message?: string };
+  'evt:menu:command': { command: 'investigation.new' | 'settings.open' | 'about.open' | 'notice'; message?: string };
 }
 export type EventName = keyof Events;
 export const EVENT_NAMES: EventName[] = [
@@ -459,4 +460,10 @@ export const EVENT_NAMES: EventName[] = [
 export interface DossierApi {
   invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>;
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+  /**
+   * Issue 12: the path of a dropped file, from Electron's webUtils, so a drop is imported by path
+   * (no bytes over IPC). Absent or '' where no path is known: the renderer then sends each file's
+   * bytes in a call of its own.
+   */
+  pathForFile?(file: Blob): string;
 }

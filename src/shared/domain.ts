@@ -89,6 +89,13 @@ export interface ImportSummary {
   imported: ImportedItem[];
   duplicates: { path: string; existingId: string; existingTitle: string }[];
   failed: { path: string; code: string; message: string }[];
+  /** Entries of a folder that were not imported, and why (links, FIFOs, devices, unreadable or unsupported files: issue 13). */
+  skipped: SkippedEntry[];
+}
+
+export interface SkippedEntry {
+  path: string;
+  reason: string;
 }
 
 export interface ImportProgress {

@@ -1,24 +1,29 @@
 /**
- * The packaged shell itself, through Playwright's Electron support. It runs wherever the Electron
- * binary is installed (a developer's desktop); the build machines cannot download it (DESIGN.md, Testing).
+ * The packaged shell itself, through Playwright's Electron support. It fetches the Electron binary
+ * the way `npm start` does (scripts/ensure-electron.ts) and runs wherever that works (a developer's
+ * desktop); where it cannot be had (the build machines, which cannot download it: DESIGN.md,
+ * Testing) the suite is skipped with the download's own sentence.
  */
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ensureElectron } from '../../scripts/ensure-electron.ts';
 import type { DossierApi } from '../../src/shared/contract.ts';
 
-const electronDir = path.resolve('node_modules/electron');
-const pathFile = path.join(electronDir, 'path.txt');
-const binary = existsSync(pathFile) ? path.join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim()) : null;
-const hasBinary = binary !== null && existsSync(binary);
-
 test.describe('Electron shell', () => {
-  test.skip(!hasBinary, 'The Electron binary is not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD on build machines); this suite runs on desktops.');
+  let binary: string | undefined;
+  let unavailable = '';
+  test.beforeAll(async () => {
+    const result = await ensureElectron();
+    binary = result.binary;
+    unavailable = result.message ?? '';
+  });
 
   test('loads the UI from app://, sandboxed, with window.dossier and nothing of Node', async () => {
+    test.skip(!binary, `The Electron binary could not be had here, so the real shell is not launched: ${unavailable}`);
     const userData = mkdtempSync(path.join(os.tmpdir(), 'dossier-electron-'));
-    const app = await electron.launch({ executablePath: binary!, args: [path.resolve('out/main/index.js'), `--user-data-dir=${userData}`] });
+    const app = await electron.launch({ executablePath: binary, args: [path.resolve('out/main/index.js'), `--user-data-dir=${userData}`] });
     try {
       const page = await app.firstWindow();
       // a fresh user-data folder starts on the start screen (issue 8): create an investigation from it

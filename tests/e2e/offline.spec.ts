@@ -99,7 +99,14 @@ test('the app CSP blocks a remote image, fetch, script, frame and inline script 
   const traffic = await watchTraffic(page, origin);
   const outcome = await page.evaluate(async () => {
     const violations: string[] = [];
-    document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+    // Violation reports arrive asynchronously: wait for one of each expected kind, not for a fixed time.
+    const expected = ['img-src', 'script-src-elem', 'connect-src', 'frame-src'];
+    let allReported: () => void = () => undefined;
+    const reported = new Promise<void>((resolve) => (allReported = resolve));
+    document.addEventListener('securitypolicyviolation', (e) => {
+      violations.push(`${e.effectiveDirective} ${e.blockedURI}`);
+      if (expected.every((d) => violations.some((v) => v.startsWith(`${d} `)))) allReported();
+    });
     const img = document.createElement('img');
     const imgLoaded = new Promise<string>((resolve) => {
       img.onload = () => resolve('loaded');
@@ -144,7 +151,7 @@ test('the app CSP blocks a remote image, fetch, script, frame and inline script 
       socket,
       inlineRan: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true,
     };
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await reported;
     return { ...results, violations };
   });
   expect(outcome.img).toBe('blocked');

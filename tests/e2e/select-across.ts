@@ -1,8 +1,11 @@
 import type { Page } from '@playwright/test';
 
-/** Selects `quote` inside the pane even when it spans several highlights (several text nodes). */
+/**
+ * Selects `quote` inside the pane even when it spans several highlights (several text nodes),
+ * retrying on each frame until the pane shows it (never before the document has rendered).
+ */
 export async function selectAcross(page: Page, quote: string, paneSelector: string): Promise<void> {
-  const found = await page.evaluate(
+  const found = await page.waitForFunction(
     ([q, sel]) => {
       for (const block of document.querySelectorAll<HTMLElement>(`${sel} [data-start]`)) {
         const at = block.textContent!.indexOf(q);
@@ -28,6 +31,10 @@ export async function selectAcross(page: Page, quote: string, paneSelector: stri
       return false;
     },
     [quote, paneSelector] as const,
+    { timeout: 10_000 },
+  ).then(
+    () => true,
+    () => false,
   );
-  if (!found) throw new Error(`"${quote}" is not in ${paneSelector}`);
+  if (!found) throw new Error(`"${quote}" did not appear in ${paneSelector}`);
 }

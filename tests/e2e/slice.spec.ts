@@ -77,3 +77,20 @@ test('import progress shows as a bar with the count and the file in the status b
   await emit({ done: 8, total: 8, currentFile: '' });
   await expect(bar).toHaveCount(0);
 });
+
+test('dropped files are imported one file per call, never all their bytes in one message (issue 12)', async ({ page, bridge }) => {
+  await expect(page.getByText('No documents yet')).toBeVisible();
+  await page.evaluate(
+    ([a, b]) => {
+      const data = new DataTransfer();
+      data.items.add(new File([a], 'testimony.txt', { type: 'text/plain' }));
+      data.items.add(new File([b], 'xinjiang-zh.txt', { type: 'text/plain' }));
+      document.querySelector('.app')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    },
+    [TESTIMONY, CHINESE] as const,
+  );
+  await expect(page.getByRole('status')).toContainText('Imported 2');
+  await expect(page.getByRole('list', { name: 'Library' }).getByRole('button')).toHaveCount(2);
+  // The e2e bridge knows no paths (as a browser would not): each file went in a call of its own.
+  expect(bridge.calls.filter((c) => c === 'documents:importData')).toHaveLength(2);
+});

@@ -126,7 +126,7 @@ describe('batch import', () => {
       expect(results[0]).toMatchObject({ status: 'rejected', reason: { code: 'PARSE_FAILED', message: 'hang.txt took longer than 0.5 s to read; it was not imported.' } });
       expect(results[1]).toMatchObject({ status: 'rejected', reason: { code: 'PARSE_FAILED' } });
       expect((results[1] as PromiseRejectedResult).reason.message).toMatch(/^crash\.txt could not be read/);
-      expect(results[2]).toMatchObject({ status: 'fulfilled', value: [{ text: 'fine' }] });
+      expect(results[2]).toMatchObject({ status: 'fulfilled', value: { docs: [{ text: 'fine' }], failures: [] } });
     } finally {
       await pool.close();
     }

@@ -41,6 +41,8 @@ export interface SessionDialogs {
 export interface SessionDeps {
   userDataDir: string;
   appVersion: string;
+  /** Issue 12: whether Chromium's OS sandbox is on (Electron only); the window warns when it is off. */
+  osSandbox?: boolean | undefined;
   settings: SettingsStore;
   dialogs?: SessionDialogs | undefined;
   emit?: (<E extends EventName>(event: E, payload: Events[E]) => void) | undefined;

@@ -9,20 +9,35 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PDF_CREATOR, PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, PDF_MARGINS_MM, type PdfPrinter } from '../reports/print-options.ts';
+import { withDossierInfo } from '../reports/pdf-info.ts';
+import { PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, PDF_MARGINS_MM, type PdfPrinter } from '../reports/print-options.ts';
 
 type BrowserWindowCtor = typeof BrowserWindowType;
 const inches = (mm: number) => mm / 25.4;
-/** Chromium refuses URLs over 2 MiB; bigger reports are printed from a private temporary file. */
-const MAX_DATA_URL_HTML = 1_400_000;
+/** Chromium refuses URLs over 2 MiB (Electron's limit); keep a margin below it. */
+export const MAX_URL_LENGTH = 2 * 1024 * 1024 - 4096;
+
+/**
+ * The data: URL that shows `html`, or null when that URL would be too long to load. The test is on
+ * the URL itself: base64 of UTF-8 makes a 520,000-character Chinese report ~2.1 MB of URL although
+ * its `html.length` is small.
+ */
+export function dataUrlFor(html: string): string | null {
+  const prefix = 'data:text/html;charset=utf-8;base64,';
+  const bytes = Buffer.byteLength(html, 'utf8');
+  if (prefix.length + Math.ceil(bytes / 3) * 4 > MAX_URL_LENGTH) return null;
+  return prefix + Buffer.from(html, 'utf8').toString('base64');
+}
 
 export function createElectronPrinter(BrowserWindow: BrowserWindowCtor, printSession: Session): PdfPrinter {
-  let allowedFile: string | null = null;
+  // One allowed file per print in progress: two exports at once must not cancel each other.
+  const allowedFiles = new Set<string>();
   printSession.webRequest.onBeforeRequest((details, callback) =>
-    callback({ cancel: !(details.url.startsWith('data:') || (allowedFile !== null && details.url === allowedFile)) }),
+    callback({ cancel: !(details.url.startsWith('data:') || allowedFiles.has(details.url)) }),
   );
   printSession.setPermissionRequestHandler((_c, _p, callback) => callback(false));
-  return async (html, { pageSize }) => {
+  return withDossierInfo(async (html, { pageSize }) => {
+    let allowedFile: string | null = null;
     let tempDir: string | null = null;
     const win = new BrowserWindow({
       show: false,
@@ -38,15 +53,17 @@ export function createElectronPrinter(BrowserWindow: BrowserWindowCtor, printSes
       },
     });
     try {
-      // The Creator of the PDF is the user agent: say "Dossier", not the OS and browser build.
-      win.webContents.setUserAgent(PDF_CREATOR);
-      if (html.length <= MAX_DATA_URL_HTML) {
-        await win.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
+      // The PDF's Info (Creator, dates) is rewritten after printing by withDossierInfo: a user agent
+      // set here would not reach the PDF.
+      const dataUrl = dataUrlFor(html);
+      if (dataUrl) {
+        await win.loadURL(dataUrl);
       } else {
         tempDir = await mkdtemp(path.join(os.tmpdir(), 'dossier-print-'));
         const file = path.join(tempDir, 'report.html');
         await writeFile(file, html, { mode: 0o600 });
         allowedFile = pathToFileURL(file).href;
+        allowedFiles.add(allowedFile);
         await win.loadURL(allowedFile);
       }
       const pdf = await win.webContents.printToPDF({
@@ -67,10 +84,10 @@ export function createElectronPrinter(BrowserWindow: BrowserWindowCtor, printSes
       return new Uint8Array(pdf);
     } finally {
       win.destroy();
-      allowedFile = null;
+      if (allowedFile) allowedFiles.delete(allowedFile);
       if (tempDir) await rm(tempDir, { recursive: true, force: true });
     }
-  };
+  });
 }
 
 /** The save dialog for an export, starting from a sanitised suggested name. */

@@ -6,7 +6,7 @@ type BrowserWindowCtor = typeof BrowserWindowClass;
 /** The one main window, loading the app's own scheme (or the dev server in development). */
 export function createMainWindow(
   BrowserWindow: BrowserWindowCtor,
-  options: { preloadPath: string; devServerUrl?: string | undefined },
+  options: { preloadPath: string; devServerUrl?: string | undefined; icon?: string | undefined },
 ): BrowserWindowClass {
   const window = new BrowserWindow({
     width: 1400,
@@ -16,6 +16,7 @@ export function createMainWindow(
     show: false,
     title: 'Dossier',
     backgroundColor: '#f7f6f2',
+    ...(options.icon ? { icon: options.icon } : {}),
     webPreferences: webPreferencesFor(options.preloadPath),
   });
   window.once('ready-to-show', () => window.show());

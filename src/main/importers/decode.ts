@@ -33,6 +33,16 @@ export function decodeText(bytes: Uint8Array, fileName: string, declared?: strin
       return { text: new TextDecoder(bom.encoding).decode(bytes.subarray(bom.bytes.length)), encoding: bom.encoding, uncertain: false };
     }
   }
+  const utf16 = guessUtf16(bytes) ?? (isUtf8(bytes) ? null : plausibleUtf16(bytes));
+  if (utf16) {
+    const said = declared && !/^utf-?16/i.test(declared) ? ` The file declares ${declared}, but its bytes are UTF-16.` : '';
+    return {
+      text: new TextDecoder(utf16).decode(bytes),
+      encoding: utf16,
+      uncertain: true,
+      note: `The text encoding of ${fileName} was guessed as ${utf16.toUpperCase()} (it has no byte-order mark).${said} Check that the text reads correctly.`,
+    };
+  }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', uncertain: false };
   } catch {
@@ -71,6 +81,63 @@ export function decodeText(bytes: Uint8Array, fileName: string, declared?: strin
   };
 }
 
+/**
+ * UTF-16 without a byte-order mark: most characters of Latin, Cyrillic or Arabic-script text have
+ * a zero high byte, so zeros fill one of the two byte positions and (almost) never the other. Such
+ * bytes are valid UTF-8 full of NULs, which is how an e-mail body labelled UTF-8 was stored.
+ */
+function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const length = Math.min(bytes.byteLength, 65_536) & ~1;
+  if (length < 8) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < length; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = length / 2;
+  if (oddZeros > pairs * 0.3 && evenZeros < pairs * 0.02) return 'utf-16le';
+  if (evenZeros > pairs * 0.3 && oddZeros < pairs * 0.02) return 'utf-16be';
+  return null;
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Code points of the scripts our users' UTF-16 text is made of: ASCII, Latin-1, Cyrillic, Arabic, CJK and their punctuation. */
+function plausibleUnit(u: number): boolean {
+  return (
+    (u >= 0x20 && u <= 0x7e) || u === 0x0a || u === 0x0d || u === 0x09 || (u >= 0xa0 && u <= 0x24f) || (u >= 0x400 && u <= 0x4ff) ||
+    (u >= 0x600 && u <= 0x6ff) || (u >= 0x2000 && u <= 0x206f && u !== 0x2020) || (u >= 0x3000 && u <= 0x303f) ||
+    (u >= 0x4e00 && u <= 0x9fff) || (u >= 0xfb50 && u <= 0xfeff) || (u >= 0xff00 && u <= 0xffef)
+  );
+}
+
+/**
+ * UTF-16 text without zero bytes (Chinese): invalid UTF-8, and when read as UTF-16 nearly every
+ * unit is a character of a script our users write in. Single- and multi-byte legacy encodings read
+ * as UTF-16 land mostly in Hangul, private-use or unassigned ranges instead.
+ */
+function plausibleUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const length = Math.min(bytes.byteLength, 65_536) & ~1;
+  if (length < 16) return null;
+  for (const le of [true, false]) {
+    let good = 0;
+    for (let i = 0; i < length; i += 2) {
+      const unit = le ? bytes[i]! | (bytes[i + 1]! << 8) : (bytes[i]! << 8) | bytes[i + 1]!;
+      if (plausibleUnit(unit)) good++;
+    }
+    if (good >= (length / 2) * 0.95) return le ? 'utf-16le' : 'utf-16be';
+  }
+  return null;
+}
+
 function sameEncoding(a: string, b: string): boolean {
   const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
   const gb = (s: string) => /^gb/.test(s);
@@ -93,8 +160,9 @@ export function encodingFlags(decoded: DecodedText): string[] {
   return decoded.uncertain ? [decoded.note ?? `The text encoding was guessed (${decoded.encoding}).`] : [];
 }
 
-/** Binary content in a file that claims to be text: NUL bytes never occur in real text. */
+/** Binary content in a file that claims to be text: NUL bytes never occur in real text, anywhere in it. */
 export function looksBinary(text: string): boolean {
+  if (text.includes('\0')) return true;
   const sample = text.slice(0, 8192);
   let control = 0;
   for (let i = 0; i < sample.length; i++) {

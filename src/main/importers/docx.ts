@@ -6,7 +6,7 @@ import { findDateline, normalizeDate } from './metadata.ts';
 import { cleanText } from './clean.ts';
 import { sanitizeHtml } from './sanitize.ts';
 import type { FileInput, ParsedDocument } from './types.ts';
-import { checkZip, DOCX_LIMITS } from './zip-check.ts';
+import { DOCX_LIMITS, readVerifiedZip, smallTextEntry } from './zip-check.ts';
 
 function coreProperty(xml: string | undefined, tag: string): string | null {
   if (!xml) return null;
@@ -22,17 +22,18 @@ function coreProperty(xml: string | undefined, tag: string): string | null {
 }
 
 /**
- * A Word document (issue 3): the zip is checked first (zip-check.ts), then mammoth converts it
+ * A Word document (issue 3): the zip is verified and re-packed first (zip-check.ts), then mammoth converts it
  * with external file access off and images inlined as data URLs, and the HTML goes through the
  * same sanitiser as web pages. The document's own properties are kept in meta for review.
  */
 export async function parseDocx(input: FileInput): Promise<ParsedDocument> {
-  const parts = checkZip(input.bytes, input.name, DOCX_LIMITS, ['docProps/core.xml']);
-  const core = parts['docProps/core.xml'];
+  // mammoth opens the verified copy, never the file as given (zip-check.ts).
+  const verified = readVerifiedZip(input.bytes, input.name, DOCX_LIMITS);
+  const core = smallTextEntry(verified.files, 'docProps/core.xml');
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength) },
+      { buffer: Buffer.from(verified.zip.buffer, verified.zip.byteOffset, verified.zip.byteLength) },
       {
         externalFileAccess: false,
         convertImage: mammoth.images.imgElement(async (image) =>

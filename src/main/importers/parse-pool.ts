@@ -1,7 +1,8 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { DossierError, type ErrorInfo } from '../../shared/errors.ts';
-import type { FileInput, ParsedDocument } from './types.ts';
+import type { FileInput, ParsedFile } from './types.ts';
+import { PARSE_WORKER_HEAP_MB } from '../worker-heap.ts';
 
 export interface ParseRequest {
   id: number;
@@ -9,7 +10,7 @@ export interface ParseRequest {
   bytes: Uint8Array;
 }
 
-export type ParseResponse = { id: number; ok: true; docs: ParsedDocument[] } | { id: number; ok: false; error: ErrorInfo };
+export type ParseResponse = { id: number; ok: true; file: ParsedFile } | { id: number; ok: false; error: ErrorInfo };
 
 export interface ParsePoolOptions {
   /**
@@ -31,7 +32,7 @@ export interface ParsePoolOptions {
 
 export interface ParsePool {
   readonly size: number;
-  parse(input: FileInput): Promise<ParsedDocument[]>;
+  parse(input: FileInput): Promise<ParsedFile>;
   close(): Promise<void>;
 }
 
@@ -41,7 +42,7 @@ export const DEFAULT_PARSE_WORKER_URL = new URL('./parse-worker.ts', import.meta
 interface Task {
   id: number;
   input: FileInput;
-  resolve: (docs: ParsedDocument[]) => void;
+  resolve: (file: ParsedFile) => void;
   reject: (error: DossierError) => void;
 }
 
@@ -77,12 +78,12 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
   let closed = false;
 
   /** The first task of a slot is done (or failed): the next one, already in the worker, starts its time limit. */
-  const settle = (slot: Slot, outcome: { docs: ParsedDocument[] } | { error: DossierError }) => {
+  const settle = (slot: Slot, outcome: { file: ParsedFile } | { error: DossierError }) => {
     const task = slot.tasks.shift();
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
     if (task) {
-      if ('docs' in outcome) task.resolve(outcome.docs);
+      if ('file' in outcome) task.resolve(outcome.file);
       else task.reject(outcome.error);
     }
     const next = slot.tasks[0];
@@ -117,7 +118,7 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
 
   const spawn = (slot: Slot): Worker => {
     const worker = new Worker(options.workerUrl, {
-      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 2048 },
+      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? PARSE_WORKER_HEAP_MB },
       stderr: false,
     });
     slot.online = false;
@@ -128,7 +129,7 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
     });
     worker.on('message', (response: ParseResponse) => {
       if (slot.tasks[0]?.id !== response.id) return;
-      if (response.ok) settle(slot, { docs: response.docs });
+      if (response.ok) settle(slot, { file: response.file });
       else settle(slot, { error: new DossierError(response.error.code, response.error.message) });
     });
     const died = (why: string) => {
@@ -181,7 +182,7 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
     size,
     parse(input) {
       if (closed) return Promise.reject(new DossierError('INTERNAL', 'The import was stopped.'));
-      return new Promise<ParsedDocument[]>((resolve, reject) => {
+      return new Promise<ParsedFile>((resolve, reject) => {
         queue.push({ id: nextId++, input, resolve, reject });
         pump();
       });

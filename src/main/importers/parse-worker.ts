@@ -11,9 +11,9 @@ import type { ParseRequest, ParseResponse } from './parse-pool.ts';
 
 async function parse(request: ParseRequest): Promise<void> {
   try {
-    const docs = await parseFile({ name: request.name, bytes: request.bytes });
-    const transfer = docs.flatMap((d) => (d.part ? [d.part.bytes.buffer as ArrayBuffer] : []));
-    const response: ParseResponse = { id: request.id, ok: true, docs };
+    const file = await parseFile({ name: request.name, bytes: request.bytes });
+    const transfer = file.docs.flatMap((d) => (d.part ? [d.part.bytes.buffer as ArrayBuffer] : []));
+    const response: ParseResponse = { id: request.id, ok: true, file };
     parentPort!.postMessage(response, transfer);
   } catch (error) {
     const response: ParseResponse = { id: request.id, ok: false, error: toErrorInfo(error) };

@@ -2,6 +2,8 @@ import { DossierError } from '../../shared/errors.ts';
 import { assembleBlocks, type BlockDraft } from './blocks.ts';
 import { findDateline, normalizeDate } from './metadata.ts';
 import { cleanText } from './clean.ts';
+import { loadPdfjs } from './load-pdfjs.ts';
+import { findPdfScripts } from './pdf-actions.ts';
 import type { FileInput, ParsedDocument } from './types.ts';
 
 interface PdfTextItem {
@@ -57,7 +59,7 @@ export function pageDrafts(items: PdfTextItem[]): BlockDraft[] {
  * in meta for review and used for the title only when the first page's text confirms it.
  */
 export async function parsePdf(input: FileInput): Promise<ParsedDocument> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs = await loadPdfjs();
   const task = pdfjs.getDocument({
     data: new Uint8Array(input.bytes),
     isEvalSupported: false,
@@ -101,9 +103,10 @@ export async function parsePdf(input: FileInput): Promise<ParsedDocument> {
       const value = cleanText((info as Record<string, unknown>)[key], 1000);
       if (value) pdfInfo[key] = value;
     }
-    const hasScript = await hasJavaScript(pdf, input.bytes);
+    const scripts = await findPdfScripts(pdf, input.bytes);
+    const hasScript = scripts.length > 0;
     const reviewFlags: string[] = [];
-    if (hasScript) reviewFlags.push(`${input.name} contains JavaScript; Dossier did not run it and kept only the text.`);
+    if (hasScript) reviewFlags.push(`${input.name} contains JavaScript (in ${scripts.join(', ')}); Dossier did not run it and kept only the text.`);
     const tail = new TextDecoder('latin1').decode(input.bytes.subarray(Math.max(0, input.bytes.byteLength - 2048)));
     if (!tail.includes('%%EOF')) reviewFlags.push(`${input.name} seems truncated (it has no end-of-file marker); some of its text may be missing.`);
     if (failedPages.length) reviewFlags.push(`Pages ${failedPages.join(', ')} of ${input.name} could not be read; the file may be damaged.`);
@@ -135,12 +138,4 @@ export async function parsePdf(input: FileInput): Promise<ParsedDocument> {
   } finally {
     await pdf.destroy();
   }
-}
-
-/** Whether the PDF carries JavaScript (document or page actions), which is never run, only reported. */
-async function hasJavaScript(pdf: { getJSActions(): Promise<unknown> }, bytes: Uint8Array): Promise<boolean> {
-  const actions = await pdf.getJSActions().catch(() => null);
-  if (actions && Object.keys(actions).length) return true;
-  const raw = new TextDecoder('latin1').decode(bytes.byteLength > 4_000_000 ? bytes.subarray(0, 4_000_000) : bytes);
-  return /\/(JavaScript|JS)\b/.test(raw);
 }

@@ -26,4 +26,18 @@ export interface FileInput {
   bytes: Uint8Array;
 }
 
-export type FormatParser = (input: FileInput) => Promise<ParsedDocument | ParsedDocument[]> | ParsedDocument | ParsedDocument[];
+type ParserOutput = ParsedDocument | ParsedDocument[] | ParsedFile;
+export type FormatParser = (input: FileInput) => Promise<ParserOutput> | ParserOutput;
+
+/** One part of a file (a message of an mbox) that could not be read: the rest of the file is still imported (issue 13). */
+export interface PartFailure {
+  name: string;
+  code: string;
+  message: string;
+}
+
+/** What a file became: the documents it holds and the parts of it that failed alone. */
+export interface ParsedFile {
+  docs: ParsedDocument[];
+  failures: PartFailure[];
+}

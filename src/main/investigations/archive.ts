@@ -8,7 +8,9 @@ import type { ArchiveManifest, ExportResult } from '../../shared/investigations.
 import { writeFileAtomic } from '../app/atomic-file.ts';
 import type { Database } from '../store/database.ts';
 import { MIGRATIONS } from '../store/migrations.ts';
-import { DATABASE_FILE, openWorkspace } from '../store/workspace.ts';
+import { openWorkspace } from '../store/workspace.ts';
+import { copyArchiveRows } from './archive-copy.ts';
+import { ArchiveProblem, NOT_DOSSIER, openArchiveStore } from './archive-schema.ts';
 import {
   ARCHIVE_FORMAT,
   ARCHIVE_FORMAT_VERSION,
@@ -93,14 +95,24 @@ export interface ImportOptions {
   limits?: ArchiveLimits | undefined;
 }
 
+export interface ImportResult {
+  dir: string;
+  name: string;
+  manifest: ArchiveManifest;
+  /** Sentences on what the archive held that was cleaned or left out (issue 13); empty for an archive Dossier wrote. */
+  cleaned: string[];
+}
+
 /**
  * Imports an archive as a new investigation under investigations/ (never over an existing one).
- * Order: every check of readArchive in memory; then the store is written to a temporary folder
- * and checked by SQLite itself (integrity_check, foreign keys, schema not newer than ours, a
- * Dossier store); only then is the folder renamed into place. Any failure removes the temporary
- * folder, so nothing is left behind.
+ * Order: every check of readArchive in memory; then the archive's store is written to a temporary
+ * folder, opened read-only on a defensive connection (archive-schema.ts), and its rows are copied
+ * through the app's own validation and cleaning (archive-copy.ts) into a fresh store built by
+ * Dossier's migrations beside it: none of the archive's schema objects is ever adopted. Only then
+ * is the new folder renamed into place. Any failure removes the temporary folder, so nothing is
+ * left behind.
  */
-export function importArchive(file: string, options: ImportOptions): { dir: string; name: string; manifest: ArchiveManifest } {
+export function importArchive(file: string, options: ImportOptions): ImportResult {
   const label = path.basename(file);
   const { manifest, store } = readArchive(file, options.limits ?? DEFAULT_LIMITS);
   const refuse = (problem: string, code: 'PARSE_FAILED' | 'CONFLICT' = 'PARSE_FAILED') =>
@@ -112,17 +124,18 @@ export function importArchive(file: string, options: ImportOptions): { dir: stri
   mkdirSync(tmpRoot, { recursive: true, mode: PRIVATE_DIR });
   const staging = mkdtempSync(path.join(tmpRoot, 'import-'));
   try {
-    writeFileSync(path.join(staging, DATABASE_FILE), store);
-    const facts = checkStore(path.join(staging, DATABASE_FILE), refuse);
-    const name = facts.name ?? manifest.name ?? label;
+    const untrusted = path.join(staging, 'archive.sqlite');
+    writeFileSync(untrusted, store);
+    const built = path.join(staging, 'investigation');
+    const copied = buildStore(untrusted, built, manifest, refuse);
+    const name = copied.name ?? manifest.name ?? label;
     const root = investigationsRoot(options.userDataDir);
     mkdirSync(root, { recursive: true, mode: PRIVATE_DIR });
     const dir = uniqueChild(root, slugify(name));
-    renameSync(staging, dir);
+    renameSync(built, dir);
+    rmSync(staging, { recursive: true, force: true });
     removeIfEmpty(tmpRoot);
-    // Creates index/, backups/, tmp/ and applies migrations if the archive came from an older Dossier.
-    openWorkspace(dir).close();
-    return { dir, name, manifest };
+    return { dir, name, manifest, cleaned: copied.cleaned };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     removeIfEmpty(tmpRoot);
@@ -138,26 +151,34 @@ function removeIfEmpty(dir: string): void {
   }
 }
 
-function checkStore(file: string, refuse: (problem: string, code?: 'PARSE_FAILED' | 'CONFLICT') => DossierError): StoreFacts {
-  let facts: StoreFacts;
-  let db: DatabaseSync | undefined;
+type Refuse = (problem: string, code?: 'PARSE_FAILED' | 'CONFLICT') => DossierError;
+
+/** A new workspace at `dir` holding the archive's rows, checked and cleaned; the counts must be the manifest's. */
+function buildStore(untrusted: string, dir: string, manifest: ArchiveManifest, refuse: Refuse): { name: string | null; cleaned: string[] } {
+  let archive: ReturnType<typeof openArchiveStore> | undefined;
+  let workspace: ReturnType<typeof openWorkspace> | undefined;
   try {
-    db = new DatabaseSync(file, { readOnly: true });
-    const integrity = db.prepare('PRAGMA integrity_check').all() as { integrity_check: string }[];
-    if (integrity.length !== 1 || integrity[0]!.integrity_check !== 'ok') throw new Error('integrity');
-    if (db.prepare('PRAGMA foreign_key_check').all().length > 0) throw new Error('foreign keys');
-  } catch {
-    db?.close();
-    throw refuse('the store inside it is damaged (SQLite integrity check failed).');
-  }
-  try {
-    facts = storeFacts(file);
-  } catch {
-    throw refuse('it does not hold a Dossier investigation.');
+    archive = openArchiveStore(untrusted);
+    mkdirSync(dir, { mode: PRIVATE_DIR });
+    workspace = openWorkspace(dir);
+    const copied = copyArchiveRows(archive.db, workspace.db);
+    const differs = (Object.keys(copied.counts) as (keyof ArchiveManifest['counts'])[]).filter((k) => copied.counts[k] !== manifest.counts[k]);
+    if (differs.length) {
+      const k = differs[0]!;
+      throw new ArchiveProblem(`its manifest lists ${manifest.counts[k]} ${k} but its store holds ${copied.counts[k]}; the archive was altered.`);
+    }
+    const cleaned = [...copied.cleaned];
+    if (archive.ignored.length) {
+      cleaned.push(`Left out what Dossier never puts in a store: ${archive.ignored.slice(0, 10).join(', ')}${archive.ignored.length > 10 ? ` and ${archive.ignored.length - 10} more` : ''}.`);
+    }
+    return { name: copied.name, cleaned };
+  } catch (error) {
+    if (error instanceof ArchiveProblem) throw refuse(error.message, error.code);
+    if (error instanceof DossierError) throw error;
+    // An error of SQLite itself while reading (a value of the wrong kind, a schema it cannot parse).
+    throw refuse(archive ? 'its store could not be read as a Dossier investigation; it is damaged or was altered.' : NOT_DOSSIER);
   } finally {
-    db.close();
+    workspace?.close();
+    archive?.db.close();
   }
-  if (facts.schemaVersion < 1) throw refuse('it does not hold a Dossier investigation.');
-  if (facts.schemaVersion > MIGRATIONS.length) throw refuse('it was made by a newer Dossier. Update Dossier to import it.', 'CONFLICT');
-  return facts;
 }

@@ -89,7 +89,7 @@ export function investigationHandlers(session: Session): SessionHandlers {
       return open ? session.open(entry) : session.info(entry);
     },
     'investigations:createSample': () => createSample(session),
-    'app:info': () => appInfo(session.deps.appVersion),
+    'app:info': () => appInfo(session.deps.appVersion, session.deps.osSandbox),
     'settings:get': () => settings.get(),
     'settings:update': (patch) => {
       const view = settings.update(patch);

@@ -4,19 +4,8 @@
  * canonical text. W3C positions count Unicode code points, ours UTF-16 units: converted here.
  */
 import type { Report } from '../../shared/reports.ts';
-import { fullNote } from './citations.ts';
+import { fullCitation } from './citations.ts';
 import type { ReportData } from './report-data.ts';
-
-/** The code-point offset of UTF-16 offset `at` in `text`. */
-export function codePointOffset(text: string, at: number): number {
-  let n = 0;
-  for (let i = 0; i < at; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < at) i++;
-    n++;
-  }
-  return n;
-}
 
 export function renderAnnotationsJson(report: Report, data: ReportData): string {
   const tagNames = new Map(data.tags.map((t) => [t.id, t.name]));
@@ -42,8 +31,10 @@ export function renderAnnotationsJson(report: Report, data: ReportData): string 
         target: {
           type: 'SpecificResource',
           source: {
-            // The selectors refer to the canonical text, which this hash identifies.
-            id: `urn:sha256:${doc.contentHash}`,
+            // The selectors refer to the canonical text, which this hash identifies; when redaction
+            // touched the source the hash is withheld (it would let anyone test guesses) and the
+            // document is named by its id: `dossier verify-export` checks against a copy of the original.
+            id: doc.contentHash ? `urn:sha256:${doc.contentHash}` : `urn:uuid:${doc.id}`,
             type: 'Text',
             format: 'text/plain',
             ...(doc.language ? { language: doc.language } : {}),
@@ -52,13 +43,12 @@ export function renderAnnotationsJson(report: Report, data: ReportData): string 
           },
           selector: [
             { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
-            // a deleted document's text is gone: the quote selector alone identifies the words (issue 14)
-            ...(doc.deletedAt ? [] : [{ type: 'TextPositionSelector', start: codePointOffset(doc.text, quote.start), end: codePointOffset(doc.text, quote.end) }]),
+            { type: 'TextPositionSelector', start: quote.textPosition.start, end: quote.textPosition.end },
           ],
         },
         // A human citation, so the file is useful without Dossier.
-        'dc:bibliographicCitation': doc.url ? `${fullNote(doc, quote.locator)} ${doc.url}` : fullNote(doc, quote.locator),
-        'dc:source': `urn:sha256:${doc.originalHash}`,
+        'dc:bibliographicCitation': fullCitation(doc, quote.locator),
+        ...(doc.originalHash ? { 'dc:source': `urn:sha256:${doc.originalHash}` } : {}),
       });
     }
   }

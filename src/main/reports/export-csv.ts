@@ -1,6 +1,6 @@
 /** CSV of a report's passages: one row a quote, in report order (RFC 4180, UTF-8 with a BOM for spreadsheets). */
 import type { Report } from '../../shared/reports.ts';
-import { buildCitations, formatDate, fullNote, locatorText } from './citations.ts';
+import { buildCitations, formatDate, fullCitation, locatorText } from './citations.ts';
 import { csvCell } from './redact-report.ts';
 import type { ReportData } from './report-data.ts';
 
@@ -25,7 +25,7 @@ export function renderPassagesCsv(report: Report, data: ReportData): string {
         quote.exact,
         quote.note,
         item.commentary,
-        doc.url ? `${fullNote(doc, quote.locator)} ${doc.url}` : fullNote(doc, quote.locator),
+        fullCitation(doc, quote.locator),
         quote.passageId,
         String(quote.start),
         String(quote.end),

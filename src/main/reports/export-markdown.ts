@@ -1,6 +1,6 @@
 /** Markdown export: the same content as the HTML, with Markdown footnotes ([^n]) for the footnote style. */
 import type { CitationStyle, Report } from '../../shared/reports.ts';
-import { buildCitations, formatDate } from './citations.ts';
+import { buildCitations, endWith, formatDate } from './citations.ts';
 import type { ReportData } from './report-data.ts';
 import { deletedSourceText } from './render-html.ts';
 
@@ -37,12 +37,12 @@ export function renderReportMarkdown(report: Report, data: ReportData, style: Ci
     }
   });
   if (style === 'footnote') {
-    for (const c of citations.notes) out.push(`[^${c.n}]: ${md(c.text)}${c.url ? ` <${c.url}>` : ''}`);
+    for (const c of citations.notes) out.push(`[^${c.n}]: ${md(endWith(c.text, c.url ? ',' : '.'))}${c.url ? ` <${c.url}>.` : ''}`);
     if (citations.notes.length) out.push('');
   }
   if (citations.sources.length) {
     out.push('## Sources', '');
-    citations.sources.forEach((s, i) => out.push(`${i + 1}. ${md(s.text)}${s.url ? ` <${s.url}>` : ''}`));
+    citations.sources.forEach((s, i) => out.push(`${i + 1}. ${md(s.text)}${s.url ? ` <${s.url}>.` : ''}`));
     out.push('');
   }
   return out.join('\n');

@@ -7,8 +7,7 @@
 import { createHash } from 'node:crypto';
 import { strToU8, zipSync } from 'fflate';
 import type { Report } from '../../shared/reports.ts';
-import { codePointOffset } from './export-annotations.ts';
-import type { ReportData, TagData } from './report-data.ts';
+import { codePointOffset, type ReportData, type TagData } from './report-data.ts';
 
 const xml = (s: string) =>
   s
@@ -42,8 +41,6 @@ function codes(tags: TagData[], parentId: string | null, indent: string): string
 }
 
 export interface QdpxOptions {
-  /** Redacts a source's full text keeping its code-point length, so codings stay anchored. */
-  redactSourceText?: ((text: string) => string) | undefined;
   /** ISO date-time of the export, written as the project's creation time. */
   now: string;
 }
@@ -60,8 +57,8 @@ export function buildQdpx(report: Report, data: ReportData, options: QdpxOptions
   // A deleted document's text is gone, so there is nothing to anchor its codings in (issue 14).
   for (const doc of Object.values(data.documents).filter((d) => !d.deletedAt)) {
     const sourceGuid = asGuid(doc.id);
-    const text = options.redactSourceText ? options.redactSourceText(doc.text) : doc.text;
-    files[`sources/${sourceGuid}.txt`] = strToU8(text);
+    // Give it redacted data: the text then has each redacted character replaced by a block.
+    files[`sources/${sourceGuid}.txt`] = strToU8(doc.text);
     const selections = Object.values(data.passages)
       .filter((q) => q.documentId === doc.id && cited.has(q.passageId))
       .sort((a, b) => a.start - b.start)
@@ -77,7 +74,7 @@ export function buildQdpx(report: Report, data: ReportData, options: QdpxOptions
         return `    <PlainTextSelection guid="${asGuid(q.passageId)}" name="${xml(q.exact.slice(0, 60))}" startPosition="${start}" endPosition="${end}"${inner ? `>${inner}\n    </PlainTextSelection>` : '/>'}`;
       })
       .join('\n');
-    const meta = [doc.source, doc.author, doc.publishedAt, doc.url, `original SHA-256 ${doc.originalHash}`].filter(Boolean).join(' · ');
+    const meta = [doc.source, doc.author, doc.publishedAt, doc.url, doc.originalHash ? `original SHA-256 ${doc.originalHash}` : 'original SHA-256 withheld: the source contains redacted text'].filter(Boolean).join(' · ');
     sources.push(
       `  <TextSource guid="${sourceGuid}" name="${xml(doc.title)}" plainTextPath="internal://${sourceGuid}.txt">\n    <Description>${xml(meta)}</Description>${selections ? `\n${selections}` : ''}\n  </TextSource>`,
     );

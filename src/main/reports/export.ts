@@ -1,28 +1,17 @@
 /** One export of a report in any format: redaction first, then the format's renderer. */
 import { strToU8 } from 'fflate';
 import { DossierError } from '../../shared/errors.ts';
-import type { ExportFormat, RedactionHit, RedactionRules, Report } from '../../shared/reports.ts';
+import type { RedactionHit, RedactionRules, Report } from '../../shared/reports.ts';
 import { renderAnnotationsJson } from './export-annotations.ts';
 import { renderPassagesCsv } from './export-csv.ts';
 import { renderReportMarkdown } from './export-markdown.ts';
 import { buildQdpx } from './export-qdpx.ts';
 import type { PdfPrinter } from './print-options.ts';
-import { redactionLogCsv, redactReport } from './redact-report.ts';
-import { applyRedactions, detect } from './redaction.ts';
+import { EXPORT_EXTENSIONS, OUTSIDE_QUOTES, redactionLogCsv, redactReport, type ExportKind } from './redact-report.ts';
 import { renderReportHtml } from './render-html.ts';
 import type { ReportData } from './report-data.ts';
 
-export type ExportKind = ExportFormat | 'redaction-log';
-
-export const EXTENSIONS: Record<ExportKind, string> = {
-  pdf: 'pdf',
-  html: 'html',
-  md: 'md',
-  csv: 'csv',
-  json: 'json',
-  qdpx: 'qdpx',
-  'redaction-log': 'csv',
-};
+export { EXPORT_EXTENSIONS as EXTENSIONS, type ExportKind };
 
 export interface ExportResult {
   bytes: Uint8Array;
@@ -36,7 +25,8 @@ export async function exportReport(
   deps: { rules: RedactionRules; printPdf?: PdfPrinter | undefined; now: string },
 ): Promise<ExportResult> {
   const redacted = redactReport(report, data, deps.rules);
-  const { hits } = redacted;
+  // Only a REFI-QDA project (and the log, which describes every decision) carries whole source texts.
+  const hits = format === 'qdpx' || format === 'redaction-log' ? redacted.hits : redacted.hits.filter((h) => !h.where.startsWith(OUTSIDE_QUOTES));
   const r = redacted.report;
   const d = redacted.data;
   switch (format) {
@@ -52,15 +42,9 @@ export async function exportReport(
       return { bytes: strToU8(renderPassagesCsv(r, d)), hits };
     case 'json':
       return { bytes: strToU8(renderAnnotationsJson(r, d)), hits };
-    case 'qdpx': {
-      const kept = new Set(hits.filter((h) => !h.redact).map((h) => h.text));
-      const rules = deps.rules;
-      const any = rules.emails || rules.phones || rules.terms.length > 0;
-      const redactSourceText = any
-        ? (text: string) => applyRedactions(text, detect(text, rules).filter((h) => !kept.has(h.text)), true)
-        : undefined;
-      return { bytes: buildQdpx(r, d, { now: deps.now, redactSourceText }), hits };
-    }
+    case 'qdpx':
+      // The sources' texts in `d` are already redacted, keeping their offsets (redact-report.ts).
+      return { bytes: buildQdpx(r, d, { now: deps.now }), hits };
     case 'redaction-log':
       return { bytes: strToU8(redactionLogCsv(hits)), hits };
   }

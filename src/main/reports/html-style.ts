@@ -35,7 +35,11 @@ blockquote p { margin: .3em 0; }
 .missing { color: #a00; font-style: italic; }
 sup.ref { font-size: 7.5pt; line-height: 0; }
 sup.ref a, .notes a { color: inherit; text-decoration: none; }
-.notes { break-before: page; }
+/* Notes follow the text without a forced page break (a near-empty page before them otherwise).
+   Their heading's space above is padding, not margin: a margin truncated at the top of a page made
+   Chromium's outline read "NotesNotes" (issue 14). */
+.notes { padding-top: 1.6em; }
+.notes h2 { margin-top: 0; }
 .notes ol, .sources ol { padding-left: 1.8em; font-size: 9.5pt; }
 .notes li, .sources li { margin: .25em 0; }
 .url { word-break: break-all; }

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { DossierError } from '../../shared/errors.ts';
+import { withDossierInfo } from './pdf-info.ts';
 import { PDF_CREATOR, PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, PDF_MARGINS_MM, type PdfPrinter } from './print-options.ts';
 
 export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
@@ -12,12 +13,12 @@ export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export function createChromiumPrinter(executablePath = chromiumPath()): PdfPrinter {
-  return async (html, { pageSize }) => {
+  return withDossierInfo(async (html, { pageSize }) => {
     if (!existsSync(executablePath)) {
       throw new DossierError('NOT_FOUND', `PDF export needs Chromium, which is not at ${executablePath}. Install it or set CHROMIUM_PATH.`);
     }
-    // TZ=UTC: Chromium writes CreationDate in local time with its offset, which tells where the
-    // author sits. The user agent becomes the PDF's Creator: "Dossier", not the OS and browser build.
+    // The Info is rewritten after printing (pdf-info.ts); TZ=UTC and the user agent keep even the
+    // printer's own first draft free of the local offset and the OS and browser build.
     const browser = await chromium.launch({ executablePath, headless: true, args: [`--user-agent=${PDF_CREATOR}`], env: { ...process.env, TZ: 'UTC' } });
     try {
       const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
@@ -39,5 +40,5 @@ export function createChromiumPrinter(executablePath = chromiumPath()): PdfPrint
     } finally {
       await browser.close();
     }
-  };
+  });
 }

@@ -4,8 +4,9 @@
  * and both PDF printers use its output (issue 6). Give it redacted inputs (redact-report.ts).
  */
 import type { CitationStyle, PageSize, Report, ReportItem } from '../../shared/reports.ts';
-import { buildCitations, formatDate, locatorText, type Citations } from './citations.ts';
+import { buildCitations, endWith, formatDate, locatorText, type Citations } from './citations.ts';
 import { reportCss } from './html-style.ts';
+import { authorInverted, authorShort, shortTitle } from './short-forms.ts';
 import { REDACTION_MARK } from './redaction.ts';
 import type { ReportData, SourceDoc } from './report-data.ts';
 
@@ -31,7 +32,10 @@ export function esc(text: string): string {
  */
 function isolate(text: string, doc: SourceDoc | undefined): string {
   let html = esc(text);
-  const names = [doc?.title, doc?.source, doc?.author].filter((n): n is string => !!n && n.trim().length > 0);
+  const full = [doc?.title, doc?.source, doc?.author].filter((n): n is string => !!n && n.trim().length > 0);
+  // the short forms too: a short Uyghur title must not turn the note right-to-left either
+  const short = doc ? [shortTitle(doc.title), ...(doc.author ? [authorShort(doc.author), authorInverted(doc.author)] : [])] : [];
+  const names = [...new Set([...full, ...short])].filter((n) => n.trim().length > 0);
   for (const name of names.sort((a, b) => b.length - a.length)) {
     const e = esc(name);
     html = html.split(e).join(`\uE000${names.indexOf(name)}\uE001`);
@@ -117,11 +121,11 @@ ${s.items.map((item) => renderItem(item, data, citations)).join('\n')}
   const notes =
     citations.style === 'footnote' && citations.notes.length
       ? `<section class="notes"><h2>Notes</h2><ol>${citations.notes
-          .map((c) => `<li id="note-${c.n}" value="${c.n}">${isolate(c.text, data.documents[c.documentId])}${url(c.url, link)}</li>`)
+          .map((c) => `<li id="note-${c.n}" value="${c.n}">${isolate(endWith(c.text, c.url ? ',' : '.'), data.documents[c.documentId])}${c.url ? `${url(c.url, link)}.` : ''}</li>`)
           .join('\n')}</ol></section>`
       : '';
   const sources = citations.sources.length
-    ? `<section class="sources"><h2>Sources</h2><ol>${citations.sources.map((s) => `<li>${isolate(s.text, data.documents[s.documentId])}${url(s.url, link)}</li>`).join('\n')}</ol></section>`
+    ? `<section class="sources"><h2>Sources</h2><ol>${citations.sources.map((s) => `<li>${isolate(s.text, data.documents[s.documentId])}${s.url ? `${url(s.url, link)}.` : ''}</li>`).join('\n')}</ol></section>`
     : '';
   const appendix = quoteChain ? renderQuoteChain(report, data, citations) : '';
   return `<!DOCTYPE html>
@@ -150,24 +154,34 @@ ${appendix}
 /** Context with its line breaks shown (↵), since they are part of the anchor. */
 const visible = (text: string) => text.replace(/\r?\n/g, '↵');
 
+const hash = (value: string | null) => (value ? `<span class="hash">${value}</span>` : 'withheld (see above)');
+
 /**
  * The verification appendix: for each quote, the archived original's SHA-256, the canonical text's
  * SHA-256, the quote's position and context (W3C TextQuoteSelector / TextPositionSelector) and the
- * SHA-256 of the exact quote, so a third party can check it against the original.
+ * SHA-256 of the exact quote, so a third party can check it against the original. A hash that covers
+ * redacted text is withheld (it would let anyone test guesses of what was redacted); the positions
+ * still let a verifier who holds the original check the quote (`dossier verify-export`).
  */
 function renderQuoteChain(report: Report, data: ReportData, citations: Citations): string {
   const rows: string[] = [];
+  let withheld = false;
   for (const item of report.body.sections.flatMap((s) => s.items)) {
     const citation = citations.byItem.get(item.id);
     const quote = data.passages[item.passageId];
     const doc = quote && data.documents[quote.documentId];
     if (!citation || !quote || !doc) continue;
-    rows.push(`<tr><td>${citation.n}</td><td><bdi>${esc(doc.title)}</bdi><br>original file SHA-256: <span class="hash">${doc.originalHash}</span>${doc.deletedAt ? ' (deleted from the investigation)' : ''}<br>text SHA-256: <span class="hash">${doc.contentHash}</span></td>
-<td>characters ${quote.start}–${quote.end}${quote.locator ? ` (${esc(locatorText(quote.locator))})` : ''}<br>prefix: “<bdi>${esc(visible(quote.prefix))}</bdi>”<br>suffix: “<bdi>${esc(visible(quote.suffix))}</bdi>”<br>quote SHA-256: ${quote.exactSha256 ? `<span class="hash">${quote.exactSha256}</span>` : 'withheld (the quote contains redactions)'}</td></tr>`);
+    if (!doc.originalHash || !doc.contentHash || !quote.exactSha256) withheld = true;
+    rows.push(`<tr><td>${citation.n}</td><td><bdi>${esc(doc.title)}</bdi><br>original file SHA-256: ${hash(doc.originalHash)}${doc.deletedAt ? ' (deleted from the investigation)' : ''}<br>text SHA-256: ${hash(doc.contentHash)}</td>
+<td>characters ${quote.start}–${quote.end} (code points ${quote.textPosition.start}–${quote.textPosition.end})${quote.locator ? ` (${esc(locatorText(quote.locator))})` : ''}<br>prefix: “<bdi>${esc(visible(quote.prefix))}</bdi>”<br>suffix: “<bdi>${esc(visible(quote.suffix))}</bdi>”<br>quote SHA-256: ${hash(quote.exactSha256)}</td></tr>`);
   }
   if (!rows.length) return '';
+  const why = withheld
+    ? `<p class="withheld">Some hashes are withheld. A hash of text that contains a redaction would let anyone test guesses of what was redacted (a name, a phone number) against it, so no hash covering redacted text is given. A verifier who holds the original can still check each quote: import the original into Dossier and run <code>dossier verify-export</code> on this report’s JSON export (it finds each quote at its position, with the redactions as gaps); or convert the original to text with Dossier, hash that text with SHA-256 and read the quote at the characters given.</p>`
+    : '';
   return `<section class="appendix"><h2>Appendix: quote verification</h2>
-<p>Each quote can be checked against the archived original: the file with this SHA-256, converted to text by Dossier, has the text SHA-256 shown, and the quote sits at the given characters (UTF-16 code units), between the given context (↵ marks a line break).</p>
+<p>Each quote can be checked against the archived original: the file with this SHA-256, converted to text by Dossier, has the text SHA-256 shown, and the quote sits at the given characters (UTF-16 code units; code points as W3C selectors count them), between the given context (↵ marks a line break).</p>
+${why}
 <table><thead><tr><th>#</th><th>Source</th><th>Anchor</th></tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table></section>`;

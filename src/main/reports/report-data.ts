@@ -20,10 +20,11 @@ export interface SourceDoc {
   publishedAt: string | null;
   language: string | null;
   format: string;
-  /** SHA-256 of the original file's bytes, as archived. */
-  originalHash: string;
-  /** SHA-256 of the canonical text the offsets refer to. */
-  contentHash: string;
+  /** SHA-256 of the original file's bytes, as archived; null in an export once redaction touched the source (issue 13). */
+  originalHash: string | null;
+  /** SHA-256 of the canonical text the offsets refer to; null in an export once redaction touched the source. */
+  contentHash: string | null;
+  /** The canonical text; in redacted data, with each redacted UTF-16 unit replaced by █ (offsets unchanged). */
   text: string;
   /** When the document was deleted from the investigation; its quotes are then kept snapshots and `text` is empty (issue 14). */
   deletedAt?: string | null | undefined;
@@ -45,6 +46,8 @@ export interface QuoteData {
   note: string;
   tagIds: string[];
   locator: Locator | null;
+  /** [start, end) in Unicode code points of the original text, as W3C's TextPositionSelector counts. */
+  textPosition: { start: number; end: number };
   /** SHA-256 of the quote as stored, for the verification appendix; null once redaction changed it. */
   exactSha256: string | null;
 }
@@ -62,6 +65,17 @@ export interface ReportData {
   passages: Record<string, QuoteData>;
   /** The whole codebook, in codebook order. */
   tags: TagData[];
+}
+
+/** The code-point offset of UTF-16 offset `at` in `text`. */
+export function codePointOffset(text: string, at: number): number {
+  let n = 0;
+  for (let i = 0; i < at; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < at) i++;
+    n++;
+  }
+  return n;
 }
 
 /** PDF page (from page starts) or paragraph number (the count of non-heading blocks up to the quote). */
@@ -115,6 +129,7 @@ function liveQuote(db: Database, passageId: string, layout: Map<string, { doc: S
     note: passage.note,
     tagIds: passage.tagIds,
     locator: locate(passage.start, source.blocks, source.pageStarts),
+    textPosition: { start: codePointOffset(source.doc.text, passage.start), end: codePointOffset(source.doc.text, passage.end) },
     exactSha256: createHash('sha256').update(passage.exact, 'utf8').digest('hex'),
   };
   return { quote, doc: source.doc };

@@ -52,9 +52,15 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
-export async function writeExport(file: string, bytes: Uint8Array, { force = false } = {}): Promise<void> {
+/**
+ * Writes `bytes` to `file` atomically: a reader sees the old file or the new one, never a part.
+ * `force` replaces an existing file (the CLI's --force; the app's save dialog after it asked).
+ * `hint` only words the refusal for where it is read.
+ */
+export async function writeExport(file: string, bytes: Uint8Array, { force = false, hint = 'cli' as 'cli' | 'app' } = {}): Promise<void> {
   if (!force && (await exists(file))) {
-    throw new DossierError('CONFLICT', `${path.basename(file)} already exists; choose another name or allow replacing it (--force).`);
+    const how = hint === 'cli' ? 'choose another name or allow replacing it (--force)' : 'choose another name';
+    throw new DossierError('CONFLICT', `${path.basename(file)} already exists; ${how}.`);
   }
   await mkdir(path.dirname(file), { recursive: true });
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);

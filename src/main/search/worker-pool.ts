@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Request, WorkerReply } from './worker-protocol.ts';
+import { SEARCH_WORKER_HEAP_MB } from '../worker-heap.ts';
 
 export interface WorkerPoolOptions {
   workerUrl: URL;
@@ -21,7 +22,10 @@ export class WorkerPool {
   constructor(options: WorkerPoolOptions) {
     this.size = options.size;
     this.workers = Array.from({ length: options.size }, () => {
-      const worker = new Worker(options.workerUrl, { workerData: { databaseFile: options.databaseFile, tmpDir: options.tmpDir } });
+      const worker = new Worker(options.workerUrl, {
+        workerData: { databaseFile: options.databaseFile, tmpDir: options.tmpDir },
+        resourceLimits: { maxOldGenerationSizeMb: SEARCH_WORKER_HEAP_MB },
+      });
       worker.on('message', (reply: WorkerReply) => {
         const waiting = this.pending.get(reply.id);
         if (!waiting) return;

@@ -3,6 +3,7 @@ import type { DocumentSummary } from '../../shared/domain.ts';
 import { DossierError } from '../../shared/errors.ts';
 import type { Database } from '../store/database.ts';
 import { getDocument, markIndexedFieldsChanged } from '../store/documents-repo.ts';
+import { cleanMetadataText } from '../store/clean-text.ts';
 import { nowIso } from '../store/ids.ts';
 import { parseTypedDate } from './typed-date.ts';
 
@@ -33,8 +34,16 @@ export function updateDocumentMeta(db: Database, input: ParsedInput<'documents:u
   for (const [field, column] of Object.entries(COLUMNS)) {
     const value = input[field as keyof typeof COLUMNS];
     if (value === undefined) continue;
-    // dates as people type them, stored as ISO 8601 (issue 14)
-    const next = field === 'publishedAt' ? parseTypedDate(value ?? '') : typeof value === 'string' ? value.trim() || null : null;
+    // What a person types or pastes passes the same cleaning as what a file says (issue 13); dates as
+    // people type them are stored as ISO 8601 (issue 14).
+    const next =
+      field === 'publishedAt'
+        ? parseTypedDate(value ?? '')
+        : typeof value === 'string'
+          ? field === 'url' || field === 'language'
+            ? value.trim() || null
+            : cleanMetadataText(value, 1000)
+          : null;
     if (field === 'title' && !next) throw new DossierError('BAD_INPUT', 'A document needs a title.');
     if (next === row[column]) continue;
     changed.push(field);

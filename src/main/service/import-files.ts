@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportProgress, ImportSummary } from '../../shared/domain.ts';
 import { DossierError, toErrorInfo } from '../../shared/errors.ts';
-import { detectFormat, isSupportedFile } from '../importers/index.ts';
+import { readRegularFile, regularFileSize, tooLarge } from '../importers/file-access.ts';
+import { detectFormat } from '../importers/index.ts';
 import { createParsePool, DEFAULT_PARSE_WORKER_URL, type ParsePool } from '../importers/parse-pool.ts';
-import type { ParsedDocument } from '../importers/types.ts';
+import type { ParsedDocument, PartFailure } from '../importers/types.ts';
 import { transaction, type Database } from '../store/database.ts';
 import { findDuplicate, insertDocument } from '../store/documents-repo.ts';
 import { newId, nowIso } from '../store/ids.ts';
@@ -41,38 +41,10 @@ export const sha256 = (data: Uint8Array | string): string => createHash('sha256'
 /** One file to import: a path on disk, or bytes dropped on the window. */
 export type ImportSource = { path: string } | { path: string; name: string; bytes: Uint8Array };
 
-/**
- * Expands the user's paths: files as given, folders recursively (their supported files only,
- * hidden entries skipped). A path that does not exist is reported, not thrown.
- */
-export async function expandPaths(paths: string[]): Promise<{ files: string[]; missing: string[] }> {
-  const files: string[] = [];
-  const missing: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true });
-    entries.sort((a, b) => a.name.localeCompare(b.name));
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile() && isSupportedFile(entry.name)) files.push(full);
-    }
-  };
-  for (const given of paths) {
-    const resolved = path.resolve(given);
-    try {
-      const info = await stat(resolved);
-      if (info.isDirectory()) await walk(resolved);
-      else files.push(resolved);
-    } catch {
-      missing.push(resolved);
-    }
-  }
-  return { files, missing };
-}
+export { expandPaths } from '../importers/file-access.ts';
 
 /** What a file became before storing: its documents, or the sentence saying why it could not be read. */
-type Prepared = { ok: true; name: string; bytes: Uint8Array; docs: ParsedDocument[] } | { ok: false; error: unknown };
+type Prepared = { ok: true; name: string; bytes: Uint8Array; docs: ParsedDocument[]; failures: PartFailure[] } | { ok: false; error: unknown };
 
 /**
  * Bytes read and not yet stored, granted in the order files were started (so a later file never
@@ -109,7 +81,7 @@ function byteBudget(limit: number) {
  * stored before is ever changed by a failure.
  */
 export async function importSources(db: Database, sources: ImportSource[], options: ImportOptions): Promise<ImportSummary> {
-  const summary: ImportSummary = { imported: [], duplicates: [], failed: [] };
+  const summary: ImportSummary = { imported: [], duplicates: [], failed: [], skipped: [] };
   if (sources.length === 0) return summary;
   const pool =
     options.pool ??
@@ -127,16 +99,16 @@ export async function importSources(db: Database, sources: ImportSource[], optio
       detectFormat(name);
       // Dropped bytes are already in memory; a file's size is checked before a byte of it is read.
       const admitted = turn.then(async () => {
-        const size = 'bytes' in source ? 0 : await sizeWithin(source.path, name, options.maxFileBytes);
+        const size = 'bytes' in source ? 0 : await regularFileSize(source.path, name, options.maxFileBytes);
         reserved[index] = size;
         await budget.take(size);
       });
       turn = admitted.catch(() => undefined);
       await admitted;
-      const bytes = 'bytes' in source ? source.bytes : new Uint8Array(await readFile(source.path));
+      const bytes = 'bytes' in source ? source.bytes : await readRegularFile(source.path, name, options.maxFileBytes);
       if (bytes.byteLength > options.maxFileBytes) throw tooLarge(name, bytes.byteLength, options.maxFileBytes);
       if (bytes.byteLength === 0) throw new DossierError('EMPTY', `${name} is empty (0 bytes).`);
-      return { ok: true, name, bytes, docs: await pool.parse({ name, bytes }) };
+      return { ok: true, name, bytes, ...(await pool.parse({ name, bytes })) };
     } catch (error) {
       return { ok: false, error };
     }
@@ -196,19 +168,6 @@ function storeFile(db: Database, filePath: string, prepared: Prepared & { ok: tr
   });
   summary.imported.push(...imported);
   summary.duplicates.push(...duplicates);
-}
-
-/** A file's size, checked against the limit before a single byte is read: a 600 MB file never reaches memory. */
-async function sizeWithin(file: string, name: string, maxBytes: number): Promise<number> {
-  const info = await stat(file);
-  if (info.size > maxBytes) throw tooLarge(name, info.size, maxBytes);
-  return info.size;
-}
-
-function tooLarge(name: string, size: number, maxBytes: number): DossierError {
-  const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
-  return new DossierError(
-    'TOO_LARGE',
-    `${name} is ${mb(size)}, over the ${mb(maxBytes)} import limit. Split it, or raise the limit in Settings.`,
-  );
+  // A part that failed alone (one message of a mailbox) is listed; the others are stored.
+  for (const failure of prepared.failures) summary.failed.push({ path: filePath, code: failure.code, message: failure.message });
 }

@@ -5,7 +5,7 @@ import { DossierError } from '../../shared/errors.ts';
 import type { RedactionRules, Report } from '../../shared/reports.ts';
 import { exportReport, EXTENSIONS } from '../reports/export.ts';
 import type { PdfPrinter } from '../reports/print-options.ts';
-import { redactReport } from '../reports/redact-report.ts';
+import { redactReport, suggestedExportName } from '../reports/redact-report.ts';
 import { parseTermsFile } from '../reports/redaction.ts';
 import { renderReportHtml } from '../reports/render-html.ts';
 import { loadReportData } from '../reports/report-data.ts';
@@ -19,7 +19,7 @@ import {
   normaliseSettings,
   updateReport,
 } from '../reports/reports-repo.ts';
-import { safeOutputPath, sanitiseFileName, writeExport } from '../reports/write-export.ts';
+import { safeOutputPath, writeExport } from '../reports/write-export.ts';
 import { transaction, type Database } from '../store/database.ts';
 import { nowIso } from '../store/ids.ts';
 import { listTags } from '../store/tags-repo.ts';
@@ -106,16 +106,21 @@ export function reportHandlers(deps: ReportServiceDeps) {
       const fileTerms = input.termsFile ? parseTermsFile(await readTerms(input.termsFile)) : [];
       const rules = rulesFor(report, input.redact, fileTerms);
       let out = input.path;
+      let confirmed: string | null = null;
       if (!out) {
         if (!deps.pickSavePath) throw new DossierError('FORBIDDEN', 'There is no window to show a save dialog in; give a path.');
-        const picked = await deps.pickSavePath(sanitiseFileName(`${report.title}.${extension}`));
+        const picked = await deps.pickSavePath(suggestedExportName(report, input.format, rules));
         if (!picked) return { path: null, bytes: 0, redacted: 0, kept: 0 };
         out = picked;
+        confirmed = picked;
       }
       const file = safeOutputPath(out, extension);
+      // The save dialog has asked whether to replace that very file (issue 14): replacing it is
+      // what the user chose. A name the sanitiser changed was not confirmed, so it is not replaced.
+      const force = input.force ?? (confirmed !== null && file === confirmed);
       if (input.format === 'pdf' && !deps.printPdf) throw new DossierError('FORBIDDEN', 'PDF printing is not available here.');
       const result = await exportReport(report, loadReportData(db, report), input.format, { rules, printPdf: deps.printPdf, now: nowIso() });
-      await writeExport(file, result.bytes, { force: input.force ?? false });
+      await writeExport(file, result.bytes, { force, hint: confirmed === null ? 'cli' : 'app' });
       return {
         path: file,
         bytes: result.bytes.byteLength,

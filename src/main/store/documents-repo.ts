@@ -1,4 +1,5 @@
 import type { Block, DocumentFormat, DocumentFull, DocumentSummary } from '../../shared/domain.ts';
+import { cleanMetadataText } from './clean-text.ts';
 import { bumpGeneration, type Database } from './database.ts';
 
 /** What an importer hands to the store: everything but the ids and timestamps the store assigns. */
@@ -83,9 +84,11 @@ export function insertDocument(db: Database, id: string, doc: NewDocument, impor
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
-    doc.title,
-    doc.source,
-    doc.author,
+    // The importers clean these already (importers/index.ts); the store repeats it, so that no
+    // path into the table (a file name from disk, a future importer) skips the one cleaning.
+    cleanMetadataText(doc.title, 1000) ?? doc.originalName,
+    cleanMetadataText(doc.source, 1000),
+    cleanMetadataText(doc.author, 1000),
     doc.url,
     doc.publishedAt,
     doc.language,
@@ -95,10 +98,10 @@ export function insertDocument(db: Database, id: string, doc: NewDocument, impor
     doc.pageStarts ? JSON.stringify(doc.pageStarts) : null,
     JSON.stringify(doc.meta),
     doc.originalHtml,
-    JSON.stringify(doc.reviewFlags),
+    JSON.stringify(doc.reviewFlags.map((flag) => cleanMetadataText(flag, 2000) ?? '')),
     doc.contentHash,
     doc.originalHash,
-    doc.originalName,
+    cleanMetadataText(doc.originalName, 300) ?? 'unnamed',
     doc.originalBytes.byteLength,
     importedAt,
   );

@@ -10,6 +10,7 @@ import { CommandPalette } from './CommandPalette.tsx';
 import { COMMANDS, type CommandHandlers, type DynamicCommand } from './commands.ts';
 import { shellKeys, useInvestigationActions, useInvestigations } from './investigation-actions.ts';
 import { NameDialog } from './NameDialog.tsx';
+import { SandboxWarning } from './SandboxWarning.tsx';
 import { SettingsDialog } from './SettingsDialog.tsx';
 import { ShellContext, type IndexState, type ShellApi, type ShellDialog } from './shell-context.ts';
 import { StartScreen } from './StartScreen.tsx';
@@ -63,6 +64,7 @@ export function Shell() {
       onEvent('evt:menu:command', (m) => {
         if (m.command === 'investigation.new') setDialog('new');
         else if (m.command === 'settings.open') setDialog('settings');
+        else if (m.command === 'about.open') setDialog('about');
         else if (m.message) setNotice({ text: m.message, error: true });
       }),
     [],
@@ -148,6 +150,7 @@ export function Shell() {
   return (
     <NoticeContext.Provider value={setNotice}>
       <ShellContext.Provider value={api}>
+        <SandboxWarning />
         {view}
         {dialog === 'palette' && <CommandPalette entries={paletteEntries()} onClose={close} />}
         {dialog === 'settings' && <SettingsDialog onClose={close} />}

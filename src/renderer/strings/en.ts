@@ -82,6 +82,7 @@ export const en = {
   'import.summary': 'Imported {n}',
   'import.duplicates': '{n} already in the library',
   'import.failed': '{n} failed: {messages}',
+  'import.skipped': '{n} skipped: {reasons}',
   'undo.done': 'Undid the {what}.',
   'undo.nothing': 'There is nothing to undo.',
   'redo.done': 'Redid the {what}.',
@@ -155,6 +156,9 @@ export const en = {
   'about.chrome': 'Chromium',
   'about.node': 'Node',
   'about.close': 'Close',
+  'sandbox.title': 'Dossier is running without the system sandbox.',
+  'sandbox.text':
+    'It was started with --no-sandbox, so a hostile document that broke out of the page could reach your files. Quit and start Dossier normally; on Ubuntu 24.04 and later see the README on the sandbox helper.',
 
   // Dialog common
   'dialog.close': 'Close',

@@ -2,33 +2,14 @@
  * What the build machines cannot catch without an Electron binary (DESIGN.md), checked over the
  * sources and the build output instead.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { ensureBuilt } from '../../helpers/build.ts';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = process.cwd();
 const PRELOAD = path.join(ROOT, 'out/preload/index.cjs');
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
-
-/** `npm test` builds before the unit tests; run on its own, this test builds when the output is missing or stale. */
-function ensureBuilt(): void {
-  const sources = Math.max(newestMtime(path.join(ROOT, 'src/preload')), newestMtime(path.join(ROOT, 'src/shared')));
-  if (existsSync(PRELOAD) && statSync(PRELOAD).mtimeMs >= sources) return;
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
-    cwd: ROOT,
-    stdio: 'pipe',
-    timeout: 180_000,
-  });
-}
 
 function parse(file: string): ts.SourceFile {
   return ts.createSourceFile(

@@ -71,3 +71,89 @@ export function lieAboutSizes(zip: Uint8Array, entryName: string, size: number):
     if (signature === 0x02014b50 && nameAt(i + 46, view.getUint16(i + 28, true))) view.setUint32(i + 24, size, true);
   }
 }
+
+/** Local header offset and record length of each entry, read from the central directory of a zip that fflate wrote. */
+function zipRecords(zip: Uint8Array): Map<string, { local: number; dataStart: number; compressed: number; central: number }> {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let eocd = zip.byteLength - 22;
+  while (view.getUint32(eocd, true) !== 0x06054b50) eocd--;
+  const records = new Map<string, { local: number; dataStart: number; compressed: number; central: number }>();
+  let at = view.getUint32(eocd + 16, true);
+  for (let i = 0; i < view.getUint16(eocd + 10, true); i++) {
+    const nameLength = view.getUint16(at + 28, true);
+    const name = new TextDecoder().decode(zip.subarray(at + 46, at + 46 + nameLength));
+    const local = view.getUint32(at + 42, true);
+    const dataStart = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    records.set(name, { local, dataStart, compressed: view.getUint32(at + 20, true), central: at });
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return records;
+}
+
+/**
+ * Issue 13, item 6: a DOCX whose word/document.xml is valid XML inflating to `inflated` bytes
+ * (whitespace inside the body) while its headers declare `declared`, and hidden from a streaming
+ * reader: the local header of the entry before it claims a compressed size that swallows the
+ * document's whole record. The central directory, which JSZip reads, still lists it.
+ */
+export function hiddenBombDocx(inflated: number, declared = 200_000): Uint8Array {
+  const head = strToU8(
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Hidden</w:t></w:r></w:p>',
+  );
+  const tail = strToU8('</w:body></w:document>');
+  const xml = new Uint8Array(inflated).fill(0x20);
+  xml.set(head, 0);
+  xml.set(tail, inflated - tail.byteLength);
+  const zip = zipSync({
+    '[Content_Types].xml': strToU8(CONTENT_TYPES),
+    'word/document.xml': [xml, { level: 6 }],
+    '_rels/.rels': strToU8(ROOT_RELS),
+  });
+  const records = zipRecords(zip);
+  const before = records.get('[Content_Types].xml')!;
+  const hidden = records.get('word/document.xml')!;
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  // The first entry's data now runs over the document's local header and data.
+  view.setUint32(before.local + 18, hidden.dataStart + hidden.compressed - before.dataStart, true);
+  // The document lies about its size, in its local header and in the directory.
+  view.setUint32(hidden.local + 22, declared, true);
+  view.setUint32(hidden.central + 24, declared, true);
+  return zip;
+}
+
+/**
+ * A zip whose central directory lists `copies` entries that all point at the same compressed data
+ * (overlapping files, as in David Fifield's "better zip bomb"): each is small, together they are not.
+ */
+export function overlappingBombDocx(copies: number, each: number): Uint8Array {
+  const zip = zipSync({ 'word/document.xml': [new Uint8Array(each).fill(0x20), { level: 6 }] });
+  const record = zipRecords(zip).get('word/document.xml')!;
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const centralLength = 46 + view.getUint16(record.central + 28, true);
+  const central = zip.subarray(record.central, record.central + centralLength);
+  const head = zip.subarray(0, record.central);
+  const out = new Uint8Array(head.byteLength + (central.byteLength + 32) * copies + 22);
+  out.set(head, 0);
+  const names = Array.from({ length: copies }, (_, i) => `word/media/${String(i).padStart(4, '0')}.xml`);
+  let at = head.byteLength;
+  const outView = new DataView(out.buffer);
+  for (const name of names) {
+    // Same data, same name length as the original entry's ("word/document.xml" and "word/media/0000.xml" differ: rewrite the length).
+    const nameBytes = strToU8(name);
+    out.set(central.subarray(0, 46), at);
+    outView.setUint16(at + 28, nameBytes.byteLength, true);
+    outView.setUint16(at + 30, 0, true);
+    outView.setUint16(at + 32, 0, true);
+    out.set(nameBytes, at + 46);
+    at += 46 + nameBytes.byteLength;
+  }
+  const eocd = at;
+  const final = out.subarray(0, eocd + 22);
+  const finalView = new DataView(final.buffer, final.byteOffset);
+  finalView.setUint32(eocd, 0x06054b50, true);
+  finalView.setUint16(eocd + 8, copies, true);
+  finalView.setUint16(eocd + 10, copies, true);
+  finalView.setUint32(eocd + 12, eocd - head.byteLength, true);
+  finalView.setUint32(eocd + 16, head.byteLength, true);
+  return final.slice();
+}

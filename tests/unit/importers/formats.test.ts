@@ -131,7 +131,7 @@ describe('import of every format', () => {
     const scripted = doc('script.pdf');
     expect(scripted.text).toBe('Leaked memo text');
     expect(scripted.meta.containedJavaScript).toBe(true);
-    expect(scripted.reviewFlags.join(' ')).toMatch(/contains JavaScript; Dossier did not run it/);
+    expect(scripted.reviewFlags.join(' ')).toMatch(/contains JavaScript \(in the document\); Dossier did not run it/);
     expect(JSON.stringify(scripted)).not.toMatch(/app\.alert|launchURL|evil\.example/);
     const truncated = failure('truncated.pdf');
     if (truncated) expect(truncated.message).toMatch(/truncated\.pdf /);

@@ -17,12 +17,15 @@ parentPort?.on('message', (request: ParseRequest) => {
   const response: ParseResponse = {
     id: request.id,
     ok: true,
-    docs: [
-      {
-        format: 'txt', text, blocks: [], title: request.name, source: null, author: null, url: null,
-        publishedAt: null, language: null, pageStarts: null, meta: {}, originalHtml: null, reviewFlags: [],
-      },
-    ],
+    file: {
+      docs: [
+        {
+          format: 'txt', text, blocks: [], title: request.name, source: null, author: null, url: null,
+          publishedAt: null, language: null, pageStarts: null, meta: {}, originalHtml: null, reviewFlags: [],
+        },
+      ],
+      failures: [],
+    },
   };
   parentPort!.postMessage(response);
 });

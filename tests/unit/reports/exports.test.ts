@@ -30,7 +30,7 @@ describe('report exports', () => {
     expect(md).toMatch(/^# Camps\n/);
     expect(md).toContain('## 1. Detention conditions');
     expect(md).toContain('> guards woke prisoners at 5 a.m. and made them sing for their meals[^2]');
-    expect(md).toContain('[^1]: “Former detainee describes camp in Xinjiang”, Example News, 14 March 2019, para. 3. <https://example-news.org/2019/03/camp>');
+    expect(md).toContain('[^1]: “Former detainee describes camp in Xinjiang,” Example News, March 14, 2019, para. 3, <https://example-news.org/2019/03/camp>.');
     expect(md).toContain('## Sources');
     expect(md).not.toMatch(/1234 5678|tips@example-news\.org/);
   });
@@ -40,10 +40,10 @@ describe('report exports', () => {
     const csv = readFileSync((await exportAs('csv', 'passages.csv', { redact: { emails: false, phones: false } })).path!, 'utf8');
     const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe('n,section,document,published,url,location,tags,quote,note,commentary,citation,passage_id,start,end');
-    expect(lines[1]).toContain('Detention conditions,Former detainee describes camp in Xinjiang,14 March 2019,https://example-news.org/2019/03/camp,para. 3,Detention conditions,');
+    expect(lines[1]).toContain('Detention conditions,Former detainee describes camp in Xinjiang,"March 14, 2019",https://example-news.org/2019/03/camp,para. 3,Detention conditions,');
     expect(csv).toContain(',Detention conditions; Indoctrination,');
     expect(csv).toContain(',Corroborated by a second witness; call +44 20 7946 0958.,');
-    expect(csv).toContain('"“Former detainee describes camp in Xinjiang”, Example News, 14 March 2019, para. 4. https://example-news.org/2019/03/camp"');
+    expect(csv).toContain('"“Former detainee describes camp in Xinjiang,” Example News, March 14, 2019, para. 4, https://example-news.org/2019/03/camp."');
   });
 
   it('writes W3C Web Annotations whose selectors re-anchor every quote', async () => {
@@ -109,7 +109,7 @@ describe('report exports', () => {
     const { exportAs } = await setup();
     const log = readFileSync((await exportAs('redaction-log', 'log.csv', { redact: { terms: ['Ablimit Tursun'] } })).path!, 'utf8');
     expect(log.split('\r\n')[0]).toBe('id,kind,where,decision');
-    expect(log).toMatch(/passage\.[\w-]+\.exact@\d+,term,quote 3,redacted/);
+    expect(log).toMatch(/document\.[\w-]+\.text@\d+,term,quote 3,redacted/);
     expect(log).toMatch(/,phone,.*,redacted/);
     expect(log).not.toMatch(/Ablimit|1234 5678/);
   });

@@ -49,19 +49,22 @@ describe('report model and HTML rendering', () => {
     expect(html).toContain('<blockquote lang="zh"');
     expect(html).toContain('<blockquote lang="ug" dir="rtl"');
     // footnote style: a full note on first citation with title, publisher, date, paragraph and URL
-    expect(html).toContain('“Former detainee describes camp in Xinjiang”, Example News, 14 March 2019, para. 3.');
+    expect(html).toContain('“Former detainee describes camp in Xinjiang,” Example News, March 14, 2019, para. 3,');
     expect(html).toContain('https://example-news.org/2019/03/camp');
-    expect(html).toContain('Example News. “Former detainee describes camp in Xinjiang.” 14 March 2019.');
-    expect(html).toContain('<li id="note-2" value="2">Example News, “Former detainee describes camp in Xinjiang”, para. 4.</li>');
+    // Chicago notes-bibliography: no author, so the title leads; the short note has a short title, never the publisher as author
+    expect(html).toContain('“Former detainee describes camp in Xinjiang.” Example News, March 14, 2019.');
+    expect(html).toContain('<li id="note-2" value="2">“Former detainee describes camp,” para. 4.</li>');
     expect(html).toContain('<h2>Sources</h2>');
     const doc = await call(h, 'documents:get', { id: ids.article });
     expect(html).toContain(doc.originalHash);
     expect(html).toMatch(/quote SHA-256: <span class="hash">[0-9a-f]{64}/);
 
     const authorDate = (await call(h, 'reports:preview', { id: report.id, settings: { citationStyle: 'author-date' } })).html.replace(/<\/?bdi>/g, '');
-    expect(authorDate).toContain('(Example News 2019, para. 3)');
+    // Chicago author-date: the short title stands for a missing author (CMOS 15.32)
+    expect(authorDate).toContain('(“Former detainee describes camp” 2019, para. 3)');
     expect(authorDate).toContain('(李明 2020, para. 2)');
-    expect(authorDate).toContain('Example News. (2019, March 14). Former detainee describes camp in Xinjiang.');
+    expect(authorDate).toContain('“Former detainee describes camp in Xinjiang.” 2019. Example News, March 14, 2019.');
+    expect(authorDate).toContain('李明. 2020. “新疆拘留营的证词.” Example Chinese Service, January 5, 2020.');
     expect(authorDate).not.toContain('<h2>Notes</h2>');
   });
 
@@ -78,7 +81,7 @@ describe('report model and HTML rendering', () => {
     expect(hits.every((x) => x.redact)).toBe(true);
     expect(hits.find((x) => x.text === 'Mihrigul' && x.where.startsWith('quote'))).toBeTruthy();
     // the reviewer keeps the toll-free number: it is the newspaper's, not a witness's
-    const tollFree = hits.find((x) => x.text === '1-800-555-0199' && x.field.endsWith('.exact'))!;
+    const tollFree = hits.find((x) => x.text === '1-800-555-0199' && x.field.endsWith('.text') && x.where.startsWith('quote'))!;
     await call(h, 'reports:update', { id: report.id, settings: { redaction: { keep: [tollFree.id] } } });
     const again = await call(h, 'reports:preview', { id: report.id });
     expect(again.html).toContain('1-800-555-0199');

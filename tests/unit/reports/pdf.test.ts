@@ -2,74 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../../src/main/dispatch.ts';
 import { createService } from '../../../src/main/service.ts';
 import { createSearchEngine } from '../../../src/main/search/engine.ts';
 import { createChromiumPrinter } from '../../../src/main/reports/pdf-chromium.ts';
 import { QUOTES, reportWorkspace } from './fixture.ts';
-
-interface ReadBack {
-  /** Page size in points. */
-  size: [number, number];
-  pages: string[];
-  outline: string[];
-  info: Record<string, unknown>;
-  xmp: string;
-}
-
-interface Item {
-  str: string;
-  dir: string;
-  hasEOL: boolean;
-}
-
-/**
- * Text as a reader copies it: pdfjs gives Chromium's right-to-left runs in visual order (one item
- * per glyph cluster), so each run of RTL items, with the spaces between them, is read backwards;
- * then NFKC, which maps the presentation forms and CJK radicals in the fonts' ToUnicode maps back to
- * the letters that were typed.
- */
-function logicalText(items: Item[]): string {
-  let out = '';
-  let run: string[] = [];
-  const flush = () => {
-    while (run.length && !run.at(-1)!.trim()) run.pop();
-    out += run.reverse().join('');
-    run = [];
-  };
-  for (const item of items) {
-    if (item.dir === 'rtl' || (run.length && !item.str.trim() && !item.hasEOL)) run.push(item.str);
-    else {
-      flush();
-      out += item.str;
-    }
-    if (item.hasEOL) {
-      flush();
-      out += '\n';
-    }
-  }
-  flush();
-  return out.normalize('NFKC');
-}
-
-async function readPdf(file: string): Promise<ReadBack> {
-  const pdf = await getDocument({ data: new Uint8Array(readFileSync(file)), isEvalSupported: false, useSystemFonts: false }).promise;
-  const pages: string[] = [];
-  const [, , width, height] = (await pdf.getPage(1)).view as [number, number, number, number];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    pages.push(logicalText(content.items.filter((it) => 'str' in it) as Item[]));
-  }
-  const flatten = (nodes: { title: string; items: unknown[] }[] | null): string[] =>
-    (nodes ?? []).flatMap((n) => [n.title, ...flatten(n.items as { title: string; items: unknown[] }[])]);
-  const outline = flatten((await pdf.getOutline()) as { title: string; items: unknown[] }[] | null);
-  const meta = await pdf.getMetadata();
-  const xmp = meta.metadata ? String(meta.metadata.getRaw()) : '';
-  await pdf.destroy();
-  return { size: [Math.floor(width), Math.floor(height)], pages, outline, info: meta.info as Record<string, unknown>, xmp };
-}
+import { readPdf, type ReadBack } from './pdf-text.ts';
 
 /** Text with whitespace squeezed out, so quotes broken over lines still compare. */
 const squeeze = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
@@ -116,11 +55,17 @@ describe('PDF export (headless Chromium, read back with pdfjs)', () => {
     expect(all).toContain(squeeze(QUOTES.guards));
     expect(all).toContain(squeeze(QUOTES.chinese));
     expect(all).toContain(squeeze(QUOTES.uyghur));
-    expect(all).toContain(squeeze('“Former detainee describes camp in Xinjiang”, Example News, 14 March 2019, para. 3.'));
-    expect(all).toContain(squeeze('李明, “新疆拘留营的证词”, Example Chinese Service, 5 January 2020, para. 2.'));
+    expect(all).toContain(squeeze('“Former detainee describes camp in Xinjiang,” Example News, March 14, 2019, para. 3,'));
+    expect(all).toContain(squeeze('李明, “新疆拘留营的证词,” Example Chinese Service, January 5, 2020, para. 2, https://example.org/zh/1.'));
     expect(all).toContain(squeeze('https://example-news.org/2019/03/camp'));
     expect(all).toContain('Sources');
     expect(all).toContain(squeeze('Appendix: quote verification'));
+  });
+
+  it('leaves no near-empty page', () => {
+    const filled = back.pages.map((text) => squeeze(text.replace(/Page \d+ of \d+/, '')).length);
+    // every page but the last holds more than a few lines
+    filled.slice(0, -1).forEach((n, i) => expect(n, `page ${i + 1} of ${filled.length}: ${filled.join(', ')}`).toBeGreaterThan(400));
   });
 
   it('numbers its A4 pages and has an outline from the headings', () => {
@@ -161,7 +106,7 @@ describe('PDF export (headless Chromium, read back with pdfjs)', () => {
     expect(letter.size).toEqual([612, 792]);
     const all = squeeze(letter.pages.join('\n'));
     expect(all).toContain(squeeze('(李明 2020, para. 2)'));
-    expect(all).toContain(squeeze('Example News. (2019, March 14). Former detainee describes camp in Xinjiang.'));
+    expect(all).toContain(squeeze('“Former detainee describes camp in Xinjiang.” 2019. Example News, March 14, 2019.'));
     expect(all).not.toContain('Appendix');
     expect(letter.outline).not.toContain('Notes');
   }, 120_000);

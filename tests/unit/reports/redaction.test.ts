@@ -41,6 +41,12 @@ Typeset: (852) 2345–6789 and 1‑800‑555‑0100.`;
     expect(found(text, rules).map(([, t]) => t)).toEqual(['MIHRIGUL', 'Гульнара', 'مىھرىگۈل', '阿依古丽']);
   });
 
+  it('matches a long terms list in one pass, the longest term winning where two start together', () => {
+    const many = Array.from({ length: 3000 }, (_, i) => `Witness${i}`);
+    const rules = { emails: false, phones: false, terms: [...many, 'Ablimit', 'Ablimit Tursun', 'Tursun'] };
+    expect(found('Ablimit Tursun met Witness2999, then Ablimit alone, and Witness30000 not.', rules).map(([, t]) => t)).toEqual(['Ablimit Tursun', 'Witness2999', 'Ablimit']);
+  });
+
   it('replaces hits by a fixed block run so the text and its length are gone', () => {
     const text = 'Call +86 10 1234 5678 or mail a@b.org now.';
     const out = applyRedactions(text, detect(text, ALL));

@@ -1,13 +1,16 @@
-// electron-builder afterPack hook (issue 7): flips Electron's fuses in the packaged binary before
-// it is signed, turning off what would let someone run our signed binary as a plain Node or attach
-// a debugger to it, and making it load only the integrity-checked app.asar.
+// electron-builder afterPack hook (issues 7 and 12): flips Electron's fuses in the packaged binary
+// before it is signed, turning off what would let someone run our signed binary as a plain Node or
+// attach a debugger to it, and making it load only the integrity-checked app.asar.
 // https://www.electronjs.org/docs/latest/tutorial/fuses
-'use strict';
-const path = require('node:path');
-const { flipFuses, FuseV1Options, FuseVersion } = require('@electron/fuses');
+//
+// @electron/fuses 2.x is an ES module and knows Electron 45's nine fuses (1.x knew eight, so
+// strictlyRequireAllFuses threw on Electron 45's wire). Every fuse is decided here; the unit test
+// fails when the pinned Electron's fuse count and this config differ.
+import path from 'node:path';
+import { flipFuses, FuseV1Options, FuseVersion } from '@electron/fuses';
 
 /** Every V1 fuse, set explicitly (strictlyRequireAllFuses fails the build if Electron adds one we have not decided). */
-const FUSES = {
+export const FUSES = {
   version: FuseVersion.V1,
   strictlyRequireAllFuses: true,
   // ELECTRON_RUN_AS_NODE would turn the app into a Node interpreter with our signature.
@@ -26,10 +29,13 @@ const FUSES = {
   [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: false,
   // file:// gets no extra privileges; the UI is served from app://.
   [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
+  // WebAssembly trap handlers (guard regions instead of bounds checks) stay on, as in stock
+  // Electron: the OCR engine is WebAssembly, and turning them off only costs speed.
+  [FuseV1Options.WasmTrapHandlers]: true,
 };
 
 /** The Electron executable inside the packed output, per platform. */
-function electronBinaryPath(context) {
+export function electronBinaryPath(context) {
   const name = context.packager.appInfo.productFilename;
   switch (context.electronPlatformName) {
     case 'darwin':
@@ -43,17 +49,13 @@ function electronBinaryPath(context) {
 }
 
 /** Apple Silicon refuses a binary whose ad-hoc signature no longer matches: re-sign it after flipping. */
-function fuseConfigFor(context) {
+export function fuseConfigFor(context) {
   const arm64 = context.arch === 3 || context.arch === 'arm64'; // electron-builder's Arch.arm64 is 3
   return { ...FUSES, resetAdHocDarwinSignature: context.electronPlatformName === 'darwin' && arm64 };
 }
 
-async function afterPack(context, flip = flipFuses) {
+export async function afterPack(context, flip = flipFuses) {
   await flip(electronBinaryPath(context), fuseConfigFor(context));
 }
 
-module.exports = afterPack;
-module.exports.default = afterPack;
-module.exports.FUSES = FUSES;
-module.exports.electronBinaryPath = electronBinaryPath;
-module.exports.fuseConfigFor = fuseConfigFor;
+export default afterPack;

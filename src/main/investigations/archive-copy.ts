@@ -1,0 +1,152 @@
+/**
+ * Copies an archive's rows into a store Dossier built with its own migrations (issue 13), each row
+ * through archive-document-rows.ts and archive-coding-rows.ts. Only the columns named here are read; everything else in the archive's
+ * store (index_generation, the search generation, unknown tables) is derived again or dropped.
+ */
+import type { DatabaseSync } from 'node:sqlite';
+import type { ArchiveManifest } from '../../shared/investigations.ts';
+import { sha256 } from '../service/import-files.ts';
+import { bumpGeneration, transaction, type Database } from '../store/database.ts';
+import { insertDocument } from '../store/documents-repo.ts';
+import { cleanPassage, cleanReport, cleanStoreName, cleanTag, orderTags, passageTagRow, type CleanTag } from './archive-coding-rows.ts';
+import { checkOriginal, cleanDocument } from './archive-document-rows.ts';
+import { shown } from './archive-row-rules.ts';
+import { ArchiveProblem } from './archive-schema.ts';
+
+/** Per table, the columns read from an archive. Any other column of Dossier's schema is derived (see the test that keeps this list whole). */
+export const COPIED_COLUMNS = {
+  originals: ['sha256', 'bytes'],
+  documents: [
+    'id', 'title', 'source', 'author', 'url', 'published_at', 'language', 'format', 'text', 'blocks', 'page_starts', 'meta',
+    'original_html', 'review_flags', 'content_hash', 'original_hash', 'original_name', 'imported_at',
+  ],
+  tags: ['id', 'name', 'parent_id', 'color', 'description', 'position', 'created_at'],
+  passages: ['id', 'document_id', 'start', 'end', 'exact', 'note', 'created_at', 'updated_at'],
+  passage_tags: ['passage_id', 'tag_id'],
+  reports: ['id', 'title', 'subtitle', 'author_line', 'report_date', 'body', 'settings', 'created_at', 'updated_at'],
+  store_meta: ['key', 'value'],
+} as const;
+
+/** Columns of Dossier's schema that are never read from an archive, and why. */
+export const DERIVED_COLUMNS: Record<string, string> = {
+  'originals.byte_size': 'the length of the bytes',
+  'documents.byte_size': "the length of the original's bytes",
+  'documents.index_generation': 'the new store builds its search index from scratch',
+  'passages.prefix': 'cut again from the text',
+  'passages.suffix': 'cut again from the text',
+};
+
+type Table = keyof typeof COPIED_COLUMNS;
+
+const select = (table: Table, tail = '') =>
+  `SELECT ${COPIED_COLUMNS[table].map((c) => `"${c}"`).join(', ')} FROM "${table}" ${tail}`;
+
+export interface CopyResult {
+  name: string | null;
+  counts: ArchiveManifest['counts'];
+  /** Sentences on what was cleaned: documents (which also carry a review flag) and tag colours. */
+  cleaned: string[];
+}
+
+/** Copies every row in one transaction of `target`; throws ArchiveProblem naming the first row that cannot be made valid. */
+export function copyArchiveRows(source: DatabaseSync, target: Database): CopyResult {
+  return transaction(target, () => {
+    const cleaned: string[] = [];
+    const documents = copyDocuments(source, target, cleaned);
+    const tags = copyTags(source, target, cleaned);
+    const passages = copyPassages(source, target, documents);
+    copyPassageTags(source, target, passages, tags);
+    const reports = copyReports(source, target);
+    const nameRow = source.prepare(`${select('store_meta')} WHERE "key" = 'name'`).get() as { value?: unknown } | undefined;
+    bumpGeneration(target);
+    return { name: cleanStoreName(nameRow?.value), counts: { documents: documents.size, passages: passages.size, tags: tags.size, reports }, cleaned };
+  });
+}
+
+/** Runs one insert; a constraint the archive breaks (a duplicate id or hash, a clash of tag names) becomes a sentence. */
+function insert(what: string, work: () => void): void {
+  try {
+    work();
+  } catch (error) {
+    if (error instanceof ArchiveProblem) throw error;
+    const message = error instanceof Error ? error.message : '';
+    const why = /UNIQUE/i.test(message) ? 'is stored twice or clashes with another row' : 'breaks a rule of the store';
+    throw new ArchiveProblem(`${what} ${why}; the store was altered.`);
+  }
+}
+
+function copyDocuments(source: DatabaseSync, target: Database, cleaned: string[]): Set<string> {
+  const ids = new Set<string>();
+  const original = source.prepare(`${select('originals')} WHERE "sha256" = ?`);
+  let changed = 0;
+  for (const raw of source.prepare(select('documents')).iterate()) {
+    const doc = cleanDocument(raw, sha256);
+    const what = `document ${shown(doc.title, doc.id)}`;
+    const bytes = checkOriginal(original.get(doc.originalHash), doc.originalHash, what, sha256);
+    const { id, importedAt, changed: fields, ...fieldsToStore } = doc;
+    insert(what, () => insertDocument(target, id, { ...fieldsToStore, originalBytes: bytes }, importedAt));
+    ids.add(id);
+    if (fields.length) changed++;
+  }
+  if (changed) cleaned.push(`${changed} document${changed > 1 ? 's' : ''} had fields cleaned (markup, scripts, unsafe links or characters); each says which in its review flags.`);
+  return ids;
+}
+
+function copyTags(source: DatabaseSync, target: Database, cleaned: string[]): Set<string> {
+  const tags: CleanTag[] = [];
+  for (const raw of source.prepare(select('tags', 'ORDER BY "position", "id"')).iterate()) tags.push(cleanTag(raw, tags.length));
+  const statement = target.prepare('INSERT INTO tags(id, name, parent_id, color, description, position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  for (const tag of orderTags(tags)) {
+    insert(`the tag ${shown(tag.name, tag.id)}`, () =>
+      statement.run(tag.id, tag.name, tag.parentId, tag.color, tag.description, tag.position, tag.createdAt),
+    );
+  }
+  const recoloured = tags.filter((t) => t.colorReplaced).length;
+  if (recoloured) cleaned.push(`${recoloured} tag colour${recoloured > 1 ? 's were' : ' was'} not a colour and got one of Dossier's.`);
+  return new Set(tags.map((t) => t.id));
+}
+
+function copyPassages(source: DatabaseSync, target: Database, documents: Set<string>): Set<string> {
+  const ids = new Set<string>();
+  const documentOf = target.prepare('SELECT text, title FROM documents WHERE id = ?');
+  const statement = target.prepare(
+    'INSERT INTO passages(id, document_id, start, end, exact, prefix, suffix, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  // In document order, so each document's text is read from the new store once.
+  let current: { id: unknown; text?: string; title: string } = { id: undefined, title: '' };
+  for (const raw of source.prepare(select('passages', 'ORDER BY "document_id"')).iterate()) {
+    const documentId = (raw as { document_id?: unknown }).document_id;
+    if (documentId !== current.id) {
+      const row = typeof documentId === 'string' && documents.has(documentId) ? (documentOf.get(documentId) as { text: string; title: string }) : undefined;
+      current = { id: documentId, ...(row ? { text: row.text, title: row.title } : { title: '' }) };
+    }
+    const p = cleanPassage(raw, current.text, current.title);
+    insert(`passage ${p.id}`, () => statement.run(p.id, p.documentId, p.start, p.end, p.exact, p.prefix, p.suffix, p.note, p.createdAt, p.updatedAt));
+    ids.add(p.id);
+  }
+  return ids;
+}
+
+function copyPassageTags(source: DatabaseSync, target: Database, passages: Set<string>, tags: Set<string>): void {
+  const statement = target.prepare('INSERT INTO passage_tags(passage_id, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING');
+  for (const raw of source.prepare(select('passage_tags')).iterate()) {
+    const parsed = passageTagRow.safeParse(raw);
+    if (!parsed.success || !passages.has(parsed.data.passage_id) || !tags.has(parsed.data.tag_id)) {
+      throw new ArchiveProblem('a tagging of a passage points at a passage or tag that is not in the store; the store was altered.');
+    }
+    statement.run(parsed.data.passage_id, parsed.data.tag_id);
+  }
+}
+
+function copyReports(source: DatabaseSync, target: Database): number {
+  const statement = target.prepare(
+    'INSERT INTO reports(id, title, subtitle, author_line, report_date, body, settings, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  let count = 0;
+  for (const raw of source.prepare(select('reports')).iterate()) {
+    const r = cleanReport(raw);
+    insert(`report ${shown(r.title, r.id)}`, () => statement.run(r.id, r.title, r.subtitle, r.authorLine, r.reportDate, r.body, r.settings, r.createdAt, r.updatedAt));
+    count++;
+  }
+  return count;
+}

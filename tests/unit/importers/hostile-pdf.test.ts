@@ -1,0 +1,63 @@
+import { PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempApp } from '../../helpers/temp-workspace.ts';
+import { importFiles } from './import-helper.ts';
+
+// Issue 13, item 9: JavaScript inside a compressed object stream is flagged, found through pdf.js's parsed objects.
+const apps: ReturnType<typeof tempApp>[] = [];
+const newApp = () => {
+  const app = tempApp();
+  apps.push(app);
+  return app;
+};
+afterEach(() => {
+  for (const app of apps.splice(0)) app.cleanup();
+});
+
+type Hiding = 'page-open' | 'form-field' | 'none';
+
+/** A two-page PDF whose every dictionary (the script's too) is written by pdf-lib into compressed object streams. */
+async function pdfWithScript(where: Hiding): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const pages = [doc.addPage([595, 842]), doc.addPage([595, 842])];
+  pages.forEach((page, i) => page.drawText(`Report page ${i + 1} on detention conditions (${where}).`, { x: 50, y: 780, size: 12, font }));
+  const script = (js: string) => doc.context.obj({ Type: 'Action', S: 'JavaScript', JS: PDFString.of(js) });
+  if (where === 'page-open') {
+    pages[1]!.node.set(PDFName.of('AA'), doc.context.obj({ O: doc.context.register(script('app.alert("page opened")')) }));
+  }
+  if (where === 'form-field') {
+    const widget = doc.context.register(
+      doc.context.obj({
+        Type: 'Annot',
+        Subtype: 'Widget',
+        FT: 'Tx',
+        T: PDFString.of('name'),
+        Rect: [50, 600, 300, 620],
+        P: pages[0]!.ref,
+        AA: { K: script('event.value = event.value.toUpperCase();') },
+      }),
+    );
+    pages[0]!.node.set(PDFName.of('Annots'), doc.context.obj([widget]));
+    doc.catalog.set(PDFName.of('AcroForm'), doc.context.obj({ Fields: [widget] }));
+  }
+  return doc.save({ useObjectStreams: true });
+}
+
+const latin1 = (bytes: Uint8Array) => new TextDecoder('latin1').decode(bytes);
+
+describe('PDF JavaScript in compressed object streams', () => {
+  it('flags a page-open script and a form field script that the raw bytes do not show, and nothing in a clean PDF', async () => {
+    const files = { 'page.pdf': await pdfWithScript('page-open'), 'field.pdf': await pdfWithScript('form-field'), 'clean.pdf': await pdfWithScript('none') };
+    // The fixtures hide their scripts: no "/JS" or "/JavaScript" anywhere in the file's bytes.
+    for (const bytes of Object.values(files)) expect(latin1(bytes)).not.toMatch(/\/JS\b|\/JavaScript\b/);
+    const { summary, doc } = await importFiles(newApp(), files);
+    expect(summary.failed).toEqual([]);
+    expect(doc('page.pdf').reviewFlags).toContain('page.pdf contains JavaScript (in page 2); Dossier did not run it and kept only the text.');
+    expect(doc('page.pdf').meta.containedJavaScript).toBe(true);
+    expect(doc('field.pdf').reviewFlags.join(' ')).toMatch(/field\.pdf contains JavaScript \(in its form fields, page 1\)/);
+    expect(doc('clean.pdf').reviewFlags.join(' ')).not.toMatch(/JavaScript/);
+    expect(doc('clean.pdf').meta.containedJavaScript).toBeUndefined();
+    expect(doc('page.pdf').text).toContain('Report page 2 on detention conditions (page-open).');
+  });
+});
