@@ -121,7 +121,8 @@ export function redactReport(report: Report, data: ReportData, rules: RedactionR
   const cut = new Map<string, ReturnType<typeof redactWithMap>>();
   for (const [id, d] of Object.entries(data.documents)) {
     const inText = review(`document.${id}.text`, placeInText(quotesOf(id)), d.text);
-    cut.set(id, redactWithMap(d.text, inText));
+    // a deleted document's text is gone (issue 14): its kept quotes are redacted on their own below
+    if (!d.deletedAt) cut.set(id, redactWithMap(d.text, inText));
     const nullable = (field: string, value: string | null) => (value === null ? null : redact(`document.${id}.${field}`, `${field} of a source`, value));
     const meta: Pick<SourceDoc, 'title' | 'source' | 'author' | 'url'> = {
       title: redact(`document.${id}.title`, 'title of a source', d.title),

@@ -97,7 +97,7 @@ describe('the redaction table in every export', () => {
     await call(h, 'passages:create', { documentId: docId, start: phoneAt + 9, end: mailAt - 4, tagNames: ['Contacts'] });
     await call(h, 'passages:create', { documentId: docId, start: mailAt + 8, end: mailAt + CUT[1]!.form.length + 7, tagNames: ['Contacts'] });
     const tags = await call(h, 'tags:list', {});
-    const report = await call(h, 'reports:create', { title: 'Contacts of Mihrigul', fromTagIds: tags.map((t) => t.id), settings: { redaction: { emails: true, phones: true, terms: TERMS, keep: [] } } });
+    const report = await call(h, 'reports:create', { title: 'Contacts of Mihrigul', reportDate: null, fromTagIds: tags.map((t) => t.id), settings: { redaction: { emails: true, phones: true, terms: TERMS, keep: [] } } });
     await call(h, 'reports:update', { id: report.id, body: { sections: [{ ...report.body.sections[0]!, commentary: `Call back on ${FORMS[22]!.form} (${FORMS[22]!.how}).` }] } });
 
     source = { id: doc.id, title: doc.title, text: doc.text, contentHash: doc.contentHash };

@@ -39,6 +39,7 @@ describe('deleting documents quoted in reports', () => {
     expect(html).toContain('Former detainee describes camp in Xinjiang');
     expect(html).toContain('From a source deleted from the investigation');
     expect(html).not.toContain('This passage has been deleted');
+    expect(html).not.toContain('7946 0958'); // a kept quote's note is redacted like any other
 
     expect(await call(h, 'history:status', {})).toMatchObject({ undo: 'deletion of document “Former detainee describes camp in Xinjiang”' });
     await call(h, 'history:undo', {});
