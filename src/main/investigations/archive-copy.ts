@@ -11,6 +11,8 @@ import { insertDocument } from '../store/documents-repo.ts';
 import { cleanPassage, cleanReport, cleanStoreName, cleanTag, orderTags, passageTagRow, type CleanTag } from './archive-coding-rows.ts';
 import { checkOriginal, cleanDocument } from './archive-document-rows.ts';
 import { shown } from './archive-row-rules.ts';
+import { cleanQuoteSnapshot } from './archive-snapshot-rows.ts';
+import { saveQuoteSnapshot } from '../store/quote-snapshots-repo.ts';
 import { ArchiveProblem } from './archive-schema.ts';
 
 /** Per table, the columns read from an archive. Any other column of Dossier's schema is derived (see the test that keeps this list whole). */
@@ -25,6 +27,7 @@ export const COPIED_COLUMNS = {
   passage_tags: ['passage_id', 'tag_id'],
   reports: ['id', 'title', 'subtitle', 'author_line', 'report_date', 'body', 'settings', 'created_at', 'updated_at'],
   store_meta: ['key', 'value'],
+  quote_snapshots: ['passage_id', 'document_id', 'quote', 'source', 'deleted_at'],
 } as const;
 
 /** Columns of Dossier's schema that are never read from an archive, and why. */
@@ -49,7 +52,7 @@ export interface CopyResult {
 }
 
 /** Copies every row in one transaction of `target`; throws ArchiveProblem naming the first row that cannot be made valid. */
-export function copyArchiveRows(source: DatabaseSync, target: Database): CopyResult {
+export function copyArchiveRows(source: DatabaseSync, target: Database, sourceTables?: ReadonlySet<string> | ReadonlyMap<string, unknown>): CopyResult {
   return transaction(target, () => {
     const cleaned: string[] = [];
     const documents = copyDocuments(source, target, cleaned);
@@ -57,6 +60,8 @@ export function copyArchiveRows(source: DatabaseSync, target: Database): CopyRes
     const passages = copyPassages(source, target, documents);
     copyPassageTags(source, target, passages, tags);
     const reports = copyReports(source, target);
+    // archives made before migration 4 (issue 14) have no kept quotes
+    if (!sourceTables || sourceTables.has('quote_snapshots')) copyQuoteSnapshots(source, target);
     const nameRow = source.prepare(`${select('store_meta')} WHERE "key" = 'name'`).get() as { value?: unknown } | undefined;
     bumpGeneration(target);
     return { name: cleanStoreName(nameRow?.value), counts: { documents: documents.size, passages: passages.size, tags: tags.size, reports }, cleaned };
@@ -125,6 +130,13 @@ function copyPassages(source: DatabaseSync, target: Database, documents: Set<str
     ids.add(p.id);
   }
   return ids;
+}
+
+function copyQuoteSnapshots(source: DatabaseSync, target: Database): void {
+  for (const raw of source.prepare(select('quote_snapshots')).iterate()) {
+    const snapshot = cleanQuoteSnapshot(raw);
+    insert(`the quote kept from deleted document ${snapshot.documentId}`, () => saveQuoteSnapshot(target, snapshot));
+  }
 }
 
 function copyPassageTags(source: DatabaseSync, target: Database, passages: Set<string>, tags: Set<string>): void {

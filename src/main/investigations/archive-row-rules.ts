@@ -11,7 +11,9 @@ import { ArchiveProblem } from './archive-schema.ts';
 export const metaRules = contract['documents:updateMeta'].input.shape;
 export const ID = contract['documents:get'].input.shape.id;
 export const URL_RULE = metaRules.url;
-export const DATE_RULE = metaRules.publishedAt;
+// The store's date form (ISO 8601, YYYY to YYYY-MM-DD): the contract's publishedAt takes dates as typed
+// and the service reads them (issue 14), but a stored date is already in this form.
+export const DATE_RULE = z.string().regex(/^$|^\d{4}(-\d{2}(-\d{2})?)?$/).nullable().optional();
 export const LANGUAGE_RULE = metaRules.language;
 export const COLOR_RULE = contract['tags:create'].input.shape.color;
 export const REPORT_DATE_RULE = contract['reports:update'].input.shape.reportDate;

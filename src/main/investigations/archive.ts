@@ -161,7 +161,7 @@ function buildStore(untrusted: string, dir: string, manifest: ArchiveManifest, r
     archive = openArchiveStore(untrusted);
     mkdirSync(dir, { mode: PRIVATE_DIR });
     workspace = openWorkspace(dir);
-    const copied = copyArchiveRows(archive.db, workspace.db);
+    const copied = copyArchiveRows(archive.db, workspace.db, archive.reference.tables);
     const differs = (Object.keys(copied.counts) as (keyof ArchiveManifest['counts'])[]).filter((k) => copied.counts[k] !== manifest.counts[k]);
     if (differs.length) {
       const k = differs[0]!;

@@ -13,12 +13,13 @@ export interface QuoteSnapshot {
   deletedAt: string;
 }
 
-export function saveQuoteSnapshot(db: Database, snapshot: Omit<QuoteSnapshot, 'deletedAt'>): void {
+/** Stores a kept quote; `deletedAt` defaults to now (an archive brings its own). */
+export function saveQuoteSnapshot(db: Database, snapshot: Omit<QuoteSnapshot, 'deletedAt'> & { deletedAt?: string | undefined }): void {
   db.prepare(
     `INSERT INTO quote_snapshots(passage_id, document_id, quote, source, deleted_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT(passage_id) DO UPDATE SET document_id = excluded.document_id, quote = excluded.quote,
        source = excluded.source, deleted_at = excluded.deleted_at`,
-  ).run(snapshot.passageId, snapshot.documentId, JSON.stringify(snapshot.quote), JSON.stringify(snapshot.source), nowIso());
+  ).run(snapshot.passageId, snapshot.documentId, JSON.stringify(snapshot.quote), JSON.stringify(snapshot.source), snapshot.deletedAt ?? nowIso());
 }
 
 export function getQuoteSnapshot(db: Database, passageId: string): QuoteSnapshot | undefined {
