@@ -20,11 +20,15 @@ import {
   type ArchiveLimits,
 } from './archive-format.ts';
 import { importTmpRoot, investigationsRoot, PRIVATE_DIR, readStoreName, slugify, uniqueChild } from './folders.ts';
+import { archiveCustodyProblem, fileSha256, manifestCustody } from '../custody/archive-custody.ts';
+import { recordArchiveExport, recordArchiveImport } from '../custody/events.ts';
 
 export interface ExportOptions {
   outFile: string;
   force?: boolean | undefined;
   appVersion: string;
+  /** Written into the custody entry of the export (issue 19). */
+  researcherName?: string | null | undefined;
   /** The workspace's tmp/ folder, for the snapshot. */
   tmpDir: string;
 }
@@ -55,12 +59,14 @@ export function exportArchive(db: Database, options: ExportOptions): ExportResul
       schemaVersion: facts.schemaVersion,
       counts: facts.counts,
       entries: [{ name: STORE_ENTRY, size: store.byteLength, sha256: sha256Hex(store) }],
+      custody: manifestCustody(snapshot),
     };
     const zip = zipSync({
       [MANIFEST_ENTRY]: [new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`), { level: 6 }],
       [STORE_ENTRY]: [store, { level: 6 }],
     });
     writeFileAtomic(outFile, zip);
+    recordArchiveExport(db, { path: outFile, bytes: zip }, manifest.custody!.head, { appVersion: options.appVersion, researcherName: options.researcherName ?? null });
     return { path: outFile, bytes: zip.byteLength, manifest };
   } finally {
     rmSync(snapshot, { force: true });
@@ -90,6 +96,9 @@ function storeFacts(file: string): StoreFacts {
 
 export interface ImportOptions {
   userDataDir: string;
+  /** Who imports, for the custody entry (issue 19). */
+  appVersion?: string | undefined;
+  researcherName?: string | null | undefined;
   limits?: ArchiveLimits | undefined;
 }
 
@@ -114,6 +123,8 @@ export function importArchive(file: string, options: ImportOptions): { dir: stri
   try {
     writeFileSync(path.join(staging, DATABASE_FILE), store);
     const facts = checkStore(path.join(staging, DATABASE_FILE), refuse);
+    const custodyProblem = archiveCustodyProblem(path.join(staging, DATABASE_FILE), manifest);
+    if (custodyProblem) throw refuse(custodyProblem);
     const name = facts.name ?? manifest.name ?? label;
     const root = investigationsRoot(options.userDataDir);
     mkdirSync(root, { recursive: true, mode: PRIVATE_DIR });
@@ -121,7 +132,16 @@ export function importArchive(file: string, options: ImportOptions): { dir: stri
     renameSync(staging, dir);
     removeIfEmpty(tmpRoot);
     // Creates index/, backups/, tmp/ and applies migrations if the archive came from an older Dossier.
-    openWorkspace(dir).close();
+    const workspace = openWorkspace(dir);
+    try {
+      recordArchiveImport(
+        workspace.db,
+        { name: label, sha256: fileSha256(file), createdAt: manifest.createdAt, appVersion: manifest.appVersion, investigation: name, head: manifest.custody?.head ?? null },
+        { appVersion: options.appVersion ?? 'unknown', researcherName: options.researcherName ?? null },
+      );
+    } finally {
+      workspace.close();
+    }
     return { dir, name, manifest };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });

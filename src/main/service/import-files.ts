@@ -9,6 +9,7 @@ import type { ParsedDocument } from '../importers/types.ts';
 import { transaction, type Database } from '../store/database.ts';
 import { findDuplicate, insertDocument } from '../store/documents-repo.ts';
 import { newId, nowIso } from '../store/ids.ts';
+import { recordImport } from '../custody/events.ts';
 
 export interface ImportOptions {
   /** Files larger than this are refused before they are read. */
@@ -191,6 +192,7 @@ function storeFile(db: Database, filePath: string, prepared: Prepared & { ok: tr
       }
       const id = newId();
       insertDocument(db, id, { ...doc, title, contentHash, originalHash, originalName: part?.name ?? prepared.name, originalBytes: bytes }, nowIso());
+      recordImport(db, { ...doc, id, title, contentHash, originalHash, originalName: part?.name ?? prepared.name }, { path: filePath, name: prepared.name, bytes: prepared.bytes });
       imported.push({ id, path: filePath, title });
     }
   });

@@ -1,5 +1,6 @@
 import type { Block, DocumentFormat, DocumentFull, DocumentSummary } from '../../shared/domain.ts';
 import { bumpGeneration, type Database } from './database.ts';
+import { recordDocumentDelete } from '../custody/events.ts';
 
 /** What an importer hands to the store: everything but the ids and timestamps the store assigns. */
 export interface NewDocument {
@@ -173,6 +174,7 @@ export function deleteDocuments(db: Database, ids: string[]): { deleted: number;
   const remove = db.prepare('DELETE FROM documents WHERE id = ?');
   for (const id of ids) {
     passagesRemoved += (countPassages.get(id) as { n: number }).n;
+    recordDocumentDelete(db, id);
     deleted += Number(remove.run(id).changes);
   }
   db.exec('DELETE FROM originals WHERE sha256 NOT IN (SELECT original_hash FROM documents)');
