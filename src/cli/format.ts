@@ -9,6 +9,7 @@ export function formatImportSummary(summary: ImportSummary): string {
   for (const item of summary.imported) lines.push(`  + ${item.title}  [${item.id}]`);
   for (const dup of summary.duplicates) lines.push(`  = ${dup.path}: already imported as "${dup.existingTitle}" [${dup.existingId}]`);
   for (const fail of summary.failed) lines.push(`  ! ${fail.message}`);
+  for (const note of summary.notes ?? []) lines.push(`  i ${note}`);
   return lines.join('\n');
 }
 

@@ -70,7 +70,7 @@ export interface CaptureFacts {
     hashesChecked: number;
     hashMismatches: string[];
     datapackageDigest: string | null;
-    signature: { present: boolean; software: string | null; domain: string | null; created: string | null } | null;
+    signature: { present: boolean; verified: boolean | null; software: string | null; domain: string | null; created: string | null } | null;
   };
 }
 

@@ -86,6 +86,8 @@ export interface ImportSummary {
   imported: ImportedItem[];
   duplicates: { path: string; existingId: string; existingTitle: string }[];
   failed: { path: string; code: string; message: string }[];
+  /** Issue 19: what a web capture held beyond the pages imported ("3 pages imported; 12 other records kept in the original"). */
+  notes?: string[];
 }
 
 export interface ImportProgress {

@@ -7,6 +7,7 @@ import { parseMarkdown } from './markdown.ts';
 import { fallbackTitle, findDateline } from './metadata.ts';
 import { parsePlainText } from './text.ts';
 import type { FileInput, FormatParser, ParsedDocument } from './types.ts';
+import { CAPTURE_EXTENSIONS, captureParser } from './captures/index.ts';
 
 /**
  * Heavy parsers (parse5 and the hast utilities, jsdom, pdf.js, mammoth, mailparser) are loaded on
@@ -15,7 +16,8 @@ import type { FileInput, FormatParser, ParsedDocument } from './types.ts';
 const PARSERS: Record<DocumentFormat, FormatParser> = {
   txt: parsePlainText,
   md: parseMarkdown,
-  html: async (input) => (await import('./html.ts')).parseHtml(input),
+  // Issue 19: a SingleFile page is HTML with its capture facts kept (captures/singlefile.ts).
+  html: async (input) => (await import('./captures/singlefile.ts')).parseHtmlPage(input),
   pdf: async (input) => (await import('./pdf.ts')).parsePdf(input),
   docx: async (input) => (await import('./docx.ts')).parseDocx(input),
   eml: async (input) => (await import('./email.ts')).parseEmailMessage(input),
@@ -42,18 +44,20 @@ const TEXT_FORMATS = new Set<DocumentFormat>(['txt', 'md', 'html']);
 
 /** The format of a file from its extension; unknown extensions are refused with a sentence. */
 export function detectFormat(name: string): DocumentFormat {
+  // Web captures (issue 19) hold HTML pages.
+  if (captureParser(name)) return 'html';
   const format = EXTENSIONS[path.extname(name).toLowerCase()];
   if (!format) {
     throw new DossierError(
       'UNSUPPORTED_FORMAT',
-      `${name}: Dossier cannot import ${path.extname(name) || 'files without an extension'} files (supported: ${Object.keys(EXTENSIONS).join(', ')}).`,
+      `${name}: Dossier cannot import ${path.extname(name) || 'files without an extension'} files (supported: ${[...Object.keys(EXTENSIONS), ...CAPTURE_EXTENSIONS].join(', ')}).`,
     );
   }
   return format;
 }
 
 export function isSupportedFile(name: string): boolean {
-  return path.extname(name).toLowerCase() in EXTENSIONS;
+  return path.extname(name).toLowerCase() in EXTENSIONS || captureParser(name) !== null;
 }
 
 /**
@@ -62,11 +66,12 @@ export function isSupportedFile(name: string): boolean {
  */
 export async function parseFile(input: FileInput): Promise<ParsedDocument[]> {
   const format = detectFormat(input.name);
+  const capture = captureParser(input.name);
   if (input.bytes.byteLength === 0) throw new DossierError('EMPTY', `${input.name} is empty (0 bytes).`);
-  if (TEXT_FORMATS.has(format) && hasNulBytes(input.bytes)) {
+  if (!capture && TEXT_FORMATS.has(format) && hasNulBytes(input.bytes)) {
     throw new DossierError('UNSUPPORTED_FORMAT', `${input.name} looks like a binary file, not text; it was not imported.`);
   }
-  const output = await PARSERS[format](input);
+  const output = await (capture ?? PARSERS[format])(input);
   const parsed = Array.isArray(output) ? output : [output];
   if (parsed.length === 0) throw new DossierError('EMPTY', `${input.name} holds no messages.`);
   return parsed.map((doc) => finish(doc, format, doc.part?.name ?? input.name));

@@ -185,7 +185,8 @@ function storeFile(db: Database, filePath: string, prepared: Prepared & { ok: tr
       const originalHash = sha256(bytes);
       const contentHash = sha256(doc.text);
       const title = doc.title ?? prepared.name;
-      const existing = findDuplicate(db, contentHash, originalHash);
+      // Pages of one web capture share its file as their original (issue 19): only their text tells duplicates apart.
+      const existing = findDuplicate(db, contentHash, part || prepared.docs.length === 1 ? originalHash : null);
       if (existing) {
         duplicates.push({ path: filePath, existingId: existing.id, existingTitle: existing.title });
         continue;
@@ -198,6 +199,7 @@ function storeFile(db: Database, filePath: string, prepared: Prepared & { ok: tr
   });
   summary.imported.push(...imported);
   summary.duplicates.push(...duplicates);
+  if (typeof prepared.docs[0]?.meta.captureNote === 'string') (summary.notes ??= []).push(prepared.docs[0].meta.captureNote);
 }
 
 /** A file's size, checked against the limit before a single byte is read: a 600 MB file never reaches memory. */

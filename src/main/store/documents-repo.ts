@@ -110,7 +110,7 @@ export function insertDocument(db: Database, id: string, doc: NewDocument, impor
 export function findDuplicate(
   db: Database,
   contentHash: string,
-  originalHash: string,
+  originalHash: string | null,
 ): { id: string; title: string } | undefined {
   return db
     .prepare('SELECT id, title FROM documents WHERE content_hash = ? OR original_hash = ? LIMIT 1')
