@@ -39,7 +39,8 @@ export function renderReportMarkdown(report: Report, data: ReportData, style: Ci
   }
   if (citations.sources.length) {
     out.push('## Sources', '');
-    citations.sources.forEach((s, i) => out.push(`${i + 1}. ${md(s.text)}${s.url ? ` <${s.url}>` : ''}`));
+    // Each source's original-file SHA-256, as the HTML appendix gives it (issue 19).
+    citations.sources.forEach((s, i) => out.push(`${i + 1}. ${md(s.text)}${s.url ? ` <${s.url}>` : ''} (original file SHA-256 \`${data.documents[s.documentId]?.originalHash ?? ''}\`)`));
     out.push('');
   }
   return out.join('\n');
