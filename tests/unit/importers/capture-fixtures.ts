@@ -74,7 +74,7 @@ const sha = (bytes: Uint8Array) => `sha256:${createHash('sha256').update(bytes).
  * that and signed with a fresh P-256 key (anonymous signing). `storeInstead` puts another WARC in
  * its place after hashing, as someone editing the capture afterwards would.
  */
-export function buildWacz(warc: Uint8Array, pageUrls: string[], options: { storeInstead?: Uint8Array } = {}): Uint8Array {
+export function buildWacz(warc: Uint8Array, pageUrls: string[], options: { storeInstead?: Uint8Array; signWithOtherKey?: boolean } = {}): Uint8Array {
   const pages = strToU8(
     [JSON.stringify({ format: 'json-pages-1.0', id: 'pages', title: 'All Pages' }), ...pageUrls.map((url) => JSON.stringify({ url, ts: '2026-11-30T08:00:00Z' }))].join('\n'),
   );
@@ -92,7 +92,8 @@ export function buildWacz(warc: Uint8Array, pageUrls: string[], options: { store
   );
   const hash = sha(datapackage);
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const signature = sign('sha256', Buffer.from(hash), privateKey).toString('base64');
+  const signer = options.signWithOtherKey ? generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey : privateKey;
+  const signature = sign('sha256', Buffer.from(hash), signer).toString('base64');
   const digest = strToU8(
     JSON.stringify({
       path: 'datapackage.json',

@@ -55,6 +55,16 @@ describe('web captures', () => {
     const again = await importFiles(app, { 'crawl.warc.gz': warc });
     expect(again.summary.imported).toEqual([]);
     expect(again.summary.duplicates).toHaveLength(2);
+    expect(camps.reviewFlags).toEqual([]);
+
+    // Cut short (a download that stopped): the pages before the cut import, flagged as incomplete.
+    const cut = await buildWarc([
+      { url: 'https://news.example.org/first', date: '2026-11-30T09:00:00Z', html: articleHtml('Before the cut', [para(30), para(31), para(32)]) },
+      { url: 'https://news.example.org/second', date: '2026-11-30T09:01:00Z', html: articleHtml('After the cut', [para(33), para(34), para(35)]) },
+    ]);
+    const partial = await importFiles(app, { 'partial.warc.gz': cut.subarray(0, cut.byteLength - 40) });
+    expect(partial.summary.imported.map((d) => d.title)).toEqual(['Before the cut']);
+    expect(partial.doc('partial.warc.gz').reviewFlags).toEqual([expect.stringMatching(/^partial\.warc\.gz: its last \d+ bytes could not be read as WARC records/)]);
   });
 
   it('verifies a WACZ: its hashes and signature when they hold, a review flag when they do not', async () => {
@@ -81,6 +91,11 @@ describe('web captures', () => {
     const flagged = bad.doc('altered.wacz');
     expect(capture(flagged.meta).wacz?.hashMismatches).toEqual(['archive/data.warc.gz']);
     expect(flagged.reviewFlags.join(' ')).toContain('altered.wacz: 1 file(s) do not match the SHA-256 its datapackage.json records (archive/data.warc.gz)');
+
+    const forged = await buildWarc([{ url, date: '2026-11-29T11:00:00Z', html: articleHtml('Annual report, forged signature', [para(16), para(17), para(18)]) }]);
+    const unsigned = (await importFiles(app, { 'forged.wacz': buildWacz(forged, [url], { signWithOtherKey: true }) })).doc('forged.wacz');
+    expect(capture(unsigned.meta).wacz?.signature).toMatchObject({ present: true, verified: false });
+    expect(unsigned.reviewFlags).toEqual(['forged.wacz: its signature does not verify against the public key it carries.']);
   });
 
   it('imports an MHTML page with its snapshot URL, date and tool, and leaves its images in the original', async () => {

@@ -142,6 +142,7 @@ export async function parseWacz(input: FileInput): Promise<ParsedDocument[]> {
     const contents = await readWarc(files[name]!, `${label} › ${name}`, (url) => pagesListed.size === 0 || (url !== null && pagesListed.has(url)));
     pages.push(...contents.pages);
     skipped += contents.skipped;
+    if (contents.damage) flags.push(contents.damage);
   }
   if (!pages.length) throw new DossierError('EMPTY', `${label} holds no HTML page (${skipped} other record(s)).`);
   const note = captureNote(label, pages.length, skipped);

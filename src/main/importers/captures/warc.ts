@@ -22,6 +22,8 @@ export interface WarcContents {
   /** Records that are not HTML pages: assets, requests, metadata, redirects. */
   skipped: number;
   tool: string | null;
+  /** A sentence when the end of the file could not be read as records (a truncated .warc.gz). */
+  damage: string | null;
 }
 
 const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i;
@@ -45,8 +47,9 @@ export async function readWarc(bytes: Uint8Array, label: string, keep: (url: str
   const pages: WarcPage[] = [];
   let skipped = 0;
   let tool: string | null = null;
+  const parser = new WARCParser([bytes]);
   try {
-    for await (const record of new WARCParser([bytes])) {
+    for await (const record of parser) {
       const type = record.warcType;
       if (type === 'warcinfo') {
         tool ??= softwareOf(await record.contentText());
@@ -87,7 +90,10 @@ export async function readWarc(bytes: Uint8Array, label: string, keep: (url: str
     throw new DossierError('PARSE_FAILED', `${label} is not a readable WARC file (${(error as Error).message.slice(0, 200)}).`);
   }
   for (const page of pages) page.facts.tool = tool;
-  return { pages, skipped, tool };
+  // warcio ends quietly at a truncated gzip member: the bytes it never reached say so.
+  const unread = bytes.byteLength - parser.offset;
+  const damage = unread > 0 ? `${label}: its last ${unread} bytes could not be read as WARC records (the file is truncated or damaged); pages stored there are missing.` : null;
+  return { pages, skipped, tool, damage };
 }
 
 /** A sentence for the import summary: how many pages became documents and how many records were left in the original. */
@@ -96,12 +102,12 @@ export function captureNote(label: string, pages: number, skipped: number): stri
 }
 
 export async function parseWarc(input: FileInput): Promise<ParsedDocument[]> {
-  const { pages, skipped } = await readWarc(input.bytes, input.name);
+  const { pages, skipped, damage } = await readWarc(input.bytes, input.name);
   if (pages.length === 0) throw new DossierError('EMPTY', `${input.name} holds no HTML page (${skipped} other record(s)).`);
   const note = captureNote(input.name, pages.length, skipped);
   const docs: ParsedDocument[] = [];
   for (const page of pages) {
-    const doc = await capturedPage(page, page.facts);
+    const doc = await capturedPage(page, page.facts, damage ? [damage] : []);
     docs.push({ ...doc, meta: { ...doc.meta, captureNote: note } });
   }
   return docs;
