@@ -11,13 +11,21 @@ import { readHeadFile } from './head-file.ts';
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
+/** Each file's SHA-256, hashed once however many documents (messages of an mbox) it holds. */
+const fileHashes = new WeakMap<Uint8Array, string>();
+function fileSha256(bytes: Uint8Array): string {
+  let hash = fileHashes.get(bytes);
+  if (!hash) fileHashes.set(bytes, (hash = sha256(bytes)));
+  return hash;
+}
+
 /** One imported document: the file as the user gave it, and what was stored. */
 export function recordImport(
   db: Database,
   doc: { id: string; title: string; format: string; contentHash: string; originalHash: string; originalName: string; meta: Record<string, unknown> },
   file: { path: string; name: string; bytes: Uint8Array },
 ): void {
-  const fileHash = doc.originalName === file.name ? doc.originalHash : sha256(file.bytes);
+  const fileHash = doc.originalName === file.name ? doc.originalHash : fileSha256(file.bytes);
   appendCustody(db, {
     kind: 'import',
     documentId: doc.id,
