@@ -36,6 +36,16 @@ export function describeCustody(entry: CustodyEntry): string {
         format: String(d.format ?? '?'),
         files: ((d.files ?? []) as { path?: string; sha256?: string }[]).map((f) => `${f.path ?? '?'} (SHA-256 ${short(f.sha256)})`).join(', '),
       });
+    case 'archive-export':
+      return t('history.archiveExport', { path: String(d.path ?? '?'), hash: short(d.sha256) });
+    case 'restore':
+      return t('history.restore', { backup: String(d.backup ?? '?'), seq: String(d.replacedHead?.seq ?? '?') });
+    case 'undo':
+      return String(d.label ?? '');
+    case 'tag-merge':
+      return t('history.tagMerge', { tag: String(d.tag ?? '?'), into: String(d.into ?? '?'), n: String(d.passages ?? '?') });
+    case 'tag-delete':
+      return t('history.tagDelete', { tag: String(d.tag ?? '?'), n: String(d.passages ?? '?') });
     default:
       return t('history.otherKind', { kind: entry.kind });
   }
