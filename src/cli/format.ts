@@ -10,6 +10,7 @@ export function formatImportSummary(summary: ImportSummary): string {
   for (const dup of summary.duplicates) lines.push(`  = ${dup.path}: already imported as "${dup.existingTitle}" [${dup.existingId}]`);
   for (const fail of summary.failed) lines.push(`  ! ${fail.message}`);
   for (const skip of summary.skipped) lines.push(`  - ${skip.reason}  (${skip.path})`);
+  for (const note of summary.notes ?? []) lines.push(`  i ${note}`);
   return lines.join('\n');
 }
 

@@ -14,12 +14,15 @@ import { call } from '../main/dispatch.ts';
 import { restoreClosedWorkspace } from '../main/store/backup.ts';
 import { DamagedDatabaseError, workspacePaths } from '../main/store/workspace.ts';
 import { anchorQuote } from '../main/service/tagging.ts';
+import { recordClosedRestore } from '../main/custody/events.ts';
 import { CODEBOOK_USAGE, runCodebookCommand } from './codebook-commands.ts';
+import { CUSTODY_USAGE, runCustodyCommand } from './custody-commands.ts';
 import { lazyChromiumPrinter, REPORT_OPTIONS, REPORT_USAGE, runReportCommand } from './report-commands.ts';
 import { importProgressPrinter, type ProgressStream } from './progress.ts';
 import { formatDocuments, formatImportSummary, formatPassages, formatSearch } from './format.ts';
 import { escapeForTerminal, jsonForTerminal } from './terminal-text.ts';
-import { defaultInvestigationDir, INVESTIGATION_COMMANDS, runInvestigationCommand } from './investigation-commands.ts';
+import { cliVersion, defaultInvestigationDir, INVESTIGATION_COMMANDS, runInvestigationCommand } from './investigation-commands.ts';
+import { openSettings } from '../main/settings/settings-store.ts';
 
 const USAGE = `Usage: dossier <command> [options]
 
@@ -35,9 +38,11 @@ Commands:
   tag --doc ID --quote TEXT --tag NAME [--note TEXT]
                                        tag the passage that quotes TEXT exactly
   passages [--tag NAME]                passages, of one tag or all
-  verify                               check that passages match their text and the index the store
+  verify                               check that passages match their text, the index the store, and
+                                       the chain of custody
 ${CODEBOOK_USAGE}
 ${REPORT_USAGE}
+${CUSTODY_USAGE}
   backup                               back up the investigation now (kept in its backups/ folder)
   backups                              the backups, newest first
   restore [BACKUP]                     restore a backup (default: the newest good one); the current
@@ -116,9 +121,12 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
     }
     const dir = values.workspace ?? defaultInvestigationDir(userDataDir);
     const showProgress = importProgressPrinter(io.stderr);
+    // Custody entries name the researcher of this user's settings (issue 19), as in the app.
+    const actor = { appVersion: cliVersion(), researcherName: openSettings(userDataDir).get().settings.researcherName || null };
     const open = () =>
       openApp(dir, {
         printPdf: lazyChromiumPrinter,
+        custodyActor: () => actor,
         emit: (event, payload) => {
           if (event === 'evt:import:progress' && !values.json) showProgress(payload as ImportProgress);
         },
@@ -131,6 +139,7 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
       if (command !== 'restore' || !(error instanceof DamagedDatabaseError)) throw error;
       restoredClosed = restoreClosedWorkspace(workspacePaths(path.resolve(dir)), args[0]);
       app = open();
+      recordClosedRestore(app.workspace.db, restoredClosed);
     }
     const output = restoredClosed
       ? { json: { restored: restoredClosed }, text: `Restored ${restoredClosed.name} (taken ${restoredClosed.createdAt}).` }
@@ -210,6 +219,8 @@ async function runCommand(app: OpenedApp, command: string, args: string[], value
         : `Problems found:\n${report.problems.map((p) => `  - ${p}`).join('\n')}`;
       return { json: report, text, exitCode: report.ok ? 0 : 4 };
     }
+    case 'custody':
+      return runCustodyCommand(h, args, values);
     case 'backup': {
       const backup = await call(h, 'backups:create', {});
       return { json: backup, text: `Backed up to ${backup.name} (${Math.ceil(backup.bytes / 1024)} KB).` };

@@ -23,6 +23,9 @@ import { deletePassageUndoable, documentIdsForTags, queryPassages, updatePassage
 import type { PdfPrinter } from './reports/print-options.ts';
 import { reportHandlers } from './service/reports.ts';
 import { sessionOnlyHandlers } from './service/session-only.ts';
+import { setCustodyActor, type CustodyActor } from './custody/custody-log.ts';
+import { recordTagChange, recordUndo } from './custody/events.ts';
+import { custodyHandlers } from './service/custody.ts';
 
 export interface ServiceDeps {
   workspace: Workspace;
@@ -41,6 +44,8 @@ export interface ServiceDeps {
   pickSavePath?: ((suggestedName: string) => Promise<string | null>) | undefined;
   /** The import size limit read at each import, so a change in Settings applies at once (issue 8). */
   maxFileBytesNow?: (() => number) | undefined;
+  /** Who writes custody entries: the app version and the researcher's name from Settings (issue 19). */
+  custodyActor?: (() => CustodyActor) | undefined;
 }
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
@@ -48,6 +53,7 @@ export type Handlers = { [C in Channel]: Handler<C> };
 
 export function createService(deps: ServiceDeps): Handlers {
   const { db } = deps.workspace;
+  setCustodyActor(db, deps.custodyActor);
   const emit = deps.emit ?? (() => undefined);
   const fixedMaxFileBytes = deps.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const maxFileBytes = () => deps.maxFileBytesNow?.() ?? fixedMaxFileBytes;
@@ -112,8 +118,8 @@ export function createService(deps: ServiceDeps): Handlers {
     'passages:delete': ({ id }) => undoable(() => deletePassageUndoable(db, id)),
     'tags:update': (input) => transaction(db, () => updateTag(db, input)),
     'tags:impact': ({ id }) => tagImpact(db, id),
-    'tags:delete': ({ id }) => undoable(() => deleteTag(db, id)),
-    'tags:merge': ({ sourceId, targetId }) => undoable(() => mergeTags(db, sourceId, targetId)),
+    'tags:delete': ({ id }) => undoable(() => (recordTagChange(db, 'tag-delete', id), deleteTag(db, id))),
+    'tags:merge': ({ sourceId, targetId }) => undoable(() => (recordTagChange(db, 'tag-merge', sourceId, targetId), mergeTags(db, sourceId, targetId))),
     'tags:documents': ({ tagIds }) => documentIdsForTags(db, tagIds),
     'passages:update': (input) => updatePassage(db, input),
     'passages:query': (query) => queryPassages(db, query),
@@ -121,7 +127,7 @@ export function createService(deps: ServiceDeps): Handlers {
     'history:undo': () => {
       const entry = history.pop();
       if (!entry) return { undone: null };
-      transaction(db, () => entry.undo());
+      transaction(db, () => (entry.undo(), recordUndo(db, entry.label)));
       return { undone: entry.label };
     },
     'dialog:pickFiles': async () => {
@@ -129,9 +135,10 @@ export function createService(deps: ServiceDeps): Handlers {
       return { paths: await deps.pickFiles() };
     },
     'workspace:stats': async () => workspaceStats(deps),
-    'workspace:verify': () => verifyWorkspace(db, deps.search),
+    'workspace:verify': () => verifyWorkspace(db, deps.search, deps.workspace.paths.backupsDir),
     ...reportHandlers({ db, printPdf: deps.printPdf, pickSavePath: deps.pickSavePath }),
     ...backupHandlers(deps.workspace, changed),
+    ...custodyHandlers(deps.workspace, deps.pickSavePath),
     ...sessionOnlyHandlers(),
   };
 }

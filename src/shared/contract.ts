@@ -20,6 +20,7 @@ import type { Result } from './errors.ts';
 import { CITATION_STYLES, EXPORT_FORMATS, PAGE_SIZES, type RedactionHit, type Report, type ReportSummary } from './reports.ts';
 import type { Canceled, ExportResult, InvestigationInfo } from './investigations.ts';
 import { settingsPatchSchema, type SettingsView } from './settings.ts';
+import type { CustodyEntry, CustodyVerifyReport } from './custody.ts';
 
 /** An output type carried by the contract for typing only; outputs are produced by our own code. */
 const out = <T>() => z.custom<T>(() => true);
@@ -49,6 +50,8 @@ const reportSettings = z
     citationStyle: z.enum(CITATION_STYLES).optional(),
     pageSize: z.enum(PAGE_SIZES).optional(),
     quoteChain: z.boolean().optional(),
+    /** Issue 19: the verification appendix also gives each source's capture facts and custody summary. */
+    custodyAppendix: z.boolean().optional(),
     redaction: z
       .object({
         emails: z.boolean().optional(),
@@ -402,6 +405,20 @@ export const contract = {
   'settings:update': {
     input: settingsPatchSchema,
     output: out<SettingsView>(),
+  },
+  // Issue 19: the chain of custody. A document's history, the whole log, its check, a CSV of it.
+  'custody:list': {
+    input: z.object({ documentId: id.optional(), limit: z.number().int().min(1).max(1_000_000).optional() }).strict(),
+    output: out<CustodyEntry[]>(),
+  },
+  'custody:verify': {
+    input: z.object({}).strict(),
+    output: out<CustodyVerifyReport>(),
+  },
+  'custody:exportCsv': {
+    // No path: ask with a save dialog.
+    input: z.object({ path: text(MAX_PATH).min(1).optional(), force: z.boolean().optional() }).strict(),
+    output: out<{ path: string | null; bytes: number; entries: number }>(),
   },
   // Issue 8 (UI): the About dialog. Versions present in this process (no electron/chrome outside Electron).
   'app:info': {

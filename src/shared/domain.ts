@@ -88,6 +88,8 @@ export interface ImportSummary {
   failed: { path: string; code: string; message: string }[];
   /** Entries of a folder that were not imported, and why (links, FIFOs, devices, unreadable or unsupported files: issue 13). */
   skipped: SkippedEntry[];
+  /** Issue 19: what a web capture held beyond the pages imported ("3 pages imported; 12 other records kept in the original"). */
+  notes?: string[];
 }
 
 export interface SkippedEntry {

@@ -12,6 +12,8 @@ import { cleanPassage, cleanReport, cleanStoreName, cleanTag, orderTags, passage
 import { checkOriginal, cleanDocument } from './archive-document-rows.ts';
 import { shown } from './archive-row-rules.ts';
 import { ArchiveProblem } from './archive-schema.ts';
+import { copyCustodyRows } from '../custody/copy.ts';
+import type { CustodyHead } from '../../shared/custody.ts';
 
 /** Per table, the columns read from an archive. Any other column of Dossier's schema is derived (see the test that keeps this list whole). */
 export const COPIED_COLUMNS = {
@@ -25,6 +27,8 @@ export const COPIED_COLUMNS = {
   passage_tags: ['passage_id', 'tag_id'],
   reports: ['id', 'title', 'subtitle', 'author_line', 'report_date', 'body', 'settings', 'created_at', 'updated_at'],
   store_meta: ['key', 'value'],
+  // Issue 19: copied verbatim after its whole chain is checked (custody/copy.ts), so it stays valid here.
+  custody_log: ['seq', 'at', 'kind', 'document_id', 'researcher', 'app_version', 'details', 'prev_hash', 'hash'],
 } as const;
 
 /** Columns of Dossier's schema that are never read from an archive, and why. */
@@ -46,6 +50,8 @@ export interface CopyResult {
   counts: ArchiveManifest['counts'];
   /** Sentences on what was cleaned: documents (which also carry a review flag) and tag colours. */
   cleaned: string[];
+  /** Where the copied custody log ends (issue 19), to compare with the manifest's head. */
+  custodyHead: CustodyHead | null;
 }
 
 /** Copies every row in one transaction of `target`; throws ArchiveProblem naming the first row that cannot be made valid. */
@@ -57,10 +63,20 @@ export function copyArchiveRows(source: DatabaseSync, target: Database): CopyRes
     const passages = copyPassages(source, target, documents);
     copyPassageTags(source, target, passages, tags);
     const reports = copyReports(source, target);
+    const custodyHead = copyCustody(source, target);
     const nameRow = source.prepare(`${select('store_meta')} WHERE "key" = 'name'`).get() as { value?: unknown } | undefined;
     bumpGeneration(target);
-    return { name: cleanStoreName(nameRow?.value), counts: { documents: documents.size, passages: passages.size, tags: tags.size, reports }, cleaned };
+    return { name: cleanStoreName(nameRow?.value), counts: { documents: documents.size, passages: passages.size, tags: tags.size, reports }, cleaned, custodyHead };
   });
+}
+
+/** The archive's custody log, checked whole and copied byte for byte; a broken chain is refused. */
+function copyCustody(source: DatabaseSync, target: Database): CustodyHead | null {
+  try {
+    return copyCustodyRows(source, target, 'the archive').head;
+  } catch (error) {
+    throw new ArchiveProblem((error as Error).message.replace(/^the archive: /, ''));
+  }
 }
 
 /** Runs one insert; a constraint the archive breaks (a duplicate id or hash, a clash of tag names) becomes a sentence. */

@@ -9,6 +9,7 @@ import { reportCss } from './html-style.ts';
 import { authorInverted, authorShort, shortTitle } from './short-forms.ts';
 import { REDACTION_MARK } from './redaction.ts';
 import type { ReportData, SourceDoc } from './report-data.ts';
+import { renderCustodyAppendix } from './render-custody.ts';
 
 export interface RenderOptions {
   style?: CitationStyle | undefined;
@@ -121,6 +122,7 @@ ${s.items.map((item) => renderItem(item, data, citations)).join('\n')}
     ? `<section class="sources"><h2>Sources</h2><ol>${citations.sources.map((s) => `<li>${isolate(s.text, data.documents[s.documentId])}${s.url ? `${url(s.url, link)}.` : ''}</li>`).join('\n')}</ol></section>`
     : '';
   const appendix = quoteChain ? renderQuoteChain(report, data, citations) : '';
+  const custody = report.settings.custodyAppendix ? renderCustodyAppendix(data, citations, esc) : '';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -139,6 +141,7 @@ ${body}
 ${notes}
 ${sources}
 ${appendix}
+${custody}
 </body>
 </html>
 `;

@@ -9,6 +9,8 @@ import type { Database } from '../store/database.ts';
 import { getDocument } from '../store/documents-repo.ts';
 import { getPassage } from '../store/passages-repo.ts';
 import { listTags } from '../store/tags-repo.ts';
+import type { CaptureFacts } from '../../shared/custody.ts';
+import { custodySummary, type CustodySummary } from '../custody/summary.ts';
 
 export interface SourceDoc {
   id: string;
@@ -25,6 +27,10 @@ export interface SourceDoc {
   contentHash: string | null;
   /** The canonical text; in redacted data, with each redacted UTF-16 unit replaced by █ (offsets unchanged). */
   text: string;
+  /** Issue 19: where and when a web capture was taken, as imported (read-only). */
+  capture?: CaptureFacts | null | undefined;
+  /** Issue 19: the source's custody log in brief, for the verification appendix. */
+  custody?: CustodySummary | null | undefined;
 }
 
 export interface Locator {
@@ -115,6 +121,8 @@ export function loadReportData(db: Database, report: Report, extraPassageIds: st
         originalHash: d.originalHash,
         contentHash: d.contentHash,
         text: d.text,
+        capture: (d.meta.capture as CaptureFacts | undefined) ?? null,
+        custody: custodySummary(db, d.id),
       };
       layout.set(d.id, { blocks: d.blocks, pageStarts: d.pageStarts });
     }

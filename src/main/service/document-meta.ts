@@ -5,6 +5,7 @@ import type { Database } from '../store/database.ts';
 import { getDocument, markIndexedFieldsChanged } from '../store/documents-repo.ts';
 import { cleanMetadataText } from '../store/clean-text.ts';
 import { nowIso } from '../store/ids.ts';
+import { recordMetadataEdit } from '../custody/events.ts';
 
 const COLUMNS = {
   title: 'title',
@@ -48,6 +49,7 @@ export function updateDocumentMeta(db: Database, input: ParsedInput<'documents:u
     const sets = changed.map((f) => `${COLUMNS[f as keyof typeof COLUMNS]} = ?`).join(', ');
     db.prepare(`UPDATE documents SET ${sets}, meta = ? WHERE id = ?`).run(...values, JSON.stringify(meta), input.id);
     if (changed.some((f) => INDEXED.has(f))) markIndexedFieldsChanged(db, input.id);
+    recordMetadataEdit(db, input.id, Object.fromEntries(changed.map((f) => [f, row[COLUMNS[f as keyof typeof COLUMNS]]])), Object.fromEntries(changed.map((f, i) => [f, values[i]])));
   }
   const { text: _text, blocks: _blocks, pageStarts: _pages, meta: _meta, originalHtml: _html, ...summary } = getDocument(db, input.id)!;
   return summary;

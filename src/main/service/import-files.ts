@@ -9,6 +9,7 @@ import type { ParsedDocument, PartFailure } from '../importers/types.ts';
 import { transaction, type Database } from '../store/database.ts';
 import { findDuplicate, insertDocument } from '../store/documents-repo.ts';
 import { newId, nowIso } from '../store/ids.ts';
+import { recordImport } from '../custody/events.ts';
 
 export interface ImportOptions {
   /** Files larger than this are refused before they are read. */
@@ -156,13 +157,15 @@ function storeFile(db: Database, filePath: string, prepared: Prepared & { ok: tr
       const originalHash = sha256(bytes);
       const contentHash = sha256(doc.text);
       const title = doc.title ?? prepared.name;
-      const existing = findDuplicate(db, contentHash, originalHash);
+      // Pages of one web capture share its file as their original (issue 19): only their text tells duplicates apart.
+      const existing = findDuplicate(db, contentHash, part || prepared.docs.length === 1 ? originalHash : null);
       if (existing) {
         duplicates.push({ path: filePath, existingId: existing.id, existingTitle: existing.title });
         continue;
       }
       const id = newId();
       insertDocument(db, id, { ...doc, title, contentHash, originalHash, originalName: part?.name ?? prepared.name, originalBytes: bytes }, nowIso());
+      recordImport(db, { ...doc, id, title, contentHash, originalHash, originalName: part?.name ?? prepared.name }, { path: filePath, name: prepared.name, bytes: prepared.bytes });
       imported.push({ id, path: filePath, title });
     }
   });
@@ -170,4 +173,5 @@ function storeFile(db: Database, filePath: string, prepared: Prepared & { ok: tr
   summary.duplicates.push(...duplicates);
   // A part that failed alone (one message of a mailbox) is listed; the others are stored.
   for (const failure of prepared.failures) summary.failed.push({ path: filePath, code: failure.code, message: failure.message });
+  if (typeof prepared.docs[0]?.meta.captureNote === 'string') (summary.notes ??= []).push(prepared.docs[0].meta.captureNote);
 }

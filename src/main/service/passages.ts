@@ -9,6 +9,7 @@ import { getPassage, listPassageViews } from '../store/passages-repo.ts';
 import { getTag } from '../store/tags-repo.ts';
 import type { UndoEntry } from './history.ts';
 import { insertRows, selectRows } from './rows.ts';
+import { recordPassageDelete, recordPassageEdit } from '../custody/events.ts';
 
 const GONE = 'That passage no longer exists; it may have been deleted in the other pane.';
 
@@ -28,6 +29,7 @@ export function updatePassage(
       for (const tagId of input.tagIds) link.run(input.id, tagId);
     }
     db.prepare('UPDATE passages SET note = ?, updated_at = ? WHERE id = ?').run(input.note ?? passage.note, nowIso(), input.id);
+    recordPassageEdit(db, passage, getPassage(db, input.id)!);
     return getPassage(db, input.id)!;
   });
 }
@@ -38,6 +40,7 @@ export function deletePassageUndoable(db: Database, id: string): { result: { del
   if (passage.length === 0) return { result: { deleted: false }, undo: null };
   const links = selectRows(db, 'SELECT * FROM passage_tags WHERE passage_id = ?', id);
   db.prepare('DELETE FROM passages WHERE id = ?').run(id);
+  recordPassageDelete(db, { id, documentId: String(passage[0]!.document_id), start: Number(passage[0]!.start), end: Number(passage[0]!.end), exact: String(passage[0]!.exact) });
   const exact = String(passage[0]!.exact);
   return {
     result: { deleted: true },

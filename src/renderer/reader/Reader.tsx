@@ -9,6 +9,7 @@ import { DocumentHeader } from './DocumentHeader.tsx';
 import { DocumentPassages } from './DocumentPassages.tsx';
 import { blockIndexAt, findMatches, firstEndingAfter } from './find.ts';
 import { FindBar } from './FindBar.tsx';
+import { HistoryPanel } from './HistoryPanel.tsx';
 import { OriginalView } from './OriginalView.tsx';
 import { PassageEditor } from './PassageEditor.tsx';
 import { selectionOffsets } from './selection.ts';
@@ -38,6 +39,7 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
   const [pending, setPending] = useState<{ start: number; end: number; x: number; y: number } | null>(null);
   const [editing, setEditing] = useState<{ ids: string[]; x: number; y: number } | null>(null);
   const [showOriginal, setShowOriginal] = useState(false);
+  const [showHistory, setShowHistory] = useState(false);
   const [findQuery, setFindQuery] = useState('');
   const [current, setCurrent] = useState(0);
   const [flashAt, setFlashAt] = useState<number | null>(null);
@@ -141,7 +143,13 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
   const items = virtualizer.getVirtualItems();
   return (
     <article className="reader" aria-label={t('reader.document', { title: doc.title })}>
-      <DocumentHeader doc={doc} showOriginal={showOriginal} onToggleOriginal={() => setShowOriginal(!showOriginal)} />
+      <DocumentHeader
+        doc={doc}
+        showOriginal={showOriginal}
+        onToggleOriginal={() => setShowOriginal(!showOriginal)}
+        showHistory={showHistory}
+        onToggleHistory={() => setShowHistory(!showHistory)}
+      />
       <FindBar
         query={findQuery}
         count={matches.length}
@@ -166,7 +174,9 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
           }}
         />
       </FindBar>
-      {showOriginal && doc.originalHtml ? (
+      {showHistory ? (
+        <HistoryPanel doc={doc} />
+      ) : showOriginal && doc.originalHtml ? (
         <OriginalView html={doc.originalHtml} title={doc.title} />
       ) : (
         <div

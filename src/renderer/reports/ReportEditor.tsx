@@ -93,6 +93,10 @@ export function ReportEditor({ id, tags, onClose }: { id: string; tags: Tag[]; o
               <input type="checkbox" checked={report.settings.quoteChain} onChange={(e) => void save({ settings: { quoteChain: e.target.checked } })} />
               {t('reports.quoteChain')}
             </label>
+            <label className="inline">
+              <input type="checkbox" checked={report.settings.custodyAppendix} onChange={(e) => void save({ settings: { custodyAppendix: e.target.checked } })} />
+              {t('reports.custodyAppendix')}
+            </label>
           </div>
           <SectionsEditor body={report.body} passages={byId} allPassages={passages.data ?? []} tags={tags} onChange={changeBody} />
         </>
