@@ -44,7 +44,7 @@ describe('web captures', () => {
       httpHeaders: { 'content-type': 'text/html; charset=utf-8', server: 'nginx' },
     });
     expect(capture(camps.meta).payloadDigest).toMatch(/^sha256:/);
-    expect(capture(camps.meta).recordId).toMatch(/^<urn:uuid:/);
+    expect(capture(camps.meta).recordId).toMatch(/^urn:uuid:[0-9a-f-]+$/);
     // Both pages keep the whole WARC as their original, images included.
     const warcHash = createHash('sha256').update(warc).digest('hex');
     expect(docs.filter((d) => d.originalName === 'crawl.warc.gz').map((d) => d.originalHash)).toEqual([warcHash, warcHash]);

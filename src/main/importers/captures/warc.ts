@@ -81,7 +81,8 @@ export async function readWarc(bytes: Uint8Array, label: string, keep: (url: str
           httpStatus: statusCode,
           httpHeaders: record.httpHeaders ? headerObject(record.httpHeaders.headers.entries()) : null,
           payloadDigest: record.warcPayloadDigest ?? null,
-          recordId: record.warcHeader('WARC-Record-ID') ?? null,
+          // Stored without the angle brackets WARC writes around it (stored strings carry no markup).
+          recordId: record.warcHeader('WARC-Record-ID')?.replace(/^<|>$/g, '') ?? null,
         },
       });
     }
