@@ -4,7 +4,7 @@
  * and both PDF printers use its output (issue 6). Give it redacted inputs (redact-report.ts).
  */
 import type { CitationStyle, PageSize, Report, ReportItem } from '../../shared/reports.ts';
-import { buildCitations, formatDate, locatorText, type Citations } from './citations.ts';
+import { anchorLocatorText, buildCitations, formatDate, locatorText, type Citations } from './citations.ts';
 import { reportCss } from './html-style.ts';
 import { REDACTION_MARK } from './redaction.ts';
 import type { ReportData, SourceDoc } from './report-data.ts';
@@ -156,7 +156,7 @@ function renderQuoteChain(report: Report, data: ReportData, citations: Citations
     const doc = quote && data.documents[quote.documentId];
     if (!citation || !quote || !doc) continue;
     rows.push(`<tr><td>${citation.n}</td><td><bdi>${esc(doc.title)}</bdi><br>original file SHA-256: <span class="hash">${doc.originalHash}</span><br>text SHA-256: <span class="hash">${doc.contentHash}</span></td>
-<td>characters ${quote.start}–${quote.end}${quote.locator ? ` (${esc(locatorText(quote.locator))})` : ''}<br>prefix: “<bdi>${esc(visible(quote.prefix))}</bdi>”<br>suffix: “<bdi>${esc(visible(quote.suffix))}</bdi>”<br>quote SHA-256: ${quote.exactSha256 ? `<span class="hash">${quote.exactSha256}</span>` : 'withheld (the quote contains redactions)'}</td></tr>`);
+<td>characters ${quote.start}–${quote.end}${quote.locator ? ` (${esc(anchorLocatorText(quote.locator))})` : ''}<br>prefix: “<bdi>${esc(visible(quote.prefix))}</bdi>”<br>suffix: “<bdi>${esc(visible(quote.suffix))}</bdi>”<br>quote SHA-256: ${quote.exactSha256 ? `<span class="hash">${quote.exactSha256}</span>` : 'withheld (the quote contains redactions)'}</td></tr>`);
   }
   if (!rows.length) return '';
   return `<section class="appendix"><h2>Appendix: quote verification</h2>
