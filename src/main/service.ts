@@ -12,7 +12,7 @@ import { listPassages } from './store/passages-repo.ts';
 import { createTag, listTags } from './store/tags-repo.ts';
 import type { Workspace } from './store/workspace.ts';
 import { createParsePool, DEFAULT_PARSE_WORKER_URL } from './importers/parse-pool.ts';
-import { DEFAULT_MAX_FILE_BYTES, DEFAULT_PARSE_TIMEOUT_MS, expandPaths, importSources } from './service/import-files.ts';
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_PARSE_TIMEOUT_MS, expandPaths, importSources, type ImportSource } from './service/import-files.ts';
 import { updateDocumentMeta } from './service/document-meta.ts';
 import { backupHandlers } from './service/backups.ts';
 import { verifyWorkspace } from './service/integrity.ts';
@@ -23,6 +23,9 @@ import { deletePassageUndoable, documentIdsForTags, queryPassages, updatePassage
 import type { PdfPrinter } from './reports/print-options.ts';
 import { reportHandlers } from './service/reports.ts';
 import { sessionOnlyHandlers } from './service/session-only.ts';
+import { createOcrService, type OcrServiceOptions } from './service/ocr-service.ts';
+import type { OcrLanguage } from './ocr/languages.ts';
+import path from 'node:path';
 
 export interface ServiceDeps {
   workspace: Workspace;
@@ -41,6 +44,8 @@ export interface ServiceDeps {
   pickSavePath?: ((suggestedName: string) => Promise<string | null>) | undefined;
   /** The import size limit read at each import, so a change in Settings applies at once (issue 8). */
   maxFileBytesNow?: (() => number) | undefined;
+  /** Text recognition of scans and images (issue 16); false turns it off. Default: an engine started on first use, its data unpacked under the workspace. */
+  ocr?: Partial<OcrServiceOptions> | false | undefined;
 }
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
@@ -58,7 +63,16 @@ export function createService(deps: ServiceDeps): Handlers {
     workerUrl: deps.parseWorkerUrl ?? DEFAULT_PARSE_WORKER_URL,
     timeoutMs: deps.parseTimeoutMs ?? DEFAULT_PARSE_TIMEOUT_MS,
   });
-  const importOptions = () => ({ maxFileBytes: maxFileBytes(), onProgress, pool });
+  // The language data is unpacked into the investigation's index cache (derived data, like the index).
+  const ocr = deps.ocr === false ? null : createOcrService({ dataDir: path.join(deps.workspace.paths.indexDir, 'tessdata'), ...deps.ocr });
+  const importBatch = async (sources: ImportSource[], ocrLanguages: readonly OcrLanguage[] | undefined) => {
+    const batch = ocr?.startBatch(ocrLanguages);
+    try {
+      return await importSources(db, sources, { maxFileBytes: maxFileBytes(), onProgress, pool, ocr: batch?.options });
+    } finally {
+      batch?.done();
+    }
+  };
   const changed = (reason: string) => {
     emit('evt:library:changed', { reason });
     // Index the change now (in the search workers) rather than at the next search.
@@ -74,16 +88,17 @@ export function createService(deps: ServiceDeps): Handlers {
     });
 
   return {
-    'documents:import': async ({ paths }) => {
+    'documents:cancelOcr': () => ({ cancelled: ocr?.cancel() ?? false }),
+    'documents:import': async ({ paths, ocrLanguages }) => {
       const { files, missing } = await expandPaths(paths);
-      const summary = await importSources(db, files.map((p) => ({ path: p })), importOptions());
+      const summary = await importBatch(files.map((p) => ({ path: p })), ocrLanguages);
       for (const p of missing) summary.failed.push({ path: p, code: 'NOT_FOUND', message: `${p} does not exist.` });
       if (summary.imported.length) changed('import');
       return summary;
     },
-    'documents:importData': async ({ files }) => {
+    'documents:importData': async ({ files, ocrLanguages }) => {
       const sources = files.map((f) => ({ path: f.name, name: f.name, bytes: f.data }));
-      const summary = await importSources(db, sources, importOptions());
+      const summary = await importBatch(sources, ocrLanguages);
       if (summary.imported.length) changed('import');
       return summary;
     },

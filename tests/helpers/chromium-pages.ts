@@ -8,8 +8,8 @@ import { chromiumPath } from '../../src/main/reports/pdf-chromium.ts';
 
 export interface PagePrinter {
   pdf(html: string): Promise<Uint8Array>;
-  /** A screenshot of an A4 page at `dpi`. */
-  png(html: string, dpi: number): Promise<Uint8Array>;
+  /** A screenshot of an A4 page at `dpi` (or of its top `heightMm` millimetres: a strip is quicker to recognise). */
+  png(html: string, dpi: number, heightMm?: number): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -27,9 +27,9 @@ export async function openPagePrinter(): Promise<PagePrinter> {
         await page.close();
       }
     },
-    async png(html, dpi) {
+    async png(html, dpi, heightMm = 297) {
       // A4 at 96 CSS px per inch, scaled to the wanted resolution.
-      const page = await browser.newPage({ viewport: { width: 794, height: 1123 }, deviceScaleFactor: dpi / 96, javaScriptEnabled: false });
+      const page = await browser.newPage({ viewport: { width: 794, height: Math.round((heightMm / 297) * 1123) }, deviceScaleFactor: dpi / 96, javaScriptEnabled: false });
       try {
         await page.setContent(html, { waitUntil: 'load' });
         return new Uint8Array(await page.screenshot({ type: 'png', fullPage: false }));

@@ -28,7 +28,7 @@ export function layoutPdf(
     const base = draftStarts[d]!;
     for (const w of words) {
       if (w.end <= w.start) continue;
-      layout[w.page]!.words.push(round(w.x), round(w.top), round(w.width), round(w.height), base + w.start, base + w.end, -1);
+      layout[w.page]!.words.push(round(w.x), round(w.top), round(w.width), round(w.height), base + w.start, base + w.end, w.confidence === undefined ? -1 : Math.round(w.confidence));
     }
   });
   // A page without text starts where the next page with text does (or at the end).

@@ -11,6 +11,8 @@ export interface PdfTextItem {
   height: number;
   hasEOL?: boolean;
   dir?: string;
+  /** OCR only: the word's recognition confidence, 0–100. */
+  confidence?: number;
 }
 
 /** One run of text placed on the page, top-left origin, in PDF points. */
@@ -21,6 +23,7 @@ export interface PlacedRun {
   top: number;
   width: number;
   size: number;
+  confidence?: number;
 }
 
 export interface PageLine {
@@ -35,6 +38,8 @@ export interface PageLine {
   text: string;
 }
 
+const CJK_END = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]$/u;
+const CJK_START = /^[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/g;
 const LETTER = /\p{L}/gu;
 
@@ -61,7 +66,7 @@ export function placeRuns(items: PdfTextItem[], pageHeight: number): PlacedRun[]
     const x = item.transform[4] ?? 0;
     const baseline = item.transform[5] ?? 0;
     const size = Math.abs(item.height) || Math.hypot(item.transform[2] ?? 0, item.transform[3] ?? 0) || 10;
-    runs.push({ text: foldPresentationForms(item.str), x, top: pageHeight - baseline - size, width: Math.abs(item.width), size });
+    runs.push({ text: foldPresentationForms(item.str), x, top: pageHeight - baseline - size, width: Math.abs(item.width), size, ...(item.confidence !== undefined ? { confidence: item.confidence } : {}) });
   }
   return runs;
 }
@@ -104,7 +109,8 @@ function joinRuns(runs: PlacedRun[]): string {
   let text = '';
   for (const [i, run] of runs.entries()) {
     const prev = runs[i - 1];
-    if (prev && !/\s$/.test(text) && !/^\s/.test(run.text)) {
+    // Chinese is written without spaces: OCR's word gaps between Han characters are not spaces.
+    if (prev && !/\s$/.test(text) && !/^\s/.test(run.text) && !(CJK_END.test(text) && CJK_START.test(run.text))) {
       const gap = run.x > prev.x ? run.x - (prev.x + prev.width) : prev.x - (run.x + run.width);
       if (gap > Math.min(prev.size, run.size) * 0.15) text += ' ';
     }

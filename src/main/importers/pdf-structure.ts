@@ -28,6 +28,8 @@ export interface DraftWord {
   height: number;
   start: number;
   end: number;
+  /** OCR only: 0–100. */
+  confidence?: number;
 }
 
 export interface PdfStructure {
@@ -91,7 +93,7 @@ function lineWords(line: PageLine, page: number): DraftWord[] {
       const from = match.index / length;
       const to = (match.index + match[0].length) / length;
       const x = line.rtl ? run.x + run.width * (1 - to) : run.x + run.width * from;
-      words.push({ page, x, top: run.top, width: run.width * (to - from), height: run.size, start: at, end: cursor });
+      words.push({ page, x, top: run.top, width: run.width * (to - from), height: run.size, start: at, end: cursor, ...(run.confidence !== undefined ? { confidence: run.confidence } : {}) });
     }
   }
   return words;

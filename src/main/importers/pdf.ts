@@ -1,7 +1,9 @@
 import { DossierError } from '../../shared/errors.ts';
 import { layoutPdf, readOutline, titleFromInfo } from './pdf-layout.ts';
 import type { PdfTextItem } from './pdf-lines.ts';
+import { hasNoText, pageScan } from './pdf-page-images.ts';
 import type { StructurePage } from './pdf-structure.ts';
+import type { OcrPageImage } from './types.ts';
 import { findDateline, normalizeDate } from './metadata.ts';
 import { cleanText } from './clean.ts';
 import type { FileInput, ParsedDocument } from './types.ts';
@@ -37,6 +39,7 @@ export async function parsePdf(input: FileInput): Promise<ParsedDocument> {
   }
   try {
     const specs: StructurePage[] = [];
+    const scans: OcrPageImage[] = [];
     const failedPages: number[] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
       try {
@@ -44,7 +47,10 @@ export async function parsePdf(input: FileInput): Promise<ParsedDocument> {
         const [x0 = 0, y0 = 0, x1 = 612, y1 = 792] = page.view;
         const content = await page.getTextContent();
         const items = (content.items.filter((i) => 'str' in i) as PdfTextItem[]).map((i) => ({ ...i, transform: [...i.transform.slice(0, 4), (i.transform[4] ?? 0) - x0, (i.transform[5] ?? 0) - y0] }));
-        specs.push({ width: x1 - x0, height: y1 - y0, items });
+        // A page without a text layer is recognised from its scan later (issue 16).
+        const scan = hasNoText(items) ? await pageScan(page, n).catch(() => null) : null;
+        if (scan) scans.push(scan);
+        specs.push({ width: x1 - x0, height: y1 - y0, items: scan ? [] : items });
         page.cleanup();
       } catch {
         failedPages.push(n);
@@ -92,6 +98,7 @@ export async function parsePdf(input: FileInput): Promise<ParsedDocument> {
       },
       originalHtml: null,
       reviewFlags,
+      ...(scans.length ? { ocr: { specs, outline, labels, images: scans, paged: true } } : {}),
     };
   } finally {
     await pdf.destroy();
