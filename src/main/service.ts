@@ -113,6 +113,13 @@ export function createService(deps: ServiceDeps): Handlers {
       if (!doc) throw new DossierError('NOT_FOUND', 'That document is no longer in the investigation.');
       return doc;
     },
+    'documents:original': ({ id }) => {
+      const row = db
+        .prepare('SELECT d.original_name AS name, o.bytes AS bytes FROM documents d JOIN originals o ON o.sha256 = d.original_hash WHERE d.id = ?')
+        .get(id) as { name: string; bytes: Uint8Array } | undefined;
+      if (!row) throw new DossierError('NOT_FOUND', 'That document is no longer in the investigation.');
+      return { name: row.name, bytes: new Uint8Array(row.bytes) };
+    },
     'documents:delete': ({ ids }) => {
       const result = transaction(db, () => deleteDocuments(db, ids));
       changed('delete');

@@ -130,6 +130,11 @@ export const contract = {
     input: z.object({ id }).strict(),
     output: out<DocumentFull>(),
   },
+  /** The original file's bytes, for the page view of a PDF or a scan (issue 16): rendered in the renderer by pdf.js, never run. */
+  'documents:original': {
+    input: z.object({ id }).strict(),
+    output: out<{ name: string; bytes: Uint8Array }>(),
+  },
   'documents:delete': {
     input: z.object({ ids: z.array(id).min(1).max(100_000) }).strict(),
     output: out<{ deleted: number; passagesRemoved: number }>(),

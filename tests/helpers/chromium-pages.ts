@@ -40,3 +40,61 @@ export async function openPagePrinter(): Promise<PagePrinter> {
     close: () => browser.close(),
   };
 }
+
+/** A PNG re-encoded by Chromium's canvas as WebP and JPEG, and its pixels as an uncompressed greyscale TIFF: the other image formats scans come in. */
+export async function otherFormats(png: Uint8Array): Promise<{ webp: Uint8Array; jpeg: Uint8Array; tiff: Uint8Array }> {
+  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true });
+  try {
+    const page = await browser.newPage();
+    const { webp, jpeg, width, height, grey } = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const rgba = ctx.getImageData(0, 0, img.width, img.height).data;
+      const grey: number[] = [];
+      for (let i = 0; i < rgba.length; i += 4) grey.push(rgba[i]!);
+      return { webp: canvas.toDataURL('image/webp', 0.95).split(',')[1]!, jpeg: canvas.toDataURL('image/jpeg', 0.9).split(',')[1]!, width: img.width, height: img.height, grey };
+    }, Buffer.from(png).toString('base64'));
+    return { webp: new Uint8Array(Buffer.from(webp, 'base64')), jpeg: new Uint8Array(Buffer.from(jpeg, 'base64')), tiff: greyTiff(width, height, Uint8Array.from(grey)) };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** A baseline TIFF (TIFF 6.0, section 4): little-endian, one strip, 8-bit greyscale, no compression. */
+function greyTiff(width: number, height: number, pixels: Uint8Array): Uint8Array {
+  const count = 9;
+  const headerLength = 8 + 2 + count * 12 + 4;
+  const entries: [number, number, number][] = [
+    [256, 4, width], // ImageWidth
+    [257, 4, height], // ImageLength
+    [258, 3, 8], // BitsPerSample
+    [259, 3, 1], // Compression: none
+    [262, 3, 1], // PhotometricInterpretation: black is zero
+    [273, 4, headerLength], // StripOffsets
+    [277, 3, 1], // SamplesPerPixel
+    [278, 4, height], // RowsPerStrip
+    [279, 4, pixels.length], // StripByteCounts
+  ];
+  const out = new Uint8Array(headerLength + pixels.length);
+  const view = new DataView(out.buffer);
+  out.set([0x49, 0x49, 42, 0]);
+  view.setUint32(4, 8, true);
+  view.setUint16(8, entries.length, true);
+  entries.forEach(([tag, type, value], i) => {
+    const at = 10 + i * 12;
+    view.setUint16(at, tag, true);
+    view.setUint16(at + 2, type, true);
+    view.setUint32(at + 4, 1, true);
+    if (type === 3) view.setUint16(at + 8, value, true);
+    else view.setUint32(at + 8, value, true);
+  });
+  view.setUint32(10 + entries.length * 12, 0, true);
+  out.set(pixels, headerLength);
+  return out;
+}

@@ -80,7 +80,17 @@ interface TesseractBlock {
  * are the installed package's own files (tesseract.js's Node build requires them from disk).
  */
 export function workerOptions(langPath: string) {
-  return { langPath, gzip: false, cacheMethod: 'none', cachePath: langPath, legacyCore: false, legacyLang: false } as const;
+  return {
+    langPath,
+    gzip: false,
+    cacheMethod: 'none',
+    cachePath: langPath,
+    legacyCore: false,
+    legacyLang: false,
+    // Without a handler tesseract.js rethrows a failed job (an unreadable image) as an uncaught
+    // exception, which would end the process; the job's own promise rejects and is handled.
+    errorHandler: () => undefined,
+  } as const;
 }
 
 export function createOcrEngine(options: OcrEngineOptions): OcrEngine {
