@@ -71,10 +71,17 @@ try {
   for (const language of languages) {
     const truth = pageLines(language).join(' ');
     for (const variant of pages.get(language)!) {
-      const { text, seconds } = await recognise(engine, variant, language);
-      const cer = characterErrorRate(truth, text);
-      if (variant.name === 'image 300 dpi') cleanCer.set(language, cer);
-      rows.push(`${language.padEnd(4)} ${variant.name.padEnd(18)} ${(cer * 100).toFixed(2).padStart(7)} % ${seconds.toFixed(1).padStart(7)} s`);
+      try {
+        const { text, seconds } = await recognise(engine, variant, language);
+        const cer = characterErrorRate(truth, text);
+        if (variant.name === 'image 300 dpi') cleanCer.set(language, cer);
+        rows.push(`${language.padEnd(4)} ${variant.name.padEnd(18)} ${(cer * 100).toFixed(2).padStart(7)} % ${seconds.toFixed(1).padStart(7)} s`);
+      } catch (error) {
+        // A page read as nothing counts as every character wrong.
+        if (variant.name === 'image 300 dpi') cleanCer.set(language, 1);
+        rows.push(`${language.padEnd(4)} ${variant.name.padEnd(18)} failed: ${(error as Error).message}`);
+      }
+      console.error(rows.at(-1));
     }
   }
   await engine.close();

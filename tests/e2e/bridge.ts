@@ -159,7 +159,7 @@ export async function connectPageSession(page: Page, userDataDir: string): Promi
   });
   await page.exposeBinding('__dossierInvoke', async (_source, channel: unknown, input: unknown) => {
     bridge.calls.push(String(channel));
-    return dispatch(bridge.handlers, channel, reviveBytes(input));
+    return encodeBytes(await dispatch(bridge.handlers, channel, reviveBytes(input)));
   });
   await page.addInitScript(INIT_SCRIPT);
   return bridge;

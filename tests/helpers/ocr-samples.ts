@@ -42,7 +42,7 @@ const FONTS: Record<SampleLanguage, string> = {
 export function sampleHtml(language: SampleLanguage, options: { skewDeg?: number; noise?: boolean; lines?: readonly string[] } = {}): string {
   const lines = options.lines ?? OCR_SAMPLES[language];
   const noise = options.noise
-    ? `<div style="position:fixed;inset:0;background-image:radial-gradient(#0007 0.6px,transparent 0.7px);background-size:5px 7px"></div>`
+    ? `<div style="position:fixed;inset:0;background-image:radial-gradient(#0006 0.5px,transparent 0.6px),radial-gradient(#0004 0.4px,transparent 0.5px);background-size:7px 9px,11px 5px;background-position:0 0,3px 2px"></div>`
     : '';
   return `<!doctype html><html lang="${language}" dir="${RTL.has(language) ? 'rtl' : 'ltr'}"><meta charset="utf-8">
 <body style="margin:0;background:#fff"><div style="padding:48px 64px;font:13pt/1.6 ${FONTS[language]};color:#111;transform:rotate(${options.skewDeg ?? 0}deg);transform-origin:top left">
