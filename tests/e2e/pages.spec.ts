@@ -32,7 +32,7 @@ async function dragWords(page: Page, from: string, to: string) {
   await page.mouse.up();
 }
 
-test('a text PDF shown as pages beside its text: page breaks in the text, a passage selected on the page highlighted in both views and the passages view', async ({
+test('a text PDF shown as pages beside its text: page breaks in the text, a passage selected on the page highlighted in both views, the passages view, opened from a report at its page', async ({
   page,
   bridge,
   tmp,
@@ -68,6 +68,18 @@ test('a text PDF shown as pages beside its text: page breaks in the text, a pass
   const view = page.getByRole('region', { name: 'Passages tagged Food' });
   await expect(view.getByRole('button', { name: /One Kazakh man said he was given three steamed buns per day/ })).toBeVisible();
   await shot('pages-03-passages-view');
+
+  // From a report: "Open at page" opens the source at the quote with its pages shown, at its page.
+  await reader.getByRole('button', { name: 'Hide pages' }).click();
+  await expect(pages).toBeHidden();
+  const tags = await call(bridge.app.handlers, 'tags:list', {});
+  await call(bridge.app.handlers, 'reports:create', { title: 'Food in detention', fromTagIds: tags.map((tag) => tag.id) });
+  await page.getByRole('button', { name: 'Reports' }).click();
+  await page.getByRole('button', { name: /Food in detention/ }).click();
+  await page.getByRole('button', { name: 'Open at page' }).click();
+  await expect(pages.locator('[data-page="1"] .pv-word.tagged').first()).toBeInViewport();
+  await expect(reader.locator('.reader-body mark')).toBeInViewport();
+  await shot('pages-04-opened-from-report-at-its-page');
 });
 
 test('an Uyghur scan: recognised offline, its word layer over the scan in reading order', async ({ page, bridge, tmp, shot }) => {
@@ -93,5 +105,5 @@ test('an Uyghur scan: recognised offline, its word layer over the scan in readin
   const first = (await layer.nth(0).boundingBox())!;
   const second = (await layer.nth(1).boundingBox())!;
   expect(first.x).toBeGreaterThan(second.x);
-  await shot('pages-04-uyghur-scan-overlay');
+  await shot('pages-05-uyghur-scan-overlay');
 });

@@ -23,7 +23,7 @@ export interface ReaderProps {
   passages: PassageView[];
   tags: Tag[];
   /** A range to scroll to and flash, e.g. when opened from a passage list; the nonce repeats a request. */
-  focus: { start: number; end: number; nonce: number } | null;
+  focus: { start: number; end: number; nonce: number; pages?: boolean } | null;
   /** Linked scrolling: the paragraph the other pane shows at its top. */
   linkTo: { block: number; nonce: number } | null;
   onTopBlock?: ((block: number) => void) | undefined;
@@ -82,6 +82,10 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
     },
     [blocks, virtualizer],
   );
+
+  useEffect(() => {
+    if (focus?.pages && hasPages) setShowPages(true);
+  }, [focus, hasPages]);
 
   useEffect(() => {
     if (!focus) return;

@@ -369,6 +369,7 @@ export const en = {
   'reader.findNext': 'Next match',
   'reader.original': 'Original of {title}',
   // Issue 16: the page view of PDFs and scans.
+  'reports.quote.openAtPage': 'Open at page',
   'pages.show': 'Show pages',
   'pages.hide': 'Hide pages',
   'pages.region': 'Pages of {title}',
