@@ -22,7 +22,7 @@ export async function openPagePrinter(): Promise<PagePrinter> {
       const page = await context.newPage();
       try {
         await page.setContent(html, { waitUntil: 'load' });
-        return new Uint8Array(await page.pdf({ format: 'A4', margin: { top: '20mm', bottom: '20mm', left: '18mm', right: '18mm' }, outline: true }));
+        return new Uint8Array(await page.pdf({ format: 'A4', margin: { top: '20mm', bottom: '20mm', left: '18mm', right: '18mm' }, outline: true, tagged: true }));
       } finally {
         await page.close();
       }

@@ -147,6 +147,14 @@ h1{font-size:20pt;margin:0 0 12pt} .cols{column-count:2;column-gap:40pt} p{margi
     expect(texts.slice(1).map((p) => p.text)).toEqual([left.trim(), right.trim()]);
   });
 
+  it('takes headings from the outline even where they are set in the body size', async () => {
+    const html = `<!doctype html><html lang="en"><meta charset="utf-8"><style>body{font:12pt/1.5 'Noto Sans',sans-serif} h1,h2{font-size:12pt;margin:12pt 0}</style>
+<h1>Background</h1><p>The camps were built from 2017 onwards, according to satellite images.</p><h2>Sources</h2><p>Witnesses were interviewed in Almaty and Istanbul.</p></html>`;
+    const doc = await parse(await printer.pdf(html));
+    expect(paragraphs(doc).filter((b) => b.kind === 'heading').map((b) => b.text)).toEqual(['Background', 'Sources']);
+    expect(doc.blocks.filter((b) => b.kind === 'heading').map((b) => b.level)).toEqual([1, 2]);
+  });
+
   it('reads a right-to-left Uyghur page right column first, in logical order, and Chinese without spaces between characters', async () => {
     const ugLeft = 'گۇۋاھچىلار لاگېردىكى تۇرمۇشنى بايان قىلدى ۋە ھەر بىر سۆھبەت خاتىرىلەندى. '.repeat(3).trim();
     const ugRight = 'ئىككىنچى ئىستوندا لاگېرلارنىڭ ئىسىملىرى ۋە چېسلالىرى بار. '.repeat(3).trim();
