@@ -27,7 +27,9 @@ import { openSettings } from '../main/settings/settings-store.ts';
 const USAGE = `Usage: dossier <command> [options]
 
 Commands:
-  import PATH...                       import files and folders (recursively)
+  import PATH... [--ocr-lang en,ru]    import files and folders (recursively); scans and images are
+                                       recognised offline in the languages given (en ru zh kk ug ar),
+                                       else in the one guessed from the first page
   list                                 documents with their metadata
   show ID                              metadata, text and blocks of one document
   search QUERY [filters]               search the documents; QUERY may use "exact phrase",
@@ -73,6 +75,7 @@ const OPTIONS = {
   note: { type: 'string' },
   limit: { type: 'string' },
   lang: { type: 'string', multiple: true },
+  'ocr-lang': { type: 'string', multiple: true },
   format: { type: 'string', multiple: true },
   source: { type: 'string', multiple: true },
   from: { type: 'string' },
@@ -161,7 +164,9 @@ async function runCommand(app: OpenedApp, command: string, args: string[], value
   switch (command) {
     case 'import': {
       if (args.length === 0) throw new DossierError('BAD_INPUT', 'Give at least one file or folder to import.');
-      const summary = await call(h, 'documents:import', { paths: args });
+      // Issue 16: the OCR languages of scans, checked by the contract like any input.
+      const ocrLanguages = values['ocr-lang']?.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+      const summary = await call(h, 'documents:import', { paths: args, ...(ocrLanguages?.length ? { ocrLanguages: ocrLanguages as ('en' | 'ru' | 'zh' | 'kk' | 'ug' | 'ar')[] } : {}) });
       return { json: summary, text: formatImportSummary(summary), exitCode: summary.failed.length ? 3 : 0 };
     }
     case 'list': {

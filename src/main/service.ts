@@ -12,7 +12,7 @@ import { listPassages } from './store/passages-repo.ts';
 import { createTag, listTags } from './store/tags-repo.ts';
 import type { Workspace } from './store/workspace.ts';
 import { createParsePool, DEFAULT_PARSE_WORKER_URL } from './importers/parse-pool.ts';
-import { DEFAULT_MAX_FILE_BYTES, DEFAULT_PARSE_TIMEOUT_MS, expandPaths, importSources } from './service/import-files.ts';
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_PARSE_TIMEOUT_MS, expandPaths, importSources, type ImportSource } from './service/import-files.ts';
 import { updateDocumentMeta } from './service/document-meta.ts';
 import { backupHandlers } from './service/backups.ts';
 import { verifyWorkspace } from './service/integrity.ts';
@@ -26,6 +26,9 @@ import { sessionOnlyHandlers } from './service/session-only.ts';
 import { setCustodyActor, type CustodyActor } from './custody/custody-log.ts';
 import { recordTagChange, recordUndo } from './custody/events.ts';
 import { custodyHandlers } from './service/custody.ts';
+import { createOcrService, type OcrServiceOptions } from './service/ocr-service.ts';
+import type { OcrLanguage } from './ocr/languages.ts';
+import path from 'node:path';
 
 export interface ServiceDeps {
   workspace: Workspace;
@@ -46,6 +49,8 @@ export interface ServiceDeps {
   maxFileBytesNow?: (() => number) | undefined;
   /** Who writes custody entries: the app version and the researcher's name from Settings (issue 19). */
   custodyActor?: (() => CustodyActor) | undefined;
+  /** Text recognition of scans and images (issue 16); false turns it off. Default: an engine started on first use, its data unpacked under the workspace. */
+  ocr?: Partial<OcrServiceOptions> | false | undefined;
 }
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
@@ -64,7 +69,16 @@ export function createService(deps: ServiceDeps): Handlers {
     workerUrl: deps.parseWorkerUrl ?? DEFAULT_PARSE_WORKER_URL,
     timeoutMs: deps.parseTimeoutMs ?? DEFAULT_PARSE_TIMEOUT_MS,
   });
-  const importOptions = () => ({ maxFileBytes: maxFileBytes(), onProgress, pool });
+  // The language data is unpacked into the investigation's index cache (derived data, like the index).
+  const ocr = deps.ocr === false ? null : createOcrService({ dataDir: path.join(deps.workspace.paths.indexDir, 'tessdata'), ...deps.ocr });
+  const importBatch = async (sources: ImportSource[], ocrLanguages: readonly OcrLanguage[] | undefined) => {
+    const batch = ocr?.startBatch(ocrLanguages);
+    try {
+      return await importSources(db, sources, { maxFileBytes: maxFileBytes(), onProgress, pool, ocr: batch?.options });
+    } finally {
+      batch?.done();
+    }
+  };
   const changed = (reason: string) => {
     emit('evt:library:changed', { reason });
     // Index the change now (in the search workers) rather than at the next search.
@@ -80,17 +94,18 @@ export function createService(deps: ServiceDeps): Handlers {
     });
 
   return {
-    'documents:import': async ({ paths }) => {
+    'documents:cancelOcr': () => ({ cancelled: ocr?.cancel() ?? false }),
+    'documents:import': async ({ paths, ocrLanguages }) => {
       const { files, missing, skipped } = await expandPaths(paths);
-      const summary = await importSources(db, files.map((p) => ({ path: p })), importOptions());
+      const summary = await importBatch(files.map((p) => ({ path: p })), ocrLanguages);
       for (const p of missing) summary.failed.push({ path: p, code: 'NOT_FOUND', message: `${p} does not exist.` });
       summary.skipped.push(...skipped);
       if (summary.imported.length) changed('import');
       return summary;
     },
-    'documents:importData': async ({ files }) => {
+    'documents:importData': async ({ files, ocrLanguages }) => {
       const sources = files.map((f) => ({ path: f.name, name: f.name, bytes: f.data }));
-      const summary = await importSources(db, sources, importOptions());
+      const summary = await importBatch(sources, ocrLanguages);
       if (summary.imported.length) changed('import');
       return summary;
     },
@@ -104,6 +119,13 @@ export function createService(deps: ServiceDeps): Handlers {
       const doc = getDocument(db, id);
       if (!doc) throw new DossierError('NOT_FOUND', 'That document is no longer in the investigation.');
       return doc;
+    },
+    'documents:original': ({ id }) => {
+      const row = db
+        .prepare('SELECT d.original_name AS name, o.bytes AS bytes FROM documents d JOIN originals o ON o.sha256 = d.original_hash WHERE d.id = ?')
+        .get(id) as { name: string; bytes: Uint8Array } | undefined;
+      if (!row) throw new DossierError('NOT_FOUND', 'That document is no longer in the investigation.');
+      return { name: row.name, bytes: new Uint8Array(row.bytes) };
     },
     'documents:delete': ({ ids }) => {
       const result = transaction(db, () => deleteDocuments(db, ids));

@@ -101,7 +101,7 @@ export function App() {
     }
   };
 
-  const open = (id: string, at: { start: number; end: number } | null) => {
+  const open = (id: string, at: { start: number; end: number; pages?: boolean } | null) => {
     panes.open(id, at);
     setQuery('');
   };
@@ -223,7 +223,7 @@ export function App() {
               <Panes state={panes} tags={tags.data ?? []} />
             )}
           </section>
-          {showReports && <ReportsPane tags={tags.data ?? []} />}
+          {showReports && <ReportsPane tags={tags.data ?? []} onOpenAtPage={(p) => open(p.documentId, { start: p.start, end: p.end, pages: true })} />}
           {showPassages && !showReports && (
             <PassagesPanel
               tags={tags.data ?? []}

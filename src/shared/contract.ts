@@ -64,9 +64,18 @@ const reportSettings = z
   })
   .strict();
 
+// ── OCR (issue 16): the languages a scan may be recognised in; none given means guessed from a first pass ──
+export const OCR_LANGUAGE_CODES = ['en', 'ru', 'zh', 'kk', 'ug', 'ar'] as const;
+const ocrLanguages = z.array(z.enum(OCR_LANGUAGE_CODES)).min(1).max(OCR_LANGUAGE_CODES.length);
+
 export const contract = {
+  /** Stops the text recognition of the import under way: the file being recognised, and the scans after it, fail with a sentence (issue 16). */
+  'documents:cancelOcr': {
+    input: z.object({}).strict(),
+    output: out<{ cancelled: boolean }>(),
+  },
   'documents:import': {
-    input: z.object({ paths: z.array(text(MAX_PATH).min(1)).min(1).max(100_000) }).strict(),
+    input: z.object({ paths: z.array(text(MAX_PATH).min(1)).min(1).max(100_000), ocrLanguages: ocrLanguages.optional() }).strict(),
     output: out<ImportSummary>(),
   },
   'documents:importData': {
@@ -83,6 +92,7 @@ export const contract = {
           )
           .min(1)
           .max(10_000),
+        ocrLanguages: ocrLanguages.optional(),
       })
       .strict(),
     output: out<ImportSummary>(),
@@ -122,6 +132,11 @@ export const contract = {
   'documents:get': {
     input: z.object({ id }).strict(),
     output: out<DocumentFull>(),
+  },
+  /** The original file's bytes, for the page view of a PDF or a scan (issue 16): rendered in the renderer by pdf.js, never run. */
+  'documents:original': {
+    input: z.object({ id }).strict(),
+    output: out<{ name: string; bytes: Uint8Array }>(),
   },
   'documents:delete': {
     input: z.object({ ids: z.array(id).min(1).max(100_000) }).strict(),

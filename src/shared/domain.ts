@@ -1,6 +1,6 @@
 /** Domain types shared by main, preload, renderer and CLI. Pure TypeScript: no Node, no DOM. */
 
-export const DOCUMENT_FORMATS = ['txt', 'md', 'html', 'pdf', 'docx', 'eml', 'mbox'] as const;
+export const DOCUMENT_FORMATS = ['txt', 'md', 'html', 'pdf', 'docx', 'eml', 'mbox', 'image'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
 export type BlockKind = 'heading' | 'paragraph' | 'quote' | 'list-item';
@@ -101,6 +101,9 @@ export interface ImportProgress {
   done: number;
   total: number;
   currentFile: string;
+  /** While a scan is recognised (issue 16): pages done and in all. */
+  page?: number;
+  pages?: number;
 }
 
 export interface Snippet {

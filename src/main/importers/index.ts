@@ -23,6 +23,7 @@ const PARSERS: Record<DocumentFormat, FormatParser> = {
   docx: async (input) => (await import('./docx.ts')).parseDocx(input),
   eml: async (input) => (await import('./email.ts')).parseEmailMessage(input),
   mbox: async (input) => (await import('./email.ts')).parseMbox(input),
+  image: async (input) => (await import('./image.ts')).parseImage(input),
 };
 
 const EXTENSIONS: Record<string, DocumentFormat> = {
@@ -38,6 +39,13 @@ const EXTENSIONS: Record<string, DocumentFormat> = {
   '.eml': 'eml',
   '.mbox': 'mbox',
   '.mbx': 'mbox',
+  // Scans and photographs of documents, recognised by OCR (issue 16).
+  '.png': 'image',
+  '.jpg': 'image',
+  '.jpeg': 'image',
+  '.tif': 'image',
+  '.tiff': 'image',
+  '.webp': 'image',
 };
 
 /** Formats whose bytes are text: a NUL byte or a run of control characters means the file is not what it claims. */
@@ -108,7 +116,7 @@ function finish(parsed: ParsedDocument, format: DocumentFormat, name: string): P
   }
   const unreadable = countUnreadable(parsed.text);
   const text = unreadable ? cleanBodyText(parsed.text) : parsed.text;
-  if (!text.replace(/\ufffd/g, '').trim()) {
+  if (!text.replace(/\ufffd/g, '').trim() && !parsed.ocr) {
     const why = format === 'pdf' ? ' (a scanned PDF needs text recognition first)' : '';
     throw new DossierError('EMPTY', `${name} has no readable text${why}.`);
   }
@@ -126,6 +134,8 @@ function finish(parsed: ParsedDocument, format: DocumentFormat, name: string): P
       meta = { ...meta, dateline };
     }
   }
+  // A document waiting for OCR gets its title and language from the recognised text (src/main/ocr).
+  if (parsed.ocr) return { ...parsed, reviewFlags, publishedAt, meta: cleanMetadataTree(meta) as Record<string, unknown> };
   const doc: ParsedDocument = {
     ...parsed,
     text,

@@ -4,7 +4,7 @@
  * and both PDF printers use its output (issue 6). Give it redacted inputs (redact-report.ts).
  */
 import type { CitationStyle, PageSize, Report, ReportItem } from '../../shared/reports.ts';
-import { buildCitations, endWith, formatDate, locatorText, type Citations } from './citations.ts';
+import { anchorLocatorText, buildCitations, endWith, formatDate, locatorText, type Citations } from './citations.ts';
 import { reportCss } from './html-style.ts';
 import { authorInverted, authorShort, shortTitle } from './short-forms.ts';
 import { REDACTION_MARK } from './redaction.ts';
@@ -169,7 +169,7 @@ function renderQuoteChain(report: Report, data: ReportData, citations: Citations
     if (!citation || !quote || !doc) continue;
     if (!doc.originalHash || !doc.contentHash || !quote.exactSha256) withheld = true;
     rows.push(`<tr><td>${citation.n}</td><td><bdi>${esc(doc.title)}</bdi><br>original file SHA-256: ${hash(doc.originalHash)}<br>text SHA-256: ${hash(doc.contentHash)}</td>
-<td>characters ${quote.start}–${quote.end} (code points ${quote.textPosition.start}–${quote.textPosition.end})${quote.locator ? ` (${esc(locatorText(quote.locator))})` : ''}<br>prefix: “<bdi>${esc(visible(quote.prefix))}</bdi>”<br>suffix: “<bdi>${esc(visible(quote.suffix))}</bdi>”<br>quote SHA-256: ${hash(quote.exactSha256)}</td></tr>`);
+<td>characters ${quote.start}–${quote.end} (code points ${quote.textPosition.start}–${quote.textPosition.end})${quote.locator ? ` (${esc(anchorLocatorText(quote.locator))})` : ''}<br>prefix: “<bdi>${esc(visible(quote.prefix))}</bdi>”<br>suffix: “<bdi>${esc(visible(quote.suffix))}</bdi>”<br>quote SHA-256: ${hash(quote.exactSha256)}</td></tr>`);
   }
   if (!rows.length) return '';
   const why = withheld

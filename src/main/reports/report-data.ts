@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Block } from '../../shared/domain.ts';
+import { layoutOf, pageOfOffset, type PageLayout } from '../../shared/page-layout.ts';
 import type { Report } from '../../shared/reports.ts';
 import type { Database } from '../store/database.ts';
 import { getDocument } from '../store/documents-repo.ts';
@@ -36,6 +37,8 @@ export interface SourceDoc {
 export interface Locator {
   kind: 'page' | 'paragraph';
   n: number;
+  /** The printed page label ("iv", "23") where the PDF defines page labels (issue 16). */
+  label?: string;
 }
 
 export interface QuoteData {
@@ -82,11 +85,11 @@ export function codePointOffset(text: string, at: number): number {
 }
 
 /** PDF page (from page starts) or paragraph number (the count of non-heading blocks up to the quote). */
-export function locate(start: number, blocks: Block[], pageStarts: number[] | null): Locator | null {
+export function locate(start: number, blocks: Block[], pageStarts: number[] | null, layout: PageLayout[] | null = null): Locator | null {
   if (pageStarts && pageStarts.length) {
-    let page = 0;
-    while (page + 1 < pageStarts.length && pageStarts[page + 1]! <= start) page++;
-    return { kind: 'page', n: page + 1 };
+    const page = pageOfOffset(pageStarts, start);
+    const label = layout?.[page]?.label;
+    return label ? { kind: 'page', n: page + 1, label } : { kind: 'page', n: page + 1 };
   }
   let n = 0;
   for (const block of blocks) {
@@ -102,7 +105,7 @@ export function locate(start: number, blocks: Block[], pageStarts: number[] | nu
 export function loadReportData(db: Database, report: Report, extraPassageIds: string[] = []): ReportData {
   const wanted = new Set([...report.body.sections.flatMap((s) => s.items.map((i) => i.passageId)), ...extraPassageIds]);
   const documents: Record<string, SourceDoc> = {};
-  const layout = new Map<string, { blocks: Block[]; pageStarts: number[] | null }>();
+  const layout = new Map<string, { blocks: Block[]; pageStarts: number[] | null; pages: PageLayout[] | null }>();
   const passages: Record<string, QuoteData> = {};
   for (const passageId of wanted) {
     const passage = getPassage(db, passageId);
@@ -124,9 +127,9 @@ export function loadReportData(db: Database, report: Report, extraPassageIds: st
         capture: (d.meta.capture as CaptureFacts | undefined) ?? null,
         custody: custodySummary(db, d.id),
       };
-      layout.set(d.id, { blocks: d.blocks, pageStarts: d.pageStarts });
+      layout.set(d.id, { blocks: d.blocks, pageStarts: d.pageStarts, pages: layoutOf(d.meta) });
     }
-    const { blocks, pageStarts } = layout.get(passage.documentId)!;
+    const { blocks, pageStarts, pages } = layout.get(passage.documentId)!;
     passages[passage.id] = {
       passageId: passage.id,
       documentId: passage.documentId,
@@ -137,7 +140,7 @@ export function loadReportData(db: Database, report: Report, extraPassageIds: st
       suffix: passage.suffix,
       note: passage.note,
       tagIds: passage.tagIds,
-      locator: locate(passage.start, blocks, pageStarts),
+      locator: locate(passage.start, blocks, pageStarts, pages),
       textPosition: { start: codePointOffset(documents[passage.documentId]!.text, passage.start), end: codePointOffset(documents[passage.documentId]!.text, passage.end) },
       exactSha256: createHash('sha256').update(passage.exact, 'utf8').digest('hex'),
     };

@@ -10,6 +10,7 @@ import { transaction, type Database } from '../store/database.ts';
 import { findDuplicate, insertDocument } from '../store/documents-repo.ts';
 import { newId, nowIso } from '../store/ids.ts';
 import { recordImport } from '../custody/events.ts';
+import { recogniseScans, type OcrImportOptions } from './import-ocr.ts';
 
 export interface ImportOptions {
   /** Files larger than this are refused before they are read. */
@@ -23,6 +24,8 @@ export interface ImportOptions {
   pool?: ParsePool | undefined;
   /** Bytes read ahead of the store at most (default READ_AHEAD_BYTES; tests make it small). */
   readAheadBytes?: number | undefined;
+  /** Recognises scans and images (issue 16); without it they fail with a sentence. */
+  ocr?: OcrImportOptions | undefined;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -109,7 +112,9 @@ export async function importSources(db: Database, sources: ImportSource[], optio
       const bytes = 'bytes' in source ? source.bytes : await readRegularFile(source.path, name, options.maxFileBytes);
       if (bytes.byteLength > options.maxFileBytes) throw tooLarge(name, bytes.byteLength, options.maxFileBytes);
       if (bytes.byteLength === 0) throw new DossierError('EMPTY', `${name} is empty (0 bytes).`);
-      return { ok: true, name, bytes, ...(await pool.parse({ name, bytes })) };
+      const parsed = await pool.parse({ name, bytes });
+      const onPage = (page: number, pages: number) => options.onProgress?.({ done: index, total: sources.length, currentFile: source.path, page, pages });
+      return { ok: true, name, bytes, docs: await recogniseScans(parsed.docs, name, options.ocr, onPage), failures: parsed.failures };
     } catch (error) {
       return { ok: false, error };
     }

@@ -13,7 +13,17 @@ type Tab = 'compose' | 'preview' | 'redaction' | 'export';
 export type SettingsPatch = Partial<Omit<ReportSettings, 'redaction'>> & { redaction?: Partial<ReportSettings['redaction']> };
 
 /** One report: its title block, sections and items, preview, redaction review and export. */
-export function ReportEditor({ id, tags, onClose }: { id: string; tags: Tag[]; onClose: () => void }) {
+export function ReportEditor({
+  id,
+  tags,
+  onClose,
+  onOpenAtPage,
+}: {
+  id: string;
+  tags: Tag[];
+  onClose: () => void;
+  onOpenAtPage?: ((passage: PassageView) => void) | undefined;
+}) {
   const client = useQueryClient();
   const loaded = useQuery({ queryKey: reportKeys.report(id), queryFn: () => invoke('reports:get', { id }) });
   const passages = useQuery({ queryKey: ['passages', {}], queryFn: () => invoke('passages:list', {}) });
@@ -98,7 +108,7 @@ export function ReportEditor({ id, tags, onClose }: { id: string; tags: Tag[]; o
               {t('reports.custodyAppendix')}
             </label>
           </div>
-          <SectionsEditor body={report.body} passages={byId} allPassages={passages.data ?? []} tags={tags} onChange={changeBody} />
+          <SectionsEditor body={report.body} passages={byId} allPassages={passages.data ?? []} tags={tags} onChange={changeBody} onOpenAtPage={onOpenAtPage} />
         </>
       )}
       {tab === 'preview' && <Preview id={id} />}
