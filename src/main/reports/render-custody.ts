@@ -20,7 +20,8 @@ const CONTAINERS: Record<CaptureFacts['container'], string> = {
 
 const KIND_WORDS: Record<string, string> = {
   import: 'import',
-  'archive-import': 'archive import',
+  // Words, not the kind: electron-vite's ESM shim mistakes a string ending in the word import for an import statement.
+  'archive-import': 'import of an archive',
   'metadata-edit': 'metadata edit',
   'passage-create': 'passage created',
   'passage-edit': 'passage edited',
