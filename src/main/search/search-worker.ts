@@ -122,6 +122,17 @@ function containsSequence(haystack: string[], needle: string[]): boolean {
   return false;
 }
 
+/** Per matched index term, the distinct words of the text it stands for (issue 15: "matched ئىنسانلار for ئىنسان"), a few each. */
+function surfaceForms(text: string, matches: TextMatch[]): Record<string, string[]> {
+  const forms: Record<string, string[]> = {};
+  for (const { term, start, end } of matches) {
+    const list = (forms[term] ??= []);
+    const word = text.slice(start, end);
+    if (list.length < 4 && !list.includes(word)) list.push(word);
+  }
+  return forms;
+}
+
 function handle(request: WorkerRequest): unknown {
   switch (request.type) {
     case 'build': {
@@ -158,7 +169,7 @@ function handle(request: WorkerRequest): unknown {
       return request.items.map(({ segment: segmentId, local, terms }) => {
         const segment = segments.get(segmentId);
         const text = segment && readText(segment.ids[local]!)?.text;
-        if (!segment || !text) return [];
+        if (!segment || !text) return { snippets: [], forms: {} };
         // The index holds where each matched term occurs in the text field.
         const field = segment.fields[TEXT_FIELD]!;
         const matches: TextMatch[] = [];
@@ -171,7 +182,7 @@ function handle(request: WorkerRequest): unknown {
             matches.push({ term, start, end: tokenEnd(text, start) });
           }
         }
-        return buildSnippets(text, matches);
+        return { snippets: buildSnippets(text, matches), forms: surfaceForms(text, matches) };
       });
   }
 }

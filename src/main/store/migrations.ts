@@ -92,4 +92,14 @@ export const MIGRATIONS: readonly string[] = [
   `ALTER TABLE documents ADD COLUMN index_generation INTEGER NOT NULL DEFAULT 0;`,
   // 3: the search index asks after every change which documents were edited since its segments were built.
   `CREATE INDEX documents_index_generation ON documents(index_generation);`,
+  // Issue 15: alias groups the user defines for people and places ("Ilham Tohti", "伊力哈木·土赫提",
+  // "ئىلھام توختى"): a search for one name also finds the others.
+  `
+  CREATE TABLE alias_groups (
+    id TEXT PRIMARY KEY,
+    label TEXT NOT NULL,
+    names TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  ) STRICT;
+  `,
 ];

@@ -70,10 +70,13 @@ export function uyghurArabicToLatin(term: string): string {
   return out;
 }
 
-/** ULY → Uyghur Arabic script: a vowel starting a word or following another vowel gets the hamza ئ. */
-export function uyghurLatinToArabic(term: string): string {
+/**
+ * ULY → Uyghur Arabic script: a vowel starting a word or following another vowel gets the hamza ئ.
+ * A suffix (`asSuffix`) follows a consonant, so its first vowel takes none.
+ */
+export function uyghurLatinToArabic(term: string, asSuffix = false): string {
   let out = '';
-  let previousVowel = true; // the start of the word counts as a syllable break
+  let previousVowel = !asSuffix; // the start of a word counts as a syllable break
   for (const letter of latinLetters(term.toLowerCase())) {
     if (letter === "'") {
       previousVowel = true;
