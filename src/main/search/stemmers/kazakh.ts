@@ -27,10 +27,9 @@ const CASE = [
 ];
 
 const RULES = compileRules({
-  suffixes: [...PLURAL, ...POSSESSIVE, ...CASE],
+  slots: [CASE, POSSESSIVE, PLURAL],
   vowels: new Set([...'аәеиоөұүыіуэюя']),
-  minLength: 3,
-  maxStrips: 3,
+  minLength: 2,
   afterVowelOnly: new Set(['м', 'ң', 'н']),
 });
 

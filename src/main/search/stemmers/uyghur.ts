@@ -22,13 +22,16 @@ import { foldDiacritics } from '../names/fold.ts';
 import { uyghurLatinToArabic, uyghurLatinToCyrillic } from '../names/uyghur-script.ts';
 import { compileRules, stripSuffixes, type CompiledRules } from './strip-suffixes.ts';
 
-/** The suffixes in ULY, every harmony and assimilation variant. */
-const SUFFIXES_ULY = [
-  'lar', 'ler',
-  'im', 'm', 'ing', 'ng', 'ingiz', 'ngiz', 'imiz', 'miz', 'i', 'si', 'liri',
-  'ning', 'ni', 'gha', 'ge', 'qa', 'ke', 'da', 'de', 'ta', 'te', 'din', 'tin', 'diki', 'tiki', 'dek', 'tek',
-  'ghiche', 'giche', 'qiche', 'kiche', 'che',
-  'iy', 'liq', 'lik', 'luq', 'lük', 'siz',
+/** The suffix slots in ULY from the end of the word inwards, every harmony and assimilation variant. */
+const SLOTS_ULY = [
+  // case
+  ['ning', 'ni', 'gha', 'ge', 'qa', 'ke', 'da', 'de', 'ta', 'te', 'din', 'tin', 'diki', 'tiki', 'dek', 'tek', 'ghiche', 'giche', 'qiche', 'kiche', 'che'],
+  // possessive (-liri: plural + 3rd person, raised)
+  ['im', 'm', 'ing', 'ng', 'ingiz', 'ngiz', 'imiz', 'miz', 'i', 'si', 'liri', 'liri'],
+  // plural
+  ['lar', 'ler'],
+  // adjectives
+  ['iy', 'liq', 'lik', 'luq', 'lük', 'siz'],
 ];
 const SINGLE_CONSONANTS = ['m', 'ng'];
 
@@ -43,10 +46,9 @@ interface ScriptRules {
 function scriptRules(convert: (suffix: string) => string, vowels: string, raisable: string, raised: string, finals: Record<string, string>, silent?: string): ScriptRules {
   return {
     rules: compileRules({
-      suffixes: SUFFIXES_ULY.map(convert),
+      slots: SLOTS_ULY.map((slot) => slot.map(convert)),
       vowels: new Set([...vowels]),
-      minLength: 3,
-      maxStrips: 3,
+      minLength: 2,
       afterVowelOnly: new Set(SINGLE_CONSONANTS.map(convert)),
       ...(silent ? { silent: new Set([...silent]) } : {}),
     }),
