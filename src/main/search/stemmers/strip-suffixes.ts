@@ -14,8 +14,14 @@ export interface SuffixRules {
   vowels: ReadonlySet<string>;
   /** A stem keeps at least this many letters (a leading hamza carrier not counted). */
   minLength: number;
-  /** Suffixes of one consonant letter (м, ң, н) are removed only after a vowel: заң is no за + ң. */
+  /** Suffixes that follow only a vowel (possessive -m, -ng, -si; Kazakh -сы): ئاساسى is ئاساس + ى, not ئاسا + سى. */
   afterVowelOnly?: ReadonlySet<string>;
+  /** Suffixes that follow only a consonant (possessive -im, -ing, -i, -imiz). */
+  afterConsonantOnly?: ReadonlySet<string>;
+  /** A stem left by a suffix of at most two letters keeps at least this many (short suffixes are the likeliest to be part of the word: ئىرادە is no ئىرا + دە). */
+  minLengthShortSuffix?: number;
+  /** Suffixes that follow only one of the given letters (Kazakh -на/-нда/-нан follow the 3rd-person possessive -ы/-і). */
+  onlyAfter?: Readonly<Record<string, string>>;
   /** Letters that do not count towards the stem's length (the Arabic-script hamza carrier ئ). */
   silent?: ReadonlySet<string>;
 }
@@ -42,10 +48,15 @@ export function stripSuffixes(word: string, rules: CompiledRules): string {
       if (suffixLetters.length >= letters.length) continue;
       if (!endsWith(letters, suffixLetters)) continue;
       const stem = letters.slice(0, letters.length - suffixLetters.length);
-      // A one-letter suffix is removed only from a longer stem: адам is no ада + м.
-      if (letterCount(stem, rules.silent) < rules.minLength + (suffixLetters.length === 1 ? 2 : 0)) continue;
+      // A one-consonant suffix is removed only from a longer stem (заң is no за + ң).
+      const oneConsonant = suffixLetters.length === 1 && !rules.vowels.has(suffix);
+      const minimum = Math.max(rules.minLength + (oneConsonant ? 2 : 0), suffixLetters.length <= 2 ? (rules.minLengthShortSuffix ?? 0) : 0);
+      if (letterCount(stem, rules.silent) < minimum) continue;
+      const after = rules.onlyAfter?.[suffix];
+      if (after !== undefined && !after.includes(stem.at(-1)!)) continue;
       if (!stem.some((l) => rules.vowels.has(l))) continue;
       if (rules.afterVowelOnly?.has(suffix) && !rules.vowels.has(stem.at(-1)!)) continue;
+      if (rules.afterConsonantOnly?.has(suffix) && rules.vowels.has(stem.at(-1)!)) continue;
       letters = stem;
       break;
     }

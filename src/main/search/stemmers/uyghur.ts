@@ -3,10 +3,12 @@
  * search index folds it: ü → u, é → e) and Cyrillic (UKY). The suffixes are listed once, in ULY,
  * and converted to each script with the letter tables of names/uyghur-script.ts.
  *
- * Removed: plural -lar/-ler; possessive -(i)m, -(i)ng, -(i)ngiz, -(s)i, -(i)miz; case -ning (gen),
+ * Removed: plural -lar/-ler; possessive -(i)ngiz, -(s)i, -(i)miz (not 1st/2nd singular, see
+ * SLOTS_ULY); case -ning (gen),
  * -ni (acc), -gha/-ge/-qa/-ke (dat), -da/-de/-ta/-te (loc), -din/-tin (abl), -diki/-tiki (locative
- * adjective), -dek/-tek (similative), -ghiche/-giche/-qiche/-kiche (limitative); the adjective
- * suffixes -iy (ئىنسانىي "human") and -liq/-lik/-luq/-lük ("with"), -siz ("without").
+ * adjective), -dek/-tek (similative), -ghiche/-giche/-qiche/-kiche (limitative); the relational
+ * adjective -iy (ئىنسانىي "human"). Other derivations (-liq "with", -siz "without", -chi) are
+ * words of their own and stay apart: ھوقۇقلۇق "entitled" is not ھوقۇق "right".
  * Then two alternations are undone, so a base and its inflected forms share one stem:
  * - vowel raising: a and e of a polysyllabic stem's last syllable become i (or é) before a suffix
  *   (bala "child" → balilar, yürek → yürigim), so that vowel is written i in every stem, and a
@@ -26,20 +28,25 @@ import { compileRules, stripSuffixes, type CompiledRules } from './strip-suffixe
 const SLOTS_ULY = [
   // case
   ['ning', 'ni', 'gha', 'ge', 'qa', 'ke', 'da', 'de', 'ta', 'te', 'din', 'tin', 'diki', 'tiki', 'dek', 'tek', 'ghiche', 'giche', 'qiche', 'kiche', 'che'],
-  // possessive (-liri: plural + 3rd person, raised)
-  ['im', 'm', 'ing', 'ng', 'ingiz', 'ngiz', 'imiz', 'miz', 'i', 'si', 'liri', 'liri'],
+  // possessive (-liri: plural + 3rd person, raised). The 1st and 2nd person singular (-im, -ing, -m,
+  // -ng) are left out on purpose: many stems end in them (bilim "knowledge" is not bil + im), and
+  // cutting them merged more words wrongly than it found "my …" (measured, docs/notes/issue-15.md).
+  ['ingiz', 'ngiz', 'imiz', 'miz', 'i', 'si', 'liri'],
   // plural
   ['lar', 'ler'],
-  // adjectives
-  ['iy', 'liq', 'lik', 'luq', 'lük', 'siz'],
+  // the relational adjective -iy (ئىنسانىي "human", from ئىنسان)
+  ['iy'],
 ];
-const SINGLE_CONSONANTS = ['m', 'ng'];
+const AFTER_VOWEL = ['ngiz', 'miz', 'si'];
+const AFTER_CONSONANT = ['ingiz', 'imiz', 'i'];
 
 interface ScriptRules {
   rules: CompiledRules;
   /** The vowels that raising turns into i (ULY a, e), the i to write, and the vowels of the script. */
   raisable: ReadonlySet<string>;
   raised: string;
+  /** Final vowels dropped from a polysyllabic stem: the raisable ones and i. */
+  droppable: ReadonlySet<string>;
   finals: Record<string, string>;
 }
 
@@ -49,11 +56,14 @@ function scriptRules(convert: (suffix: string) => string, vowels: string, raisab
       slots: SLOTS_ULY.map((slot) => slot.map(convert)),
       vowels: new Set([...vowels]),
       minLength: 2,
-      afterVowelOnly: new Set(SINGLE_CONSONANTS.map(convert)),
+      minLengthShortSuffix: 4,
+      afterVowelOnly: new Set(AFTER_VOWEL.map(convert)),
+      afterConsonantOnly: new Set(AFTER_CONSONANT.map(convert)),
       ...(silent ? { silent: new Set([...silent]) } : {}),
     }),
     raisable: new Set([...raisable]),
     raised,
+    droppable: new Set([...raisable, raised]),
     finals,
   };
 }
@@ -69,14 +79,17 @@ const CYRILLIC_LETTERS = /\p{Script=Cyrillic}/u;
 export function stemUyghur(word: string): string {
   const script = ARABIC_LETTERS.test(word) ? ARABIC : CYRILLIC_LETTERS.test(word) ? CYRILLIC : LATIN;
   // Latin "gh" is one letter (غ): its final form is q.
-  let stem = stripSuffixes(word, script.rules);
+  // The hamza carrier ئ starting a word is left out of the stem: texts also write it as ٴ (which the
+  // tokeniser drops) or omit it, and ادەم is still ئادەم.
+  let stem = stripSuffixes(script === ARABIC ? word.replace(/^ئ/u, '') : word, script.rules);
   if (script === LATIN && stem.endsWith('gh') && stem.length > 4) stem = stem.slice(0, -2) + 'q';
   let letters = [...stem];
   const vowels = script.rules.vowels;
-  // Raising happens in words of two syllables or more; the word's count is what decides, not the stem's.
-  const polysyllabic = [...word].filter((l) => vowels.has(l)).length >= 2;
+  // Raising happens in stems of two syllables or more (hem + de keeps hem's e).
+  const polysyllabic = letters.filter((l) => vowels.has(l)).length >= 2;
   if (!polysyllabic) return finalConsonant(letters, script).join('');
-  if (vowels.has(letters.at(-1)!) && letters.filter((l) => vowels.has(l)).length >= 2) letters = letters.slice(0, -1);
+  // A final a, e or i is where raising shows (bala, balilar): dropped. Final o, u, ö, ü never change (ئاشۇ stays).
+  if (script.droppable.has(letters.at(-1)!)) letters = letters.slice(0, -1);
   letters = finalConsonant(letters, script);
   for (let i = letters.length - 1; i >= 0; i--) {
     if (!vowels.has(letters[i]!)) continue;
