@@ -85,6 +85,7 @@ function writeAtomically(file: string, data: Uint8Array): void {
 }
 
 const TEXT_FIELD = FIELDS.indexOf('text');
+const HAN_CHAR = /^\p{Script=Han}$/u;
 const WORD_CHAR = '[\\p{L}\\p{N}\\p{M}]';
 const ASCII_WORDS = /^[a-z0-9]+$/;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -179,7 +180,8 @@ function handle(request: WorkerRequest): unknown {
           if (entry < 0) continue;
           for (let i = field.posStart[entry]!; i < field.posStart[entry + 1]!; i++) {
             const start = field.offsets[i]!;
-            matches.push({ term, start, end: tokenEnd(text, start) });
+            // A single Chinese character is a unigram term (issue 15): mark it alone, not the bigram it starts.
+            matches.push({ term, start, end: term.length === 1 && HAN_CHAR.test(term) ? start + 1 : tokenEnd(text, start) });
           }
         }
         return { snippets: buildSnippets(text, matches), forms: surfaceForms(text, matches) };

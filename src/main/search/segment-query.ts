@@ -113,10 +113,6 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
       }
       return [...out];
     }
-    if (clause.kind === 'term' && HAN_CHARACTER.test(term)) {
-      // One Chinese character (issue 15): the index holds bigrams, so it is every bigram holding it.
-      return [[term, BOOST.exact], ...hanBigramsWith(segment, term).slice(0, MAX_EXPANSIONS).map((t): [string, number] => [t, BOOST.stem])];
-    }
     if (clause.kind === 'fuzzy') {
       const out = new Map<string, number>();
       for (const alternative of termAlternatives(term)) {
@@ -195,28 +191,6 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
   }
   const docs = membersOf(matched);
   return { docs, own: docs.map((doc) => ownCount[doc]!), terms: [...termIds.keys()], termClause, df: termDf, documentCount, entryDoc, entryTerm, entryWeight };
-}
-
-const HAN_CHARACTER = /^\p{Script=Han}$/u;
-const HAN_BIGRAM = /^\p{Script=Han}{2}$/u;
-/** Per segment (immutable): each Chinese character → the bigram terms holding it, made on the first one-character query. */
-const hanBigrams = new WeakMap<Segment, Map<string, string[]>>();
-
-function hanBigramsWith(segment: Segment, character: string): string[] {
-  let byCharacter = hanBigrams.get(segment);
-  if (!byCharacter) {
-    byCharacter = new Map();
-    for (const term of segment.terms) {
-      if (term.length !== 2 || !HAN_BIGRAM.test(term)) continue;
-      for (const c of new Set(term)) {
-        const list = byCharacter.get(c);
-        if (list) list.push(term);
-        else byCharacter.set(c, [term]);
-      }
-    }
-    hanBigrams.set(segment, byCharacter);
-  }
-  return byCharacter.get(character) ?? [];
 }
 
 /** A prefix and its stems of at least two letters. */

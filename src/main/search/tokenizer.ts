@@ -16,7 +16,7 @@ export interface TextToken {
 }
 
 /** Bumped whenever tokenisation or normalisation changes, so serialised caches are rebuilt. */
-// 7: Kazakh and Uyghur stemmers, Latin diacritics folded (issue 15).
+// 7: Kazakh and Uyghur stemmers, Latin diacritics folded, Han unigrams beside bigrams (issue 15).
 export const PIPELINE_VERSION = 7;
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
