@@ -17,6 +17,7 @@ import { anchorQuote } from '../main/service/tagging.ts';
 import { recordClosedRestore } from '../main/custody/events.ts';
 import { CODEBOOK_USAGE, runCodebookCommand } from './codebook-commands.ts';
 import { CUSTODY_USAGE, runCustodyCommand } from './custody-commands.ts';
+import { ALIAS_USAGE, runAliasCommand } from './alias-commands.ts';
 import { lazyChromiumPrinter, REPORT_OPTIONS, REPORT_USAGE, runReportCommand } from './report-commands.ts';
 import { importProgressPrinter, type ProgressStream } from './progress.ts';
 import { formatDocuments, formatImportSummary, formatPassages, formatSearch } from './format.ts';
@@ -33,7 +34,8 @@ Commands:
   list                                 documents with their metadata
   show ID                              metadata, text and blocks of one document
   search QUERY [filters]               search the documents; QUERY may use "exact phrase",
-                                       -exclude, prefix*, fuzzy~1, title:/source:/author:word
+                                       -exclude, prefix*, fuzzy~1, title:/source:/author:word,
+                                       =word (exactly as written: no other forms, scripts or aliases)
       --tag NAME  --lang CODE  --format FMT  --source NAME  (repeatable)
       --from YYYY[-MM[-DD]]  --to YYYY[-MM[-DD]]  --limit N
   stats                                counts of documents, passages and tags
@@ -43,6 +45,7 @@ Commands:
   verify                               check that passages match their text, the index the store, and
                                        the chain of custody
 ${CODEBOOK_USAGE}
+${ALIAS_USAGE}
 ${REPORT_USAGE}
 ${CUSTODY_USAGE}
   backup                               back up the investigation now (kept in its backups/ folder)
@@ -245,6 +248,8 @@ async function runCommand(app: OpenedApp, command: string, args: string[], value
     default: {
       const codebook = await runCodebookCommand(app, command, args);
       if (codebook) return codebook;
+      const alias = await runAliasCommand(app, command, args);
+      if (alias) return alias;
       const report = await runReportCommand(h, command, args, values);
       if (report) return report;
       throw new DossierError('BAD_INPUT', `Unknown command "${command}". Run dossier --help for the list.`);

@@ -10,6 +10,7 @@ import { transaction } from './store/database.ts';
 import { deleteDocuments, getDocument, listDocuments } from './store/documents-repo.ts';
 import { listPassages } from './store/passages-repo.ts';
 import { createTag, listTags } from './store/tags-repo.ts';
+import { addAliasGroup, listAliasGroups, removeAliasGroup } from './store/aliases-repo.ts';
 import type { Workspace } from './store/workspace.ts';
 import { createParsePool, DEFAULT_PARSE_WORKER_URL } from './importers/parse-pool.ts';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_PARSE_TIMEOUT_MS, expandPaths, importSources, type ImportSource } from './service/import-files.ts';
@@ -133,6 +134,12 @@ export function createService(deps: ServiceDeps): Handlers {
       return result;
     },
     'search:query': ({ query, limit, filters }) => deps.search.search(query, { limit, filters: filters as SearchFilters | undefined }),
+    'aliases:list': () => listAliasGroups(db),
+    'aliases:add': ({ names }) => addAliasGroup(db, names),
+    'aliases:remove': ({ id }) => {
+      removeAliasGroup(db, id);
+      return { removed: id };
+    },
     'tags:list': () => listTags(db),
     'tags:create': (input) => transaction(db, () => createTag(db, input)),
     'passages:create': (input) => createPassage(db, input),

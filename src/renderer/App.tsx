@@ -218,7 +218,7 @@ export function App() {
           </aside>
           <section className="center" aria-label={t('layout.reading')}>
             {showResults ? (
-              <SearchPanel query={query} tags={tags.data ?? []} onOpen={open} />
+              <SearchPanel query={query} tags={tags.data ?? []} onOpen={open} onSuggest={setQuery} />
             ) : (
               <Panes state={panes} tags={tags.data ?? []} />
             )}

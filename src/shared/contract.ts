@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type {
+  AliasGroup,
   BackupInfo,
   DocumentFull,
   DocumentSummary,
@@ -440,6 +441,19 @@ export const contract = {
     input: z.object({}).strict(),
     // osSandbox (issue 12): false when the app runs without Chromium's OS sandbox (--no-sandbox); absent outside Electron.
     output: out<{ appVersion: string; versions: { electron?: string; chrome?: string; node: string }; osSandbox?: boolean }>(),
+  },
+  // Issue 15: alias groups of names for one person or place; a search for one finds all.
+  'aliases:list': {
+    input: z.object({}).strict(),
+    output: out<AliasGroup[]>(),
+  },
+  'aliases:add': {
+    input: z.object({ names: z.array(z.string().trim().min(1).max(200)).min(2).max(50) }).strict(),
+    output: out<AliasGroup>(),
+  },
+  'aliases:remove': {
+    input: z.object({ id }).strict(),
+    output: out<{ removed: string }>(),
   },
 } as const;
 

@@ -125,6 +125,22 @@ export interface SearchHit {
   format: DocumentFormat;
   /** Tagged passages inside this document (the first few), so the hit shows the coding already done. */
   passages?: { id: string; start: number; end: number; exact: string; tagIds: string[] }[];
+  /** Issue 15: per query word, the words of the text it matched ("matched ئىنسانلار for ئىنسان"). */
+  matched?: MatchedForms[];
+}
+
+/** The words of a document's text that one query word matched (other forms, scripts, alias names). */
+export interface MatchedForms {
+  /** The query word(s) as typed. */
+  query: string;
+  forms: string[];
+}
+
+/** Names the user declares to be one person or place (issue 15). */
+export interface AliasGroup {
+  id: string;
+  label: string;
+  names: string[];
 }
 
 export interface SearchFilters {
@@ -160,6 +176,8 @@ export interface SearchResponse {
   facets?: SearchFacets;
   /** A one-line explanation when the query could not be understood; results are then empty. */
   error?: string;
+  /** Issue 15: for a query that found nothing, queries that would find something (a prefix, a spelling from the index). */
+  suggestions?: string[];
 }
 
 export interface WorkspaceStats {

@@ -13,6 +13,7 @@ import { checkOriginal, cleanDocument } from './archive-document-rows.ts';
 import { shown } from './archive-row-rules.ts';
 import { ArchiveProblem } from './archive-schema.ts';
 import { copyCustodyRows } from '../custody/copy.ts';
+import { cleanUserText } from '../store/clean-text.ts';
 import type { CustodyHead } from '../../shared/custody.ts';
 
 /** Per table, the columns read from an archive. Any other column of Dossier's schema is derived (see the test that keeps this list whole). */
@@ -27,6 +28,8 @@ export const COPIED_COLUMNS = {
   passage_tags: ['passage_id', 'tag_id'],
   reports: ['id', 'title', 'subtitle', 'author_line', 'report_date', 'body', 'settings', 'created_at', 'updated_at'],
   store_meta: ['key', 'value'],
+  // Issue 15: the user's alias groups, each name cleaned as typed text.
+  alias_groups: ['id', 'label', 'names', 'created_at'],
   // Issue 19: copied verbatim after its whole chain is checked (custody/copy.ts), so it stays valid here.
   custody_log: ['seq', 'at', 'kind', 'document_id', 'researcher', 'app_version', 'details', 'prev_hash', 'hash'],
 } as const;
@@ -63,11 +66,37 @@ export function copyArchiveRows(source: DatabaseSync, target: Database): CopyRes
     const passages = copyPassages(source, target, documents);
     copyPassageTags(source, target, passages, tags);
     const reports = copyReports(source, target);
+    copyAliasGroups(source, target);
     const custodyHead = copyCustody(source, target);
     const nameRow = source.prepare(`${select('store_meta')} WHERE "key" = 'name'`).get() as { value?: unknown } | undefined;
     bumpGeneration(target);
     return { name: cleanStoreName(nameRow?.value), counts: { documents: documents.size, passages: passages.size, tags: tags.size, reports }, cleaned, custodyHead };
   });
+}
+
+/** Alias groups (issue 15): names a JSON list of strings, each cleaned; a group left with fewer than two names is dropped. */
+function copyAliasGroups(source: DatabaseSync, target: Database): void {
+  let rows: Record<string, unknown>[];
+  try {
+    rows = source.prepare(select('alias_groups')).all() as Record<string, unknown>[];
+  } catch {
+    return; // An archive from before issue 15 has no alias groups.
+  }
+  const statement = target.prepare('INSERT INTO alias_groups (id, label, names, created_at) VALUES (?, ?, ?, ?)');
+  for (const row of rows) {
+    let names: unknown;
+    try {
+      names = JSON.parse(String(row.names));
+    } catch {
+      throw new ArchiveProblem(`the names of alias group ${shown(String(row.label ?? ''), String(row.id ?? ''))} cannot be read (not valid JSON).`);
+    }
+    if (!Array.isArray(names) || typeof row.id !== 'string' || typeof row.created_at !== 'string') {
+      throw new ArchiveProblem(`alias group ${shown(String(row.label ?? ''), String(row.id ?? ''))} is not one Dossier wrote.`);
+    }
+    const clean = [...new Set(names.filter((n): n is string => typeof n === 'string').map((n) => cleanUserText(n, { multiline: false }).slice(0, 200)).filter(Boolean))];
+    if (clean.length < 2) continue;
+    insert(`alias group ${shown(clean[0]!, row.id)}`, () => statement.run(row.id as string, clean[0]!, JSON.stringify(clean), row.created_at as string));
+  }
 }
 
 /** The archive's custody log, checked whole and copied byte for byte; a broken chain is refused. */

@@ -113,4 +113,14 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER custody_log_no_delete BEFORE DELETE ON custody_log
     BEGIN SELECT RAISE(ABORT, 'the custody log is append-only'); END;
   `,
+  // 5 (issue 15): alias groups the user defines for people and places ("Ilham Tohti", "伊力哈木·土赫提",
+  // "ئىلھام توختى"): a search for one name also finds the others.
+  `
+  CREATE TABLE alias_groups (
+    id TEXT PRIMARY KEY,
+    label TEXT NOT NULL,
+    names TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
