@@ -10,6 +10,7 @@ export function formatImportSummary(summary: ImportSummary): string {
   for (const dup of summary.duplicates) lines.push(`  = ${dup.path}: already imported as "${dup.existingTitle}" [${dup.existingId}]`);
   for (const fail of summary.failed) lines.push(`  ! ${fail.message}`);
   for (const skip of summary.skipped) lines.push(`  - ${skip.reason}  (${skip.path})`);
+  for (const note of summary.notes ?? []) lines.push(`  i ${note}`);
   return lines.join('\n');
 }
 
@@ -22,10 +23,15 @@ export function formatDocuments(documents: DocumentSummary[]): string {
 
 /** Marks highlights with ⟦ ⟧ so matches stand out in a terminal without colour. */
 export function formatSearch(response: SearchResponse): string {
-  if (response.results.length === 0) return `No documents match "${response.query}".`;
+  if (response.results.length === 0) {
+    const tryInstead = response.suggestions?.length ? ` Try: ${response.suggestions.join(' or ')}` : '';
+    return `No documents match "${response.query}".${tryInstead}`;
+  }
   const lines = [`${response.total} document(s) match "${response.query}".`];
   for (const hit of response.results) {
     lines.push(`\n${hit.title}  [${hit.documentId}]  score ${hit.score.toFixed(2)}`);
+    const other = (hit.matched ?? []).filter((m) => m.forms.some((f) => f.toLowerCase() !== m.query.toLowerCase()));
+    if (other.length) lines.push(`  matched ${other.map((m) => `${m.forms.join(', ')} for ${m.query}`).join('; ')}`);
     for (const snippet of hit.snippets) {
       let out = '';
       let at = 0;

@@ -97,7 +97,7 @@ export async function runInvestigationCommand(
     case 'import-investigation': {
       const file = args[0];
       if (!file) throw new DossierError('BAD_INPUT', 'Give the archive to import: dossier import-investigation FILE');
-      const { dir, name, manifest, cleaned } = importArchive(path.resolve(file), { userDataDir });
+      const { dir, name, manifest, cleaned } = importArchive(path.resolve(file), { userDataDir, appVersion: cliVersion() });
       const info = await withSession((s) => s.info(s.adoptImported(dir, name)));
       return { json: { ...info, manifest, cleaned }, text: dir, notes: cleaned };
     }

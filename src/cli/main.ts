@@ -14,32 +14,42 @@ import { call } from '../main/dispatch.ts';
 import { restoreClosedWorkspace } from '../main/store/backup.ts';
 import { DamagedDatabaseError, workspacePaths } from '../main/store/workspace.ts';
 import { anchorQuote } from '../main/service/tagging.ts';
+import { recordClosedRestore } from '../main/custody/events.ts';
 import { CODEBOOK_USAGE, runCodebookCommand } from './codebook-commands.ts';
 import { DELETE_USAGE, runDeleteCommand, terminalAsk, type Ask } from './delete-command.ts';
+import { CUSTODY_USAGE, runCustodyCommand } from './custody-commands.ts';
+import { ALIAS_USAGE, runAliasCommand } from './alias-commands.ts';
 import { lazyChromiumPrinter, REPORT_OPTIONS, REPORT_USAGE, runReportCommand } from './report-commands.ts';
 import { importProgressPrinter, type ProgressStream } from './progress.ts';
 import { formatDocuments, formatImportSummary, formatPassages, formatSearch } from './format.ts';
 import { escapeForTerminal, jsonForTerminal } from './terminal-text.ts';
-import { defaultInvestigationDir, INVESTIGATION_COMMANDS, runInvestigationCommand } from './investigation-commands.ts';
+import { cliVersion, defaultInvestigationDir, INVESTIGATION_COMMANDS, runInvestigationCommand } from './investigation-commands.ts';
+import { openSettings } from '../main/settings/settings-store.ts';
 
 const USAGE = `Usage: dossier <command> [options]
 
 Commands:
-  import PATH...                       import files and folders (recursively)
+  import PATH... [--ocr-lang en,ru]    import files and folders (recursively); scans and images are
+                                       recognised offline in the languages given (en ru zh kk ug ar),
+                                       else in the one guessed from the first page
   list                                 documents with their metadata
   show ID                              metadata, text and blocks of one document
   search QUERY [filters]               search the documents; QUERY may use "exact phrase",
-                                       -exclude, prefix*, fuzzy~1, title:/source:/author:word
+                                       -exclude, prefix*, fuzzy~1, title:/source:/author:word,
+                                       =word (exactly as written: no other forms, scripts or aliases)
       --tag NAME  --lang CODE  --format FMT  --source NAME  (repeatable)
       --from YYYY[-MM[-DD]]  --to YYYY[-MM[-DD]]  --limit N
   stats                                counts of documents, passages and tags
   tag --doc ID --quote TEXT --tag NAME [--note TEXT]
                                        tag the passage that quotes TEXT exactly
   passages [--tag NAME [--own]]        passages, of one tag (with its subtags; --own: the tag's own) or all
-  verify                               check that passages match their text and the index the store
+  verify                               check that passages match their text, the index the store, and
+                                       the chain of custody
 ${DELETE_USAGE}
 ${CODEBOOK_USAGE}
+${ALIAS_USAGE}
 ${REPORT_USAGE}
+${CUSTODY_USAGE}
   backup                               back up the investigation now (kept in its backups/ folder)
   backups                              the backups, newest first
   restore [BACKUP]                     restore a backup (default: the newest good one); the current
@@ -70,6 +80,7 @@ const OPTIONS = {
   note: { type: 'string' },
   limit: { type: 'string' },
   lang: { type: 'string', multiple: true },
+  'ocr-lang': { type: 'string', multiple: true },
   format: { type: 'string', multiple: true },
   source: { type: 'string', multiple: true },
   from: { type: 'string' },
@@ -125,9 +136,12 @@ export async function runCli(
     }
     const dir = values.workspace ?? defaultInvestigationDir(userDataDir);
     const showProgress = importProgressPrinter(io.stderr);
+    // Custody entries name the researcher of this user's settings (issue 19), as in the app.
+    const actor = { appVersion: cliVersion(), researcherName: openSettings(userDataDir).get().settings.researcherName || null };
     const open = () =>
       openApp(dir, {
         printPdf: lazyChromiumPrinter,
+        custodyActor: () => actor,
         emit: (event, payload) => {
           if (event === 'evt:import:progress' && !values.json) showProgress(payload as ImportProgress);
         },
@@ -140,6 +154,7 @@ export async function runCli(
       if (command !== 'restore' || !(error instanceof DamagedDatabaseError)) throw error;
       restoredClosed = restoreClosedWorkspace(workspacePaths(path.resolve(dir)), args[0]);
       app = open();
+      recordClosedRestore(app.workspace.db, restoredClosed);
     }
     const output = restoredClosed
       ? { json: { restored: restoredClosed }, text: `Restored ${restoredClosed.name} (taken ${restoredClosed.createdAt}).` }
@@ -161,7 +176,9 @@ async function runCommand(app: OpenedApp, command: string, args: string[], value
   switch (command) {
     case 'import': {
       if (args.length === 0) throw new DossierError('BAD_INPUT', 'Give at least one file or folder to import.');
-      const summary = await call(h, 'documents:import', { paths: args });
+      // Issue 16: the OCR languages of scans, checked by the contract like any input.
+      const ocrLanguages = values['ocr-lang']?.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+      const summary = await call(h, 'documents:import', { paths: args, ...(ocrLanguages?.length ? { ocrLanguages: ocrLanguages as ('en' | 'ru' | 'zh' | 'kk' | 'ug' | 'ar')[] } : {}) });
       return { json: summary, text: formatImportSummary(summary), exitCode: summary.failed.length ? 3 : 0 };
     }
     case 'list': {
@@ -222,6 +239,8 @@ async function runCommand(app: OpenedApp, command: string, args: string[], value
         : `Problems found:\n${report.problems.map((p) => `  - ${p}`).join('\n')}`;
       return { json: report, text, exitCode: report.ok ? 0 : 4 };
     }
+    case 'custody':
+      return runCustodyCommand(h, args, values);
     case 'backup': {
       const backup = await call(h, 'backups:create', {});
       return { json: backup, text: `Backed up to ${backup.name} (${Math.ceil(backup.bytes / 1024)} KB).` };
@@ -241,6 +260,8 @@ async function runCommand(app: OpenedApp, command: string, args: string[], value
     default: {
       const codebook = await runCodebookCommand(app, command, args);
       if (codebook) return codebook;
+      const alias = await runAliasCommand(app, command, args);
+      if (alias) return alias;
       const report = await runReportCommand(h, command, args, values);
       if (report) return report;
       throw new DossierError('BAD_INPUT', `Unknown command "${command}". Run dossier --help for the list.`);

@@ -100,7 +100,14 @@ if (!app.requestSingleInstanceLock()) {
       openApp: (dir, extra) =>
         openAppWithRecovery(
           dir,
-          { ...extra, printPdf, pickSavePath: (name) => pickExportPath(dialog, mainWindow, name), parseWorkerUrl: PARSE_WORKER_URL },
+          {
+            ...extra,
+            printPdf,
+            pickSavePath: (name) => pickExportPath(dialog, mainWindow, name),
+            parseWorkerUrl: PARSE_WORKER_URL,
+            // Russian OCR data ships in resources/tessdata (issue 16): beside the app when packaged.
+            ocr: { resourcesDir: app.isPackaged ? process.resourcesPath : path.join(app.getAppPath(), 'resources') },
+          },
           (message, backupName) =>
             dialog.showMessageBoxSync({
               type: 'error',

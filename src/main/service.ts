@@ -10,9 +10,10 @@ import { transaction } from './store/database.ts';
 import { getDocument, listDocuments } from './store/documents-repo.ts';
 import { listPassages } from './store/passages-repo.ts';
 import { createTag, listTags } from './store/tags-repo.ts';
+import { addAliasGroup, listAliasGroups, removeAliasGroup } from './store/aliases-repo.ts';
 import type { Workspace } from './store/workspace.ts';
 import { createParsePool, DEFAULT_PARSE_WORKER_URL } from './importers/parse-pool.ts';
-import { DEFAULT_MAX_FILE_BYTES, DEFAULT_PARSE_TIMEOUT_MS, expandPaths, importSources } from './service/import-files.ts';
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_PARSE_TIMEOUT_MS, expandPaths, importSources, type ImportSource } from './service/import-files.ts';
 import { markReviewed, updateDocumentMeta } from './service/document-meta.ts';
 import { backupHandlers } from './service/backups.ts';
 import { verifyWorkspace } from './service/integrity.ts';
@@ -28,6 +29,12 @@ import { pruneQuoteSnapshots } from './store/quote-snapshots-repo.ts';
 import type { PdfPrinter } from './reports/print-options.ts';
 import { reportHandlers } from './service/reports.ts';
 import { sessionOnlyHandlers } from './service/session-only.ts';
+import { setCustodyActor, type CustodyActor } from './custody/custody-log.ts';
+import { recordRedo, recordTagChange, recordUndo } from './custody/events.ts';
+import { custodyHandlers } from './service/custody.ts';
+import { createOcrService, type OcrServiceOptions } from './service/ocr-service.ts';
+import type { OcrLanguage } from './ocr/languages.ts';
+import path from 'node:path';
 
 export interface ServiceDeps {
   workspace: Workspace;
@@ -46,6 +53,10 @@ export interface ServiceDeps {
   pickSavePath?: ((suggestedName: string) => Promise<string | null>) | undefined;
   /** The import size limit read at each import, so a change in Settings applies at once (issue 8). */
   maxFileBytesNow?: (() => number) | undefined;
+  /** Who writes custody entries: the app version and the researcher's name from Settings (issue 19). */
+  custodyActor?: (() => CustodyActor) | undefined;
+  /** Text recognition of scans and images (issue 16); false turns it off. Default: an engine started on first use, its data unpacked under the workspace. */
+  ocr?: Partial<OcrServiceOptions> | false | undefined;
 }
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
@@ -53,6 +64,7 @@ export type Handlers = { [C in Channel]: Handler<C> };
 
 export function createService(deps: ServiceDeps): Handlers {
   const { db } = deps.workspace;
+  setCustodyActor(db, deps.custodyActor);
   const emit = deps.emit ?? (() => undefined);
   const fixedMaxFileBytes = deps.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const maxFileBytes = () => deps.maxFileBytesNow?.() ?? fixedMaxFileBytes;
@@ -63,13 +75,22 @@ export function createService(deps: ServiceDeps): Handlers {
     workerUrl: deps.parseWorkerUrl ?? DEFAULT_PARSE_WORKER_URL,
     timeoutMs: deps.parseTimeoutMs ?? DEFAULT_PARSE_TIMEOUT_MS,
   });
-  const importOptions = () => ({ maxFileBytes: maxFileBytes(), onProgress, pool });
+  // The language data is unpacked into the investigation's index cache (derived data, like the index).
+  const ocr = deps.ocr === false ? null : createOcrService({ dataDir: path.join(deps.workspace.paths.indexDir, 'tessdata'), ...deps.ocr });
+  const importBatch = async (sources: ImportSource[], ocrLanguages: readonly OcrLanguage[] | undefined) => {
+    const batch = ocr?.startBatch(ocrLanguages);
+    try {
+      return await importSources(db, sources, { maxFileBytes: maxFileBytes(), onProgress, pool, ocr: batch?.options });
+    } finally {
+      batch?.done();
+    }
+  };
   const changed = (reason: string) => {
     emit('evt:library:changed', { reason });
     // Index the change now (in the search workers) rather than at the next search.
     deps.search.refresh().catch(() => undefined);
   };
-  const history = createHistory(db);
+  const history = createHistory(db, (kind, label) => (kind === 'undo' ? recordUndo(db, label) : recordRedo(db, label)));
   /** Runs a tagging or codebook action in one transaction and keeps its undo and redo (issue 14). */
   const undoable = <T>(scopes: Scope[] | (() => Scope[]), work: () => T, label: (result: T) => string | null): T =>
     history.record(scopes, work, label).result;
@@ -98,17 +119,18 @@ export function createService(deps: ServiceDeps): Handlers {
     (db.prepare('SELECT exact FROM passages WHERE id = ?').get(id) as { exact: string } | undefined)?.exact ?? '';
 
   return {
-    'documents:import': async ({ paths }) => {
+    'documents:cancelOcr': () => ({ cancelled: ocr?.cancel() ?? false }),
+    'documents:import': async ({ paths, ocrLanguages }) => {
       const { files, missing, skipped } = await expandPaths(paths);
-      const summary = await importSources(db, files.map((p) => ({ path: p })), importOptions());
+      const summary = await importBatch(files.map((p) => ({ path: p })), ocrLanguages);
       for (const p of missing) summary.failed.push({ path: p, code: 'NOT_FOUND', message: `${p} does not exist.` });
       summary.skipped.push(...skipped);
       if (summary.imported.length) changed('import');
       return summary;
     },
-    'documents:importData': async ({ files }) => {
+    'documents:importData': async ({ files, ocrLanguages }) => {
       const sources = files.map((f) => ({ path: f.name, name: f.name, bytes: f.data }));
-      const summary = await importSources(db, sources, importOptions());
+      const summary = await importBatch(sources, ocrLanguages);
       if (summary.imported.length) changed('import');
       return summary;
     },
@@ -128,6 +150,13 @@ export function createService(deps: ServiceDeps): Handlers {
       if (!doc) throw new DossierError('NOT_FOUND', 'That document is no longer in the investigation.');
       return doc;
     },
+    'documents:original': ({ id }) => {
+      const row = db
+        .prepare('SELECT d.original_name AS name, o.bytes AS bytes FROM documents d JOIN originals o ON o.sha256 = d.original_hash WHERE d.id = ?')
+        .get(id) as { name: string; bytes: Uint8Array } | undefined;
+      if (!row) throw new DossierError('NOT_FOUND', 'That document is no longer in the investigation.');
+      return { name: row.name, bytes: new Uint8Array(row.bytes) };
+    },
     'documents:delete': ({ ids }) => {
       const { result, undoable: canUndo } = history.record(
         deletionScopes(db, ids),
@@ -140,6 +169,12 @@ export function createService(deps: ServiceDeps): Handlers {
     },
     'documents:deleteImpact': ({ ids }) => deletionImpact(db, ids),
     'search:query': ({ query, limit, filters }) => deps.search.search(query, { limit, filters: filters as SearchFilters | undefined }),
+    'aliases:list': () => listAliasGroups(db),
+    'aliases:add': ({ names }) => addAliasGroup(db, names),
+    'aliases:remove': ({ id }) => {
+      removeAliasGroup(db, id);
+      return { removed: id };
+    },
     'tags:list': () => listTags(db),
     'tags:create': (input) => undoable([ALL_TAGS], () => createTag(db, input), (tag) => `creation of tag “${tag.name}”`),
     'passages:create': (input) =>
@@ -157,14 +192,18 @@ export function createService(deps: ServiceDeps): Handlers {
     'tags:delete': ({ id }) => {
       const name = listTags(db).find((t) => t.id === id)?.name ?? '';
       const ids = subtreeIds(db, id);
-      return undoable([ALL_TAGS, scopeOfIds('passage_tags', 'tag_id', ids)], () => deleteTag(db, id), () => `deletion of tag “${name}”`);
+      return undoable(
+        [ALL_TAGS, scopeOfIds('passage_tags', 'tag_id', ids)],
+        () => (recordTagChange(db, 'tag-delete', id), deleteTag(db, id)),
+        () => `deletion of tag “${name}”`,
+      );
     },
     'tags:merge': ({ sourceId, targetId }) => {
       const names = new Map(listTags(db).map((t) => [t.id, t.name]));
       const passageIds = passagesOfTags(db, [sourceId, targetId]);
       return undoable(
         [ALL_TAGS, scopeOfIds('passages', 'id', passageIds), scopeOfIds('passage_tags', 'passage_id', passageIds)],
-        () => mergeTags(db, sourceId, targetId),
+        () => (recordTagChange(db, 'tag-merge', sourceId, targetId), mergeTags(db, sourceId, targetId)),
         () => `merge of “${names.get(sourceId)}” into “${names.get(targetId)}”`,
       );
     },
@@ -188,7 +227,7 @@ export function createService(deps: ServiceDeps): Handlers {
       return { paths: await deps.pickFiles() };
     },
     'workspace:stats': async () => workspaceStats(deps),
-    'workspace:verify': () => verifyWorkspace(db, deps.search),
+    'workspace:verify': () => verifyWorkspace(db, deps.search, deps.workspace.paths.backupsDir),
     ...reports,
     'reports:update': (input) => {
       const report = reports['reports:update'](input);
@@ -201,6 +240,7 @@ export function createService(deps: ServiceDeps): Handlers {
       return result;
     },
     ...backupHandlers(deps.workspace, changed),
+    ...custodyHandlers(deps.workspace, deps.pickSavePath),
     ...sessionOnlyHandlers(),
   };
 }

@@ -111,7 +111,7 @@ export function App() {
     await client.invalidateQueries();
   };
 
-  const open = (id: string, at: { start: number; end: number } | null) => {
+  const open = (id: string, at: { start: number; end: number; pages?: boolean } | null) => {
     panes.open(id, at);
     setQuery('');
   };
@@ -231,12 +231,12 @@ export function App() {
           </aside>
           <section className="center" aria-label={t('layout.reading')}>
             {showResults ? (
-              <SearchPanel query={query} tags={tags.data ?? []} onOpen={open} />
+              <SearchPanel query={query} tags={tags.data ?? []} onOpen={open} onSuggest={setQuery} />
             ) : (
               <Panes state={panes} tags={tags.data ?? []} />
             )}
           </section>
-          {showReports && <ReportsPane tags={tags.data ?? []} />}
+          {showReports && <ReportsPane tags={tags.data ?? []} onOpenAtPage={(p) => open(p.documentId, { start: p.start, end: p.end, pages: true })} />}
           {showPassages && !showReports && (
             <PassagesPanel
               tags={tags.data ?? []}

@@ -13,6 +13,7 @@ export const keys = {
   tagDocuments: (tagIds: string[]) => ['tag-documents', tagIds] as const,
   history: ['history'] as const,
   search: (query: string) => ['search', query] as const,
+  custody: (documentId: string) => ['custody', documentId] as const,
 };
 
 export const useDocuments = () => useQuery({ queryKey: keys.documents, queryFn: () => invoke('documents:list', {}) });

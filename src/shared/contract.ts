@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type {
+  AliasGroup,
   BackupInfo,
   DeletionImpact,
   DocumentFull,
@@ -21,6 +22,7 @@ import type { Result } from './errors.ts';
 import { CITATION_STYLES, EXPORT_FORMATS, PAGE_SIZES, type RedactionHit, type Report, type ReportSummary } from './reports.ts';
 import type { Canceled, ExportResult, InvestigationInfo } from './investigations.ts';
 import { settingsPatchSchema, type SettingsView } from './settings.ts';
+import type { CustodyEntry, CustodyVerifyReport } from './custody.ts';
 
 /** An output type carried by the contract for typing only; outputs are produced by our own code. */
 const out = <T>() => z.custom<T>(() => true);
@@ -50,6 +52,8 @@ const reportSettings = z
     citationStyle: z.enum(CITATION_STYLES).optional(),
     pageSize: z.enum(PAGE_SIZES).optional(),
     quoteChain: z.boolean().optional(),
+    /** Issue 19: the verification appendix also gives each source's capture facts and custody summary. */
+    custodyAppendix: z.boolean().optional(),
     redaction: z
       .object({
         emails: z.boolean().optional(),
@@ -62,9 +66,18 @@ const reportSettings = z
   })
   .strict();
 
+// ── OCR (issue 16): the languages a scan may be recognised in; none given means guessed from a first pass ──
+export const OCR_LANGUAGE_CODES = ['en', 'ru', 'zh', 'kk', 'ug', 'ar'] as const;
+const ocrLanguages = z.array(z.enum(OCR_LANGUAGE_CODES)).min(1).max(OCR_LANGUAGE_CODES.length);
+
 export const contract = {
+  /** Stops the text recognition of the import under way: the file being recognised, and the scans after it, fail with a sentence (issue 16). */
+  'documents:cancelOcr': {
+    input: z.object({}).strict(),
+    output: out<{ cancelled: boolean }>(),
+  },
   'documents:import': {
-    input: z.object({ paths: z.array(text(MAX_PATH).min(1)).min(1).max(100_000) }).strict(),
+    input: z.object({ paths: z.array(text(MAX_PATH).min(1)).min(1).max(100_000), ocrLanguages: ocrLanguages.optional() }).strict(),
     output: out<ImportSummary>(),
   },
   'documents:importData': {
@@ -81,6 +94,7 @@ export const contract = {
           )
           .min(1)
           .max(10_000),
+        ocrLanguages: ocrLanguages.optional(),
       })
       .strict(),
     output: out<ImportSummary>(),
@@ -122,6 +136,11 @@ export const contract = {
   'documents:get': {
     input: z.object({ id }).strict(),
     output: out<DocumentFull>(),
+  },
+  /** The original file's bytes, for the page view of a PDF or a scan (issue 16): rendered in the renderer by pdf.js, never run. */
+  'documents:original': {
+    input: z.object({ id }).strict(),
+    output: out<{ name: string; bytes: Uint8Array }>(),
   },
   'documents:delete': {
     input: z.object({ ids: z.array(id).min(1).max(100_000) }).strict(),
@@ -418,11 +437,38 @@ export const contract = {
     input: settingsPatchSchema,
     output: out<SettingsView>(),
   },
+  // Issue 19: the chain of custody. A document's history, the whole log, its check, a CSV of it.
+  'custody:list': {
+    input: z.object({ documentId: id.optional(), limit: z.number().int().min(1).max(1_000_000).optional() }).strict(),
+    output: out<CustodyEntry[]>(),
+  },
+  'custody:verify': {
+    input: z.object({}).strict(),
+    output: out<CustodyVerifyReport>(),
+  },
+  'custody:exportCsv': {
+    // No path: ask with a save dialog.
+    input: z.object({ path: text(MAX_PATH).min(1).optional(), force: z.boolean().optional() }).strict(),
+    output: out<{ path: string | null; bytes: number; entries: number }>(),
+  },
   // Issue 8 (UI): the About dialog. Versions present in this process (no electron/chrome outside Electron).
   'app:info': {
     input: z.object({}).strict(),
     // osSandbox (issue 12): false when the app runs without Chromium's OS sandbox (--no-sandbox); absent outside Electron.
     output: out<{ appVersion: string; versions: { electron?: string; chrome?: string; node: string }; osSandbox?: boolean }>(),
+  },
+  // Issue 15: alias groups of names for one person or place; a search for one finds all.
+  'aliases:list': {
+    input: z.object({}).strict(),
+    output: out<AliasGroup[]>(),
+  },
+  'aliases:add': {
+    input: z.object({ names: z.array(z.string().trim().min(1).max(200)).min(2).max(50) }).strict(),
+    output: out<AliasGroup>(),
+  },
+  'aliases:remove': {
+    input: z.object({ id }).strict(),
+    output: out<{ removed: string }>(),
   },
 } as const;
 

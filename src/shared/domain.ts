@@ -1,6 +1,6 @@
 /** Domain types shared by main, preload, renderer and CLI. Pure TypeScript: no Node, no DOM. */
 
-export const DOCUMENT_FORMATS = ['txt', 'md', 'html', 'pdf', 'docx', 'eml', 'mbox'] as const;
+export const DOCUMENT_FORMATS = ['txt', 'md', 'html', 'pdf', 'docx', 'eml', 'mbox', 'image'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
 export type BlockKind = 'heading' | 'paragraph' | 'quote' | 'list-item';
@@ -91,6 +91,8 @@ export interface ImportSummary {
   failed: { path: string; code: string; message: string }[];
   /** Entries of a folder that were not imported, and why (links, FIFOs, devices, unreadable or unsupported files: issue 13). */
   skipped: SkippedEntry[];
+  /** Issue 19: what a web capture held beyond the pages imported ("3 pages imported; 12 other records kept in the original"). */
+  notes?: string[];
 }
 
 export interface SkippedEntry {
@@ -102,6 +104,9 @@ export interface ImportProgress {
   done: number;
   total: number;
   currentFile: string;
+  /** While a scan is recognised (issue 16): pages done and in all. */
+  page?: number;
+  pages?: number;
 }
 
 export interface Snippet {
@@ -123,6 +128,22 @@ export interface SearchHit {
   format: DocumentFormat;
   /** Tagged passages inside this document (the first few), so the hit shows the coding already done. */
   passages?: { id: string; start: number; end: number; exact: string; tagIds: string[] }[];
+  /** Issue 15: per query word, the words of the text it matched ("matched ئىنسانلار for ئىنسان"). */
+  matched?: MatchedForms[];
+}
+
+/** The words of a document's text that one query word matched (other forms, scripts, alias names). */
+export interface MatchedForms {
+  /** The query word(s) as typed. */
+  query: string;
+  forms: string[];
+}
+
+/** Names the user declares to be one person or place (issue 15). */
+export interface AliasGroup {
+  id: string;
+  label: string;
+  names: string[];
 }
 
 export interface SearchFilters {
@@ -158,6 +179,8 @@ export interface SearchResponse {
   facets?: SearchFacets;
   /** A one-line explanation when the query could not be understood; results are then empty. */
   error?: string;
+  /** Issue 15: for a query that found nothing, queries that would find something (a prefix, a spelling from the index). */
+  suggestions?: string[];
 }
 
 export interface WorkspaceStats {

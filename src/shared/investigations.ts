@@ -24,6 +24,8 @@ export interface ArchiveManifest {
   schemaVersion: number;
   counts: { documents: number; passages: number; tags: number; reports: number };
   entries: { name: string; size: number; sha256: string }[];
+  /** Issue 19: the head of the store's custody log, repeated so a truncated log is refused at import. */
+  custody?: { head: { seq: number; hash: string } | null; entries: number };
 }
 
 export interface ExportResult {

@@ -44,6 +44,8 @@ export interface ReportSettings {
   pageSize: PageSize;
   /** Adds the appendix with each quote's source-file SHA-256 and anchor. */
   quoteChain: boolean;
+  /** Issue 19: the appendix also lists each source's capture facts and custody summary. */
+  custodyAppendix: boolean;
   redaction: RedactionRules;
 }
 
@@ -84,5 +86,6 @@ export const DEFAULT_REPORT_SETTINGS: ReportSettings = {
   citationStyle: 'footnote',
   pageSize: 'A4',
   quoteChain: true,
+  custodyAppendix: false,
   redaction: { emails: true, phones: true, terms: [], keep: [] },
 };

@@ -3,6 +3,7 @@
  * TypeScript so the renderer can show the same limits and defaults as main enforces.
  */
 import { z } from 'zod';
+import { RESEARCHER_NAME_MAX } from './custody.ts';
 
 export const THEMES = ['light', 'dark', 'system'] as const;
 export const CITATION_STYLES = ['footnote', 'author-date'] as const;
@@ -27,6 +28,8 @@ export const settingsSchema = z
     redaction: redactionSchema.default({ emails: true, phones: true, terms: [] }),
     importLimitMb: z.number().int().min(IMPORT_LIMIT_MB.min).max(IMPORT_LIMIT_MB.max).default(200),
     uiLanguage: z.enum(UI_LANGUAGES).default('en'),
+    /** Issue 19: written into every custody entry; empty means not set. */
+    researcherName: z.string().max(RESEARCHER_NAME_MAX).default(''),
   })
   .strict();
 
@@ -41,6 +44,7 @@ export const settingsPatchSchema = z
     redaction: redactionSchema.partial().strict().optional(),
     importLimitMb: z.number().int().min(IMPORT_LIMIT_MB.min).max(IMPORT_LIMIT_MB.max).optional(),
     uiLanguage: z.enum(UI_LANGUAGES).optional(),
+    researcherName: z.string().max(RESEARCHER_NAME_MAX).optional(),
   })
   .strict();
 

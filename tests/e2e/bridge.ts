@@ -25,6 +25,8 @@ const MIME: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
+  // pdf.js's worker (issue 16): a module script, served as the app:// protocol serves it.
+  '.mjs': 'text/javascript; charset=utf-8',
 };
 
 /** Serves the built renderer with the app's own CSP, through the same path check as the app:// handler. */
@@ -57,8 +59,12 @@ const INIT_SCRIPT = `(() => {
     : Array.isArray(v) ? v.map(encode)
     : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, encode(x)]))
     : v;
+  const revive = (v) =>
+    Array.isArray(v) ? v.map(revive)
+    : v && typeof v === 'object' ? (typeof v.__bytes === 'string' ? Uint8Array.from(atob(v.__bytes), (c) => c.charCodeAt(0)) : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, revive(x)])))
+    : v;
   window.dossier = Object.freeze({
-    invoke: (channel, input) => window.__dossierInvoke(channel, encode(input)),
+    invoke: (channel, input) => window.__dossierInvoke(channel, encode(input)).then(revive),
     on(event, listener) {
       if (!listeners.has(event)) listeners.set(event, new Set());
       listeners.get(event).add(listener);
@@ -67,6 +73,14 @@ const INIT_SCRIPT = `(() => {
   });
   window.__dossierEmit = (event, payload) => { for (const l of listeners.get(event) ?? []) l(payload); };
 })();`;
+
+/** Bytes in a result (a PDF for the page view, issue 16) cross the binding as base64 and are revived in the page. */
+function encodeBytes(value: unknown): unknown {
+  if (value instanceof Uint8Array) return { __bytes: Buffer.from(value).toString('base64') };
+  if (Array.isArray(value)) return value.map(encodeBytes);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeBytes(v)]));
+  return value;
+}
 
 function reviveBytes(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reviveBytes);
@@ -104,7 +118,7 @@ export async function connectPage(page: Page, dir: string): Promise<Bridge> {
   page.on('close', () => (target = null));
   await page.exposeBinding('__dossierInvoke', async (_source, channel: unknown, input: unknown) => {
     bridge.calls.push(String(channel));
-    return dispatch(bridge.app.handlers, channel, reviveBytes(input));
+    return encodeBytes(await dispatch(bridge.app.handlers, channel, reviveBytes(input)));
   });
   await page.addInitScript(INIT_SCRIPT);
   return bridge;
@@ -145,7 +159,7 @@ export async function connectPageSession(page: Page, userDataDir: string): Promi
   });
   await page.exposeBinding('__dossierInvoke', async (_source, channel: unknown, input: unknown) => {
     bridge.calls.push(String(channel));
-    return dispatch(bridge.handlers, channel, reviveBytes(input));
+    return encodeBytes(await dispatch(bridge.handlers, channel, reviveBytes(input)));
   });
   await page.addInitScript(INIT_SCRIPT);
   return bridge;

@@ -25,6 +25,7 @@ describe('settings', () => {
       redaction: { emails: true, phones: true, terms: [] },
       importLimitMb: 200,
       uiLanguage: 'en',
+      researcherName: '',
     });
     expect(store.maxFileBytes()).toBe(200 * 1024 * 1024);
     expect(existsSync(path.join(dir, SETTINGS_FILE))).toBe(false);

@@ -2,6 +2,7 @@ import { restoreClosedWorkspace } from '../store/backup.ts';
 import { DamagedDatabaseError, workspacePaths } from '../store/workspace.ts';
 import { openApp, type OpenedApp } from './open-app.ts';
 import path from 'node:path';
+import { recordClosedRestore } from '../custody/events.ts';
 
 /**
  * Opens the investigation; when its database is damaged or missing, asks the user whether to
@@ -19,7 +20,9 @@ export function openAppWithRecovery(
   } catch (error) {
     if (!(error instanceof DamagedDatabaseError) || !error.newestBackup) throw error;
     if (!ask(error.message, error.newestBackup.name)) throw error;
-    restoreClosedWorkspace(workspacePaths(path.resolve(dir)), error.newestBackup.name);
-    return openApp(dir, deps, searchOptions);
+    const restored = restoreClosedWorkspace(workspacePaths(path.resolve(dir)), error.newestBackup.name);
+    const app = openApp(dir, deps, searchOptions);
+    recordClosedRestore(app.workspace.db, restored);
+    return app;
   }
 }

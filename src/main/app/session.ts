@@ -127,6 +127,7 @@ export function createSession(deps: SessionDeps): Session {
         emit: deps.emit,
         pickFiles: deps.dialogs?.pickFiles,
         maxFileBytesNow: () => deps.settings.maxFileBytes(),
+        custodyActor: () => ({ appVersion: deps.appVersion, researcherName: deps.settings.get().settings.researcherName || null }),
       });
       const storeName = readStoreName(app.workspace.db);
       current?.app.close();

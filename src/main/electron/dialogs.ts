@@ -1,7 +1,7 @@
 import type { BrowserWindow, Dialog } from 'electron';
 
 export const IMPORT_FILTERS = [
-  { name: 'Documents', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'xhtml', 'pdf', 'docx', 'eml', 'mbox'] },
+  { name: 'Documents', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'xhtml', 'pdf', 'docx', 'eml', 'mbox', 'png', 'jpg', 'jpeg', 'tif', 'tiff', 'webp'] },
   { name: 'All files', extensions: ['*'] },
 ];
 

@@ -8,6 +8,7 @@ import { fallbackTitle, findDateline } from './metadata.ts';
 import { parsePlainText } from './text.ts';
 import { cleanBodyText, cleanMetadataText, cleanMetadataTree, countUnreadable } from '../store/clean-text.ts';
 import type { FileInput, FormatParser, ParsedDocument, ParsedFile, PartFailure } from './types.ts';
+import { CAPTURE_EXTENSIONS, captureParser } from './captures/index.ts';
 
 /**
  * Heavy parsers (parse5 and the hast utilities, jsdom, pdf.js, mammoth, mailparser) are loaded on
@@ -16,11 +17,13 @@ import type { FileInput, FormatParser, ParsedDocument, ParsedFile, PartFailure }
 const PARSERS: Record<DocumentFormat, FormatParser> = {
   txt: parsePlainText,
   md: parseMarkdown,
-  html: async (input) => (await import('./html.ts')).parseHtml(input),
+  // Issue 19: a SingleFile page is HTML with its capture facts kept (captures/singlefile.ts).
+  html: async (input) => (await import('./captures/singlefile.ts')).parseHtmlPage(input),
   pdf: async (input) => (await import('./pdf.ts')).parsePdf(input),
   docx: async (input) => (await import('./docx.ts')).parseDocx(input),
   eml: async (input) => (await import('./email.ts')).parseEmailMessage(input),
   mbox: async (input) => (await import('./email.ts')).parseMbox(input),
+  image: async (input) => (await import('./image.ts')).parseImage(input),
 };
 
 const EXTENSIONS: Record<string, DocumentFormat> = {
@@ -36,6 +39,13 @@ const EXTENSIONS: Record<string, DocumentFormat> = {
   '.eml': 'eml',
   '.mbox': 'mbox',
   '.mbx': 'mbox',
+  // Scans and photographs of documents, recognised by OCR (issue 16).
+  '.png': 'image',
+  '.jpg': 'image',
+  '.jpeg': 'image',
+  '.tif': 'image',
+  '.tiff': 'image',
+  '.webp': 'image',
 };
 
 /** Formats whose bytes are text: a NUL byte or a run of control characters means the file is not what it claims. */
@@ -43,18 +53,20 @@ const TEXT_FORMATS = new Set<DocumentFormat>(['txt', 'md', 'html']);
 
 /** The format of a file from its extension; unknown extensions are refused with a sentence. */
 export function detectFormat(name: string): DocumentFormat {
+  // Web captures (issue 19) hold HTML pages.
+  if (captureParser(name)) return 'html';
   const format = EXTENSIONS[path.extname(name).toLowerCase()];
   if (!format) {
     throw new DossierError(
       'UNSUPPORTED_FORMAT',
-      `${name}: Dossier cannot import ${path.extname(name) || 'files without an extension'} files (supported: ${Object.keys(EXTENSIONS).join(', ')}).`,
+      `${name}: Dossier cannot import ${path.extname(name) || 'files without an extension'} files (supported: ${[...Object.keys(EXTENSIONS), ...CAPTURE_EXTENSIONS].join(', ')}).`,
     );
   }
   return format;
 }
 
 export function isSupportedFile(name: string): boolean {
-  return path.extname(name).toLowerCase() in EXTENSIONS;
+  return path.extname(name).toLowerCase() in EXTENSIONS || captureParser(name) !== null;
 }
 
 /**
@@ -64,11 +76,12 @@ export function isSupportedFile(name: string): boolean {
  */
 export async function parseFile(input: FileInput): Promise<ParsedFile> {
   const format = detectFormat(input.name);
+  const capture = captureParser(input.name);
   if (input.bytes.byteLength === 0) throw new DossierError('EMPTY', `${input.name} is empty (0 bytes).`);
-  if (TEXT_FORMATS.has(format) && hasNulBytes(input.bytes)) {
+  if (!capture && TEXT_FORMATS.has(format) && hasNulBytes(input.bytes)) {
     throw new DossierError('UNSUPPORTED_FORMAT', `${input.name} looks like a binary file, not text; it was not imported.`);
   }
-  const output = await PARSERS[format](input);
+  const output = await (capture ?? PARSERS[format])(input);
   const parsed = Array.isArray(output) ? { docs: output, failures: [] } : 'docs' in output ? output : { docs: [output], failures: [] };
   if (parsed.docs.length === 0 && parsed.failures.length === 0) throw new DossierError('EMPTY', `${input.name} holds no messages.`);
   // One document: its failure is the file's. Parts: each fails alone.
@@ -103,7 +116,7 @@ function finish(parsed: ParsedDocument, format: DocumentFormat, name: string): P
   }
   const unreadable = countUnreadable(parsed.text);
   const text = unreadable ? cleanBodyText(parsed.text) : parsed.text;
-  if (!text.replace(/\ufffd/g, '').trim()) {
+  if (!text.replace(/\ufffd/g, '').trim() && !parsed.ocr) {
     const why = format === 'pdf' ? ' (a scanned PDF needs text recognition first)' : '';
     throw new DossierError('EMPTY', `${name} has no readable text${why}.`);
   }
@@ -121,6 +134,8 @@ function finish(parsed: ParsedDocument, format: DocumentFormat, name: string): P
       meta = { ...meta, dateline };
     }
   }
+  // A document waiting for OCR gets its title and language from the recognised text (src/main/ocr).
+  if (parsed.ocr) return { ...parsed, reviewFlags, publishedAt, meta: cleanMetadataTree(meta) as Record<string, unknown> };
   const doc: ParsedDocument = {
     ...parsed,
     text,

@@ -1,57 +1,16 @@
 import { DossierError } from '../../shared/errors.ts';
-import { assembleBlocks, type BlockDraft } from './blocks.ts';
+import { layoutPdf, readOutline, titleFromInfo } from './pdf-layout.ts';
+import type { PdfTextItem } from './pdf-lines.ts';
+import { hasNoText, pageScan } from './pdf-page-images.ts';
+import type { StructurePage } from './pdf-structure.ts';
+import type { OcrPageImage } from './types.ts';
 import { findDateline, normalizeDate } from './metadata.ts';
 import { cleanText } from './clean.ts';
 import { loadPdfjs } from './load-pdfjs.ts';
 import { findPdfScripts } from './pdf-actions.ts';
 import type { FileInput, ParsedDocument } from './types.ts';
 
-interface PdfTextItem {
-  str: string;
-  transform: number[];
-  width: number;
-  height: number;
-  hasEOL: boolean;
-}
-
 const INFO_KEYS = ['Title', 'Author', 'Subject', 'Keywords', 'Creator', 'Producer', 'CreationDate', 'ModDate'] as const;
-
-/**
- * Paragraph drafts of one page from pdf.js text items, in their content-stream order (reading
- * order for the PDFs that reports are made of). A space is put between items that a visible gap
- * separates, a line break where the baseline moves, and a paragraph break on a larger vertical gap.
- */
-export function pageDrafts(items: PdfTextItem[]): BlockDraft[] {
-  const drafts: BlockDraft[] = [];
-  let current = '';
-  let lastX = Number.NaN;
-  let lastY = Number.NaN;
-  let lastHeight = 0;
-  for (const item of items) {
-    const x = item.transform[4] ?? 0;
-    const y = item.transform[5] ?? 0;
-    const height = Math.abs(item.height) || Math.abs(item.transform[3] ?? 0) || 10;
-    if (!Number.isNaN(lastY) && Math.abs(y - lastY) > height * 0.5) {
-      const gap = Math.abs(lastY - y);
-      if (gap > Math.max(height, lastHeight) * 1.8) {
-        if (current.trim()) drafts.push({ kind: 'paragraph', text: current });
-        current = '';
-      } else if (!current.endsWith('\n') && !current.endsWith(' ')) {
-        // A wrapped line: a hyphen at the end joins the word, otherwise a line break.
-        current = /[A-Za-z]-$/.test(current) ? current.slice(0, -1) : `${current}\n`;
-      }
-    } else if (!Number.isNaN(lastX) && x - lastX > height * 0.15 && !/\s$/.test(current) && !/^\s/.test(item.str)) {
-      current += ' ';
-    }
-    current += item.str;
-    if (item.hasEOL) current += '\n';
-    lastX = x + item.width;
-    lastY = y;
-    lastHeight = height;
-  }
-  if (current.trim()) drafts.push({ kind: 'paragraph', text: current });
-  return drafts;
-}
 
 /**
  * A PDF through pdf.js's legacy build (issue 3): eval off, no scripting, no fonts loaded, nothing
@@ -81,22 +40,28 @@ export async function parsePdf(input: FileInput): Promise<ParsedDocument> {
     throw new DossierError('PARSE_FAILED', `${input.name} is not a readable PDF (it may be damaged or truncated).`);
   }
   try {
-    const drafts: BlockDraft[] = [];
-    const pageFirstDraft: number[] = [];
+    const specs: StructurePage[] = [];
+    const scans: OcrPageImage[] = [];
     const failedPages: number[] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
-      pageFirstDraft.push(drafts.length);
       try {
         const page = await pdf.getPage(n);
+        const [x0 = 0, y0 = 0, x1 = 612, y1 = 792] = page.view;
         const content = await page.getTextContent();
-        drafts.push(...pageDrafts(content.items.filter((i) => 'str' in i) as PdfTextItem[]));
+        const items = (content.items.filter((i) => 'str' in i) as PdfTextItem[]).map((i) => ({ ...i, transform: [...i.transform.slice(0, 4), (i.transform[4] ?? 0) - x0, (i.transform[5] ?? 0) - y0] }));
+        // A page without a text layer is recognised from its scan later (issue 16).
+        const scan = hasNoText(items) ? await pageScan(page, n).catch(() => null) : null;
+        if (scan) scans.push(scan);
+        specs.push({ width: x1 - x0, height: y1 - y0, items: scan ? [] : items });
         page.cleanup();
       } catch {
         failedPages.push(n);
+        specs.push({ width: 612, height: 792, items: [] });
       }
     }
-    const { text, blocks, draftStarts } = assembleBlocks(drafts);
-    const pageStarts = pageFirstDraft.map((i) => (i < drafts.length ? draftStarts[i]! : text.length));
+    const outline = await readOutline(pdf);
+    const labels = await pdf.getPageLabels().catch(() => null);
+    const { text, blocks, pageStarts, layout } = layoutPdf(specs, outline, labels);
     const { info } = await pdf.getMetadata().catch(() => ({ info: {} as Record<string, unknown> }));
     const pdfInfo: Record<string, string> = {};
     for (const key of INFO_KEYS) {
@@ -113,12 +78,13 @@ export async function parsePdf(input: FileInput): Promise<ParsedDocument> {
     if (pdfInfo.Title || pdfInfo.Author) reviewFlags.push("The PDF's own title and author fields are shown in its details; check them before relying on them.");
     const firstPage = text.slice(0, pageStarts[1] ?? 3000).toLowerCase();
     const confirmed = (value: string | undefined) => (value && firstPage.includes(value.toLowerCase()) ? value : null);
+    const firstBlock = blocks[0] ? text.slice(blocks[0].start, blocks[0].end) : '';
     const dateline = findDateline(text);
     return {
       format: 'pdf',
       text,
       blocks,
-      title: confirmed(pdfInfo.Title),
+      title: confirmed(pdfInfo.Title) ?? titleFromInfo(pdfInfo.Title, firstBlock),
       source: null,
       author: confirmed(pdfInfo.Author),
       url: null,
@@ -128,12 +94,14 @@ export async function parsePdf(input: FileInput): Promise<ParsedDocument> {
       meta: {
         pages: pdf.numPages,
         pdfInfo,
+        layout,
         pdfCreated: normalizeDate(pdfInfo.CreationDate),
         ...(hasScript ? { containedJavaScript: true } : {}),
         ...(dateline ? { dateline } : {}),
       },
       originalHtml: null,
       reviewFlags,
+      ...(scans.length ? { ocr: { specs, outline, labels, images: scans, paged: true } } : {}),
     };
   } finally {
     await pdf.destroy();

@@ -1,4 +1,5 @@
 import type { Block, DocumentFormat } from '../../shared/domain.ts';
+import type { OutlineEntry, StructurePage } from './pdf-structure.ts';
 
 /** What a format parser produces from a file's bytes; the store adds ids, hashes and timestamps. */
 export interface ParsedDocument {
@@ -16,6 +17,11 @@ export interface ParsedDocument {
   meta: Record<string, unknown>;
   originalHtml: string | null;
   reviewFlags: string[];
+  /**
+   * Pages whose text must be recognised from their image before the document is stored (issue 16):
+   * a scan, or an image file. The main process runs OCR (src/main/ocr) and lays out the text again.
+   */
+  ocr?: OcrRequest;
   /** A document that is one part of the file (a message of an mbox): its own name and original bytes. */
   part?: { name: string; bytes: Uint8Array };
 }
@@ -40,4 +46,21 @@ export interface PartFailure {
 export interface ParsedFile {
   docs: ParsedDocument[];
   failures: PartFailure[];
+}
+
+/** A page image to recognise: encoded bytes Tesseract reads, and where the image lies on its page (page units, top-left origin). */
+export interface OcrPageImage {
+  page: number;
+  image: Uint8Array;
+  box: { x: number; top: number; width: number; height: number };
+}
+
+/** What OCR needs to finish a document: every page's text items (empty for the pages to recognise), the outline and labels, the images. */
+export interface OcrRequest {
+  specs: StructurePage[];
+  outline: OutlineEntry[];
+  labels: string[] | null;
+  images: OcrPageImage[];
+  /** Whether the document has pages to cite (a PDF) or is one picture. */
+  paged: boolean;
 }

@@ -14,6 +14,9 @@ import { shown } from './archive-row-rules.ts';
 import { cleanQuoteSnapshot } from './archive-snapshot-rows.ts';
 import { saveQuoteSnapshot } from '../store/quote-snapshots-repo.ts';
 import { ArchiveProblem } from './archive-schema.ts';
+import { copyCustodyRows } from '../custody/copy.ts';
+import { cleanUserText } from '../store/clean-text.ts';
+import type { CustodyHead } from '../../shared/custody.ts';
 
 /** Per table, the columns read from an archive. Any other column of Dossier's schema is derived (see the test that keeps this list whole). */
 export const COPIED_COLUMNS = {
@@ -27,6 +30,10 @@ export const COPIED_COLUMNS = {
   passage_tags: ['passage_id', 'tag_id'],
   reports: ['id', 'title', 'subtitle', 'author_line', 'report_date', 'body', 'settings', 'created_at', 'updated_at'],
   store_meta: ['key', 'value'],
+  // Issue 15: the user's alias groups, each name cleaned as typed text.
+  alias_groups: ['id', 'label', 'names', 'created_at'],
+  // Issue 19: copied verbatim after its whole chain is checked (custody/copy.ts), so it stays valid here.
+  custody_log: ['seq', 'at', 'kind', 'document_id', 'researcher', 'app_version', 'details', 'prev_hash', 'hash'],
   quote_snapshots: ['passage_id', 'document_id', 'quote', 'source', 'deleted_at'],
 } as const;
 
@@ -49,6 +56,8 @@ export interface CopyResult {
   counts: ArchiveManifest['counts'];
   /** Sentences on what was cleaned: documents (which also carry a review flag) and tag colours. */
   cleaned: string[];
+  /** Where the copied custody log ends (issue 19), to compare with the manifest's head. */
+  custodyHead: CustodyHead | null;
 }
 
 /** Copies every row in one transaction of `target`; throws ArchiveProblem naming the first row that cannot be made valid. */
@@ -60,12 +69,48 @@ export function copyArchiveRows(source: DatabaseSync, target: Database, sourceTa
     const passages = copyPassages(source, target, documents);
     copyPassageTags(source, target, passages, tags);
     const reports = copyReports(source, target);
-    // archives made before migration 4 (issue 14) have no kept quotes
+    copyAliasGroups(source, target);
+    const custodyHead = copyCustody(source, target);
+    // archives made before its migration (issue 14) have no kept quotes
     if (!sourceTables || sourceTables.has('quote_snapshots')) copyQuoteSnapshots(source, target);
     const nameRow = source.prepare(`${select('store_meta')} WHERE "key" = 'name'`).get() as { value?: unknown } | undefined;
     bumpGeneration(target);
-    return { name: cleanStoreName(nameRow?.value), counts: { documents: documents.size, passages: passages.size, tags: tags.size, reports }, cleaned };
+    return { name: cleanStoreName(nameRow?.value), counts: { documents: documents.size, passages: passages.size, tags: tags.size, reports }, cleaned, custodyHead };
   });
+}
+
+/** Alias groups (issue 15): names a JSON list of strings, each cleaned; a group left with fewer than two names is dropped. */
+function copyAliasGroups(source: DatabaseSync, target: Database): void {
+  let rows: Record<string, unknown>[];
+  try {
+    rows = source.prepare(select('alias_groups')).all() as Record<string, unknown>[];
+  } catch {
+    return; // An archive from before issue 15 has no alias groups.
+  }
+  const statement = target.prepare('INSERT INTO alias_groups (id, label, names, created_at) VALUES (?, ?, ?, ?)');
+  for (const row of rows) {
+    let names: unknown;
+    try {
+      names = JSON.parse(String(row.names));
+    } catch {
+      throw new ArchiveProblem(`the names of alias group ${shown(String(row.label ?? ''), String(row.id ?? ''))} cannot be read (not valid JSON).`);
+    }
+    if (!Array.isArray(names) || typeof row.id !== 'string' || typeof row.created_at !== 'string') {
+      throw new ArchiveProblem(`alias group ${shown(String(row.label ?? ''), String(row.id ?? ''))} is not one Dossier wrote.`);
+    }
+    const clean = [...new Set(names.filter((n): n is string => typeof n === 'string').map((n) => cleanUserText(n, { multiline: false }).slice(0, 200)).filter(Boolean))];
+    if (clean.length < 2) continue;
+    insert(`alias group ${shown(clean[0]!, row.id)}`, () => statement.run(row.id as string, clean[0]!, JSON.stringify(clean), row.created_at as string));
+  }
+}
+
+/** The archive's custody log, checked whole and copied byte for byte; a broken chain is refused. */
+function copyCustody(source: DatabaseSync, target: Database): CustodyHead | null {
+  try {
+    return copyCustodyRows(source, target, 'the archive').head;
+  } catch (error) {
+    throw new ArchiveProblem((error as Error).message.replace(/^the archive: /, ''));
+  }
 }
 
 /** Runs one insert; a constraint the archive breaks (a duplicate id or hash, a clash of tag names) becomes a sentence. */

@@ -22,11 +22,15 @@ import {
   type ArchiveLimits,
 } from './archive-format.ts';
 import { importTmpRoot, investigationsRoot, PRIVATE_DIR, readStoreName, slugify, uniqueChild } from './folders.ts';
+import { custodyHeadProblem, fileSha256, manifestCustody } from '../custody/archive-custody.ts';
+import { recordArchiveExport, recordArchiveImport } from '../custody/events.ts';
 
 export interface ExportOptions {
   outFile: string;
   force?: boolean | undefined;
   appVersion: string;
+  /** Written into the custody entry of the export (issue 19). */
+  researcherName?: string | null | undefined;
   /** The workspace's tmp/ folder, for the snapshot. */
   tmpDir: string;
 }
@@ -57,12 +61,14 @@ export function exportArchive(db: Database, options: ExportOptions): ExportResul
       schemaVersion: facts.schemaVersion,
       counts: facts.counts,
       entries: [{ name: STORE_ENTRY, size: store.byteLength, sha256: sha256Hex(store) }],
+      custody: manifestCustody(snapshot),
     };
     const zip = zipSync({
       [MANIFEST_ENTRY]: [new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`), { level: 6 }],
       [STORE_ENTRY]: [store, { level: 6 }],
     });
     writeFileAtomic(outFile, zip);
+    recordArchiveExport(db, { path: outFile, bytes: zip }, manifest.custody!.head, { appVersion: options.appVersion, researcherName: options.researcherName ?? null });
     return { path: outFile, bytes: zip.byteLength, manifest };
   } finally {
     rmSync(snapshot, { force: true });
@@ -92,6 +98,9 @@ function storeFacts(file: string): StoreFacts {
 
 export interface ImportOptions {
   userDataDir: string;
+  /** Who imports, for the custody entry (issue 19). */
+  appVersion?: string | undefined;
+  researcherName?: string | null | undefined;
   limits?: ArchiveLimits | undefined;
 }
 
@@ -135,6 +144,17 @@ export function importArchive(file: string, options: ImportOptions): ImportResul
     renameSync(built, dir);
     rmSync(staging, { recursive: true, force: true });
     removeIfEmpty(tmpRoot);
+    // Creates index/, backups/, tmp/; the copied custody log goes on with the import itself (issue 19).
+    const workspace = openWorkspace(dir);
+    try {
+      recordArchiveImport(
+        workspace.db,
+        { name: label, sha256: fileSha256(file), createdAt: manifest.createdAt, appVersion: manifest.appVersion, investigation: name, head: manifest.custody?.head ?? null },
+        { appVersion: options.appVersion ?? 'unknown', researcherName: options.researcherName ?? null },
+      );
+    } finally {
+      workspace.close();
+    }
     return { dir, name, manifest, cleaned: copied.cleaned };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
@@ -167,6 +187,8 @@ function buildStore(untrusted: string, dir: string, manifest: ArchiveManifest, r
       const k = differs[0]!;
       throw new ArchiveProblem(`its manifest lists ${manifest.counts[k]} ${k} but its store holds ${copied.counts[k]}; the archive was altered.`);
     }
+    const custodyProblem = custodyHeadProblem(copied.custodyHead, manifest);
+    if (custodyProblem) throw new ArchiveProblem(custodyProblem);
     const cleaned = [...copied.cleaned];
     if (archive.ignored.length) {
       cleaned.push(`Left out what Dossier never puts in a store: ${archive.ignored.slice(0, 10).join(', ')}${archive.ignored.length > 10 ? ` and ${archive.ignored.length - 10} more` : ''}.`);

@@ -64,7 +64,7 @@ export function investigationHandlers(session: Session): SessionHandlers {
         // The save dialog has already asked the user whether to replace an existing file.
         force = true;
       }
-      const options = { outFile, force, appVersion: session.deps.appVersion };
+      const options = { outFile, force, appVersion: session.deps.appVersion, researcherName: settings.get().settings.researcherName || null };
       if (current?.entry.id === entry.id) {
         return exportArchive(current.app.workspace.db, { ...options, tmpDir: current.app.workspace.paths.tmpDir });
       }
@@ -84,7 +84,11 @@ export function investigationHandlers(session: Session): SessionHandlers {
         if (!chosen) return CANCELED;
         archive = chosen;
       }
-      const { dir, name } = importArchive(path.resolve(archive), { userDataDir: session.deps.userDataDir });
+      const { dir, name } = importArchive(path.resolve(archive), {
+        userDataDir: session.deps.userDataDir,
+        appVersion: session.deps.appVersion,
+        researcherName: settings.get().settings.researcherName || null,
+      });
       const entry = session.adoptImported(dir, name);
       return open ? session.open(entry) : session.info(entry);
     },

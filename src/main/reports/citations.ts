@@ -25,7 +25,13 @@ export function formatDate(iso: string | null | undefined): string {
 
 export function locatorText(locator: Locator | null): string {
   if (!locator) return '';
-  return locator.kind === 'page' ? `p. ${locator.n}` : `para. ${locator.n}`;
+  return locator.kind === 'page' ? `p. ${locator.label ?? locator.n}` : `para. ${locator.n}`;
+}
+
+/** The place for the verification appendix: a printed page label also names the PDF's own page number, to find it in any viewer (issue 16). */
+export function anchorLocatorText(locator: Locator | null): string {
+  if (locator?.kind === 'page' && locator.label && locator.label !== String(locator.n)) return `p. ${locator.label}, page ${locator.n} of the PDF`;
+  return locatorText(locator);
 }
 
 const author = (doc: SourceDoc) => doc.author?.trim() || null;

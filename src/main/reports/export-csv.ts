@@ -7,7 +7,7 @@ import type { ReportData } from './report-data.ts';
 export function renderPassagesCsv(report: Report, data: ReportData): string {
   const citations = buildCitations(report, data, 'footnote');
   const tagNames = new Map(data.tags.map((t) => [t.id, t.name]));
-  const rows: string[][] = [['n', 'section', 'document', 'published', 'url', 'location', 'tags', 'quote', 'note', 'commentary', 'citation', 'passage_id', 'start', 'end']];
+  const rows: string[][] = [['n', 'section', 'document', 'published', 'url', 'location', 'tags', 'quote', 'note', 'commentary', 'citation', 'passage_id', 'start', 'end', 'original_sha256']];
   for (const section of report.body.sections) {
     for (const item of section.items) {
       const quote = data.passages[item.passageId];
@@ -29,6 +29,7 @@ export function renderPassagesCsv(report: Report, data: ReportData): string {
         quote.passageId,
         String(quote.start),
         String(quote.end),
+        doc.originalHash ?? '',
       ]);
     }
   }

@@ -42,7 +42,12 @@ export function renderReportMarkdown(report: Report, data: ReportData, style: Ci
   }
   if (citations.sources.length) {
     out.push('## Sources', '');
-    citations.sources.forEach((s, i) => out.push(`${i + 1}. ${md(s.text)}${s.url ? ` <${s.url}>.` : ''}`));
+    // Each source's original-file SHA-256, as the HTML appendix gives it (issue 19), unless redaction touched the source (issue 13).
+    citations.sources.forEach((s, i) => {
+      const original = data.documents[s.documentId]?.originalHash;
+      const hash = original ? `original file SHA-256 \`${original}\`` : 'original file SHA-256 withheld: the source contains redacted text';
+      out.push(`${i + 1}. ${md(s.text)}${s.url ? ` <${s.url}>.` : ''} (${hash})`);
+    });
     out.push('');
   }
   return out.join('\n');

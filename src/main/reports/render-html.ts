@@ -4,11 +4,12 @@
  * and both PDF printers use its output (issue 6). Give it redacted inputs (redact-report.ts).
  */
 import type { CitationStyle, PageSize, Report, ReportItem } from '../../shared/reports.ts';
-import { buildCitations, endWith, formatDate, locatorText, type Citations } from './citations.ts';
+import { anchorLocatorText, buildCitations, endWith, formatDate, locatorText, type Citations } from './citations.ts';
 import { reportCss } from './html-style.ts';
 import { authorInverted, authorShort, shortTitle } from './short-forms.ts';
 import { REDACTION_MARK } from './redaction.ts';
 import type { ReportData, SourceDoc } from './report-data.ts';
+import { renderCustodyAppendix } from './render-custody.ts';
 
 export interface RenderOptions {
   style?: CitationStyle | undefined;
@@ -128,6 +129,7 @@ ${s.items.map((item) => renderItem(item, data, citations)).join('\n')}
     ? `<section class="sources"><h2>Sources</h2><ol>${citations.sources.map((s) => `<li>${isolate(s.text, data.documents[s.documentId])}${s.url ? `${url(s.url, link)}.` : ''}</li>`).join('\n')}</ol></section>`
     : '';
   const appendix = quoteChain ? renderQuoteChain(report, data, citations) : '';
+  const custody = report.settings.custodyAppendix ? renderCustodyAppendix(data, citations, esc) : '';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -146,6 +148,7 @@ ${body}
 ${notes}
 ${sources}
 ${appendix}
+${custody}
 </body>
 </html>
 `;
@@ -173,7 +176,7 @@ function renderQuoteChain(report: Report, data: ReportData, citations: Citations
     if (!citation || !quote || !doc) continue;
     if (!doc.originalHash || !doc.contentHash || !quote.exactSha256) withheld = true;
     rows.push(`<tr><td>${citation.n}</td><td><bdi>${esc(doc.title)}</bdi><br>original file SHA-256: ${hash(doc.originalHash)}${doc.deletedAt ? ' (deleted from the investigation)' : ''}<br>text SHA-256: ${hash(doc.contentHash)}</td>
-<td>characters ${quote.start}–${quote.end} (code points ${quote.textPosition.start}–${quote.textPosition.end})${quote.locator ? ` (${esc(locatorText(quote.locator))})` : ''}<br>prefix: “<bdi>${esc(visible(quote.prefix))}</bdi>”<br>suffix: “<bdi>${esc(visible(quote.suffix))}</bdi>”<br>quote SHA-256: ${hash(quote.exactSha256)}</td></tr>`);
+<td>characters ${quote.start}–${quote.end} (code points ${quote.textPosition.start}–${quote.textPosition.end})${quote.locator ? ` (${esc(anchorLocatorText(quote.locator))})` : ''}<br>prefix: “<bdi>${esc(visible(quote.prefix))}</bdi>”<br>suffix: “<bdi>${esc(visible(quote.suffix))}</bdi>”<br>quote SHA-256: ${hash(quote.exactSha256)}</td></tr>`);
   }
   if (!rows.length) return '';
   const why = withheld

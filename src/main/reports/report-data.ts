@@ -4,12 +4,15 @@
  */
 import { createHash } from 'node:crypto';
 import type { Block } from '../../shared/domain.ts';
+import { layoutOf, pageOfOffset, type PageLayout } from '../../shared/page-layout.ts';
 import type { Report } from '../../shared/reports.ts';
 import type { Database } from '../store/database.ts';
 import { getDocument } from '../store/documents-repo.ts';
 import { getPassage } from '../store/passages-repo.ts';
 import { getQuoteSnapshot, saveQuoteSnapshot } from '../store/quote-snapshots-repo.ts';
 import { listTags } from '../store/tags-repo.ts';
+import type { CaptureFacts } from '../../shared/custody.ts';
+import { custodySummary, type CustodySummary } from '../custody/summary.ts';
 
 export interface SourceDoc {
   id: string;
@@ -28,11 +31,17 @@ export interface SourceDoc {
   text: string;
   /** When the document was deleted from the investigation; its quotes are then kept snapshots and `text` is empty (issue 14). */
   deletedAt?: string | null | undefined;
+  /** Issue 19: where and when a web capture was taken, as imported (read-only). */
+  capture?: CaptureFacts | null | undefined;
+  /** Issue 19: the source's custody log in brief, for the verification appendix. */
+  custody?: CustodySummary | null | undefined;
 }
 
 export interface Locator {
   kind: 'page' | 'paragraph';
   n: number;
+  /** The printed page label ("iv", "23") where the PDF defines page labels (issue 16). */
+  label?: string;
 }
 
 export interface QuoteData {
@@ -79,11 +88,11 @@ export function codePointOffset(text: string, at: number): number {
 }
 
 /** PDF page (from page starts) or paragraph number (the count of non-heading blocks up to the quote). */
-export function locate(start: number, blocks: Block[], pageStarts: number[] | null): Locator | null {
+export function locate(start: number, blocks: Block[], pageStarts: number[] | null, layout: PageLayout[] | null = null): Locator | null {
   if (pageStarts && pageStarts.length) {
-    let page = 0;
-    while (page + 1 < pageStarts.length && pageStarts[page + 1]! <= start) page++;
-    return { kind: 'page', n: page + 1 };
+    const page = pageOfOffset(pageStarts, start);
+    const label = layout?.[page]?.label;
+    return label ? { kind: 'page', n: page + 1, label } : { kind: 'page', n: page + 1 };
   }
   let n = 0;
   for (const block of blocks) {
@@ -96,7 +105,9 @@ export function locate(start: number, blocks: Block[], pageStarts: number[] | nu
 }
 
 /** A stored passage's quote and its source as a report shows them; undefined when the passage is gone. */
-function liveQuote(db: Database, passageId: string, layout: Map<string, { doc: SourceDoc; blocks: Block[]; pageStarts: number[] | null }>) {
+type Layouts = Map<string, { doc: SourceDoc; blocks: Block[]; pageStarts: number[] | null; pages: PageLayout[] | null }>;
+
+function liveQuote(db: Database, passageId: string, layout: Layouts) {
   const passage = getPassage(db, passageId);
   if (!passage) return undefined;
   let source = layout.get(passage.documentId);
@@ -114,8 +125,10 @@ function liveQuote(db: Database, passageId: string, layout: Map<string, { doc: S
       originalHash: d.originalHash,
       contentHash: d.contentHash,
       text: d.text,
+      capture: (d.meta.capture as CaptureFacts | undefined) ?? null,
+      custody: custodySummary(db, d.id),
     };
-    source = { doc, blocks: d.blocks, pageStarts: d.pageStarts };
+    source = { doc, blocks: d.blocks, pageStarts: d.pageStarts, pages: layoutOf(d.meta) };
     layout.set(d.id, source);
   }
   const quote: QuoteData = {
@@ -128,7 +141,7 @@ function liveQuote(db: Database, passageId: string, layout: Map<string, { doc: S
     suffix: passage.suffix,
     note: passage.note,
     tagIds: passage.tagIds,
-    locator: locate(passage.start, source.blocks, source.pageStarts),
+    locator: locate(passage.start, source.blocks, source.pageStarts, source.pages),
     textPosition: { start: codePointOffset(source.doc.text, passage.start), end: codePointOffset(source.doc.text, passage.end) },
     exactSha256: createHash('sha256').update(passage.exact, 'utf8').digest('hex'),
   };
@@ -140,12 +153,13 @@ function liveQuote(db: Database, passageId: string, layout: Map<string, { doc: S
  * its place and its source's citation fields, never the rest of the document's text (issue 14).
  */
 export function snapshotQuotes(db: Database, passageIds: Iterable<string>): number {
-  const layout = new Map<string, { doc: SourceDoc; blocks: Block[]; pageStarts: number[] | null }>();
+  const layout: Layouts = new Map();
   let kept = 0;
   for (const passageId of passageIds) {
     const live = liveQuote(db, passageId, layout);
     if (!live) continue;
-    const { text: _text, ...source } = live.doc;
+    // the custody summary and capture facts stay with the custody log, which outlives the document
+    const { text: _text, capture: _capture, custody: _custody, ...source } = live.doc;
     saveQuoteSnapshot(db, { passageId, documentId: live.doc.id, quote: live.quote, source });
     kept++;
   }
@@ -159,7 +173,7 @@ export function snapshotQuotes(db: Database, passageIds: Iterable<string>): numb
 export function loadReportData(db: Database, report: Report, extraPassageIds: string[] = []): ReportData {
   const wanted = new Set([...report.body.sections.flatMap((s) => s.items.map((i) => i.passageId)), ...extraPassageIds]);
   const documents: Record<string, SourceDoc> = {};
-  const layout = new Map<string, { doc: SourceDoc; blocks: Block[]; pageStarts: number[] | null }>();
+  const layout: Layouts = new Map();
   const passages: Record<string, QuoteData> = {};
   for (const passageId of wanted) {
     const live = liveQuote(db, passageId, layout);

@@ -107,7 +107,7 @@ export function mergeSettings(current: ReportSettings, patch: SettingsPatch | un
   const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
   return {
     ...current,
-    ...defined({ citationStyle: patch.citationStyle, pageSize: patch.pageSize, quoteChain: patch.quoteChain }),
+    ...defined({ citationStyle: patch.citationStyle, pageSize: patch.pageSize, quoteChain: patch.quoteChain, custodyAppendix: patch.custodyAppendix }),
     redaction: { ...current.redaction, ...defined(patch.redaction ?? {}) },
   };
 }

@@ -1,8 +1,12 @@
 import { availableParallelism } from 'node:os';
-import type { SearchFilters, SearchHit, SearchResponse, Snippet } from '../../shared/domain.ts';
+import type { MatchedForms, SearchFilters, SearchHit, SearchResponse, Snippet } from '../../shared/domain.ts';
 import type { Workspace } from '../store/workspace.ts';
+import { listAliasGroups } from '../store/aliases-repo.ts';
+import { expandClauses, NameGroupIndex } from './expansion.ts';
 import { compileFilters, computeFacets, TagIndex } from './facets.ts';
-import { parseQuery } from './query-parser.ts';
+import { gazetteerGroups } from './names/gazetteer.ts';
+import { parseQuery, type Clause } from './query-parser.ts';
+import { suggestionQueries } from './suggestions.ts';
 import type { SegmentMatches } from './segment-query.ts';
 import { SegmentSet, type IndexProgress, type SegmentInfo } from './segment-set.ts';
 import { topK } from './top-k.ts';
@@ -70,21 +74,38 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
     ),
   };
   /** Per-ordinal working arrays reused by every search (a stamp tells this search's entries from older ones). */
-  const scratch = { query: 0, stamp: new Int32Array(0), from: new Int32Array(0), local: new Int32Array(0), score: new Float64Array(0) };
+  const scratch = { query: 0, stamp: new Int32Array(0), from: new Int32Array(0), local: new Int32Array(0), score: new Float64Array(0), own: new Int32Array(0) };
   const scratchFor = (size: number) => {
     if (scratch.stamp.length < size) {
       const capacity = Math.max(1024, size * 2);
-      Object.assign(scratch, { query: 0, stamp: new Int32Array(capacity), from: new Int32Array(capacity), local: new Int32Array(capacity), score: new Float64Array(capacity) });
+      Object.assign(scratch, {
+        query: 0,
+        stamp: new Int32Array(capacity),
+        from: new Int32Array(capacity),
+        local: new Int32Array(capacity),
+        score: new Float64Array(capacity),
+        own: new Int32Array(capacity),
+      });
     }
     return scratch;
   };
 
-  return {
-    async search(query, { limit = 50, filters } = {}) {
+  /** The gazetteer and the user's alias groups, indexed again only when the groups changed. */
+  const gazetteer = gazetteerGroups();
+  let names: { key: string; index: NameGroupIndex } | undefined;
+  const nameIndex = (): NameGroupIndex => {
+    const aliases = listAliasGroups(db);
+    const key = JSON.stringify(aliases);
+    if (names?.key !== key) names = { key, index: new NameGroupIndex([...gazetteer, ...aliases]) };
+    return names.index;
+  };
+
+  const search = async (query: string, { limit = 50, filters }: SearchOptions = {}, suggest = true): Promise<SearchResponse> => {
       const parsed = parseQuery(query);
       if (!parsed.ok) return { query, total: 0, results: [], error: parsed.error };
       if (parsed.clauses.length === 0) return { query, total: 0, results: [] };
       await set.fresh();
+      const clauses: Clause[] = expandClauses(parsed.clauses, nameIndex());
 
       // Fan out: each worker matches the segments it holds.
       // A snapshot: a compaction finishing meanwhile must not take a segment away from this query.
@@ -92,7 +113,7 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
       for (const segment of set.segments.values()) byWorker.set(segment.worker, [...(byWorker.get(segment.worker) ?? []), segment]);
       const replies = await Promise.all(
         [...byWorker].map(async ([worker, segments]) => {
-          const matches = await pool.call<SegmentMatches[]>(worker, { type: 'match', segments: segments.map((s) => s.id), clauses: parsed.clauses });
+          const matches = await pool.call<SegmentMatches[]>(worker, { type: 'match', segments: segments.map((s) => s.id), clauses });
           return matches.map((m, i) => ({ segment: segments[i]!, m }));
         }),
       );
@@ -118,7 +139,7 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
       const accepted: number[] = [];
       results.forEach(({ segment, m }, r) => {
         const { ordinals } = segment;
-        for (const local of m.docs) {
+        for (const [k, local] of m.docs.entries()) {
           const ordinal = ordinals[local]!;
           // A tombstone: removed from the store, or an entry superseded by a re-index after an edit. Otherwise a
           // document is in two segments only while one replaces the other (compaction, delta promotion), with the same text.
@@ -128,6 +149,7 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
           scratch.from[ordinal] = r;
           scratch.local[ordinal] = local;
           scratch.score[ordinal] = 0;
+          scratch.own[ordinal] = m.own[k]!;
           accepted.push(ordinal);
         }
         const termIdf = m.terms.map(idf);
@@ -138,17 +160,26 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
         }
       });
 
-      const { score } = scratch;
-      const page = topK(accepted, limit, (a, b) => score[a]! > score[b]! || (score[a] === score[b] && table.ids[a]! < table.ids[b]!));
-      // The index terms each shown document matched, to mark in its snippets.
+      const { score, own } = scratch;
+      // The words as typed first (issue 15: exact matches before other scripts and aliases), then BM25, then id.
+      const page = topK(
+        accepted,
+        limit,
+        (a, b) => own[a]! > own[b]! || (own[a] === own[b] && (score[a]! > score[b]! || (score[a] === score[b] && table.ids[a]! < table.ids[b]!))),
+      );
+      // The index terms each shown document matched, to mark in its snippets, and the clause each answers.
       const matchedTerms = new Map<number, Set<string>>(page.map((ordinal) => [ordinal, new Set<string>()]));
+      const termClause = new Map<string, number>();
       results.forEach(({ segment, m }, r) => {
         for (let i = 0; i < m.entryDoc.length; i++) {
           const ordinal = segment.ordinals[m.entryDoc[i]!]!;
           if (scratch.from[ordinal] === r) matchedTerms.get(ordinal)?.add(m.terms[m.entryTerm[i]!]!);
         }
+        m.terms.forEach((term, i) => {
+          if (!termClause.has(term) && m.termClause[i]! >= 0) termClause.set(term, m.termClause[i]!);
+        });
       });
-      const snippets = await snippetsFor(page);
+      const { snippets, forms } = await snippetsFor(page);
       const pageIds = JSON.stringify(page.map((ordinal) => table.ids[ordinal]!));
       type HitFields = Pick<SearchHit, 'title' | 'source' | 'publishedAt' | 'language' | 'format'>;
       const documents = new Map((statements.documents.all(pageIds) as (HitFields & { id: string })[]).map(({ id, ...doc }) => [id, doc]));
@@ -162,11 +193,24 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
         const doc = documents.get(id);
         // Removed from the store since the match: left out.
         if (!doc) continue;
-        hits.push({ documentId: id, ...doc, score: score[ordinal]!, snippets: snippets.get(id) ?? [], passages: passages.get(id) ?? [] });
+        const matched = matchedForms(clauses, termClause, forms.get(id) ?? {});
+        hits.push({ documentId: id, ...doc, score: score[ordinal]!, snippets: snippets.get(id) ?? [], passages: passages.get(id) ?? [], ...(matched.length ? { matched } : {}) });
       }
-      return { query, total: accepted.length, results: hits, facets: computeFacets(accepted, table, tags) };
+      const response: SearchResponse = { query, total: accepted.length, results: hits, facets: computeFacets(accepted, table, tags) };
+      if (accepted.length === 0 && suggest) {
+        // An empty result suggests what would find something: the prefix, or a spelling the index holds.
+        const suggestions: string[] = [];
+        for (const candidate of suggestionQueries(query, parsed.clauses)) {
+          const found = await search(candidate.query, { limit: 1, filters }, false);
+          const spelled = candidate.spelling ? candidate.spelling(found.results[0]?.matched ?? []) : candidate.query;
+          if (found.total > 0 && spelled && !suggestions.includes(spelled)) suggestions.push(spelled);
+          if (suggestions.length >= 2) break;
+        }
+        if (suggestions.length) response.suggestions = suggestions;
+      }
+      return response;
 
-      async function snippetsFor(ordinals: number[]): Promise<Map<string, Snippet[]>> {
+      async function snippetsFor(ordinals: number[]): Promise<{ snippets: Map<string, Snippet[]>; forms: Map<string, Record<string, string[]>> }> {
         // Each document's snippets come from the worker holding its segment: the index knows where its words are.
         const groups = new Map<number, number[]>();
         for (const ordinal of ordinals) {
@@ -174,6 +218,7 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
           groups.set(worker, [...(groups.get(worker) ?? []), ordinal]);
         }
         const out = new Map<string, Snippet[]>();
+        const forms = new Map<string, Record<string, string[]>>();
         await Promise.all(
           [...groups].map(async ([worker, group]) => {
             const items = group.map((ordinal) => ({
@@ -181,13 +226,19 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
               local: scratch.local[ordinal]!,
               terms: [...(matchedTerms.get(ordinal) ?? [])],
             }));
-            const replies = await pool.call<Snippet[][]>(worker, { type: 'snippets', items });
-            group.forEach((ordinal, i) => out.set(table.ids[ordinal]!, replies[i]!));
+            const replies = await pool.call<{ snippets: Snippet[]; forms: Record<string, string[]> }[]>(worker, { type: 'snippets', items });
+            group.forEach((ordinal, i) => {
+              out.set(table.ids[ordinal]!, replies[i]!.snippets);
+              forms.set(table.ids[ordinal]!, replies[i]!.forms);
+            });
           }),
         );
-        return out;
+        return { snippets: out, forms };
       }
-    },
+  };
+
+  return {
+    search: (query, options) => search(query, options),
     async indexedCount() {
       await set.fresh();
       return set.owner.size;
@@ -204,4 +255,19 @@ interface PassageRow {
   end: number;
   exact: string;
   tagIds: string;
+}
+
+/** Per clause typed, the words of the document's text its index terms stand for. */
+function matchedForms(clauses: Clause[], termClause: Map<string, number>, formsByTerm: Record<string, string[]>): MatchedForms[] {
+  const byClause = new Map<number, string[]>();
+  for (const [term, forms] of Object.entries(formsByTerm)) {
+    const clause = termClause.get(term);
+    if (clause === undefined) continue;
+    const list = byClause.get(clause) ?? [];
+    for (const form of forms) if (!list.includes(form) && list.length < 6) list.push(form);
+    byClause.set(clause, list);
+  }
+  return [...byClause]
+    .sort(([a], [b]) => a - b)
+    .map(([index, forms]) => ({ query: clauses[index]?.text ?? clauses[index]?.terms.join(' ') ?? '', forms }));
 }

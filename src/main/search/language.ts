@@ -1,7 +1,7 @@
 /**
- * Stemming and stop words per document language, where Lunr or lunr-languages has them
- * (English from Lunr itself, Russian from lunr-languages). Kazakh, Uyghur and Chinese have no
- * stemmer there: their terms are indexed as normalised surface forms.
+ * Stemming and stop words per document language: English from Lunr itself, Russian from
+ * lunr-languages, Kazakh and Uyghur from our own rule-based stemmers (issue 15, stemmers/).
+ * Chinese has none: its terms are bigrams.
  *
  * Choice (docs/notes/issue-4.md): one index field per kind of text, and each document's terms
  * are stemmed with its own language's stemmer at index time. A query term is expanded into its
@@ -12,6 +12,8 @@
  */
 import { createRequire } from 'node:module';
 import lunr from 'lunr';
+import { stemKazakh } from './stemmers/kazakh.ts';
+import { stemUyghur } from './stemmers/uyghur.ts';
 
 const require = createRequire(import.meta.url);
 type LunrPlugin = (l: typeof lunr) => void;
@@ -22,8 +24,15 @@ type TokenFn = (token: lunr.Token) => lunr.Token | undefined;
 interface LanguageTools {
   script: RegExp;
   stem: TokenFn;
-  stop: TokenFn;
+  /** Absent where Dossier has no stop list (Kazakh, Uyghur): every word is indexed. */
+  stop?: TokenFn;
 }
+
+/** A stemmer of ours (stemmers/) as a Lunr token function. */
+const ownStemmer =
+  (stem: (word: string) => string): TokenFn =>
+  (token) =>
+    new lunr.Token(stem(token.toString()), {});
 
 const ru = (lunr as unknown as { ru: { stemmer: TokenFn } }).ru;
 
@@ -45,6 +54,9 @@ const russianStop: TokenFn = (token) => (RUSSIAN_STOP_WORDS.has(token.toString()
 const LANGUAGES: Record<string, LanguageTools> = {
   en: { script: /^[\p{Script=Latin}\p{N}'’-]+$/u, stem: lunr.stemmer as TokenFn, stop: lunr.stopWordFilter as TokenFn },
   ru: { script: /^[\p{Script=Cyrillic}\p{N}-]+$/u, stem: ru.stemmer, stop: russianStop },
+  // Issue 15: rule-based stemmers of our own (stemmers/kazakh.ts, stemmers/uyghur.ts).
+  kk: { script: /^[\p{Script=Cyrillic}\p{N}-]+$/u, stem: ownStemmer(stemKazakh) },
+  ug: { script: /^(?:[\u0600-\u06FF\p{N}]+|[\p{Script=Latin}\p{N}'’-]+|[\p{Script=Cyrillic}\p{N}-]+)$/u, stem: ownStemmer(stemUyghur) },
 };
 
 function apply(fn: TokenFn, term: string): string | undefined {
@@ -78,7 +90,7 @@ export function indexTerm(term: string, language: string | undefined): string | 
 function computeIndexTerm(term: string, language: string): string | undefined {
   const tools = LANGUAGES[language]!;
   if (!tools.script.test(term)) return term;
-  if (apply(tools.stop, term) === undefined) return undefined;
+  if (tools.stop && apply(tools.stop, term) === undefined) return undefined;
   return apply(tools.stem, term) ?? term;
 }
 
@@ -86,15 +98,27 @@ function computeIndexTerm(term: string, language: string): string | undefined {
 export function isStopWord(term: string): boolean {
   let applies = false;
   for (const tools of Object.values(LANGUAGES)) {
-    if (!tools.script.test(term)) continue;
+    // Only languages with a stop list have a say: Kazakh and Uyghur index every word.
+    if (!tools.stop || !tools.script.test(term)) continue;
     applies = true;
     if (apply(tools.stop, term) !== undefined) return false;
   }
   return applies;
 }
 
+const alternativesMemo = new Map<string, string[]>();
+
 /** The surface form and its stems in every stemming language of its script. */
 export function termAlternatives(term: string): string[] {
+  let memoised = alternativesMemo.get(term);
+  if (!memoised) {
+    if (alternativesMemo.size > MEMO_LIMIT) alternativesMemo.clear();
+    alternativesMemo.set(term, (memoised = computeAlternatives(term)));
+  }
+  return memoised;
+}
+
+function computeAlternatives(term: string): string[] {
   const out = new Set([term]);
   for (const tools of Object.values(LANGUAGES)) {
     if (!tools.script.test(term)) continue;

@@ -19,6 +19,18 @@ export interface Clause {
   terms: string[];
   /** Edit distance of a fuzzy term. */
   distance?: number;
+  /** The words as the user typed them, for "matched X for Y" (issue 15). */
+  text?: string;
+  /** `=word`: the surface form only, no stems, no other scripts, no alias groups (issue 15). */
+  exact?: boolean;
+  /** Other spellings OR-ed with the clause (other scripts, alias and gazetteer members), each a term or an adjacent run, set by expansion.ts. */
+  variants?: ClauseVariant[];
+}
+
+export interface ClauseVariant {
+  terms: string[];
+  /** Multiplies the weights of what the variant matches, so the spelling typed ranks first. */
+  boost: number;
 }
 
 export type ParseResult = { ok: true; clauses: Clause[] } | { ok: false; error: string };
@@ -55,9 +67,15 @@ export function parseQuery(input: string): ParseResult {
       if (close < 0) return fail('A quotation mark is not closed: add the closing " or remove the opening one.');
       const terms = queryTerms(text.slice(i + 1, close));
       if (terms.length === 0) return fail('The quotes "" hold no word to search for.');
-      clauses.push(withField({ kind: 'phrase', negated, terms }, field));
+      clauses.push(withField({ kind: 'phrase', negated, terms, text: text.slice(i + 1, close) }, field));
       i = close + 1;
       continue;
+    }
+    // `=word`: this word exactly as written, without expansion.
+    const exact = text[i] === '=';
+    if (exact) {
+      i++;
+      if (i >= text.length || /\s/u.test(text[i]!)) return fail('"=" must be followed by a word to find exactly as written, e.g. =camps.');
     }
     let end = i;
     while (end < text.length && !/\s/u.test(text[end]!) && text[end] !== '"') end++;
@@ -65,7 +83,11 @@ export function parseQuery(input: string): ParseResult {
     i = end;
     const result = parseWord(word, negated, field);
     if (typeof result === 'string') return fail(result);
-    if (result) clauses.push(result);
+    if (result && exact) {
+      if (result.kind !== 'term') return fail(`"=" goes before one plain word, e.g. =camps (not "=${word}").`);
+      result.exact = true;
+    }
+    if (result) clauses.push({ ...result, text: word });
   }
   if (clauses.length === 0) return { ok: true, clauses };
   const positive = clauses.filter((c) => !c.negated);

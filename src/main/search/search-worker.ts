@@ -85,6 +85,7 @@ function writeAtomically(file: string, data: Uint8Array): void {
 }
 
 const TEXT_FIELD = FIELDS.indexOf('text');
+const HAN_CHAR = /^\p{Script=Han}$/u;
 const WORD_CHAR = '[\\p{L}\\p{N}\\p{M}]';
 const ASCII_WORDS = /^[a-z0-9]+$/;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -120,6 +121,17 @@ function containsSequence(haystack: string[], needle: string[]): boolean {
     return true;
   }
   return false;
+}
+
+/** Per matched index term, the distinct words of the text it stands for (issue 15: "matched ئىنسانلار for ئىنسان"), a few each. */
+function surfaceForms(text: string, matches: TextMatch[]): Record<string, string[]> {
+  const forms: Record<string, string[]> = {};
+  for (const { term, start, end } of matches) {
+    const list = (forms[term] ??= []);
+    const word = text.slice(start, end);
+    if (list.length < 4 && !list.includes(word)) list.push(word);
+  }
+  return forms;
 }
 
 function handle(request: WorkerRequest): unknown {
@@ -158,7 +170,7 @@ function handle(request: WorkerRequest): unknown {
       return request.items.map(({ segment: segmentId, local, terms }) => {
         const segment = segments.get(segmentId);
         const text = segment && readText(segment.ids[local]!)?.text;
-        if (!segment || !text) return [];
+        if (!segment || !text) return { snippets: [], forms: {} };
         // The index holds where each matched term occurs in the text field.
         const field = segment.fields[TEXT_FIELD]!;
         const matches: TextMatch[] = [];
@@ -168,10 +180,11 @@ function handle(request: WorkerRequest): unknown {
           if (entry < 0) continue;
           for (let i = field.posStart[entry]!; i < field.posStart[entry + 1]!; i++) {
             const start = field.offsets[i]!;
-            matches.push({ term, start, end: tokenEnd(text, start) });
+            // A single Chinese character is a unigram term (issue 15): mark it alone, not the bigram it starts.
+            matches.push({ term, start, end: term.length === 1 && HAN_CHAR.test(term) ? start + 1 : tokenEnd(text, start) });
           }
         }
-        return buildSnippets(text, matches);
+        return { snippets: buildSnippets(text, matches), forms: surfaceForms(text, matches) };
       });
   }
 }

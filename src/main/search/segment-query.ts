@@ -19,8 +19,16 @@ const BOOST = { exact: 1, stem: 0.9, prefix: 0.6, fuzzy: 0.5 };
 export interface SegmentMatches {
   /** Local positions of the matching documents. */
   docs: number[];
+  /**
+   * For each of `docs`, how many positive clauses it matched by the words as typed (their surface
+   * form or stems) rather than only by a variant (another script, an alias, the gazetteer): the
+   * engine ranks by this first, so the spelling typed comes before its variants (issue 15).
+   */
+  own: number[];
   /** Index terms that contributed to a score, with their document frequency (Lunr's, per field) here. */
   terms: string[];
+  /** For each of `terms`, the index of the (positive) clause that first looked it up: what the user typed for it. */
+  termClause: number[];
   df: number[];
   documentCount: number;
   /** Contributions: entryDoc[i] got entryWeight[i] × IDF(terms[entryTerm[i]]). */
@@ -53,12 +61,14 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
   const documentCount = segment.ids.length;
   const termIds = new Map<string, number>();
   const termDf: number[] = [];
+  const termClause: number[] = [];
+  let currentClause = -1;
   const entryDocs: number[] = [];
   const entryTerms: number[] = [];
   const entryWeights: number[] = [];
 
   /** Docs holding any of `alternatives` in the allowed fields, recording score contributions. */
-  const lookup = (alternatives: [string, number][], field: QueryField | undefined): DocMask => {
+  const lookup = (alternatives: [string, number][], field: QueryField | undefined, scale = 1): DocMask => {
     const found: DocMask = new Uint8Array(documentCount);
     for (const [term, boost] of alternatives) {
       const t = segment.termIndex.get(term);
@@ -71,6 +81,7 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
       if (termId === undefined) {
         termIds.set(term, (termId = termIds.size));
         termDf.push(df);
+        termClause.push(currentClause);
       }
       const fields = field ? [FIELD_NUMBER[field]!] : [0, 1, 2, 3];
       for (const f of fields) {
@@ -80,7 +91,7 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
           found[doc] = 1;
           entryDocs.push(doc);
           entryTerms.push(termId);
-          entryWeights.push((scores[i]! / localIdf) * boost);
+          entryWeights.push((scores[i]! / localIdf) * boost * scale);
         }
       }
     }
@@ -89,14 +100,18 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
 
   const expand = (clause: Clause): [string, number][] => {
     const term = clause.terms[0]!;
+    if (clause.exact) return [[term, BOOST.exact], ...alternativesOf(term).filter(([t]) => t !== term)];
     if (clause.kind === 'prefix') {
-      // The terms are sorted: a prefix's expansions are one range, found by binary search.
-      const from = lowerBound(segment.terms, term);
-      const out: [string, number][] = [];
-      for (let i = from; i < segment.terms.length && out.length < MAX_EXPANSIONS && segment.terms[i]!.startsWith(term); i++) {
-        out.push([segment.terms[i]!, segment.terms[i] === term ? BOOST.exact : BOOST.prefix]);
+      // The terms are sorted: a prefix's expansions are one range, found by binary search. The index holds
+      // stems, so the prefix's own stem is a prefix too (تىلى* reaches تىل, the stem of تىلىدا).
+      const out = new Map<string, number>();
+      for (const prefix of prefixAlternatives(term)) {
+        const from = lowerBound(segment.terms, prefix);
+        for (let i = from; i < segment.terms.length && out.size < MAX_EXPANSIONS && segment.terms[i]!.startsWith(prefix); i++) {
+          if (!out.has(segment.terms[i]!)) out.set(segment.terms[i]!, segment.terms[i] === term ? BOOST.exact : BOOST.prefix);
+        }
       }
-      return out;
+      return [...out];
     }
     if (clause.kind === 'fuzzy') {
       const out = new Map<string, number>();
@@ -109,14 +124,33 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
     return alternativesOf(term);
   };
 
-  const clauseDocs = (clause: Clause): DocMask => {
-    if (clause.kind !== 'phrase') return lookup(expand(clause), clause.field);
+  const ownCount = new Uint8Array(documentCount);
+  const clauseDocs = (clause: Clause, countOwn = false): DocMask => {
+    const found = ownDocs(clause, 1);
+    if (countOwn) for (let doc = 0; doc < documentCount; doc++) ownCount[doc]! += found[doc]!;
+    for (const variant of clause.variants ?? []) {
+      const kind = variant.terms.length === 1 ? 'term' : 'phrase';
+      const docs = ownDocs({ kind, negated: clause.negated, terms: variant.terms, ...(clause.field ? { field: clause.field } : {}) }, variant.boost);
+      for (let doc = 0; doc < documentCount; doc++) found[doc]! |= docs[doc]!;
+    }
+    return found;
+  };
+
+  const ownDocs = (clause: Clause, scale: number): DocMask => {
+    if (clause.exact) {
+      // `=word`: candidates by the index (its stems), kept where the text holds the word as written.
+      const candidates = lookup(expand(clause), clause.field, scale);
+      const out: DocMask = new Uint8Array(documentCount);
+      for (const doc of checkPhrase(membersOf(candidates), clause.terms)) out[doc] = 1;
+      return out;
+    }
+    if (clause.kind !== 'phrase') return lookup(expand(clause), clause.field, scale);
     // A common word (the, и) is not in the index: its slot is left open here and checked in the text.
     const slots = clause.terms.map((term) => (isStopWord(term) ? null : alternativesOf(term).map(([t]) => t)));
     let docs: DocMask | undefined;
     for (const [i, slot] of slots.entries()) {
       if (!slot) continue;
-      const found = lookup(alternativesOf(clause.terms[i]!), clause.field);
+      const found = lookup(alternativesOf(clause.terms[i]!), clause.field, scale);
       if (docs) intersectInto(docs, found);
       else docs = found;
     }
@@ -130,12 +164,15 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
   };
 
   let matched: DocMask | undefined;
-  for (const clause of clauses.filter((c) => !c.negated)) {
-    const docs = clauseDocs(clause);
+  for (const [index, clause] of clauses.entries()) {
+    if (clause.negated) continue;
+    currentClause = index;
+    const docs = clauseDocs(clause, true);
     if (matched) intersectInto(matched, docs);
     else matched = docs;
   }
   matched ??= new Uint8Array(documentCount);
+  currentClause = -1;
   for (const clause of clauses.filter((c) => c.negated)) {
     const excluded = clauseDocs(clause);
     for (let doc = 0; doc < documentCount; doc++) if (excluded[doc]) matched[doc] = 0;
@@ -152,7 +189,13 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
     entryTerm[k] = entryTerms[i]!;
     entryWeight[k++] = entryWeights[i]!;
   }
-  return { docs: membersOf(matched), terms: [...termIds.keys()], df: termDf, documentCount, entryDoc, entryTerm, entryWeight };
+  const docs = membersOf(matched);
+  return { docs, own: docs.map((doc) => ownCount[doc]!), terms: [...termIds.keys()], termClause, df: termDf, documentCount, entryDoc, entryTerm, entryWeight };
+}
+
+/** A prefix and its stems of at least two letters. */
+function prefixAlternatives(prefix: string): string[] {
+  return termAlternatives(prefix).filter((p) => p === prefix || [...p].length >= 2);
 }
 
 /**

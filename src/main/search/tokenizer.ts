@@ -5,6 +5,8 @@
  * scripts written without spaces).
  */
 
+import { foldDiacritics } from './names/fold.ts';
+
 export interface TextToken {
   /** The normalised term as indexed. */
   term: string;
@@ -14,7 +16,8 @@ export interface TextToken {
 }
 
 /** Bumped whenever tokenisation or normalisation changes, so serialised caches are rebuilt. */
-export const PIPELINE_VERSION = 6;
+// 7: Kazakh and Uyghur stemmers, Latin diacritics folded, Han unigrams beside bigrams (issue 15).
+export const PIPELINE_VERSION = 7;
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
 const HAN = /^\p{Script=Han}+$/u;
@@ -26,7 +29,8 @@ const EDGE_NON_WORD = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}\p{M}]+$/gu;
  * keyboard, folded to one form. Uyghur's own letters (ئ ې ى ۆ ۇ ۈ ۋ ڭ گ ھ) stay distinct:
  * they are different sounds, and folding them would merge different words.
  * - Persian keheh ک → Arabic kaf ك (Uyghur writes k with ك).
- * - Persian yeh ی → Arabic yeh ي (Uyghur y); alef maksura ى is Uyghur i and is kept.
+ * - Persian yeh ی → Arabic yeh ي (Uyghur y); alef maksura ى is Uyghur i and is kept. A final ی
+ *   after a consonant is ى (see FINAL_PERSIAN_YEH_AFTER_CONSONANT).
  * - Arabic heh ه → ە (Uyghur ae; Uyghur typed on an Arabic keyboard uses ه for it). ھ (h) is kept.
  * - Kazakh/Uyghur high hamza ٴ (often omitted) and zero-width (non-)joiners are dropped.
  * - Arabic-Indic and Persian digits → ASCII digits, so 2017 and ٢٠١٧ are one term.
@@ -34,10 +38,16 @@ const EDGE_NON_WORD = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}\p{M}]+$/gu;
 const ARABIC_FOLD: Record<string, string> = { '\u06A9': '\u0643', '\u06CC': '\u064A', '\u0647': '\u06D5', '\u0674': '', '\u200C': '', '\u200D': '' };
 const ARABIC_VARIANTS = /[\u06A9\u06CC\u0647\u0674\u200C\u200D]/g;
 const ARABIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
+/**
+ * Persian yeh at the end of a word is drawn without dots, like Uyghur ى (i): typed after a consonant
+ * it is that i (ئۈرۈمچی = ئۈرۈمچى, Ürümchi); after a vowel it is y (خىتای = خىتاي). Issue 15.
+ */
+const FINAL_PERSIAN_YEH_AFTER_CONSONANT = /(?<=[^\u0627\u06D5\u0648\u06C7\u06C6\u06C8\u06D0\u0649\u0626\u0647])\u06CC$/u;
 
 /** Arabic-script folding (see ARABIC_FOLD) after marks are removed. */
 function foldArabic(term: string): string {
   return term
+    .replace(FINAL_PERSIAN_YEH_AFTER_CONSONANT, '\u0649')
     .replace(ARABIC_VARIANTS, (c) => ARABIC_FOLD[c] ?? c)
     .replace(ARABIC_DIGITS, (d) => String((d.codePointAt(0)! - (d >= '\u06F0' ? 0x06f0 : 0x0660)) % 10));
 }
@@ -46,13 +56,14 @@ function foldArabic(term: string): string {
 const ASCII = /^[\x00-\x7F]*$/;
 const ARABIC_SCRIPT = /[\u0600-\u06FF\u200C\u200D]/;
 
-/** NFKC, case folding, ё as е, Arabic-script marks removed and variants folded, non-word characters trimmed from the ends. */
+/** NFKC, case folding, Latin diacritics folded, ё as е, Arabic-script marks removed and variants folded, non-word characters trimmed from the ends. */
 export function normaliseTerm(raw: string): string {
   if (ASCII.test(raw)) return /^[a-z0-9].*[a-z0-9]$|^[a-z0-9]$/i.test(raw) ? raw.toLowerCase() : raw.toLowerCase().replace(EDGE_NON_WORD, '');
   let term = raw.normalize('NFKC').toLowerCase();
   if (ARABIC_SCRIPT.test(term)) term = foldArabic(term.replace(ARABIC_MARKS, ''));
   // ё is written е in most Russian text: one term for both.
-  return term.replace(/ё/g, 'е').replace(EDGE_NON_WORD, '');
+  // Latin diacritics are folded (issue 15): Ürümchi, Urumchi and pinyin's Wūlǔmùqí meet their plain spelling.
+  return foldDiacritics(term.replace(/ё/g, 'е').replace(EDGE_NON_WORD, ''));
 }
 
 /**

@@ -6,6 +6,7 @@ import { getDocument, markIndexedFieldsChanged } from '../store/documents-repo.t
 import { cleanMetadataText } from '../store/clean-text.ts';
 import { nowIso } from '../store/ids.ts';
 import { parseTypedDate } from './typed-date.ts';
+import { recordMetadataEdit } from '../custody/events.ts';
 
 const COLUMNS = {
   title: 'title',
@@ -57,6 +58,7 @@ export function updateDocumentMeta(db: Database, input: ParsedInput<'documents:u
     const sets = changed.map((f) => `${COLUMNS[f as keyof typeof COLUMNS]} = ?`).join(', ');
     db.prepare(`UPDATE documents SET ${sets}, meta = ? WHERE id = ?`).run(...values, JSON.stringify(meta), input.id);
     if (changed.some((f) => INDEXED.has(f))) markIndexedFieldsChanged(db, input.id);
+    recordMetadataEdit(db, input.id, Object.fromEntries(changed.map((f) => [f, row[COLUMNS[f as keyof typeof COLUMNS]]])), Object.fromEntries(changed.map((f, i) => [f, values[i]])));
   }
   return summaryOf(db, input.id);
 }

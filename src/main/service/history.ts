@@ -33,7 +33,10 @@ export interface History {
   status(): HistoryStatus;
 }
 
-export function createHistory(db: Database, limit = 50): History {
+/** Called inside the transaction of each undo and redo (the custody log records them). */
+export type OnApplied = (kind: 'undo' | 'redo', label: string) => void;
+
+export function createHistory(db: Database, onApplied: OnApplied = () => undefined, limit = 50): History {
   const done: HistoryEntry[] = [];
   const undone: HistoryEntry[] = [];
   let bytes = 0;
@@ -65,14 +68,14 @@ export function createHistory(db: Database, limit = 50): History {
       if (!entry) return null;
       bytes -= size(entry);
       // An entry that cannot be applied any more is dropped, so the ones before it stay reachable.
-      transaction(db, () => applyDiffs(db, entry.diffs, 'before', entry.label));
+      transaction(db, () => (applyDiffs(db, entry.diffs, 'before', entry.label), onApplied('undo', entry.label)));
       undone.push(entry);
       return entry.label;
     },
     redo() {
       const entry = undone.pop();
       if (!entry) return null;
-      transaction(db, () => applyDiffs(db, entry.diffs, 'after', entry.label));
+      transaction(db, () => (applyDiffs(db, entry.diffs, 'after', entry.label), onApplied('redo', entry.label)));
       push(entry);
       return entry.label;
     },

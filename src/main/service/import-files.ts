@@ -9,6 +9,8 @@ import type { ParsedDocument, PartFailure } from '../importers/types.ts';
 import { transaction, type Database } from '../store/database.ts';
 import { findDuplicate, insertDocument } from '../store/documents-repo.ts';
 import { newId, nowIso } from '../store/ids.ts';
+import { recordImport } from '../custody/events.ts';
+import { recogniseScans, type OcrImportOptions } from './import-ocr.ts';
 
 export interface ImportOptions {
   /** Files larger than this are refused before they are read. */
@@ -22,6 +24,8 @@ export interface ImportOptions {
   pool?: ParsePool | undefined;
   /** Bytes read ahead of the store at most (default READ_AHEAD_BYTES; tests make it small). */
   readAheadBytes?: number | undefined;
+  /** Recognises scans and images (issue 16); without it they fail with a sentence. */
+  ocr?: OcrImportOptions | undefined;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -108,7 +112,9 @@ export async function importSources(db: Database, sources: ImportSource[], optio
       const bytes = 'bytes' in source ? source.bytes : await readRegularFile(source.path, name, options.maxFileBytes);
       if (bytes.byteLength > options.maxFileBytes) throw tooLarge(name, bytes.byteLength, options.maxFileBytes);
       if (bytes.byteLength === 0) throw new DossierError('EMPTY', `${name} is empty (0 bytes).`);
-      return { ok: true, name, bytes, ...(await pool.parse({ name, bytes })) };
+      const parsed = await pool.parse({ name, bytes });
+      const onPage = (page: number, pages: number) => options.onProgress?.({ done: index, total: sources.length, currentFile: source.path, page, pages });
+      return { ok: true, name, bytes, docs: await recogniseScans(parsed.docs, name, options.ocr, onPage), failures: parsed.failures };
     } catch (error) {
       return { ok: false, error };
     }
@@ -156,13 +162,15 @@ function storeFile(db: Database, filePath: string, prepared: Prepared & { ok: tr
       const originalHash = sha256(bytes);
       const contentHash = sha256(doc.text);
       const title = doc.title ?? prepared.name;
-      const existing = findDuplicate(db, contentHash, originalHash);
+      // Pages of one web capture share its file as their original (issue 19): only their text tells duplicates apart.
+      const existing = findDuplicate(db, contentHash, part || prepared.docs.length === 1 ? originalHash : null);
       if (existing) {
         duplicates.push({ path: filePath, existingId: existing.id, existingTitle: existing.title });
         continue;
       }
       const id = newId();
       insertDocument(db, id, { ...doc, title, contentHash, originalHash, originalName: part?.name ?? prepared.name, originalBytes: bytes }, nowIso());
+      recordImport(db, { ...doc, id, title, contentHash, originalHash, originalName: part?.name ?? prepared.name }, { path: filePath, name: prepared.name, bytes: prepared.bytes });
       imported.push({ id, path: filePath, title });
     }
   });
@@ -170,4 +178,5 @@ function storeFile(db: Database, filePath: string, prepared: Prepared & { ok: tr
   summary.duplicates.push(...duplicates);
   // A part that failed alone (one message of a mailbox) is listed; the others are stored.
   for (const failure of prepared.failures) summary.failed.push({ path: filePath, code: failure.code, message: failure.message });
+  if (typeof prepared.docs[0]?.meta.captureNote === 'string') (summary.notes ??= []).push(prepared.docs[0].meta.captureNote);
 }

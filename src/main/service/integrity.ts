@@ -3,9 +3,11 @@ import type { Database } from '../store/database.ts';
 import { countDocuments } from '../store/documents-repo.ts';
 import { iteratePassagesWithText } from '../store/passages-repo.ts';
 import type { SearchEngine } from '../search/engine.ts';
+import { custodyHeadFile } from '../custody/custody-log.ts';
+import { verifyCustody } from '../custody/verify.ts';
 
 /** Every passage still matches its document's text, and the index holds every document. */
-export async function verifyWorkspace(db: Database, search: SearchEngine): Promise<VerifyReport> {
+export async function verifyWorkspace(db: Database, search: SearchEngine, backupsDir?: string): Promise<VerifyReport> {
   const problems: string[] = [];
   let passagesChecked = 0;
   for (const p of iteratePassagesWithText(db)) {
@@ -15,6 +17,7 @@ export async function verifyWorkspace(db: Database, search: SearchEngine): Promi
   }
   const integrity = db.prepare('PRAGMA integrity_check').get() as { integrity_check: string };
   if (integrity.integrity_check !== 'ok') problems.push(`The database reports damage: ${integrity.integrity_check}`);
+  problems.push(...verifyCustody(db, { headFile: custodyHeadFile(db), backupsDir }).problems);
   const documentsChecked = countDocuments(db);
   const indexedDocuments = await search.indexedCount();
   if (indexedDocuments !== documentsChecked) {

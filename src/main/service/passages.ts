@@ -10,6 +10,7 @@ import { getTag } from '../store/tags-repo.ts';
 import { subtreeIds } from './codebook.ts';
 import { enclosedIds } from './enclosure.ts';
 import { selectRows } from './rows.ts';
+import { recordPassageDelete, recordPassageEdit } from '../custody/events.ts';
 
 const GONE = 'That passage no longer exists; it may have been deleted in the other pane.';
 
@@ -29,13 +30,18 @@ export function updatePassage(
       for (const tagId of input.tagIds) link.run(input.id, tagId);
     }
     db.prepare('UPDATE passages SET note = ?, updated_at = ? WHERE id = ?').run(input.note ?? passage.note, nowIso(), input.id);
+    recordPassageEdit(db, passage, getPassage(db, input.id)!);
     return getPassage(db, input.id)!;
   });
 }
 
-/** Deletes one passage with its tags (undo: the service's history). */
+/** Deletes one passage with its tags (undo: the service's history); the custody log records it. */
 export function deletePassage(db: Database, id: string): { deleted: boolean } {
-  return { deleted: Number(db.prepare('DELETE FROM passages WHERE id = ?').run(id).changes) > 0 };
+  const passage = selectRows(db, 'SELECT id, document_id, start, end, exact FROM passages WHERE id = ?', id)[0];
+  if (!passage) return { deleted: false };
+  db.prepare('DELETE FROM passages WHERE id = ?').run(id);
+  recordPassageDelete(db, { id, documentId: String(passage.document_id), start: Number(passage.start), end: Number(passage.end), exact: String(passage.exact) });
+  return { deleted: true };
 }
 
 export interface PassageQuery {

@@ -24,6 +24,7 @@ import { transaction, type Database } from '../store/database.ts';
 import { nowIso } from '../store/ids.ts';
 import { listTags } from '../store/tags-repo.ts';
 import { sectionPassageIds } from './passages.ts';
+import { recordExport } from '../custody/events.ts';
 
 export interface ReportServiceDeps {
   db: Database;
@@ -119,8 +120,10 @@ export function reportHandlers(deps: ReportServiceDeps) {
       // what the user chose. A name the sanitiser changed was not confirmed, so it is not replaced.
       const force = input.force ?? (confirmed !== null && file === confirmed);
       if (input.format === 'pdf' && !deps.printPdf) throw new DossierError('FORBIDDEN', 'PDF printing is not available here.');
-      const result = await exportReport(report, loadReportData(db, report), input.format, { rules, printPdf: deps.printPdf, now: nowIso() });
+      const data = loadReportData(db, report);
+      const result = await exportReport(report, data, input.format, { rules, printPdf: deps.printPdf, now: nowIso() });
       await writeExport(file, result.bytes, { force, hint: confirmed === null ? 'cli' : 'app' });
+      recordExport(db, { format: input.format, reportId: report.id, title: report.title, documentIds: Object.keys(data.documents) }, [{ path: file, bytes: result.bytes }]);
       return {
         path: file,
         bytes: result.bytes.byteLength,

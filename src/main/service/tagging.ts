@@ -4,6 +4,7 @@ import { transaction, type Database } from '../store/database.ts';
 import { getDocumentText } from '../store/documents-repo.ts';
 import { getPassage, insertPassage } from '../store/passages-repo.ts';
 import { ensureTag, getTag } from '../store/tags-repo.ts';
+import { recordPassageCreate } from '../custody/events.ts';
 
 export interface NewPassage {
   documentId: string;
@@ -30,6 +31,7 @@ export function createPassage(db: Database, input: NewPassage): PassageView {
     }
     for (const name of input.tagNames ?? []) tagIds.add(ensureTag(db, name).id);
     const id = insertPassage(db, { ...input, text, note: input.note ?? '', tagIds: [...tagIds] });
+    recordPassageCreate(db, getPassage(db, id)!);
     return getPassage(db, id)!;
   });
 }

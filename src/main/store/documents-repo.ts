@@ -1,6 +1,7 @@
 import type { Block, DocumentFormat, DocumentFull, DocumentSummary } from '../../shared/domain.ts';
 import { cleanMetadataText } from './clean-text.ts';
 import { bumpGeneration, type Database } from './database.ts';
+import { recordDocumentDelete } from '../custody/events.ts';
 
 /** What an importer hands to the store: everything but the ids and timestamps the store assigns. */
 export interface NewDocument {
@@ -112,7 +113,7 @@ export function insertDocument(db: Database, id: string, doc: NewDocument, impor
 export function findDuplicate(
   db: Database,
   contentHash: string,
-  originalHash: string,
+  originalHash: string | null,
 ): { id: string; title: string } | undefined {
   return db
     .prepare('SELECT id, title FROM documents WHERE content_hash = ? OR original_hash = ? LIMIT 1')
@@ -176,6 +177,7 @@ export function deleteDocuments(db: Database, ids: string[]): { deleted: number;
   const remove = db.prepare('DELETE FROM documents WHERE id = ?');
   for (const id of ids) {
     passagesRemoved += (countPassages.get(id) as { n: number }).n;
+    recordDocumentDelete(db, id);
     deleted += Number(remove.run(id).changes);
   }
   db.exec('DELETE FROM originals WHERE sha256 NOT IN (SELECT original_hash FROM documents)');

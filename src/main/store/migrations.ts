@@ -92,7 +92,38 @@ export const MIGRATIONS: readonly string[] = [
   `ALTER TABLE documents ADD COLUMN index_generation INTEGER NOT NULL DEFAULT 0;`,
   // 3: the search index asks after every change which documents were edited since its segments were built.
   `CREATE INDEX documents_index_generation ON documents(index_generation);`,
-  // Issue 14 (deleting a document kept its report quotes): the quote and citation data of a passage a
+  // 4 (issue 19): the chain of custody, an append-only hash chain (src/main/custody/). Each entry's
+  // hash covers its columns and the hash before it; the triggers make every UPDATE and DELETE fail,
+  // so no code path of the app can change the log (someone editing the file is caught by the chain).
+  `
+  CREATE TABLE custody_log (
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    document_id TEXT,
+    researcher TEXT,
+    app_version TEXT NOT NULL,
+    details TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL UNIQUE
+  ) STRICT;
+  CREATE INDEX custody_log_document ON custody_log(document_id, seq);
+  CREATE TRIGGER custody_log_no_update BEFORE UPDATE ON custody_log
+    BEGIN SELECT RAISE(ABORT, 'the custody log is append-only'); END;
+  CREATE TRIGGER custody_log_no_delete BEFORE DELETE ON custody_log
+    BEGIN SELECT RAISE(ABORT, 'the custody log is append-only'); END;
+  `,
+  // 5 (issue 15): alias groups the user defines for people and places ("Ilham Tohti", "伊力哈木·土赫提",
+  // "ئىلھام توختى"): a search for one name also finds the others.
+  `
+  CREATE TABLE alias_groups (
+    id TEXT PRIMARY KEY,
+    label TEXT NOT NULL,
+    names TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  ) STRICT;
+  `,
+  // 6 (issue 14; deleting a document kept its report quotes): the quote and citation data of a passage a
   // report cites, kept when its document is deleted, so the report still shows the quote, marked as
   // from a deleted source. quote and source are the JSON of report-data's QuoteData and SourceDoc.
   `CREATE TABLE quote_snapshots (

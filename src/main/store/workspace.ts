@@ -4,6 +4,8 @@ import type { BackupInfo } from '../../shared/domain.ts';
 import { DossierError } from '../../shared/errors.ts';
 import { damagedLabel, listBackups, moveAside, newestGoodBackup } from './backup.ts';
 import { openDatabase, type Database } from './database.ts';
+import { bindCustodyHeadFile, flushCustodyHead } from '../custody/custody-log.ts';
+import { CUSTODY_HEAD_FILE } from '../custody/head-file.ts';
 
 /**
  * A workspace (an investigation) is a folder: the SQLite store, index caches, backups and a
@@ -35,6 +37,7 @@ export function openWorkspace(dir: string): Workspace {
   for (const folder of [paths.indexDir, paths.backupsDir, paths.tmpDir]) mkdirSync(folder, { recursive: true });
   sweepTemporaries(paths.tmpDir);
   const db = openStore(paths);
+  bindCustodyHeadFile(db, path.join(root, CUSTODY_HEAD_FILE));
   let closed = false;
   return {
     dir: root,
@@ -43,6 +46,7 @@ export function openWorkspace(dir: string): Workspace {
     close() {
       if (closed) return;
       closed = true;
+      flushCustodyHead(db);
       db.close();
     },
   };

@@ -5,7 +5,8 @@ import { t } from '../strings/t.ts';
 
 export interface PaneState {
   docId: string;
-  focus: { start: number; end: number; nonce: number } | null;
+  /** `pages`: show the original pages too (issue 16: "Open at page" from a report). */
+  focus: { start: number; end: number; nonce: number; pages?: boolean } | null;
 }
 
 interface Props {

@@ -16,7 +16,7 @@ export function usePanes() {
   const [linkTo, setLinkTo] = useState<Two<{ block: number; nonce: number } | null>>([null, null]);
   const [findNonce, setFindNonce] = useState(0);
 
-  const open = (docId: string, at: { start: number; end: number } | null, pane: 0 | 1 = active) => {
+  const open = (docId: string, at: { start: number; end: number; pages?: boolean } | null, pane: 0 | 1 = active) => {
     setPanes((current) => {
       const next: Two<PaneState | null> = [...current];
       next[pane] = { docId, focus: at ? { ...at, nonce: ++nonce } : null };

@@ -20,10 +20,12 @@ interface Props {
   doc: DocumentFull;
   showOriginal: boolean;
   onToggleOriginal(): void;
+  showHistory: boolean;
+  onToggleHistory(): void;
 }
 
 /** Title and metadata of the open document, editable in place (documents:updateMeta). */
-export function DocumentHeader({ doc, showOriginal, onToggleOriginal }: Props) {
+export function DocumentHeader({ doc, showOriginal, onToggleOriginal, showHistory, onToggleHistory }: Props) {
   const client = useQueryClient();
   const run = useRun();
   const notify = useNotify();
@@ -146,6 +148,9 @@ export function DocumentHeader({ doc, showOriginal, onToggleOriginal }: Props) {
             {showOriginal ? t('doc.showText') : t('doc.showOriginal')}
           </button>
         )}
+        <button type="button" className="link" aria-pressed={showHistory} onClick={onToggleHistory}>
+          {showHistory ? t('doc.hideHistory') : t('doc.showHistory')}
+        </button>
       </div>
     </header>
   );

@@ -9,18 +9,22 @@ import { DocumentHeader } from './DocumentHeader.tsx';
 import { DocumentPassages } from './DocumentPassages.tsx';
 import { blockIndexAt, findMatches, firstEndingAfter } from './find.ts';
 import { FindBar } from './FindBar.tsx';
+import { HistoryPanel } from './HistoryPanel.tsx';
 import { OriginalView } from './OriginalView.tsx';
 import { PassageEditor } from './PassageEditor.tsx';
 import { selectionOffsets } from './selection.ts';
 import { t } from '../strings/t.ts';
 import { TagPopover } from './TagPopover.tsx';
+import { PageView } from './PageView.tsx';
+import { pageStartsIn } from './page-markers.ts';
+import { layoutOf } from '../../shared/page-layout.ts';
 
 export interface ReaderProps {
   doc: DocumentFull;
   passages: PassageView[];
   tags: Tag[];
   /** A range to scroll to and flash, e.g. when opened from a passage list; the nonce repeats a request. */
-  focus: { start: number; end: number; nonce: number } | null;
+  focus: { start: number; end: number; nonce: number; pages?: boolean } | null;
   /** Linked scrolling: the paragraph the other pane shows at its top. */
   linkTo: { block: number; nonce: number } | null;
   onTopBlock?: ((block: number) => void) | undefined;
@@ -38,6 +42,11 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
   const [pending, setPending] = useState<{ start: number; end: number; x: number; y: number } | null>(null);
   const [editing, setEditing] = useState<{ ids: string[]; x: number; y: number } | null>(null);
   const [showOriginal, setShowOriginal] = useState(false);
+  const [showHistory, setShowHistory] = useState(false);
+  // Issue 16: the original pages of a PDF or a scan beside the text, and the spot they show.
+  const hasPages = useMemo(() => layoutOf(doc.meta) !== null, [doc.meta]);
+  const [showPages, setShowPages] = useState(false);
+  const [pageFocus, setPageFocus] = useState<{ start: number; nonce: number } | null>(null);
   const [findQuery, setFindQuery] = useState('');
   const [current, setCurrent] = useState(0);
   const [flashAt, setFlashAt] = useState<number | null>(null);
@@ -60,6 +69,7 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
 
   const goTo = useCallback(
     (offset: number, align: 'center' | 'start') => {
+      setPageFocus({ start: offset, nonce: Date.now() });
       const index = blockIndexAt(blocks, offset);
       virtualizer.scrollToIndex(index, { align });
       // a second pass once the real heights are measured, and for a spot deep inside a long block
@@ -74,6 +84,10 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
     },
     [blocks, virtualizer],
   );
+
+  useEffect(() => {
+    if (focus?.pages && hasPages) setShowPages(true);
+  }, [focus, hasPages]);
 
   useEffect(() => {
     if (!focus) return;
@@ -141,7 +155,13 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
   const items = virtualizer.getVirtualItems();
   return (
     <article className="reader" aria-label={t('reader.document', { title: doc.title })}>
-      <DocumentHeader doc={doc} showOriginal={showOriginal} onToggleOriginal={() => setShowOriginal(!showOriginal)} />
+      <DocumentHeader
+        doc={doc}
+        showOriginal={showOriginal}
+        onToggleOriginal={() => setShowOriginal(!showOriginal)}
+        showHistory={showHistory}
+        onToggleHistory={() => setShowHistory(!showHistory)}
+      />
       <FindBar
         query={findQuery}
         count={matches.length}
@@ -166,7 +186,17 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
           }}
         />
       </FindBar>
-      {showOriginal && doc.originalHtml ? (
+      {hasPages && !showHistory && (
+        <div className="reader-tools">
+          <button type="button" aria-pressed={showPages} onClick={() => setShowPages(!showPages)}>
+            {showPages ? t('pages.hide') : t('pages.show')}
+          </button>
+        </div>
+      )}
+      <div className={showPages && !showHistory ? 'reader-split' : 'reader-single'}>
+      {showHistory ? (
+        <HistoryPanel doc={doc} />
+      ) : showOriginal && doc.originalHtml ? (
         <OriginalView html={doc.originalHtml} title={doc.title} />
       ) : (
         <div
@@ -187,13 +217,14 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
           <div className="reader-text" lang={doc.language ?? undefined} style={{ height: virtualizer.getTotalSize() }}>
             {items.map((item) => {
               const block = blocks[item.index]!;
+              const pageMarks = pageStartsIn(doc, block);
               const from = firstEndingAfter(matches, block.start);
               const hits = [];
               for (let i = from; i < matches.length && matches[i]!.start < block.end; i++)
                 hits.push({ id: `f:${i}`, ...matches[i]! });
               if (pending && pending.start < block.end && pending.end > block.start)
                 hits.push({ id: 'sel', start: pending.start, end: pending.end });
-              return (
+              const view = (
                 <BlockView
                   key={item.key}
                   index={item.index}
@@ -213,10 +244,34 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
                   }}
                 />
               );
+              if (!pageMarks.length) return view;
+              // Page breaks of a PDF: a label in the margin where a page begins, outside the text (selection maps text only).
+              return [
+                view,
+                <span key={`${item.key}-page`} className="page-marker" aria-hidden="true" style={{ transform: `translateY(${item.start}px)` }}>
+                  {pageMarks.map((m) => t('pages.marker', { label: m })).join(' · ')}
+                </span>,
+              ];
             })}
           </div>
         </div>
       )}
+      {showPages && !showHistory && (
+        <PageView
+          doc={doc}
+          passages={passages}
+          tagById={tagById}
+          focus={pageFocus}
+          pending={pending}
+          onSelect={(range) => {
+            if (!doc.text.slice(range.start, range.end).trim()) return;
+            setEditing(null);
+            setPending(range);
+            goTo(range.start, 'center');
+          }}
+        />
+      )}
+      </div>
       {pending && (
         <TagPopover
           tags={tags}

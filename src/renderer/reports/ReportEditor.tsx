@@ -13,7 +13,17 @@ type Tab = 'compose' | 'preview' | 'redaction' | 'export';
 export type SettingsPatch = Partial<Omit<ReportSettings, 'redaction'>> & { redaction?: Partial<ReportSettings['redaction']> };
 
 /** One report: its title block, sections and items, preview, redaction review and export. */
-export function ReportEditor({ id, tags, onClose }: { id: string; tags: Tag[]; onClose: () => void }) {
+export function ReportEditor({
+  id,
+  tags,
+  onClose,
+  onOpenAtPage,
+}: {
+  id: string;
+  tags: Tag[];
+  onClose: () => void;
+  onOpenAtPage?: ((passage: PassageView) => void) | undefined;
+}) {
   const client = useQueryClient();
   const loaded = useQuery({ queryKey: reportKeys.report(id), queryFn: () => invoke('reports:get', { id }) });
   const passages = useQuery({ queryKey: ['passages', {}], queryFn: () => invoke('passages:list', {}) });
@@ -93,8 +103,12 @@ export function ReportEditor({ id, tags, onClose }: { id: string; tags: Tag[]; o
               <input type="checkbox" checked={report.settings.quoteChain} onChange={(e) => void save({ settings: { quoteChain: e.target.checked } })} />
               {t('reports.quoteChain')}
             </label>
+            <label className="inline">
+              <input type="checkbox" checked={report.settings.custodyAppendix} onChange={(e) => void save({ settings: { custodyAppendix: e.target.checked } })} />
+              {t('reports.custodyAppendix')}
+            </label>
           </div>
-          <SectionsEditor body={report.body} passages={byId} allPassages={passages.data ?? []} tags={tags} onChange={changeBody} />
+          <SectionsEditor body={report.body} passages={byId} allPassages={passages.data ?? []} tags={tags} onChange={changeBody} onOpenAtPage={onOpenAtPage} />
         </>
       )}
       {tab === 'preview' && <Preview id={id} />}

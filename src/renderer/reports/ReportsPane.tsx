@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Tag } from '../../shared/domain.ts';
+import type { PassageView, Tag } from '../../shared/domain.ts';
 import type { SettingsView } from '../../shared/settings.ts';
 import { invoke } from '../api.ts';
 import { t } from '../strings/t.ts';
@@ -15,7 +15,7 @@ export const reportKeys = {
 };
 
 /** The report builder pane: the investigation's reports, a new one from tags or empty, and the editor. */
-export function ReportsPane({ tags }: { tags: Tag[] }) {
+export function ReportsPane({ tags, onOpenAtPage }: { tags: Tag[]; onOpenAtPage?: ((passage: PassageView) => void) | undefined }) {
   const client = useQueryClient();
   const reports = useQuery({ queryKey: reportKeys.list, queryFn: () => invoke('reports:list', {}) });
   const [openId, setOpenId] = useState<string | null>(null);
@@ -43,7 +43,7 @@ export function ReportsPane({ tags }: { tags: Tag[] }) {
     }
   };
 
-  if (openId) return <ReportEditor id={openId} tags={tags} onClose={() => setOpenId(null)} />;
+  if (openId) return <ReportEditor id={openId} tags={tags} onClose={() => setOpenId(null)} onOpenAtPage={onOpenAtPage} />;
   return (
     <div className="reports-pane">
       <div className="reports-head">

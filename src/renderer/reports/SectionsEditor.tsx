@@ -10,6 +10,8 @@ interface Props {
   allPassages: PassageView[];
   tags: Tag[];
   onChange: (body: ReportBody) => void;
+  /** Opens the quote's source at its spot, with its original pages shown (issue 16). */
+  onOpenAtPage?: ((passage: PassageView) => void) | undefined;
 }
 
 type Drag = { kind: 'section'; section: number } | { kind: 'item'; section: number; item: number };
@@ -22,7 +24,7 @@ const newId = () => crypto.randomUUID();
  * Sections and their quotes: drag to reorder (items also across sections), or focus a handle and
  * press Alt+ArrowUp / Alt+ArrowDown; commentary on sections and items; remove; add sections and passages.
  */
-export function SectionsEditor({ body, passages, allPassages, tags, onChange }: Props) {
+export function SectionsEditor({ body, passages, allPassages, tags, onChange, onOpenAtPage }: Props) {
   const drag = useRef<Drag | null>(null);
   const [picking, setPicking] = useState<number | null>(null);
   const sections = body.sections;
@@ -133,7 +135,16 @@ export function SectionsEditor({ body, passages, allPassages, tags, onChange }: 
                   </span>
                   <div className="item-body">
                     <blockquote dir="auto">{p ? p.exact : <em className="error">{t('reports.quote.deleted')}</em>}</blockquote>
-                    {p && <div className="meta">{p.documentTitle}</div>}
+                    {p && (
+                      <div className="meta">
+                        {p.documentTitle}
+                        {onOpenAtPage && (
+                          <button type="button" className="link" onClick={() => onOpenAtPage(p)}>
+                            {t('reports.quote.openAtPage')}
+                          </button>
+                        )}
+                      </div>
+                    )}
                     <textarea
                       className="commentary"
                       aria-label={t('reports.quote.commentary')}

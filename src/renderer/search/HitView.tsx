@@ -1,5 +1,5 @@
 import type { SearchHit, Snippet, Tag } from '../../shared/domain.ts';
-import { t } from '../strings/t.ts';
+import { t, tNodes } from '../strings/t.ts';
 
 export type OpenAt = (id: string, at: { start: number; end: number } | null) => void;
 
@@ -29,6 +29,27 @@ export function hitTarget(hit: SearchHit): { start: number; end: number } | null
   return hit.snippets[0] ? snippetTarget(hit.snippets[0]) : null;
 }
 
+/**
+ * Which words of the text matched a query word in another form, script or name (issue 15):
+ * "matched ئىنسانلار for ئىنسان". Forms that are the word as typed are not repeated.
+ */
+function MatchedLine({ hit }: { hit: SearchHit }) {
+  const other = (hit.matched ?? [])
+    .map((m) => ({ query: m.query, forms: m.forms.filter((f) => f.toLocaleLowerCase() !== m.query.toLocaleLowerCase()) }))
+    .filter((m) => m.forms.length > 0);
+  if (other.length === 0) return null;
+  return (
+    <div className="matched meta" dir="auto">
+      {other.map((m, i) => (
+        <span key={m.query}>
+          {i > 0 && '; '}
+          {tNodes('search.matchedFor', { forms: <bdi>{m.forms.join(', ')}</bdi>, query: <bdi>{m.query}</bdi> })}
+        </span>
+      ))}
+    </div>
+  );
+}
+
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
 interface Props {
@@ -47,6 +68,7 @@ export function HitView({ hit, tagById, onOpen }: Props) {
       <div className="meta" dir="auto">
         {meta}
       </div>
+      <MatchedLine hit={hit} />
       {hit.snippets.map((snippet) => (
         <button
           key={snippet.offset}

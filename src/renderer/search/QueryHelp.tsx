@@ -1,6 +1,6 @@
 import { t } from '../strings/t.ts';
 
-type SyntaxId = 'and' | 'phrase' | 'not' | 'prefix' | 'fuzzy' | 'fields';
+type SyntaxId = 'and' | 'phrase' | 'not' | 'prefix' | 'fuzzy' | 'exact' | 'fields';
 
 /**
  * The query language (src/main/search/query-parser.ts), with examples in the scripts users search. Each row's pattern and meaning are in strings/en.ts (`search.help.<id>.syntax`, `search.help.<id>`); the
@@ -26,6 +26,10 @@ export const QUERY_SYNTAX: { id: SyntaxId; examples: { text: string; lang?: stri
   {
     id: 'fuzzy',
     examples: [{ text: 'Urumqi~1' }, { text: 'лагер~1', lang: 'ru' }],
+  },
+  {
+    id: 'exact',
+    examples: [{ text: '=camps' }, { text: '=ئىنسان', lang: 'ug' }],
   },
   {
     id: 'fields',

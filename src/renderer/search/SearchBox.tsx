@@ -1,6 +1,7 @@
 import { useState, type Ref } from 'react';
 import { t } from '../strings/t.ts';
 import { QueryHelp } from './QueryHelp.tsx';
+import { AliasPanel } from './AliasPanel.tsx';
 
 export const SEARCH_BOX_ID = 'search-box';
 /** The results list; focusing it moves focus to its current hit (SearchList). */
@@ -15,6 +16,7 @@ interface Props {
 /** The toolbar's search box, with the query language's help one keystroke away (F1 or Ctrl+/). */
 export function SearchBox({ ref, value, onChange }: Props) {
   const [help, setHelp] = useState(false);
+  const [aliases, setAliases] = useState(false);
   const focusBox = () => document.getElementById(SEARCH_BOX_ID)?.focus();
   const closeHelp = () => {
     setHelp(false);
@@ -66,6 +68,10 @@ export function SearchBox({ ref, value, onChange }: Props) {
       >
         {t('search.syntax')}
       </button>
+      <button type="button" className="syntax-button" title={t('aliases.openTitle')} aria-pressed={aliases} onClick={() => setAliases((v) => !v)}>
+        {t('aliases.open')}
+      </button>
+      {aliases && <AliasPanel onClose={() => setAliases(false)} />}
       {help && (
         <QueryHelp
           id="query-help"

@@ -13,10 +13,12 @@ interface Props {
   query: string;
   tags: Tag[];
   onOpen: OpenAt;
+  /** Puts a suggested query in the search box (issue 15). */
+  onSuggest?: (query: string) => void;
 }
 
 /** Results of the search box: facets and date range, active filters as chips, the hit list. */
-export function SearchPanel({ query, tags, onOpen }: Props) {
+export function SearchPanel({ query, tags, onOpen, onSuggest }: Props) {
   const [filters, setFiltersState] = useState<SearchFilters>({});
   const [limit, setLimit] = useState(PAGE);
   const setFilters = (next: SearchFilters) => {
@@ -48,9 +50,19 @@ export function SearchPanel({ query, tags, onOpen }: Props) {
     );
   } else if (response.results.length === 0) {
     body = (
-      <p className="empty" dir="auto">
-        {tNodes(chips.length ? 'search.noMatchFiltered' : 'search.noMatch', { query: <bdi>{response.query}</bdi> })}
-      </p>
+      <div className="empty">
+        <p dir="auto">{tNodes(chips.length ? 'search.noMatchFiltered' : 'search.noMatch', { query: <bdi>{response.query}</bdi> })}</p>
+        {response.suggestions && response.suggestions.length > 0 && (
+          <p className="suggestions">
+            {t('search.suggest')}{' '}
+            {response.suggestions.map((suggestion) => (
+              <button key={suggestion} type="button" className="link" dir="auto" title={t('search.suggestThis', { query: suggestion })} onClick={() => onSuggest?.(suggestion)}>
+                {suggestion}
+              </button>
+            ))}
+          </p>
+        )}
+      </div>
     );
   } else {
     body = (

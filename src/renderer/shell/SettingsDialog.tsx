@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { CITATION_STYLES, FONT_SIZE, IMPORT_LIMIT_MB, THEMES, type Settings, type SettingsPatch } from '../../shared/settings.ts';
+import { RESEARCHER_NAME_MAX } from '../../shared/custody.ts';
 import { invoke } from '../api.ts';
 import { t } from '../strings/t.ts';
 import { Dialog } from './Dialog.tsx';
@@ -15,6 +16,7 @@ interface Draft {
   phones: boolean;
   terms: string;
   importLimitMb: string;
+  researcherName: string;
 }
 
 const toDraft = (s: Settings): Draft => ({
@@ -25,6 +27,7 @@ const toDraft = (s: Settings): Draft => ({
   phones: s.redaction.phones,
   terms: s.redaction.terms.join('\n'),
   importLimitMb: String(s.importLimitMb),
+  researcherName: s.researcherName,
 });
 
 /** A whole number within limits, or the sentence saying what is allowed. */
@@ -61,6 +64,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
         terms: current.terms.split('\n').map((s) => s.trim()).filter(Boolean),
       },
       importLimitMb: limit as number,
+      researcherName: current.researcherName.trim(),
     };
     try {
       const view = await invoke('settings:update', patch);
@@ -132,6 +136,14 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
               {t('settings.redactTerms')}
               <textarea rows={3} value={current.terms} onChange={(e) => set({ terms: e.target.value })} />
             </label>
+          </fieldset>
+          <fieldset>
+            <legend>{t('settings.custody')}</legend>
+            <label>
+              {t('settings.researcherName')}
+              <input type="text" maxLength={RESEARCHER_NAME_MAX} value={current.researcherName} onChange={(e) => set({ researcherName: e.target.value })} />
+            </label>
+            <p className="meta">{t('settings.researcherNameHint')}</p>
           </fieldset>
           <fieldset>
             <legend>{t('settings.imports')}</legend>

@@ -48,6 +48,7 @@ export const app = {
   requestSingleInstanceLock: () => (record('app.requestSingleInstanceLock'), true),
   enableSandbox: () => record('app.enableSandbox'),
   getVersion: () => '0.0.0-stand-in',
+  getAppPath: () => process.cwd(),
   getPath: (name) => {
     record('app.getPath', name);
     if (env.DOSSIER_STAND_IN_FAIL === 'getPath') throw new Error('the user-data folder is on a disk that is not mounted');

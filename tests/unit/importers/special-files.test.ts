@@ -53,7 +53,7 @@ describe.skipIf(process.platform === 'win32')('special files', () => {
     mkdirSync(path.join(folder, 'nested'), { recursive: true });
     writeFileSync(path.join(folder, 'a.txt'), 'First tip about the camp.');
     writeFileSync(path.join(folder, 'nested', 'b.md'), '# Second tip\n\nAbout the transfer.');
-    writeFileSync(path.join(folder, 'photo.jpg'), new Uint8Array([0xff, 0xd8, 0xff]));
+    writeFileSync(path.join(folder, 'photo.heic'), new Uint8Array([0, 0, 0, 0x18]));
     writeFileSync(path.join(folder, '.hidden.txt'), 'not listed');
     symlinkSync(path.join(folder, 'a.txt'), path.join(folder, 'link-to-a.txt'));
     symlinkSync('/dev/zero', path.join(folder, 'zero.txt'));
@@ -66,7 +66,7 @@ describe.skipIf(process.platform === 'win32')('special files', () => {
     expect(skipped).toEqual({
       'dangling.txt': 'dangling.txt is a symbolic link: links inside a folder are not followed (import the file it points to directly).',
       'link-to-a.txt': 'link-to-a.txt is a symbolic link: links inside a folder are not followed (import the file it points to directly).',
-      'photo.jpg': 'photo.jpg is not a format Dossier imports.',
+      'photo.heic': 'photo.heic is not a format Dossier imports.',
       'pipe.txt': 'pipe.txt is a named pipe (FIFO): only regular files are imported.',
       'zero.txt': 'zero.txt is a symbolic link: links inside a folder are not followed (import the file it points to directly).',
     });

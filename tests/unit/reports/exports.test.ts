@@ -39,7 +39,7 @@ describe('report exports', () => {
     const { exportAs } = await setup();
     const csv = readFileSync((await exportAs('csv', 'passages.csv', { redact: { emails: false, phones: false } })).path!, 'utf8');
     const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[0]).toBe('n,section,document,published,url,location,tags,quote,note,commentary,citation,passage_id,start,end');
+    expect(lines[0]).toBe('n,section,document,published,url,location,tags,quote,note,commentary,citation,passage_id,start,end,original_sha256');
     expect(lines[1]).toContain('Detention conditions,Former detainee describes camp in Xinjiang,"March 14, 2019",https://example-news.org/2019/03/camp,para. 3,Detention conditions,');
     expect(csv).toContain(',Detention conditions; Indoctrination,');
     expect(csv).toContain(',Corroborated by a second witness; call +44 20 7946 0958.,');

@@ -1,8 +1,8 @@
 import lunr from 'lunr';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { indexTerm, stemmingLanguage } from '../../../src/main/search/language.ts';
-import { buildSegment, FIELDS } from '../../../src/main/search/lunr-index.ts';
+import { stemmingLanguage } from '../../../src/main/search/language.ts';
+import { buildSegment, FIELDS, indexedTerms } from '../../../src/main/search/lunr-index.ts';
 import { tokenize } from '../../../src/main/search/tokenizer.ts';
 import type { CorpusDocument } from './corpus.ts';
 
@@ -16,7 +16,7 @@ describe('packed segments', () => {
     builder.pipeline.reset();
     builder.searchPipeline.reset();
     (builder as unknown as { tokenizer: (v: unknown) => lunr.Token[] }).tokenizer = (value) =>
-      value ? tokenize(String(value)).flatMap((t) => indexTerm(t.term, language) ?? []).map((t) => new lunr.Token(t, {})) : [];
+      value ? indexedTerms(String(value), language).map((t) => new lunr.Token(t, {})) : [];
     builder.ref('ref');
     builder.field('title', { boost: 3 });
     builder.field('text');

@@ -135,14 +135,16 @@ describe('segments, caches and tombstones', () => {
     const text = corpus['ru-guard']!.text;
     await call(app.handlers, 'passages:create', { documentId: ids.get('ru-guard'), start: 0, end: text.indexOf('.'), tagNames: ['места содержания'] });
     const response = await call(app.handlers, 'search:query', { query: 'лагерь', limit: 1 });
-    expect(response.total).toBe(3);
+    // Russian and Kazakh лагерь, and the Uyghur loan لاگېر reached through Uyghur Cyrillic (issue 15).
+    expect(response.total).toBe(4);
     expect(response.results).toHaveLength(1);
     expect(response.facets!.language).toEqual([
       { value: 'ru', label: 'ru', count: 2 },
       { value: 'kk', label: 'kk', count: 1 },
+      { value: 'ug', label: 'ug', count: 1 },
     ]);
     expect(response.facets!.tag).toEqual([expect.objectContaining({ label: 'места содержания', count: 1 })]);
-    expect(response.facets!.year.map((y) => y.value).sort()).toEqual(['2018', '2019']);
+    expect(response.facets!.year.map((y) => y.value).sort()).toEqual(['2018', '2019', '2020']);
     const guard = (await call(app.handlers, 'search:query', { query: 'лагерь', filters: { sources: ['новая газета'] } })).results.find(
       (r) => r.documentId === ids.get('ru-guard'),
     )!;
