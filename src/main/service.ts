@@ -104,6 +104,7 @@ export function createService(deps: ServiceDeps): Handlers {
       return result;
     },
     'search:query': ({ query, limit, filters }) => deps.search.search(query, { limit, filters: filters as SearchFilters | undefined }),
+    'search:matches': ({ query, documentId }) => deps.search.matchesIn(query, documentId),
     'tags:list': () => listTags(db),
     'tags:create': (input) => transaction(db, () => createTag(db, input)),
     'passages:create': (input) => createPassage(db, input),

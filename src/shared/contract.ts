@@ -144,6 +144,11 @@ export const contract = {
       .strict(),
     output: out<SearchResponse>(),
   },
+  // Issue 14, item 5: the words of a search to mark in the document opened from its results.
+  'search:matches': {
+    input: z.object({ query: text(2000), documentId: id }).strict(),
+    output: out<{ start: number; end: number }[]>(),
+  },
   'tags:list': {
     input: z.object({}).strict(),
     output: out<Tag[]>(),

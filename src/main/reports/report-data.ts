@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Block } from '../../shared/domain.ts';
+import { locate, type Locator } from '../../shared/locator.ts';
 import type { Report } from '../../shared/reports.ts';
 import type { Database } from '../store/database.ts';
 import { getDocument } from '../store/documents-repo.ts';
@@ -26,10 +27,7 @@ export interface SourceDoc {
   text: string;
 }
 
-export interface Locator {
-  kind: 'page' | 'paragraph';
-  n: number;
-}
+export type { Locator };
 
 export interface QuoteData {
   passageId: string;
@@ -61,22 +59,8 @@ export interface ReportData {
   tags: TagData[];
 }
 
-/** PDF page (from page starts) or paragraph number (the count of non-heading blocks up to the quote). */
-export function locate(start: number, blocks: Block[], pageStarts: number[] | null): Locator | null {
-  if (pageStarts && pageStarts.length) {
-    let page = 0;
-    while (page + 1 < pageStarts.length && pageStarts[page + 1]! <= start) page++;
-    return { kind: 'page', n: page + 1 };
-  }
-  let n = 0;
-  for (const block of blocks) {
-    if (block.kind === 'heading') continue;
-    if (block.start > start) break;
-    n++;
-    if (start < block.end) return { kind: 'paragraph', n };
-  }
-  return n > 0 ? { kind: 'paragraph', n } : null;
-}
+/** PDF page or paragraph number: the one count the citations and the reader's margin share (src/shared/locator.ts). */
+export { locate };
 
 /** The data of the passages `report` cites; passages deleted since are left out (the report shows them as missing). */
 export function loadReportData(db: Database, report: Report, extraPassageIds: string[] = []): ReportData {
