@@ -28,7 +28,7 @@ export interface ServiceDeps {
   workspace: Workspace;
   search: SearchEngine;
   /** Shows the native file dialog; absent where there is no window (CLI). */
-  pickFiles?: (() => Promise<string[]>) | undefined;
+  pickFiles?: ((folders?: boolean) => Promise<string[]>) | undefined;
   emit?: (<E extends EventName>(event: E, payload: Events[E]) => void) | undefined;
   maxFileBytes?: number | undefined;
   /** Per-file parse time limit (issue 3). */
@@ -124,9 +124,9 @@ export function createService(deps: ServiceDeps): Handlers {
       transaction(db, () => entry.undo());
       return { undone: entry.label };
     },
-    'dialog:pickFiles': async () => {
+    'dialog:pickFiles': async ({ folders }) => {
       if (!deps.pickFiles) throw new DossierError('FORBIDDEN', 'There is no window to show a file dialog in.');
-      return { paths: await deps.pickFiles() };
+      return { paths: await deps.pickFiles(folders ?? false) };
     },
     'workspace:stats': async () => workspaceStats(deps),
     'workspace:verify': () => verifyWorkspace(db, deps.search),

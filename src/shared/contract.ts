@@ -246,7 +246,8 @@ export const contract = {
     output: out<{ undone: string | null }>(),
   },
   'dialog:pickFiles': {
-    input: z.object({}).strict(),
+    // folders: pick folders to import whole (issue 14, item 12: folder import outside the native menu too).
+    input: z.object({ folders: z.boolean().optional() }).strict(),
     output: out<{ paths: string[] }>(),
   },
   'workspace:stats': {

@@ -6,6 +6,10 @@ import { t } from '../strings/t.ts';
 export interface PaneState {
   docId: string;
   focus: { start: number; end: number; nonce: number } | null;
+  /** The search the document was opened from: its words are marked in the text. */
+  search: string | null;
+  /** Non-zero: the reader takes the keyboard focus (a new number asks again). */
+  grab: number;
 }
 
 interface Props {
@@ -56,6 +60,8 @@ export function Pane({ label, closeLabel, state, tags, active, linkTo, findNonce
           passages={passages.data ?? []}
           tags={tags}
           focus={state.focus}
+          search={state.search}
+          grab={state.grab}
           linkTo={linkTo}
           onTopBlock={onTopBlock}
           findNonce={active ? findNonce : 0}

@@ -14,6 +14,11 @@ interface Props {
   hits: Span[];
   currentHit: string | null;
   flash: boolean;
+  /** The margin: this block's paragraph number as citations count it, and "p. 3" where a PDF page begins. */
+  paragraph: number | null;
+  pageLabel?: string | undefined;
+  /** The word cursor's offset when it is in this block. */
+  caret: number | null;
   style: CSSProperties;
   measureRef: Ref<HTMLDivElement>;
   onPassageClick(ids: string[], x: number, y: number): void;
@@ -30,14 +35,24 @@ export const BlockView = memo(function BlockView(props: Props) {
   const level = Math.min(6, (block.level ?? 1) + 1);
   const Tag = block.kind === 'heading' ? (`h${level}` as 'h2') : block.kind === 'quote' ? 'blockquote' : 'p';
   return (
-    <div ref={props.measureRef} data-index={props.index} style={props.style} className="block-row">
+    // The margin labels are CSS content from data attributes: no text node, so the block's text stays text.slice(start, end).
+    <div
+      ref={props.measureRef}
+      data-index={props.index}
+      data-para={props.paragraph ?? undefined}
+      data-page-label={props.pageLabel}
+      style={props.style}
+      className={`block-row${props.pageLabel ? ' page-start' : ''}`}
+    >
       <Tag
         dir="auto"
         data-start={block.start}
         data-end={block.end}
         className={`block block-${block.kind}${props.flash ? ' flash' : ''}`}
       >
-        {segmentRange(block.start, block.end, [...inside, ...hits]).map((seg) => {
+        {segmentRange(block.start, block.end, [...inside, ...hits, ...(props.caret !== null ? [{ id: 'caret', start: props.caret, end: props.caret }] : [])]).map((seg) => {
+          const caret = seg.start === props.caret ? <span key={`c${seg.start}`} className="reader-caret" aria-hidden /> : null;
+          const tail = seg.end === block.end && props.caret === block.end ? <span key="c-end" className="reader-caret" aria-hidden /> : null;
           const passageIds = seg.passageIds.filter((id) => !hitIds.has(id));
           // 'sel' is the selection being tagged: it stays visible while focus is in the popover
           const hit = seg.passageIds.find((id) => hitIds.has(id) && id !== 'sel');
@@ -50,13 +65,16 @@ export const BlockView = memo(function BlockView(props: Props) {
           const hitClass = classes || undefined;
           const piece = text.slice(seg.start, seg.end);
           if (passageIds.length === 0) {
-            return (
+            return [
+              caret,
               <span key={seg.start} className={hitClass}>
                 {piece}
-              </span>
-            );
+              </span>,
+              tail,
+            ];
           }
-          return (
+          return [
+            caret,
             <mark
               key={seg.start}
               className={hitClass}
@@ -69,8 +87,9 @@ export const BlockView = memo(function BlockView(props: Props) {
               }}
             >
               {piece}
-            </mark>
-          );
+            </mark>,
+            tail,
+          ];
         })}
       </Tag>
     </div>

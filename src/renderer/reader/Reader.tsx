@@ -8,10 +8,14 @@ import { BlockView } from './BlockView.tsx';
 import { DocumentHeader } from './DocumentHeader.tsx';
 import { DocumentPassages } from './DocumentPassages.tsx';
 import { blockIndexAt, findMatches, firstEndingAfter } from './find.ts';
+import { marginLabels } from './margin.ts';
 import { FindBar } from './FindBar.tsx';
 import { OriginalView } from './OriginalView.tsx';
 import { PassageEditor } from './PassageEditor.tsx';
-import { selectionOffsets } from './selection.ts';
+import type { Bounds } from './popover-position.ts';
+import { caretOffset, selectionOffsets } from './selection.ts';
+import { useSearchMarks } from './use-search-marks.ts';
+import { useWordCursor } from './use-word-cursor.ts';
 import { t } from '../strings/t.ts';
 import { TagPopover } from './TagPopover.tsx';
 
@@ -26,15 +30,20 @@ export interface ReaderProps {
   onTopBlock?: ((block: number) => void) | undefined;
   /** Ctrl+F in this pane: a changing number focuses the find box. */
   findNonce: number;
+  /** The search the document was opened from: its matched words are marked, with next/previous. */
+  search?: string | null | undefined;
+  /** A changing non-zero number moves the keyboard focus into the text. */
+  grab?: number | undefined;
 }
 
 /**
  * One document in one pane: header, find, and the text rendered block by block. Only the blocks
  * in view are in the DOM (TanStack Virtual), so a 300-page PDF scrolls like a short article.
  */
-export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNonce }: ReaderProps) {
+export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNonce, search = null, grab = 0 }: ReaderProps) {
   const client = useQueryClient();
   const bodyRef = useRef<HTMLDivElement>(null);
+  const articleRef = useRef<HTMLElement>(null);
   const [pending, setPending] = useState<{ start: number; end: number; x: number; y: number } | null>(null);
   const [editing, setEditing] = useState<{ ids: string[]; x: number; y: number } | null>(null);
   const [showOriginal, setShowOriginal] = useState(false);
@@ -49,7 +58,17 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
     () => (doc.blocks.length ? doc.blocks : [{ kind: 'paragraph' as const, start: 0, end: doc.text.length }]),
     [doc.blocks, doc.text.length],
   );
-  const matches = useMemo(() => findMatches(doc.text, findQuery), [doc.text, findQuery]);
+  const marks = useSearchMarks(doc.id, doc.text, search, findQuery);
+  const { matches } = marks;
+  // The margin counts paragraphs exactly as citations do ("para. 16"), and shows where PDF pages begin.
+  const margin = useMemo(() => marginLabels(doc.blocks, doc.pageStarts), [doc.blocks, doc.pageStarts]);
+  /** The pane this reader fills: popovers stay inside it. */
+  const paneBounds = (): Bounds => {
+    const rect = articleRef.current?.getBoundingClientRect();
+    return rect
+      ? { left: rect.left, top: rect.top, right: rect.right, bottom: Math.min(rect.bottom, window.innerHeight) }
+      : { left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight };
+  };
 
   const virtualizer = useVirtualizer({
     count: blocks.length,
@@ -75,14 +94,41 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
     [blocks, virtualizer],
   );
 
+  const cursor = useWordCursor({
+    text: doc.text,
+    blocks,
+    bodyRef,
+    virtualizer,
+    onTag: (range, at) => {
+      setEditing(null);
+      setPending({ ...range, ...at });
+    },
+  });
+  const { setCursor } = cursor;
+
   useEffect(() => {
     if (!focus) return;
     quietUntil.current = Date.now() + 400;
     goTo(focus.start, 'center');
     setFlashAt(focus.start);
+    // The word cursor starts at the spot opened, so the keyboard can select from there.
+    setCursor({ anchor: focus.start, focus: focus.start });
     const timer = window.setTimeout(() => setFlashAt(null), 1600);
     return () => window.clearTimeout(timer);
-  }, [focus, doc.id, goTo]);
+  }, [focus, doc.id, goTo, setCursor]);
+
+  useEffect(() => {
+    if (grab) bodyRef.current?.focus({ preventScroll: true });
+  }, [grab]);
+
+  // Opened from a search at a hit: the current match is the one opened at.
+  const searchMatchCount = marks.searching ? matches.length : 0;
+  useEffect(() => {
+    if (!searchMatchCount || !focus) return;
+    const at = matches.findIndex((m) => m.end > focus.start);
+    setCurrent(Math.max(0, at));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the search's matches arrive or the spot changes
+  }, [searchMatchCount, focus]);
 
   useEffect(() => {
     if (!linkTo) return;
@@ -124,6 +170,8 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
     if (!bodyRef.current) return;
     const selection = window.getSelection();
     const range = selectionOffsets(bodyRef.current, selection);
+    const clicked = caretOffset(bodyRef.current, selection);
+    if (clicked !== null) setCursor({ anchor: clicked, focus: clicked });
     if (!range || !doc.text.slice(range.start, range.end).trim()) return;
     const rect = selection!.getRangeAt(0).getBoundingClientRect();
     setEditing(null);
@@ -138,15 +186,20 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
   };
 
   const currentHit = matches.length ? `f:${Math.min(current, matches.length - 1)}` : null;
+  // What shows as selected: the range being tagged, else the keyboard selection.
+  const keyboardSelection = cursor.cursor && cursor.cursor.anchor !== cursor.cursor.focus ? cursor.cursor : null;
+  const selected = pending ?? (keyboardSelection ? { start: Math.min(keyboardSelection.anchor, keyboardSelection.focus), end: Math.max(keyboardSelection.anchor, keyboardSelection.focus) } : null);
   const items = virtualizer.getVirtualItems();
   return (
-    <article className="reader" aria-label={t('reader.document', { title: doc.title })}>
+    <article className="reader" ref={articleRef} aria-label={t('reader.document', { title: doc.title })}>
       <DocumentHeader doc={doc} showOriginal={showOriginal} onToggleOriginal={() => setShowOriginal(!showOriginal)} />
       <FindBar
         query={findQuery}
         count={matches.length}
         current={Math.min(current, Math.max(0, matches.length - 1))}
         focusNonce={findNonce}
+        search={marks.search}
+        onDismissSearch={marks.dismiss}
         onQuery={(q) => {
           setFindQuery(q);
           setCurrent(0);
@@ -173,8 +226,11 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
           className="reader-body"
           ref={bodyRef}
           onMouseUp={checkSelection}
-          onKeyUp={(e) => e.shiftKey && checkSelection()}
           onKeyDown={(e) => {
+            if (cursor.onKeyDown(e)) {
+              e.preventDefault();
+              return;
+            }
             if (!e.altKey || (e.key !== 'ArrowDown' && e.key !== 'ArrowUp')) return;
             e.preventDefault();
             selectParagraph(e.key === 'ArrowDown' ? 1 : -1);
@@ -191,8 +247,9 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
               const hits = [];
               for (let i = from; i < matches.length && matches[i]!.start < block.end; i++)
                 hits.push({ id: `f:${i}`, ...matches[i]! });
-              if (pending && pending.start < block.end && pending.end > block.start)
-                hits.push({ id: 'sel', start: pending.start, end: pending.end });
+              if (selected && selected.start < block.end && selected.end > block.start)
+                hits.push({ id: 'sel', start: selected.start, end: selected.end });
+              const caret = cursor.cursor?.focus;
               return (
                 <BlockView
                   key={item.key}
@@ -205,6 +262,9 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
                   hits={hits}
                   currentHit={currentHit}
                   flash={flashAt !== null && block.start <= flashAt && block.end > flashAt}
+                  paragraph={margin.paragraphs[item.index] ?? null}
+                  pageLabel={margin.pages.has(item.index) ? t('reader.pageLabel', { n: margin.pages.get(item.index)! }) : undefined}
+                  caret={caret !== undefined && caret >= block.start && caret <= block.end && blockIndexAt(blocks, caret) === item.index ? caret : null}
                   measureRef={virtualizer.measureElement}
                   style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}
                   onPassageClick={(ids, x, y) => {
@@ -222,6 +282,7 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
           tags={tags}
           quote={doc.text.slice(pending.start, pending.end)}
           position={{ x: pending.x, y: pending.y }}
+          bounds={paneBounds()}
           onCancel={() => {
             setPending(null);
             bodyRef.current?.focus({ preventScroll: true });
@@ -236,6 +297,7 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
               client.invalidateQueries({ queryKey: keys.tags }),
             ]);
             setPending(null);
+            setCursor({ anchor: pending.end, focus: pending.end });
             window.getSelection()?.removeAllRanges();
             bodyRef.current?.focus({ preventScroll: true });
           }}
@@ -246,7 +308,11 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
           passages={editing.ids.map((id) => passageById.get(id)).filter((p): p is PassageView => !!p)}
           tags={tags}
           position={{ x: editing.x, y: editing.y }}
-          onClose={() => setEditing(null)}
+          bounds={paneBounds()}
+          onClose={(returnFocus) => {
+            setEditing(null);
+            if (returnFocus) bodyRef.current?.focus({ preventScroll: true });
+          }}
         />
       )}
     </article>

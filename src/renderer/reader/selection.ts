@@ -22,3 +22,11 @@ function boundaryOffset(node: Node, offset: number): number | null {
   before.setEnd(node, offset);
   return Number(block.dataset.start) + before.toString().length;
 }
+
+/** Where a click left the (collapsed) selection inside a reader, as an offset in the text; null elsewhere. */
+export function caretOffset(root: HTMLElement, selection: Selection | null): number | null {
+  if (!selection || selection.rangeCount === 0 || !selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  if (!root.contains(range.startContainer)) return null;
+  return boundaryOffset(range.startContainer, range.startOffset);
+}
