@@ -1,8 +1,11 @@
 import type { Page } from '@playwright/test';
 
-/** Selects `quote` inside the pane even when it spans several highlights (several text nodes). */
+/**
+ * Selects `quote` inside the pane even when it spans several highlights or marked search words
+ * (several text nodes), once the text is rendered there (it waits, as a user would look).
+ */
 export async function selectAcross(page: Page, quote: string, paneSelector: string): Promise<void> {
-  const found = await page.evaluate(
+  const found = await page.waitForFunction(
     ([q, sel]) => {
       for (const block of document.querySelectorAll<HTMLElement>(`${sel} [data-start]`)) {
         const at = block.textContent!.indexOf(q);
@@ -28,6 +31,7 @@ export async function selectAcross(page: Page, quote: string, paneSelector: stri
       return false;
     },
     [quote, paneSelector] as const,
-  );
+    { timeout: 10_000 },
+  ).catch(() => null);
   if (!found) throw new Error(`"${quote}" is not in ${paneSelector}`);
 }

@@ -17,8 +17,6 @@ interface Props {
   /** The margin: this block's paragraph number as citations count it, and "p. 3" where a PDF page begins. */
   paragraph: number | null;
   pageLabel?: string | undefined;
-  /** The word cursor's offset when it is in this block. */
-  caret: number | null;
   style: CSSProperties;
   measureRef: Ref<HTMLDivElement>;
   onPassageClick(ids: string[], x: number, y: number): void;
@@ -50,9 +48,7 @@ export const BlockView = memo(function BlockView(props: Props) {
         data-end={block.end}
         className={`block block-${block.kind}${props.flash ? ' flash' : ''}`}
       >
-        {segmentRange(block.start, block.end, [...inside, ...hits, ...(props.caret !== null ? [{ id: 'caret', start: props.caret, end: props.caret }] : [])]).map((seg) => {
-          const caret = seg.start === props.caret ? <span key={`c${seg.start}`} className="reader-caret" aria-hidden /> : null;
-          const tail = seg.end === block.end && props.caret === block.end ? <span key="c-end" className="reader-caret" aria-hidden /> : null;
+        {segmentRange(block.start, block.end, [...inside, ...hits]).map((seg) => {
           const passageIds = seg.passageIds.filter((id) => !hitIds.has(id));
           // 'sel' is the selection being tagged: it stays visible while focus is in the popover
           const hit = seg.passageIds.find((id) => hitIds.has(id) && id !== 'sel');
@@ -65,16 +61,13 @@ export const BlockView = memo(function BlockView(props: Props) {
           const hitClass = classes || undefined;
           const piece = text.slice(seg.start, seg.end);
           if (passageIds.length === 0) {
-            return [
-              caret,
+            return (
               <span key={seg.start} className={hitClass}>
                 {piece}
-              </span>,
-              tail,
-            ];
+              </span>
+            );
           }
-          return [
-            caret,
+          return (
             <mark
               key={seg.start}
               className={hitClass}
@@ -87,9 +80,8 @@ export const BlockView = memo(function BlockView(props: Props) {
               }}
             >
               {piece}
-            </mark>,
-            tail,
-          ];
+            </mark>
+          );
         })}
       </Tag>
     </div>

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Block, DocumentFull, PassageView, Tag } from '../../shared/domain.ts';
 import { invoke } from '../api.ts';
 import { keys } from '../queries.ts';
@@ -13,7 +13,7 @@ import { FindBar } from './FindBar.tsx';
 import { OriginalView } from './OriginalView.tsx';
 import { PassageEditor } from './PassageEditor.tsx';
 import type { Bounds } from './popover-position.ts';
-import { caretOffset, selectionOffsets } from './selection.ts';
+import { caretOffset, caretRect, selectionOffsets } from './selection.ts';
 import { useSearchMarks } from './use-search-marks.ts';
 import { useWordCursor } from './use-word-cursor.ts';
 import { t } from '../strings/t.ts';
@@ -105,6 +105,19 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
     },
   });
   const { setCursor } = cursor;
+
+  // The word cursor is drawn over the text, at the place of its character after every layout.
+  const textRef = useRef<HTMLDivElement>(null);
+  const [caretBox, setCaretBox] = useState<{ x: number; y: number; h: number } | null>(null);
+  useLayoutEffect(() => {
+    const offset = cursor.cursor?.focus;
+    const block = offset === undefined ? undefined : blocks[blockIndexAt(blocks, offset)];
+    const element = block && textRef.current?.querySelector(`[data-start="${block.start}"]`);
+    const rect = element && offset !== undefined && offset <= block.end ? caretRect(element, offset - block.start) : null;
+    const base = textRef.current?.getBoundingClientRect();
+    const next = rect && base ? { x: Math.round(rect.left - base.left), y: Math.round(rect.top - base.top), h: Math.round(rect.height) } : null;
+    setCaretBox((prev) => (prev?.x === next?.x && prev?.y === next?.y && prev?.h === next?.h ? prev : next));
+  });
 
   useEffect(() => {
     if (!focus) return;
@@ -240,7 +253,8 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
           aria-label={t('reader.text', { title: doc.title })}
           role="document"
         >
-          <div className="reader-text" lang={doc.language ?? undefined} style={{ height: virtualizer.getTotalSize() }}>
+          <div ref={textRef} className="reader-text" lang={doc.language ?? undefined} style={{ height: virtualizer.getTotalSize() }}>
+            {caretBox && <div className="reader-caret" aria-hidden style={{ transform: `translate(${caretBox.x}px, ${caretBox.y}px)`, height: caretBox.h }} />}
             {items.map((item) => {
               const block = blocks[item.index]!;
               const from = firstEndingAfter(matches, block.start);
@@ -249,7 +263,6 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
                 hits.push({ id: `f:${i}`, ...matches[i]! });
               if (selected && selected.start < block.end && selected.end > block.start)
                 hits.push({ id: 'sel', start: selected.start, end: selected.end });
-              const caret = cursor.cursor?.focus;
               return (
                 <BlockView
                   key={item.key}
@@ -264,7 +277,6 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
                   flash={flashAt !== null && block.start <= flashAt && block.end > flashAt}
                   paragraph={margin.paragraphs[item.index] ?? null}
                   pageLabel={margin.pages.has(item.index) ? t('reader.pageLabel', { n: margin.pages.get(item.index)! }) : undefined}
-                  caret={caret !== undefined && caret >= block.start && caret <= block.end && blockIndexAt(blocks, caret) === item.index ? caret : null}
                   measureRef={virtualizer.measureElement}
                   style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}
                   onPassageClick={(ids, x, y) => {

@@ -63,8 +63,9 @@ export function useWordCursor({ text, blocks, bodyRef, virtualizer, onTag }: Opt
       unit = 'word';
       direction = e.key === 'ArrowRight' ? 1 : -1;
       // In right-to-left text the arrows follow the reading direction on screen.
-      const rtl = bodyRef.current?.querySelector('.reader-caret')?.closest('[data-start]');
-      if (rtl && getComputedStyle(rtl).direction === 'rtl') direction = direction === 1 ? -1 : 1;
+      const block = cursor ? blocks[blockIndexAt(blocks, cursor.focus)] : undefined;
+      const element = block && bodyRef.current?.querySelector(`[data-start="${block.start}"]`);
+      if (element && getComputedStyle(element).direction === 'rtl') direction = direction === 1 ? -1 : 1;
     } else if (e.shiftKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
       unit = 'sentence';
       direction = e.key === 'ArrowDown' ? 1 : -1;
