@@ -109,15 +109,6 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
   // The word cursor is drawn over the text, at the place of its character after every layout.
   const textRef = useRef<HTMLDivElement>(null);
   const [caretBox, setCaretBox] = useState<{ x: number; y: number; h: number } | null>(null);
-  useLayoutEffect(() => {
-    const offset = cursor.cursor?.focus;
-    const block = offset === undefined ? undefined : blocks[blockIndexAt(blocks, offset)];
-    const element = block && textRef.current?.querySelector(`[data-start="${block.start}"]`);
-    const rect = element && offset !== undefined && offset <= block.end ? caretRect(element, offset - block.start) : null;
-    const base = textRef.current?.getBoundingClientRect();
-    const next = rect && base ? { x: Math.round(rect.left - base.left), y: Math.round(rect.top - base.top), h: Math.round(rect.height) } : null;
-    setCaretBox((prev) => (prev?.x === next?.x && prev?.y === next?.y && prev?.h === next?.h ? prev : next));
-  });
 
   useEffect(() => {
     if (!focus) return;
@@ -156,29 +147,6 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
     goTo(matches[next]!.start, 'center');
   };
 
-  // Keyboard selection (Alt+↓ / Alt+↑): a whole paragraph, starting with the one at the top of the view.
-  const keyBlock = useRef<number | null>(null);
-  const selectParagraph = (step: 1 | -1) => {
-    const body = bodyRef.current;
-    if (!body) return;
-    let index = keyBlock.current;
-    if (index === null) index = virtualizer.getVirtualItems().find((item) => item.end > body.scrollTop)?.index ?? 0;
-    else index = Math.min(blocks.length - 1, Math.max(0, index + step));
-    keyBlock.current = index;
-    const block = blocks[index]!;
-    let start = block.start;
-    let end = block.end;
-    while (start < end && /\s/.test(doc.text[start]!)) start++;
-    while (end > start && /\s/.test(doc.text[end - 1]!)) end--;
-    if (start === end) return;
-    virtualizer.scrollToIndex(index, { align: 'auto' });
-    window.requestAnimationFrame(() => {
-      const rect = (body.querySelector(`[data-start="${block.start}"]`) ?? body).getBoundingClientRect();
-      setEditing(null);
-      setPending({ start, end, x: rect.left + 24, y: Math.min(rect.bottom, window.innerHeight - 320) });
-    });
-  };
-
   const checkSelection = () => {
     if (!bodyRef.current) return;
     const selection = window.getSelection();
@@ -203,6 +171,17 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
   const keyboardSelection = cursor.cursor && cursor.cursor.anchor !== cursor.cursor.focus ? cursor.cursor : null;
   const selected = pending ?? (keyboardSelection ? { start: Math.min(keyboardSelection.anchor, keyboardSelection.focus), end: Math.max(keyboardSelection.anchor, keyboardSelection.focus) } : null);
   const items = virtualizer.getVirtualItems();
+  const caretAt = cursor.cursor?.focus;
+  const totalSize = virtualizer.getTotalSize();
+  useLayoutEffect(() => {
+    const offset = caretAt;
+    const block = offset === undefined ? undefined : blocks[blockIndexAt(blocks, offset)];
+    const element = block && textRef.current?.querySelector(`[data-start="${block.start}"]`);
+    const rect = element && offset !== undefined && offset <= block.end ? caretRect(element, offset - block.start) : null;
+    const base = textRef.current?.getBoundingClientRect();
+    const next = rect && base ? { x: Math.round(rect.left - base.left), y: Math.round(rect.top - base.top), h: Math.round(rect.height) } : null;
+    setCaretBox((prev) => (prev?.x === next?.x && prev?.y === next?.y && prev?.h === next?.h ? prev : next));
+  }, [caretAt, blocks, items, totalSize]);
   return (
     <article className="reader" ref={articleRef} aria-label={t('reader.document', { title: doc.title })}>
       <DocumentHeader doc={doc} showOriginal={showOriginal} onToggleOriginal={() => setShowOriginal(!showOriginal)} />
@@ -240,13 +219,7 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
           ref={bodyRef}
           onMouseUp={checkSelection}
           onKeyDown={(e) => {
-            if (cursor.onKeyDown(e)) {
-              e.preventDefault();
-              return;
-            }
-            if (!e.altKey || (e.key !== 'ArrowDown' && e.key !== 'ArrowUp')) return;
-            e.preventDefault();
-            selectParagraph(e.key === 'ArrowDown' ? 1 : -1);
+            if (cursor.onKeyDown(e)) e.preventDefault();
           }}
           onScroll={onScroll}
           tabIndex={0}

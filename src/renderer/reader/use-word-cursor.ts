@@ -1,5 +1,5 @@
 import type { Virtualizer } from '@tanstack/react-virtual';
-import { useState, type KeyboardEvent, type RefObject } from 'react';
+import { useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { Block } from '../../shared/domain.ts';
 import { blockTextStart, moveCaret, selectedRange, type CaretUnit } from './caret.ts';
 import { blockIndexAt } from './find.ts';
@@ -21,13 +21,32 @@ interface Options {
 }
 
 /**
- * Keyboard selection in the reader (issue 14, item 10): ←/→ move a word cursor a word at a time,
+ * Keyboard selection in the reader (issue 14, item 10): Alt+↓/↑ a whole paragraph to tag; ←/→ move a word cursor a word at a time,
  * Shift+←/→ extend the selection by words, Shift+↑/↓ by sentences, Enter tags the selection,
  * Escape drops it. ↑/↓ alone still scroll. A caret scrolled out of view starts again at the top
  * of the view, and a mouse selection is picked up where it ends.
  */
 export function useWordCursor({ text, blocks, bodyRef, virtualizer, onTag }: Options) {
   const [cursor, setCursor] = useState<WordCursor | null>(null);
+  const paragraph = useRef<number | null>(null);
+
+  /** Alt+↓ / Alt+↑: a whole paragraph to tag, starting with the one at the top of the view. */
+  const selectParagraph = (step: 1 | -1) => {
+    const body = bodyRef.current;
+    if (!body) return;
+    let index = paragraph.current;
+    if (index === null) index = virtualizer.getVirtualItems().find((item) => item.end > body.scrollTop)?.index ?? 0;
+    else index = Math.min(blocks.length - 1, Math.max(0, index + step));
+    paragraph.current = index;
+    const block = blocks[index]!;
+    const range = selectedRange(text, block.start, block.end);
+    if (!range) return;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    window.requestAnimationFrame(() => {
+      const rect = (body.querySelector(`[data-start="${block.start}"]`) ?? body).getBoundingClientRect();
+      onTag(range, { x: rect.left + 24, y: Math.min(rect.bottom, window.innerHeight - 320) });
+    });
+  };
 
   const inView = (offset: number) => {
     const body = bodyRef.current;
@@ -56,6 +75,10 @@ export function useWordCursor({ text, blocks, bodyRef, virtualizer, onTag }: Opt
 
   /** Handles a key in the reader text; true when it was the cursor's. */
   const onKeyDown = (e: KeyboardEvent<HTMLElement>): boolean => {
+    if (e.altKey && !e.ctrlKey && !e.metaKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+      selectParagraph(e.key === 'ArrowDown' ? 1 : -1);
+      return true;
+    }
     if (e.altKey || e.ctrlKey || e.metaKey) return false;
     let unit: CaretUnit;
     let direction: 1 | -1;
