@@ -144,7 +144,7 @@ test('item 5: opening a hit keeps the query and the results one key away, and ma
   const count = leftPane().locator('.find-count');
   // "detained" (opened there) and "detainees", 28 paragraphs further down, far past any snippet.
   await expect(count).toHaveText('1 of 2');
-  await expect(leftPane().getByText('Search: detain*')).toBeVisible();
+  await expect(leftPane().getByRole('button', { name: 'Stop marking the words of “detain*”' })).toBeVisible();
   await expect(leftPane().locator('.find-hit.current')).toHaveText('detained');
   await leftPane().getByRole('button', { name: 'Next match' }).click();
   await expect(count).toHaveText('2 of 2');

@@ -38,7 +38,7 @@ export function FindBar({ query, count, current, focusNonce, search, onDismissSe
         }}
       />
       {search && (
-        <span className="chip search-marks">
+        <span className="chip search-marks" title={t('reader.searchMarksTitle', { query: search })}>
           <span dir="auto">{t('reader.searchMarks', { query: search })}</span>
           <button type="button" aria-label={t('reader.searchMarksClear', { query: search })} onClick={onDismissSearch}>
             ×

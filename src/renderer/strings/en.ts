@@ -481,7 +481,8 @@ export const en = {
 
   // Issue 14 (what a first-time analyst hit): search kept, margin numbers, word cursor, layout
   'reader.pageLabel': 'p. {n}',
-  'reader.searchMarks': 'Search: {query}',
+  'reader.searchMarks': '“{query}”',
+  'reader.searchMarksTitle': 'The words of the search “{query}” are marked; ↑ ↓ go from one to the next',
   'reader.searchMarksClear': 'Stop marking the words of “{query}”',
   'search.back': '← Results for “{query}”',
   'search.backTitle': 'Back to the search results (Alt+←)',
