@@ -134,8 +134,15 @@ test('item 5: opening a hit keeps the query and the results one key away, and ma
   const results = page.getByRole('region', { name: 'Search results' });
   const hit = results.getByRole('listitem', { name: TESTIMONY_TITLE });
   await expect(hit).toBeVisible();
+  const rows = results.getByRole('list', { name: 'Matching documents' }).getByRole('listitem');
+  const index = Number(await hit.getAttribute('data-index'));
   await searchBox().press('ArrowDown');
-  while (!(await hit.evaluate((el) => el === document.activeElement))) await page.keyboard.press('ArrowDown');
+  await expect(rows.nth(0)).toBeFocused();
+  for (let i = 1; i <= index; i++) {
+    await page.keyboard.press('ArrowDown');
+    await expect(rows.nth(i)).toBeFocused();
+  }
+  await expect(hit).toBeFocused();
   await page.keyboard.press('Enter');
 
   await expect(leftPane().getByRole('article', { name: `Document: ${TESTIMONY_TITLE}` })).toBeVisible();

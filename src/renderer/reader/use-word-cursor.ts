@@ -48,11 +48,10 @@ export function useWordCursor({ text, blocks, bodyRef, virtualizer, onTag }: Opt
     });
   };
 
+  /** Whether the cursor's block is rendered: in view or just beside it (the list's overscan), e.g. while a scroll to it settles. */
   const inView = (offset: number) => {
-    const body = bodyRef.current;
-    if (!body) return false;
-    const item = virtualizer.getVirtualItems().find((i) => i.index === blockIndexAt(blocks, offset));
-    return !!item && item.end > body.scrollTop && item.start < body.scrollTop + body.clientHeight;
+    const index = blockIndexAt(blocks, offset);
+    return virtualizer.getVirtualItems().some((i) => i.index === index);
   };
 
   const topOfView = () => {
