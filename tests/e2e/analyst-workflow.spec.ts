@@ -178,6 +178,8 @@ test('item 10: a sentence selected and tagged with the keyboard only; the passag
   await expect.poll(selectedText).toBe('He was detained');
   await page.keyboard.press('Shift+ArrowDown');
   await expect.poll(selectedText).toBe('He was detained in March at the border crossing.');
+  // A screen reader hears what is selected.
+  await expect(leftPane().locator('[aria-live="polite"].visually-hidden')).toHaveText('Selected: “He was detained in March at the border crossing.” (Enter tags it)');
   await page.keyboard.press('Enter');
   const popover = page.getByRole('dialog', { name: 'Tag passage' });
   await expect(popover).toContainText('“He was detained in March at the border crossing.”');

@@ -262,6 +262,10 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
           </div>
         </div>
       )}
+      {/* What the keyboard has selected, read out as it grows (the highlight alone is not announced). */}
+      <span className="visually-hidden" aria-live="polite">
+        {keyboardSelection && !pending && selected ? t('reader.keyboardSelection', { text: doc.text.slice(selected.start, Math.min(selected.end, selected.start + 200)) }) : ''}
+      </span>
       {pending && (
         <TagPopover
           tags={tags}

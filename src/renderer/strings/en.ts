@@ -483,6 +483,7 @@ export const en = {
   'reader.pageLabel': 'p. {n}',
   'reader.searchMarks': '“{query}”',
   'reader.searchMarksTitle': 'The words of the search “{query}” are marked; ↑ ↓ go from one to the next',
+  'reader.keyboardSelection': 'Selected: “{text}” (Enter tags it)',
   'reader.searchMarksClear': 'Stop marking the words of “{query}”',
   'search.back': '← Results for “{query}”',
   'search.backTitle': 'Back to the search results (Alt+←)',
