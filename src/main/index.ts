@@ -93,7 +93,7 @@ if (!app.requestSingleInstanceLock()) {
         chooseFolder: (title) => chooseFolder(dialog, mainWindow, title),
         chooseArchive: () => chooseArchive(dialog, mainWindow),
         chooseExportPath: (name) => chooseExportPath(dialog, mainWindow, path.join(app.getPath('documents'), name)),
-        pickFiles: () => pickImportPaths(dialog, mainWindow),
+        pickFiles: (folders) => pickImportPaths(dialog, mainWindow, folders ?? false),
         reveal: (dir) => shell.showItemInFolder(dir),
       },
       // A damaged store is never replaced by an empty start in silence: the user is asked to restore (issue 7).

@@ -40,7 +40,7 @@ export interface ServiceDeps {
   workspace: Workspace;
   search: SearchEngine;
   /** Shows the native file dialog; absent where there is no window (CLI). */
-  pickFiles?: (() => Promise<string[]>) | undefined;
+  pickFiles?: ((folders?: boolean) => Promise<string[]>) | undefined;
   emit?: (<E extends EventName>(event: E, payload: Events[E]) => void) | undefined;
   maxFileBytes?: number | undefined;
   /** Per-file parse time limit (issue 3). */
@@ -175,6 +175,7 @@ export function createService(deps: ServiceDeps): Handlers {
       removeAliasGroup(db, id);
       return { removed: id };
     },
+    'search:matches': ({ query, documentId }) => deps.search.matchesIn(query, documentId),
     'tags:list': () => listTags(db),
     'tags:create': (input) => undoable([ALL_TAGS], () => createTag(db, input), (tag) => `creation of tag “${tag.name}”`),
     'passages:create': (input) =>
@@ -222,9 +223,9 @@ export function createService(deps: ServiceDeps): Handlers {
       if (redone) changed('redo');
       return { redone };
     },
-    'dialog:pickFiles': async () => {
+    'dialog:pickFiles': async ({ folders }) => {
       if (!deps.pickFiles) throw new DossierError('FORBIDDEN', 'There is no window to show a file dialog in.');
-      return { paths: await deps.pickFiles() };
+      return { paths: await deps.pickFiles(folders ?? false) };
     },
     'workspace:stats': async () => workspaceStats(deps),
     'workspace:verify': () => verifyWorkspace(db, deps.search, deps.workspace.paths.backupsDir),

@@ -2,68 +2,87 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportProgress, ImportSummary, PassageView } from '../shared/domain.ts';
 import { invoke, onEvent, pathForFile } from './api.ts';
-import { mergeSummaries } from './import-summary.ts';
 import { Codebook } from './codebook/Codebook.tsx';
 import { HelpSheet } from './HelpSheet.tsx';
+import { mergeSummaries, summariseImport } from './import-summary.ts';
 import { LibraryList } from './library/LibraryList.tsx';
 import { useNotify } from './notice.ts';
 import { Panes, usePanes } from './panes/Panes.tsx';
 import { PassagesPanel } from './passages/PassagesPanel.tsx';
-import { useDocuments, useHistory, useLibraryChanges, useTags } from './queries.ts';
+import { useDocuments, useLibraryChanges, useTags } from './queries.ts';
 import { ReportsPane } from './reports/ReportsPane.tsx';
-import { SearchBox } from './search/SearchBox.tsx';
+import { SEARCH_HITS_ID } from './search/SearchBox.tsx';
 import { SearchPanel } from './search/SearchPanel.tsx';
 import type { CommandHandlers } from './shell/commands.ts';
-import { InvestigationMenu } from './shell/InvestigationMenu.tsx';
-import { useRegisterCommands, useShell } from './shell/shell-context.ts';
+import { useRegisterCommands } from './shell/shell-context.ts';
+import { loadSidebar, saveSidebar, SidebarResizer } from './shell/SidebarResizer.tsx';
 import { StatusBar } from './shell/StatusBar.tsx';
+import { Toolbar } from './shell/Toolbar.tsx';
 import { useShortcuts } from './shortcuts.ts';
 import { t } from './strings/t.ts';
 
-function summarise(summary: ImportSummary): string {
-  const parts = [t('import.summary', { n: summary.imported.length })];
-  if (summary.duplicates.length) parts.push(t('import.duplicates', { n: summary.duplicates.length }));
-  if (summary.failed.length) parts.push(t('import.failed', { n: summary.failed.length, messages: summary.failed.map((f) => f.message).join(' ') }));
-  if (summary.skipped.length) parts.push(t('import.skipped', { n: summary.skipped.length, reasons: summary.skipped.map((s) => s.reason).join(' ') }));
-  return `${parts.join('; ')}.`;
-}
+/** Focus after the next paint, when the element the work goes on in has rendered. */
+const focusSoon = (find: () => HTMLElement | null | undefined) =>
+  window.requestAnimationFrame(() => window.requestAnimationFrame(() => find()?.focus()));
 
 export function App() {
   const client = useQueryClient();
   useLibraryChanges();
   const panes = usePanes();
   const [query, setQuery] = useState('');
+  // Issue 14, item 5: opening a hit shows the panes but keeps the query and the results (one key back).
+  const [resultsShown, setResultsShown] = useState(false);
   const [selectedTags, setSelectedTags] = useState<string[]>([]);
   const [passageSearch, setPassageSearch] = useState<string | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [help, setHelp] = useState(false);
   const [showReports, setShowReports] = useState(false);
+  const [sidebar, setSidebar] = useState(loadSidebar);
   const searchBox = useRef<HTMLInputElement>(null);
+  const importButton = useRef<HTMLButtonElement>(null);
 
   const documents = useDocuments();
   const tags = useTags();
-  const history = useHistory();
   const notify = useNotify();
-  const shell = useShell();
 
   useEffect(() => onEvent('evt:import:progress', (p) => setProgress(p.currentFile ? p : null)), []);
   const retainPanes = panes.retain;
   useEffect(() => {
     if (documents.data) retainPanes(new Set(documents.data.map((d) => d.id)));
   }, [documents.data, retainPanes]);
+  useEffect(() => saveSidebar(sidebar), [sidebar]);
 
-  const report = (e: unknown) =>
-    notify({ text: e instanceof Error ? e.message : t('app.genericError'), error: true });
+  // An investigation just created or opened: the focus goes to what comes next, importing into an
+  // empty one or searching a full one, rather than falling to the page (issue 14, item 10).
+  const loaded = documents.data !== undefined;
+  const empty = documents.data?.length === 0;
+  useEffect(() => {
+    if (!loaded) return;
+    if (document.activeElement && document.activeElement !== document.body) return;
+    (empty ? importButton.current : searchBox.current)?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the library first arrives
+  }, [loaded]);
+
+  const report = (e: unknown) => notify({ text: e instanceof Error ? e.message : t('app.genericError'), error: true });
 
   const afterImport = async (summary: ImportSummary) => {
-    notify({ text: summarise(summary), error: summary.failed.length > 0 });
+    notify({ text: summariseImport(summary), error: summary.failed.length > 0 });
     await client.invalidateQueries();
-    if (summary.imported.length === 1) panes.open(summary.imported[0]!.id, null);
+    const first = summary.imported[0];
+    if (summary.imported.length === 1) panes.open(first!.id, null, { grab: true });
+    else if (first) {
+      setSidebar((s) => (s.hidden ? { ...s, hidden: false } : s));
+      focusSoon(
+        () =>
+          document.querySelector<HTMLElement>(`.doc-list [data-doc-id="${first.id}"]`) ??
+          document.querySelector<HTMLElement>('.doc-list li > button'),
+      );
+    }
   };
 
-  const importFromDialog = async () => {
+  const importFromDialog = async (folders = false) => {
     try {
-      const { paths } = await invoke('dialog:pickFiles', {});
+      const { paths } = await invoke('dialog:pickFiles', folders ? { folders: true } : {});
       if (paths.length) await afterImport(await invoke('documents:import', { paths }));
     } catch (e) {
       report(e);
@@ -111,16 +130,29 @@ export function App() {
     await client.invalidateQueries();
   };
 
-  const open = (id: string, at: { start: number; end: number; pages?: boolean } | null) => {
-    panes.open(id, at);
-    setQuery('');
+  const open = (id: string, at: { start: number; end: number; pages?: boolean } | null) => panes.open(id, at);
+  /** From the search results: the reader marks the query's words and takes the focus; the results wait one key away. */
+  const openHit = (id: string, at: { start: number; end: number } | null) => {
+    panes.open(id, at, { search: query, grab: true });
+    setResultsShown(false);
   };
-  const openPassage = (p: PassageView) => open(p.documentId, { start: p.start, end: p.end });
+  const openPassage = (p: PassageView) => panes.open(p.documentId, { start: p.start, end: p.end }, { grab: true });
+  const hasQuery = query.trim().length > 0;
+  const backToResults = () => {
+    if (!hasQuery) return;
+    setResultsShown(true);
+    focusSoon(() => document.getElementById(SEARCH_HITS_ID));
+  };
+  const onQuery = (value: string) => {
+    setQuery(value);
+    setResultsShown(true);
+  };
 
   // The palette's commands that live here (shell/commands.ts lists them all), and every document by title.
   const commands = useRef<CommandHandlers>({});
   commands.current = {
     import: () => void importFromDialog(),
+    importFolder: () => void importFromDialog(true),
     search: () => searchBox.current?.focus(),
     passages: () => setPassageSearch(passageSearch === null ? '' : null),
     reports: () => setShowReports((v) => !v),
@@ -133,7 +165,12 @@ export function App() {
     [],
   );
   const documentCommands = useMemo(
-    () => (documents.data ?? []).map((d) => ({ id: `doc:${d.id}`, label: t('cmd.openDocument', { title: d.title }), run: () => open(d.id, null) })),
+    () =>
+      (documents.data ?? []).map((d) => ({
+        id: `doc:${d.id}`,
+        label: t('cmd.openDocument', { title: d.title }),
+        run: () => panes.open(d.id, null, { grab: true }),
+      })),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- open() only reaches the panes, which are stable
     [documents.data],
   );
@@ -149,111 +186,109 @@ export function App() {
     close: () => panes.close(panes.active),
     undo: () => void undo(),
     redo: () => void redo(),
+    back: backToResults,
   });
 
-  const showResults = query.trim().length > 0;
+  const showResults = hasQuery && resultsShown;
   const showPassages = selectedTags.length > 0 || passageSearch !== null;
   return (
-    <>
-      <div
-        className="app"
-        onDragOver={(e) => e.preventDefault()}
-        onDrop={(e) => {
-          e.preventDefault();
-          void importDropped(e.dataTransfer.files);
-        }}
-      >
-        <header className="toolbar">
-          <span className="brand">{t('app.name')}</span>
-          <InvestigationMenu />
-          <SearchBox ref={searchBox} value={query} onChange={setQuery} />
-          <div className="target-pane" role="radiogroup" aria-label={t('toolbar.openIn')}>
-            <span className="meta">{t('toolbar.openInShort')}</span>
-            {([t('toolbar.leftPane'), t('toolbar.rightPane')] as const).map((side, i) => (
-              <label key={side} className={panes.active === i ? 'on' : undefined}>
-                <input
-                  type="radio"
-                  name="target-pane"
-                  checked={panes.active === i}
-                  onChange={() => panes.setActive(i as 0 | 1)}
-                />
-                {side}
-              </label>
-            ))}
+    <div
+      className="app"
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => {
+        e.preventDefault();
+        void importDropped(e.dataTransfer.files);
+      }}
+    >
+      <Toolbar
+        searchRef={searchBox}
+        importRef={importButton}
+        query={query}
+        onQuery={onQuery}
+        onSubmitQuery={() => setResultsShown(true)}
+        passages={passageSearch !== null}
+        onPassages={() => setPassageSearch(passageSearch === null ? '' : null)}
+        reports={showReports}
+        onReports={() => setShowReports((v) => !v)}
+        onUndo={() => void undo()}
+        onHelp={() => setHelp(true)}
+        onImport={(folders) => void importFromDialog(folders)}
+      />
+      <main className={`layout${sidebar.hidden ? ' sidebar-hidden' : ''}`} style={{ '--sidebar-width': `${sidebar.width}px` } as React.CSSProperties}>
+        {sidebar.hidden ? (
+          <div className="sidebar-rail">
+            <button type="button" aria-label={t('layout.sidebarShow')} title={t('layout.sidebarShow')} onClick={() => setSidebar({ ...sidebar, hidden: false })}>
+              »
+            </button>
           </div>
-          <button
-            type="button"
-            aria-pressed={passageSearch !== null}
-            onClick={() => setPassageSearch(passageSearch === null ? '' : null)}
-          >
-            {t('toolbar.passages')}
-          </button>
-          <button
-            type="button"
-            disabled={!history.data?.undo}
-            title={history.data?.undo ? t('toolbar.undoTitle', { what: history.data.undo }) : t('toolbar.nothingToUndo')}
-            onClick={() => void undo()}
-          >
-            {t('toolbar.undo')}
-          </button>
-
-          <button type="button" aria-label={t('toolbar.shortcuts')} onClick={() => setHelp(true)}>
-            ?
-          </button>
-          <button type="button" className="primary" onClick={() => void importFromDialog()}>
-            {t('toolbar.import')}
-          </button>
-          <button type="button" aria-pressed={showReports} onClick={() => setShowReports((v) => !v)}>
-            {t('toolbar.reports')}
-          </button>
-          <button type="button" aria-label={t('toolbar.palette')} title={t('toolbar.palette')} onClick={() => shell.show('palette')}>
-            ⌘K
-          </button>
-          <button type="button" aria-label={t('toolbar.settings')} title={t('toolbar.settings')} onClick={() => shell.show('settings')}>
-            ⚙
-          </button>
-        </header>
-        <main className="layout">
-          <aside className="sidebar">
-            <section className="sidebar-section library-section" aria-labelledby="library-heading">
-              <h2 id="library-heading">{t('layout.library')}</h2>
-              <LibraryList
-                documents={documents.data ?? []}
-                tags={tags.data ?? []}
-                openIds={panes.openIds}
-                onOpen={(id) => open(id, null)}
-              />
-            </section>
-            <section className="sidebar-section codebook-section" aria-labelledby="codebook-heading">
-              <h2 id="codebook-heading">{t('layout.codebook')}</h2>
-              <Codebook tags={tags.data ?? []} selected={selectedTags} onSelect={setSelectedTags} />
-            </section>
-          </aside>
-          <section className="center" aria-label={t('layout.reading')}>
-            {showResults ? (
-              <SearchPanel query={query} tags={tags.data ?? []} onOpen={open} onSuggest={setQuery} />
-            ) : (
-              <Panes state={panes} tags={tags.data ?? []} />
-            )}
-          </section>
-          {showReports && <ReportsPane tags={tags.data ?? []} onOpenAtPage={(p) => open(p.documentId, { start: p.start, end: p.end, pages: true })} />}
-          {showPassages && !showReports && (
-            <PassagesPanel
-              tags={tags.data ?? []}
-              tagIds={selectedTags}
-              text={passageSearch ?? ''}
-              onText={setPassageSearch}
-              onClose={() => {
-                setSelectedTags([]);
-                setPassageSearch(null);
-              }}
-              onOpen={openPassage}
-            />
+        ) : (
+          <>
+            <aside className="sidebar">
+              <section className="sidebar-section library-section" aria-labelledby="library-heading">
+                <div className="sidebar-head">
+                  <h2 id="library-heading">{t('layout.library')}</h2>
+                  <button type="button" className="link" aria-label={t('layout.sidebarHide')} title={t('layout.sidebarHide')} onClick={() => setSidebar({ ...sidebar, hidden: true })}>
+                    «
+                  </button>
+                </div>
+                <LibraryList documents={documents.data ?? []} tags={tags.data ?? []} openIds={panes.openIds} onOpen={(id) => open(id, null)} />
+              </section>
+              <section className="sidebar-section codebook-section" aria-labelledby="codebook-heading">
+                <h2 id="codebook-heading">{t('layout.codebook')}</h2>
+                <Codebook tags={tags.data ?? []} selected={selectedTags} onSelect={setSelectedTags} />
+              </section>
+            </aside>
+            <SidebarResizer width={sidebar.width} onChange={(width) => setSidebar({ ...sidebar, width })} />
+          </>
+        )}
+        <section className="center" aria-label={t('layout.reading')}>
+          {/* Both stay mounted: going back to the results keeps their filters, scroll and current hit, and the panes keep theirs. */}
+          {hasQuery && (
+            <div className="results-holder" hidden={!showResults}>
+              <SearchPanel query={query} tags={tags.data ?? []} onOpen={openHit} onSuggest={onQuery} />
+            </div>
           )}
-        </main>
-        <StatusBar documents={documents.data?.length ?? 0} progress={progress} />
-        {help && <HelpSheet onClose={() => setHelp(false)} />}
-      </div>
-    </>
+          <div className="panes-holder" hidden={showResults}>
+            <Panes
+              state={panes}
+              tags={tags.data ?? []}
+              leading={
+                hasQuery && (
+                  <div className="search-return">
+                    <button type="button" className="link" title={t('search.backTitle')} onClick={backToResults}>
+                      <bdi>{t('search.back', { query: query.trim() })}</bdi>
+                    </button>
+                    <kbd>{t('shortcuts.back.keys')}</kbd>
+                  </div>
+                )
+              }
+            />
+          </div>
+        </section>
+        {showReports && (
+          <div className="drawer reports-drawer">
+            <button type="button" className="drawer-close" aria-label={t('reports.closePane')} title={t('reports.closePane')} onClick={() => setShowReports(false)}>
+              ×
+            </button>
+            <ReportsPane tags={tags.data ?? []} onOpenAtPage={(p) => open(p.documentId, { start: p.start, end: p.end, pages: true })} />
+          </div>
+        )}
+        {showPassages && !showReports && (
+          <PassagesPanel
+            tags={tags.data ?? []}
+            tagIds={selectedTags}
+            text={passageSearch ?? ''}
+            onText={setPassageSearch}
+            onClose={() => {
+              setSelectedTags([]);
+              setPassageSearch(null);
+            }}
+            onOpen={openPassage}
+          />
+        )}
+      </main>
+      <StatusBar documents={documents.data?.length ?? 0} progress={progress} />
+      {help && <HelpSheet onClose={() => setHelp(false)} />}
+    </div>
   );
 }

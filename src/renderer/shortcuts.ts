@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 export const SHORTCUTS = [
   'help',
   'search',
+  'back',
   'find',
   'matches',
   'activePane',
@@ -17,6 +18,7 @@ export const SHORTCUTS = [
   'settings',
   'tag',
   'paragraph',
+  'caret',
   'extend',
   'choose',
   'add',
@@ -33,6 +35,8 @@ export interface ShortcutActions {
   close(): void;
   undo(): void;
   redo(): void;
+  /** Alt+←: back to the search results after opening a hit. */
+  back(): void;
 }
 
 const typing = (target: EventTarget | null) =>
@@ -57,6 +61,7 @@ export function useShortcuts(actions: ShortcutActions): void {
       else if (e.altKey && e.code === 'KeyS') a.swap();
       else if (e.altKey && e.code === 'KeyL') a.link();
       else if (e.altKey && e.code === 'KeyW') a.close();
+      else if (e.altKey && !ctrl && e.key === 'ArrowLeft' && !typing(e.target)) a.back();
       else if (typing(e.target) || ctrl || e.altKey) handled = false;
       else if (e.key === '?') a.help();
       else if (e.key === '/') a.search();

@@ -172,6 +172,11 @@ export const contract = {
       .strict(),
     output: out<SearchResponse>(),
   },
+  // Issue 14, item 5: the words of a search to mark in the document opened from its results.
+  'search:matches': {
+    input: z.object({ query: text(2000), documentId: id }).strict(),
+    output: out<{ start: number; end: number }[]>(),
+  },
   'tags:list': {
     input: z.object({}).strict(),
     output: out<Tag[]>(),
@@ -275,7 +280,8 @@ export const contract = {
     output: out<{ redone: string | null }>(),
   },
   'dialog:pickFiles': {
-    input: z.object({}).strict(),
+    // folders: pick folders to import whole (issue 14, item 12: folder import outside the native menu too).
+    input: z.object({ folders: z.boolean().optional() }).strict(),
     output: out<{ paths: string[] }>(),
   },
   'workspace:stats': {

@@ -129,7 +129,15 @@ export interface SessionBridge {
   session: Session;
   handlers: Handlers;
   /** What the next native dialogs return (null: the user cancels). */
-  dialogs: { pickedFiles: string[]; folder: string | null; archive: string | null; exportPath: string | null; revealed: string[] };
+  dialogs: {
+    pickedFiles: string[];
+    /** Whether the last file dialog was asked for folders (issue 14: folder import). */
+    pickedFolders?: boolean;
+    folder: string | null;
+    archive: string | null;
+    exportPath: string | null;
+    revealed: string[];
+  };
   calls: string[];
 }
 
@@ -145,7 +153,10 @@ export async function connectPageSession(page: Page, userDataDir: string): Promi
       void target?.evaluate(([e, p]) => (window as unknown as { __dossierEmit(e: string, p: unknown): void }).__dossierEmit(e, p), [event, payload] as const).catch(() => undefined);
     },
     dialogs: {
-      pickFiles: async () => dialogs.pickedFiles.splice(0),
+      pickFiles: async (folders) => {
+        dialogs.pickedFolders = folders ?? false;
+        return dialogs.pickedFiles.splice(0);
+      },
       chooseFolder: async () => dialogs.folder,
       chooseArchive: async () => dialogs.archive,
       chooseExportPath: async () => dialogs.exportPath,

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { connectPageSession, serveRenderer, type Bridge } from './bridge.ts';
+import { selectAcross } from './select-across.ts';
 
 export const SCREENSHOTS = path.resolve('test-results/screenshots');
 
@@ -72,35 +73,8 @@ export { expect } from '@playwright/test';
 
 /**
  * Selects the exact text `quote` inside the open reader, as a user's drag would, and releases the
- * mouse. It waits until the pane shows the text (issue 12: a CI run once looked before the document
- * had rendered): the attempt is retried on each frame until the quote is there, or the expect timeout.
+ * mouse; waits until the text is rendered, and works when marked words cut it into pieces (issue 14).
  */
 export async function selectInReader(page: Page, quote: string, paneSelector = '.reader-body'): Promise<void> {
-  try {
-    await page.waitForFunction(
-      ([q, sel]) => {
-        const root = document.querySelector(sel);
-        if (!root) return false;
-        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const at = node.textContent!.indexOf(q);
-          if (at >= 0) {
-            const range = document.createRange();
-            range.setStart(node, at);
-            range.setEnd(node, at + q.length);
-            const selection = window.getSelection()!;
-            selection.removeAllRanges();
-            selection.addRange(range);
-            root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-            return true;
-          }
-        }
-        return false;
-      },
-      [quote, paneSelector] as const,
-      { timeout: 10_000 },
-    );
-  } catch {
-    throw new Error(`"${quote}" did not appear in the reader (${paneSelector})`);
-  }
+  await selectAcross(page, quote, paneSelector);
 }

@@ -45,7 +45,7 @@ test('a text PDF shown as pages beside its text: page breaks in the text, a pass
   await expect(page.getByRole('status')).toContainText('Imported 1');
   await page.getByRole('list', { name: 'Library' }).getByRole('button', { name: /Field report on detention/ }).click();
   const reader = page.getByRole('article', { name: 'Document: Field report on detention in Xinjiang' });
-  await expect(reader.locator('.page-marker').filter({ hasText: 'p. 2' })).toBeVisible();
+  await expect(reader.locator('.block-row.page-start[data-page-label="p. 2"]')).toBeAttached();
   await reader.getByRole('button', { name: 'Show pages' }).click();
   const pages = reader.getByRole('region', { name: 'Pages of Field report on detention in Xinjiang' });
   await expect(pages.locator('[data-page="0"] canvas')).toHaveAttribute('data-drawn', 'true');

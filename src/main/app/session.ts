@@ -34,7 +34,7 @@ export interface SessionDialogs {
   chooseFolder?(title: string): Promise<string | null>;
   chooseArchive?(): Promise<string | null>;
   chooseExportPath?(suggestedName: string): Promise<string | null>;
-  pickFiles?(): Promise<string[]>;
+  pickFiles?(folders?: boolean): Promise<string[]>;
   reveal?(dir: string): void;
 }
 

@@ -4,7 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Block } from '../../shared/domain.ts';
-import { layoutOf, pageOfOffset, type PageLayout } from '../../shared/page-layout.ts';
+import { layoutOf, type PageLayout } from '../../shared/page-layout.ts';
+import { locate, type Locator } from '../../shared/locator.ts';
 import type { Report } from '../../shared/reports.ts';
 import type { Database } from '../store/database.ts';
 import { getDocument } from '../store/documents-repo.ts';
@@ -37,12 +38,7 @@ export interface SourceDoc {
   custody?: CustodySummary | null | undefined;
 }
 
-export interface Locator {
-  kind: 'page' | 'paragraph';
-  n: number;
-  /** The printed page label ("iv", "23") where the PDF defines page labels (issue 16). */
-  label?: string;
-}
+export type { Locator };
 
 export interface QuoteData {
   passageId: string;
@@ -87,22 +83,8 @@ export function codePointOffset(text: string, at: number): number {
   return n;
 }
 
-/** PDF page (from page starts) or paragraph number (the count of non-heading blocks up to the quote). */
-export function locate(start: number, blocks: Block[], pageStarts: number[] | null, layout: PageLayout[] | null = null): Locator | null {
-  if (pageStarts && pageStarts.length) {
-    const page = pageOfOffset(pageStarts, start);
-    const label = layout?.[page]?.label;
-    return label ? { kind: 'page', n: page + 1, label } : { kind: 'page', n: page + 1 };
-  }
-  let n = 0;
-  for (const block of blocks) {
-    if (block.kind === 'heading') continue;
-    if (block.start > start) break;
-    n++;
-    if (start < block.end) return { kind: 'paragraph', n };
-  }
-  return n > 0 ? { kind: 'paragraph', n } : null;
-}
+/** PDF page or paragraph number: the one count the citations and the reader's margin share (src/shared/locator.ts). */
+export { locate };
 
 /** A stored passage's quote and its source as a report shows them; undefined when the passage is gone. */
 type Layouts = Map<string, { doc: SourceDoc; blocks: Block[]; pageStarts: number[] | null; pages: PageLayout[] | null }>;

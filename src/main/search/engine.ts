@@ -19,6 +19,8 @@ export interface SearchOptions {
 
 export interface SearchEngine {
   search(query: string, options?: SearchOptions): Promise<SearchResponse>;
+  /** Every word of `query` in one document, as text offsets in order, to mark in the reader (issue 14, item 5). */
+  matchesIn(query: string, documentId: string): Promise<{ start: number; end: number }[]>;
   /** How many documents the index holds, for the integrity check. */
   indexedCount(): Promise<number>;
   /** Brings the index up to date with the store now (after an import) rather than at the next search. */
@@ -239,6 +241,17 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
 
   return {
     search: (query, options) => search(query, options),
+    async matchesIn(query, documentId) {
+      const parsed = parseQuery(query);
+      if (!parsed.ok || parsed.clauses.length === 0) return [];
+      await set.fresh();
+      const segmentId = set.owner.get(documentId);
+      const segment = segmentId === undefined ? undefined : set.segments.get(segmentId);
+      if (!segment) return [];
+      // The same expansion as the search (word forms, other scripts, names), so the reader marks what the hit matched.
+      const clauses = expandClauses(parsed.clauses, nameIndex());
+      return pool.call<{ start: number; end: number }[]>(segment.worker, { type: 'offsets', segment: segment.id, documentId, clauses });
+    },
     async indexedCount() {
       await set.fresh();
       return set.owner.size;

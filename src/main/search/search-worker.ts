@@ -171,22 +171,42 @@ function handle(request: WorkerRequest): unknown {
         const segment = segments.get(segmentId);
         const text = segment && readText(segment.ids[local]!)?.text;
         if (!segment || !text) return { snippets: [], forms: {} };
-        // The index holds where each matched term occurs in the text field.
-        const field = segment.fields[TEXT_FIELD]!;
-        const matches: TextMatch[] = [];
-        for (const term of terms) {
-          const t = segment.termIndex.get(term);
-          const entry = t === undefined ? -1 : findPosting(field, t, local);
-          if (entry < 0) continue;
-          for (let i = field.posStart[entry]!; i < field.posStart[entry + 1]!; i++) {
-            const start = field.offsets[i]!;
-            // A single Chinese character is a unigram term (issue 15): mark it alone, not the bigram it starts.
-            matches.push({ term, start, end: term.length === 1 && HAN_CHAR.test(term) ? start + 1 : tokenEnd(text, start) });
-          }
-        }
+        const matches = textMatches(segment, local, terms, text);
         return { snippets: buildSnippets(text, matches), forms: surfaceForms(text, matches) };
       });
+    case 'offsets': {
+      const segment = segments.get(request.segment);
+      const local = segment?.ids.indexOf(request.documentId) ?? -1;
+      const text = segment && local >= 0 ? readText(request.documentId)?.text : undefined;
+      if (!segment || text === undefined) return [];
+      const matched = matchSegment(segment, request.clauses, phraseCheck(segment), fuzzyTermsIn(segment.terms));
+      // A document the whole query does not match (an excluded word in it) has no words to mark.
+      if (!matched.docs.includes(local)) return [];
+      const terms = new Set<string>();
+      matched.entryDoc.forEach((doc, i) => doc === local && terms.add(matched.terms[matched.entryTerm[i]!]!));
+      return textMatches(segment, local, [...terms], text)
+        .map(({ start, end }) => ({ start, end }))
+        .sort((a, b) => a.start - b.start || a.end - b.end)
+        .filter((m, i, all) => i === 0 || m.start >= all[i - 1]!.end);
+    }
   }
+}
+
+/** Where each of `terms` occurs in a document's text: the index keeps every posting's character offsets. */
+function textMatches(segment: Segment, local: number, terms: string[], text: string): TextMatch[] {
+  const field = segment.fields[TEXT_FIELD]!;
+  const matches: TextMatch[] = [];
+  for (const term of terms) {
+    const t = segment.termIndex.get(term);
+    const entry = t === undefined ? -1 : findPosting(field, t, local);
+    if (entry < 0) continue;
+    for (let i = field.posStart[entry]!; i < field.posStart[entry + 1]!; i++) {
+      const start = field.offsets[i]!;
+      // A single Chinese character is a unigram term (issue 15): mark it alone, not the bigram it starts.
+      matches.push({ term, start, end: term.length === 1 && HAN_CHAR.test(term) ? start + 1 : tokenEnd(text, start) });
+    }
+  }
+  return matches;
 }
 
 parentPort!.on('message', (request: WorkerRequest) => {

@@ -8,6 +8,8 @@ export type WorkerRequest = { id: number } & (
   | { type: 'match'; segments: number[]; clauses: Clause[] }
   /** Snippets of documents of segments this worker holds: `local` is the document's number in its segment. */
   | { type: 'snippets'; items: { segment: number; local: number; terms: string[] }[] }
+  /** Issue 14, item 5: where every word of `clauses` lies in one document of a segment this worker holds. */
+  | { type: 'offsets'; segment: number; documentId: string; clauses: Clause[] }
 );
 
 export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };

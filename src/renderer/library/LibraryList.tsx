@@ -16,6 +16,7 @@ interface Props {
   onOpen(id: string): void;
 }
 
+/** A row with a one-line title; two-line titles (issue 14, item 11) are measured as they render. */
 const ROW = 54;
 
 /** The library: virtualised, sortable, filterable, with multi-select delete. */
@@ -44,6 +45,7 @@ export function LibraryList({ documents, tags, openIds, onOpen }: Props) {
     getScrollElement: () => scroll.current,
     estimateSize: () => ROW,
     overscan: 10,
+    getItemKey: (i) => shown[i]!.id,
   });
 
   const askToDelete = async () => {
@@ -123,12 +125,13 @@ export function LibraryList({ documents, tags, openIds, onOpen }: Props) {
             return (
               <li
                 key={d.id}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
                 style={{
                   position: 'absolute',
                   top: 0,
                   left: 0,
                   width: '100%',
-                  height: ROW,
                   transform: `translateY(${item.start}px)`,
                 }}
               >
@@ -143,7 +146,14 @@ export function LibraryList({ documents, tags, openIds, onOpen }: Props) {
                     setSelected(next);
                   }}
                 />
-                <button type="button" className={open ? 'selected' : undefined} onClick={() => onOpen(d.id)} aria-current={open}>
+                <button
+                  type="button"
+                  className={open ? 'selected' : undefined}
+                  data-doc-id={d.id}
+                  title={d.title}
+                  onClick={() => onOpen(d.id)}
+                  aria-current={open}
+                >
                   <span className="title" dir="auto">
                     {d.title}
                   </span>

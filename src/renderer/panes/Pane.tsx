@@ -7,6 +7,10 @@ export interface PaneState {
   docId: string;
   /** `pages`: show the original pages too (issue 16: "Open at page" from a report). */
   focus: { start: number; end: number; nonce: number; pages?: boolean } | null;
+  /** The search the document was opened from: its words are marked in the text. */
+  search: string | null;
+  /** Non-zero: the reader takes the keyboard focus (a new number asks again). */
+  grab: number;
 }
 
 interface Props {
@@ -57,6 +61,8 @@ export function Pane({ label, closeLabel, state, tags, active, linkTo, findNonce
           passages={passages.data ?? []}
           tags={tags}
           focus={state.focus}
+          search={state.search}
+          grab={state.grab}
           linkTo={linkTo}
           onTopBlock={onTopBlock}
           findNonce={active ? findNonce : 0}

@@ -14,6 +14,9 @@ interface Props {
   hits: Span[];
   currentHit: string | null;
   flash: boolean;
+  /** The margin: this block's paragraph number as citations count it, and "p. 3" where a PDF page begins. */
+  paragraph: number | null;
+  pageLabel?: string | undefined;
   style: CSSProperties;
   measureRef: Ref<HTMLDivElement>;
   onPassageClick(ids: string[], x: number, y: number): void;
@@ -30,7 +33,15 @@ export const BlockView = memo(function BlockView(props: Props) {
   const level = Math.min(6, (block.level ?? 1) + 1);
   const Tag = block.kind === 'heading' ? (`h${level}` as 'h2') : block.kind === 'quote' ? 'blockquote' : 'p';
   return (
-    <div ref={props.measureRef} data-index={props.index} style={props.style} className="block-row">
+    // The margin labels are CSS content from data attributes: no text node, so the block's text stays text.slice(start, end).
+    <div
+      ref={props.measureRef}
+      data-index={props.index}
+      data-para={props.paragraph ?? undefined}
+      data-page-label={props.pageLabel}
+      style={props.style}
+      className={`block-row${props.pageLabel ? ' page-start' : ''}`}
+    >
       <Tag
         dir="auto"
         data-start={block.start}

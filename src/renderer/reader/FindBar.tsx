@@ -6,13 +6,16 @@ interface Props {
   count: number;
   current: number;
   focusNonce: number;
+  /** The search the document was opened from, while its words are what is marked. */
+  search?: string | null | undefined;
+  onDismissSearch?(): void;
   onQuery(query: string): void;
   onStep(delta: 1 | -1): void;
   children?: ReactNode;
 }
 
 /** Find in this pane only: Enter for the next match, Shift+Enter for the previous one. */
-export function FindBar({ query, count, current, focusNonce, onQuery, onStep, children }: Props) {
+export function FindBar({ query, count, current, focusNonce, search, onDismissSearch, onQuery, onStep, children }: Props) {
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (focusNonce) input.current?.select();
@@ -34,8 +37,16 @@ export function FindBar({ query, count, current, focusNonce, onQuery, onStep, ch
           } else if (e.key === 'Escape') onQuery('');
         }}
       />
+      {search && (
+        <span className="chip search-marks" title={t('reader.searchMarksTitle', { query: search })}>
+          <span dir="auto">{t('reader.searchMarks', { query: search })}</span>
+          <button type="button" aria-label={t('reader.searchMarksClear', { query: search })} onClick={onDismissSearch}>
+            ×
+          </button>
+        </span>
+      )}
       <span className="find-count" aria-live="polite">
-        {query.trim() ? (count ? t('reader.findCount', { current: current + 1, count }) : t('reader.findNone')) : ''}
+        {query.trim() || search ? (count ? t('reader.findCount', { current: current + 1, count }) : t('reader.findNone')) : ''}
       </span>
       <button type="button" aria-label={t('reader.findPrevious')} disabled={!count} onClick={() => onStep(-1)}>
         ↑

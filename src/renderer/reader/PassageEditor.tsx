@@ -1,34 +1,61 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PassageView, Tag } from '../../shared/domain.ts';
 import { invoke } from '../api.ts';
 import { useRun } from '../notice.ts';
 import { t } from '../strings/t.ts';
+import { placePopover, type Bounds } from './popover-position.ts';
 
 interface Props {
   passages: PassageView[];
   tags: Tag[];
   position: { x: number; y: number };
-  onClose(): void;
+  /** The pane it opens in: it stays inside, never over the other pane. */
+  bounds: Bounds;
+  /** `returnFocus`: closed from the keyboard, so the focus goes back to the text. */
+  onClose(returnFocus?: boolean): void;
 }
 
-/** Opens on a click on a highlight: the passages there, their tags and note, to edit or delete. */
-export function PassageEditor({ passages, tags, position, onClose }: Props) {
-  const left = Math.min(position.x, window.innerWidth - 360);
-  const top = Math.min(position.y + 12, window.innerHeight - 360);
+/**
+ * Opens on a click on a highlight: the passages there, their tags and note, to edit or delete.
+ * It takes the focus, and closes on Escape (from any of its fields) and on a click outside it.
+ */
+export function PassageEditor({ passages, tags, position, bounds, onClose }: Props) {
+  const place = placePopover({ x: position.x, y: position.y + 4 }, { width: 340, height: 360 }, bounds);
+  const root = useRef<HTMLDivElement>(null);
+  const close = useRef(onClose);
+  close.current = onClose;
+  useEffect(() => {
+    root.current?.querySelector<HTMLElement>('textarea')?.focus({ preventScroll: true });
+    const outside = (e: PointerEvent) => {
+      if (root.current && e.target instanceof Node && !root.current.contains(e.target)) close.current(false);
+    };
+    // After the click that opened it has finished.
+    const timer = window.setTimeout(() => document.addEventListener('pointerdown', outside, true));
+    return () => {
+      window.clearTimeout(timer);
+      document.removeEventListener('pointerdown', outside, true);
+    };
+  }, []);
   return (
     <div
+      ref={root}
       className="tag-popover passage-editor"
       role="dialog"
       aria-label={t('reader.editor')}
-      style={{ left, top }}
-      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+      style={place}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        e.stopPropagation();
+        onClose(true);
+      }}
     >
       {passages.map((p) => (
-        <PassageForm key={p.id} passage={p} tags={tags} onDone={onClose} />
+        <PassageForm key={p.id} passage={p} tags={tags} onDone={() => onClose(true)} />
       ))}
       <div className="actions">
-        <button type="button" onClick={onClose}>
+        <button type="button" onClick={() => onClose(true)}>
           {t('reader.editor.close')}
         </button>
       </div>

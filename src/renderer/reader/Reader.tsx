@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Block, DocumentFull, PassageView, Tag } from '../../shared/domain.ts';
 import { invoke } from '../api.ts';
 import { keys } from '../queries.ts';
@@ -8,16 +8,19 @@ import { BlockView } from './BlockView.tsx';
 import { DocumentHeader } from './DocumentHeader.tsx';
 import { DocumentPassages } from './DocumentPassages.tsx';
 import { blockIndexAt, findMatches, firstEndingAfter } from './find.ts';
+import { marginLabels } from './margin.ts';
 import { FindBar } from './FindBar.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import { OriginalView } from './OriginalView.tsx';
 import { PassageEditor } from './PassageEditor.tsx';
-import { selectionOffsets } from './selection.ts';
+import type { Bounds } from './popover-position.ts';
+import { caretOffset, caretRect, selectionOffsets } from './selection.ts';
+import { useSearchMarks } from './use-search-marks.ts';
+import { useWordCursor } from './use-word-cursor.ts';
 import { t } from '../strings/t.ts';
 import { TagPopover } from './TagPopover.tsx';
 import { PageView } from './PageView.tsx';
-import { pageStartsIn } from './page-markers.ts';
-import { layoutOf } from '../../shared/page-layout.ts';
+import { layoutOf, pageLabel } from '../../shared/page-layout.ts';
 
 export interface ReaderProps {
   doc: DocumentFull;
@@ -30,15 +33,20 @@ export interface ReaderProps {
   onTopBlock?: ((block: number) => void) | undefined;
   /** Ctrl+F in this pane: a changing number focuses the find box. */
   findNonce: number;
+  /** The search the document was opened from: its matched words are marked, with next/previous. */
+  search?: string | null | undefined;
+  /** A changing non-zero number moves the keyboard focus into the text. */
+  grab?: number | undefined;
 }
 
 /**
  * One document in one pane: header, find, and the text rendered block by block. Only the blocks
  * in view are in the DOM (TanStack Virtual), so a 300-page PDF scrolls like a short article.
  */
-export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNonce }: ReaderProps) {
+export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNonce, search = null, grab = 0 }: ReaderProps) {
   const client = useQueryClient();
   const bodyRef = useRef<HTMLDivElement>(null);
+  const articleRef = useRef<HTMLElement>(null);
   const [pending, setPending] = useState<{ start: number; end: number; x: number; y: number } | null>(null);
   const [editing, setEditing] = useState<{ ids: string[]; x: number; y: number } | null>(null);
   const [showOriginal, setShowOriginal] = useState(false);
@@ -58,7 +66,19 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
     () => (doc.blocks.length ? doc.blocks : [{ kind: 'paragraph' as const, start: 0, end: doc.text.length }]),
     [doc.blocks, doc.text.length],
   );
-  const matches = useMemo(() => findMatches(doc.text, findQuery), [doc.text, findQuery]);
+  const marks = useSearchMarks(doc.id, doc.text, search, findQuery);
+  const { matches } = marks;
+  // The margin counts paragraphs exactly as citations do ("para. 16"), and shows where PDF pages begin.
+  const margin = useMemo(() => marginLabels(doc.blocks, doc.pageStarts), [doc.blocks, doc.pageStarts]);
+  // A PDF's printed page labels ("iv", "23": issue 16) where it has them, else the page numbers.
+  const pageLayout = useMemo(() => layoutOf(doc.meta), [doc.meta]);
+  /** The pane this reader fills: popovers stay inside it. */
+  const paneBounds = (): Bounds => {
+    const rect = articleRef.current?.getBoundingClientRect();
+    return rect
+      ? { left: rect.left, top: rect.top, right: rect.right, bottom: Math.min(rect.bottom, window.innerHeight) }
+      : { left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight };
+  };
 
   const virtualizer = useVirtualizer({
     count: blocks.length,
@@ -85,6 +105,22 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
     [blocks, virtualizer],
   );
 
+  const cursor = useWordCursor({
+    text: doc.text,
+    blocks,
+    bodyRef,
+    virtualizer,
+    onTag: (range, at) => {
+      setEditing(null);
+      setPending({ ...range, ...at });
+    },
+  });
+  const { setCursor } = cursor;
+
+  // The word cursor is drawn over the text, at the place of its character after every layout.
+  const textRef = useRef<HTMLDivElement>(null);
+  const [caretBox, setCaretBox] = useState<{ x: number; y: number; h: number } | null>(null);
+
   useEffect(() => {
     if (focus?.pages && hasPages) setShowPages(true);
   }, [focus, hasPages]);
@@ -94,9 +130,24 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
     quietUntil.current = Date.now() + 400;
     goTo(focus.start, 'center');
     setFlashAt(focus.start);
+    // The word cursor starts at the spot opened, so the keyboard can select from there.
+    setCursor({ anchor: focus.start, focus: focus.start });
     const timer = window.setTimeout(() => setFlashAt(null), 1600);
     return () => window.clearTimeout(timer);
-  }, [focus, doc.id, goTo]);
+  }, [focus, doc.id, goTo, setCursor]);
+
+  useEffect(() => {
+    if (grab) bodyRef.current?.focus({ preventScroll: true });
+  }, [grab]);
+
+  // Opened from a search at a hit: the current match is the one opened at.
+  const searchMatchCount = marks.searching ? matches.length : 0;
+  useEffect(() => {
+    if (!searchMatchCount || !focus) return;
+    const at = matches.findIndex((m) => m.end > focus.start);
+    setCurrent(Math.max(0, at));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the search's matches arrive or the spot changes
+  }, [searchMatchCount, focus]);
 
   useEffect(() => {
     if (!linkTo) return;
@@ -111,33 +162,12 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
     goTo(matches[next]!.start, 'center');
   };
 
-  // Keyboard selection (Alt+↓ / Alt+↑): a whole paragraph, starting with the one at the top of the view.
-  const keyBlock = useRef<number | null>(null);
-  const selectParagraph = (step: 1 | -1) => {
-    const body = bodyRef.current;
-    if (!body) return;
-    let index = keyBlock.current;
-    if (index === null) index = virtualizer.getVirtualItems().find((item) => item.end > body.scrollTop)?.index ?? 0;
-    else index = Math.min(blocks.length - 1, Math.max(0, index + step));
-    keyBlock.current = index;
-    const block = blocks[index]!;
-    let start = block.start;
-    let end = block.end;
-    while (start < end && /\s/.test(doc.text[start]!)) start++;
-    while (end > start && /\s/.test(doc.text[end - 1]!)) end--;
-    if (start === end) return;
-    virtualizer.scrollToIndex(index, { align: 'auto' });
-    window.requestAnimationFrame(() => {
-      const rect = (body.querySelector(`[data-start="${block.start}"]`) ?? body).getBoundingClientRect();
-      setEditing(null);
-      setPending({ start, end, x: rect.left + 24, y: Math.min(rect.bottom, window.innerHeight - 320) });
-    });
-  };
-
   const checkSelection = () => {
     if (!bodyRef.current) return;
     const selection = window.getSelection();
     const range = selectionOffsets(bodyRef.current, selection);
+    const clicked = caretOffset(bodyRef.current, selection);
+    if (clicked !== null) setCursor({ anchor: clicked, focus: clicked });
     if (!range || !doc.text.slice(range.start, range.end).trim()) return;
     const rect = selection!.getRangeAt(0).getBoundingClientRect();
     setEditing(null);
@@ -152,9 +182,23 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
   };
 
   const currentHit = matches.length ? `f:${Math.min(current, matches.length - 1)}` : null;
+  // What shows as selected: the range being tagged, else the keyboard selection.
+  const keyboardSelection = cursor.cursor && cursor.cursor.anchor !== cursor.cursor.focus ? cursor.cursor : null;
+  const selected = pending ?? (keyboardSelection ? { start: Math.min(keyboardSelection.anchor, keyboardSelection.focus), end: Math.max(keyboardSelection.anchor, keyboardSelection.focus) } : null);
   const items = virtualizer.getVirtualItems();
+  const caretAt = cursor.cursor?.focus;
+  const totalSize = virtualizer.getTotalSize();
+  useLayoutEffect(() => {
+    const offset = caretAt;
+    const block = offset === undefined ? undefined : blocks[blockIndexAt(blocks, offset)];
+    const element = block && textRef.current?.querySelector(`[data-start="${block.start}"]`);
+    const rect = element && offset !== undefined && offset <= block.end ? caretRect(element, offset - block.start) : null;
+    const base = textRef.current?.getBoundingClientRect();
+    const next = rect && base ? { x: Math.round(rect.left - base.left), y: Math.round(rect.top - base.top), h: Math.round(rect.height) } : null;
+    setCaretBox((prev) => (prev?.x === next?.x && prev?.y === next?.y && prev?.h === next?.h ? prev : next));
+  }, [caretAt, blocks, items, totalSize]);
   return (
-    <article className="reader" aria-label={t('reader.document', { title: doc.title })}>
+    <article className="reader" ref={articleRef} aria-label={t('reader.document', { title: doc.title })}>
       <DocumentHeader
         doc={doc}
         showOriginal={showOriginal}
@@ -167,6 +211,8 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
         count={matches.length}
         current={Math.min(current, Math.max(0, matches.length - 1))}
         focusNonce={findNonce}
+        search={marks.search}
+        onDismissSearch={marks.dismiss}
         onQuery={(q) => {
           setFindQuery(q);
           setCurrent(0);
@@ -203,28 +249,25 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
           className="reader-body"
           ref={bodyRef}
           onMouseUp={checkSelection}
-          onKeyUp={(e) => e.shiftKey && checkSelection()}
           onKeyDown={(e) => {
-            if (!e.altKey || (e.key !== 'ArrowDown' && e.key !== 'ArrowUp')) return;
-            e.preventDefault();
-            selectParagraph(e.key === 'ArrowDown' ? 1 : -1);
+            if (cursor.onKeyDown(e)) e.preventDefault();
           }}
           onScroll={onScroll}
           tabIndex={0}
           aria-label={t('reader.text', { title: doc.title })}
           role="document"
         >
-          <div className="reader-text" lang={doc.language ?? undefined} style={{ height: virtualizer.getTotalSize() }}>
+          <div ref={textRef} className="reader-text" lang={doc.language ?? undefined} style={{ height: virtualizer.getTotalSize() }}>
+            {caretBox && <div className="reader-caret" aria-hidden style={{ transform: `translate(${caretBox.x}px, ${caretBox.y}px)`, height: caretBox.h }} />}
             {items.map((item) => {
               const block = blocks[item.index]!;
-              const pageMarks = pageStartsIn(doc, block);
               const from = firstEndingAfter(matches, block.start);
               const hits = [];
               for (let i = from; i < matches.length && matches[i]!.start < block.end; i++)
                 hits.push({ id: `f:${i}`, ...matches[i]! });
-              if (pending && pending.start < block.end && pending.end > block.start)
-                hits.push({ id: 'sel', start: pending.start, end: pending.end });
-              const view = (
+              if (selected && selected.start < block.end && selected.end > block.start)
+                hits.push({ id: 'sel', start: selected.start, end: selected.end });
+              return (
                 <BlockView
                   key={item.key}
                   index={item.index}
@@ -236,6 +279,8 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
                   hits={hits}
                   currentHit={currentHit}
                   flash={flashAt !== null && block.start <= flashAt && block.end > flashAt}
+                  paragraph={margin.paragraphs[item.index] ?? null}
+                  pageLabel={margin.pages.has(item.index) ? t('reader.pageLabel', { n: pageLabel(pageLayout, margin.pages.get(item.index)! - 1) }) : undefined}
                   measureRef={virtualizer.measureElement}
                   style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}
                   onPassageClick={(ids, x, y) => {
@@ -244,14 +289,6 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
                   }}
                 />
               );
-              if (!pageMarks.length) return view;
-              // Page breaks of a PDF: a label in the margin where a page begins, outside the text (selection maps text only).
-              return [
-                view,
-                <span key={`${item.key}-page`} className="page-marker" aria-hidden="true" style={{ transform: `translateY(${item.start}px)` }}>
-                  {pageMarks.map((m) => t('pages.marker', { label: m })).join(' · ')}
-                </span>,
-              ];
             })}
           </div>
         </div>
@@ -272,11 +309,16 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
         />
       )}
       </div>
+      {/* What the keyboard has selected, read out as it grows (the highlight alone is not announced). */}
+      <span className="visually-hidden" aria-live="polite">
+        {keyboardSelection && !pending && selected ? t('reader.keyboardSelection', { text: doc.text.slice(selected.start, Math.min(selected.end, selected.start + 200)) }) : ''}
+      </span>
       {pending && (
         <TagPopover
           tags={tags}
           quote={doc.text.slice(pending.start, pending.end)}
           position={{ x: pending.x, y: pending.y }}
+          bounds={paneBounds()}
           onCancel={() => {
             setPending(null);
             bodyRef.current?.focus({ preventScroll: true });
@@ -292,6 +334,7 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
               client.invalidateQueries({ queryKey: keys.tags }),
             ]);
             setPending(null);
+            setCursor({ anchor: pending.end, focus: pending.end });
             window.getSelection()?.removeAllRanges();
             bodyRef.current?.focus({ preventScroll: true });
           }}
@@ -302,7 +345,11 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
           passages={editing.ids.map((id) => passageById.get(id)).filter((p): p is PassageView => !!p)}
           tags={tags}
           position={{ x: editing.x, y: editing.y }}
-          onClose={() => setEditing(null)}
+          bounds={paneBounds()}
+          onClose={(returnFocus) => {
+            setEditing(null);
+            if (returnFocus) bodyRef.current?.focus({ preventScroll: true });
+          }}
         />
       )}
     </article>

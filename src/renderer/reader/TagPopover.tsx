@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Tag } from '../../shared/domain.ts';
+import { placePopover, type Bounds } from './popover-position.ts';
 import { t } from '../strings/t.ts';
 
 export interface TagChoice {
@@ -12,6 +13,8 @@ interface Props {
   tags: Tag[];
   quote: string;
   position: { x: number; y: number };
+  /** The pane it opens in: it stays inside. */
+  bounds: Bounds;
   onApply(choice: TagChoice): Promise<void>;
   onCancel(): void;
 }
@@ -20,7 +23,7 @@ interface Props {
  * Opens at a selection: type to filter the codebook or name a new tag, arrows and Enter to
  * choose, an optional note. Several tags can be chosen before applying.
  */
-export function TagPopover({ tags, quote, position, onApply, onCancel }: Props) {
+export function TagPopover({ tags, quote, position, bounds, onApply, onCancel }: Props) {
   const [filter, setFilter] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
   const [newNames, setNewNames] = useState<string[]>([]);
@@ -69,10 +72,9 @@ export function TagPopover({ tags, quote, position, onApply, onCancel }: Props) 
     }
   };
 
-  const left = Math.min(position.x, window.innerWidth - 340);
-  const top = Math.min(position.y + 8, window.innerHeight - 320);
+  const place = placePopover(position, { width: 320, height: 320 }, bounds);
   return (
-    <div className="tag-popover" role="dialog" aria-label={t('reader.tag.title')} style={{ left, top }}>
+    <div className="tag-popover" role="dialog" aria-label={t('reader.tag.title')} style={place}>
       <p className="quote" dir="auto">
         “{quote.length > 140 ? `${quote.slice(0, 140)}…` : quote}”
       </p>

@@ -22,3 +22,32 @@ function boundaryOffset(node: Node, offset: number): number | null {
   before.setEnd(node, offset);
   return Number(block.dataset.start) + before.toString().length;
 }
+
+/** Where a click left the (collapsed) selection inside a reader, as an offset in the text; null elsewhere. */
+export function caretOffset(root: HTMLElement, selection: Selection | null): number | null {
+  if (!selection || selection.rangeCount === 0 || !selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  if (!root.contains(range.startContainer)) return null;
+  return boundaryOffset(range.startContainer, range.startOffset);
+}
+
+/**
+ * Where `offset` (counted from the start of the rendered block `block`) is on screen: a collapsed
+ * range at that character, so the word cursor is drawn over the text without cutting it.
+ */
+export function caretRect(block: Element, offset: number): DOMRect | null {
+  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  let seen = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const length = node.textContent?.length ?? 0;
+    if (offset <= seen + length) {
+      const range = document.createRange();
+      range.setStart(node, offset - seen);
+      range.collapse(true);
+      const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
+      return rect.height ? rect : null;
+    }
+    seen += length;
+  }
+  return null;
+}

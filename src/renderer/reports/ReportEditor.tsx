@@ -1,3 +1,4 @@
+import { IsoDateInput } from '../IsoDateInput.tsx';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { PassageView, Tag } from '../../shared/domain.ts';
@@ -83,7 +84,7 @@ export function ReportEditor({
             {field('authorLine', 'reports.field.authorLine')}
             <label>
               {t('reports.field.date')}
-              <input type="date" value={report.reportDate ?? ''} onChange={(e) => void save({ reportDate: e.target.value || null })} />
+              <IsoDateInput value={report.reportDate ?? ''} onChange={(value) => void save({ reportDate: value || null })} />
             </label>
             <label>
               {t('reports.citations')}

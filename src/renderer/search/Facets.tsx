@@ -1,3 +1,4 @@
+import { IsoDateInput } from '../IsoDateInput.tsx';
 import type { SearchFacets, SearchFilters, Tag } from '../../shared/domain.ts';
 import { t, tn } from '../strings/t.ts';
 import { isActive, languageLabel, setDate, toggleFacet, type FacetKind } from './filters.ts';
@@ -21,23 +22,11 @@ export function Facets({ facets, filters, tags, onChange }: Props) {
         <legend>{t('search.date')}</legend>
         <label>
           {t('search.from')}
-          <input
-            type="date"
-            aria-label={t('search.publishedFrom')}
-            value={filters.dateFrom ?? ''}
-            max={filters.dateTo}
-            onChange={(e) => onChange(setDate(filters, 'dateFrom', e.target.value))}
-          />
+          <IsoDateInput aria-label={t('search.publishedFrom')} value={filters.dateFrom ?? ''} onChange={(value) => onChange(setDate(filters, 'dateFrom', value))} />
         </label>
         <label>
           {t('search.to')}
-          <input
-            type="date"
-            aria-label={t('search.publishedUntil')}
-            value={filters.dateTo ?? ''}
-            min={filters.dateFrom}
-            onChange={(e) => onChange(setDate(filters, 'dateTo', e.target.value))}
-          />
+          <IsoDateInput aria-label={t('search.publishedUntil')} value={filters.dateTo ?? ''} onChange={(value) => onChange(setDate(filters, 'dateTo', value))} />
         </label>
       </fieldset>
       {GROUPS.map((kind) => {

@@ -11,10 +11,12 @@ interface Props {
   ref?: Ref<HTMLInputElement>;
   value: string;
   onChange(value: string): void;
+  /** Enter: show the results of the query in the box (they hide while a hit is read). */
+  onSubmit?(): void;
 }
 
 /** The toolbar's search box, with the query language's help one keystroke away (F1 or Ctrl+/). */
-export function SearchBox({ ref, value, onChange }: Props) {
+export function SearchBox({ ref, value, onChange, onSubmit }: Props) {
   const [help, setHelp] = useState(false);
   const [aliases, setAliases] = useState(false);
   const focusBox = () => document.getElementById(SEARCH_BOX_ID)?.focus();
@@ -46,6 +48,9 @@ export function SearchBox({ ref, value, onChange }: Props) {
           } else if (e.key === 'Escape' && help) {
             e.preventDefault();
             setHelp(false);
+          } else if (e.key === 'Enter' && value.trim()) {
+            e.preventDefault();
+            onSubmit?.();
           } else if (e.key === 'ArrowDown' && value.trim()) {
             const hits = document.getElementById(SEARCH_HITS_ID);
             if (hits) {

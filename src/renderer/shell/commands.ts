@@ -7,6 +7,7 @@ import type { StringKey } from '../strings/en.ts';
  */
 export const COMMANDS = [
   { id: 'import', label: 'cmd.import' },
+  { id: 'importFolder', label: 'cmd.importFolder' },
   { id: 'search', label: 'cmd.search', keys: '/' },
   { id: 'passages', label: 'cmd.passages' },
   { id: 'reports', label: 'cmd.reports' },
