@@ -77,6 +77,15 @@ describe('undo and redo of tagging', () => {
     await call(h, 'tags:create', { name: 'Abuse' });
     await call(h, 'history:undo', {});
     expect((await call(h, 'history:status', {})).redo).toMatch(/Abuse/);
+    await call(h, 'history:redo', {});
+    // the chain of custody says what was undone and redone, and its chain still holds
+    const log = await call(h, 'custody:list', {});
+    const inOrder = [...log].sort((a, b) => a.seq - b.seq);
+    expect(inOrder.filter((e) => e.kind === 'undo' || e.kind === 'redo').map((e) => [e.kind, e.details.label])).toEqual([
+      ['undo', 'creation of tag “Abuse”'],
+      ['redo', 'creation of tag “Abuse”'],
+    ]);
+    expect(await call(h, 'custody:verify', {})).toMatchObject({ ok: true });
     await call(h, 'tags:create', { name: 'Food' });
     expect(await call(h, 'history:status', {})).toEqual({ undo: 'creation of tag “Food”', redo: null });
   });
