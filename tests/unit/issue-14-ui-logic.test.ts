@@ -138,7 +138,8 @@ describe('item 12: small texts', () => {
         { path: '/x/scan.pdf', code: 'EMPTY', message: 'scan.pdf has no readable text (a scanned PDF needs text recognition first).' },
         { path: '/x/b.bin', code: 'UNSUPPORTED_FORMAT', message: 'b.bin is not a supported format' },
       ],
-    } as unknown as Parameters<typeof summariseImport>[0]);
+      skipped: [],
+    });
     expect(summary).toBe(
       'Imported 0; 2 failed: scan.pdf has no readable text (a scanned PDF needs text recognition first). b.bin is not a supported format.',
     );

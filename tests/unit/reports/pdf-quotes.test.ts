@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { loadPdfjs } from '../../../src/main/importers/load-pdfjs.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../../src/main/dispatch.ts';
 import { createChromiumPrinter } from '../../../src/main/reports/pdf-chromium.ts';
@@ -28,6 +28,7 @@ async function wrappedPdf(): Promise<Uint8Array> {
 
 /** The printed lines of a PDF, as pdf.js reads them back. */
 async function printedLines(file: string): Promise<string[]> {
+  const { getDocument } = await loadPdfjs();
   const pdf = await getDocument({ data: new Uint8Array(readFileSync(file)), isEvalSupported: false }).promise;
   let text = '';
   for (let i = 1; i <= pdf.numPages; i++) {
@@ -66,7 +67,7 @@ describe('a report quoting a wrapped PDF paragraph (issue 16)', () => {
     expect(html).toMatch(new RegExp(`<blockquote[^>]*><p>${QUOTE}<sup`));
     expect(html).toContain('p. iv');
     // The verification appendix names the label, the PDF's own page number and the offsets.
-    expect(html).toMatch(/characters \d+–\d+ \(p\. iv, page 2 of the PDF\)/);
+    expect(html).toMatch(/characters \d+–\d+ \(code points \d+–\d+\) \(p\. iv, page 2 of the PDF\)/);
 
     const md = readFileSync((await call(h, 'reports:export', { id: reportId, format: 'md', path: out('r.md') })).path!, 'utf8');
     expect(md.split('\n')).toContain(`> ${QUOTE}[^1]`);
