@@ -13,6 +13,7 @@ import { sanitizeHtml } from '../importers/sanitize.ts';
 import { cleanText, cleanUserText } from '../store/clean-text.ts';
 import { byRule, DATE_RULE, ID, LANGUAGE_RULE, offset, optionalText, parseJson, parseRow, SHA256, shown, text, TIMESTAMP, URL_RULE } from './archive-row-rules.ts';
 import { ArchiveProblem } from './archive-schema.ts';
+import type { NewDocument } from '../store/documents-repo.ts';
 
 /** JSON from a stored column, with every string in it cleaned; depth bounded so a crafted nesting cannot exhaust the stack. */
 function cleanJsonStrings(value: unknown, depth = 0): unknown {
@@ -63,25 +64,10 @@ const pageStartsSchema = z.array(offset).max(1_000_000);
 const metaSchema = z.record(z.string(), z.unknown());
 const reviewFlagsSchema = z.array(z.string().max(5000)).max(1000);
 
-/** A document as the store will hold it; `changed` names the fields cleaning altered. */
-export interface CleanDocument {
+/** A document as the store will hold it (the importers' NewDocument, with its own id and time); `changed` names the fields cleaning altered. */
+export interface CleanDocument extends Omit<NewDocument, 'originalBytes' | 'format'> {
   id: string;
-  title: string;
-  source: string | null;
-  author: string | null;
-  url: string | null;
-  publishedAt: string | null;
-  language: string | null;
   format: DocumentRow['format'];
-  text: string;
-  blocks: Block[];
-  pageStarts: number[] | null;
-  meta: Record<string, unknown>;
-  originalHtml: string | null;
-  reviewFlags: string[];
-  contentHash: string;
-  originalHash: string;
-  originalName: string;
   importedAt: string;
   changed: string[];
 }

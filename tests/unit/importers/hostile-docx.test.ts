@@ -1,19 +1,11 @@
 import { Unzip, UnzipInflate } from 'fflate';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempApp } from '../../helpers/temp-workspace.ts';
+import { describe, expect, it } from 'vitest';
+import { tempApps } from '../../helpers/temp-apps.ts';
 import { hiddenBombDocx, makeDocx, overlappingBombDocx, para } from './fixtures.ts';
 import { importFiles } from './import-helper.ts';
 
 // Issue 13, item 6: a zip bomb hidden from a streaming check is refused by the sizes the parser itself would use.
-const apps: ReturnType<typeof tempApp>[] = [];
-const newApp = () => {
-  const app = tempApp();
-  apps.push(app);
-  return app;
-};
-afterEach(() => {
-  for (const app of apps.splice(0)) app.cleanup();
-});
+const newApp = tempApps();
 
 const BOMB = 'expands to far more data than its size (a "zip bomb"); it was not opened.';
 

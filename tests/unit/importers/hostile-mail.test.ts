@@ -1,20 +1,12 @@
 import iconv from 'iconv-lite';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { splitMbox } from '../../../src/main/importers/email.ts';
-import { tempApp } from '../../helpers/temp-workspace.ts';
+import { tempApps } from '../../helpers/temp-apps.ts';
 import { importFiles } from './import-helper.ts';
 
 // Issue 13 items 7–8 and issue 14 item 1: one odd message never loses a mailbox, every message
 // reaches mailparser as its own bytes, and a body whose declared charset lies is decoded and flagged.
-const apps: ReturnType<typeof tempApp>[] = [];
-const newApp = () => {
-  const app = tempApp();
-  apps.push(app);
-  return app;
-};
-afterEach(() => {
-  for (const app of apps.splice(0)) app.cleanup();
-});
+const newApp = tempApps();
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const concat = (...parts: Uint8Array[]) => {

@@ -1,18 +1,10 @@
 import { PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempApp } from '../../helpers/temp-workspace.ts';
+import { describe, expect, it } from 'vitest';
+import { tempApps } from '../../helpers/temp-apps.ts';
 import { importFiles } from './import-helper.ts';
 
 // Issue 13, item 9: JavaScript inside a compressed object stream is flagged, found through pdf.js's parsed objects.
-const apps: ReturnType<typeof tempApp>[] = [];
-const newApp = () => {
-  const app = tempApp();
-  apps.push(app);
-  return app;
-};
-afterEach(() => {
-  for (const app of apps.splice(0)) app.cleanup();
-});
+const newApp = tempApps();
 
 type Hiding = 'page-open' | 'form-field' | 'none';
 

@@ -1,22 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call } from '../../../src/main/dispatch.ts';
 import { readError } from '../../../src/main/importers/file-access.ts';
 import { importSources } from '../../../src/main/service/import-files.ts';
-import { tempApp } from '../../helpers/temp-workspace.ts';
+import { tempApps } from '../../helpers/temp-apps.ts';
 
 // Issue 13, item 5: special files never hang an import or grow memory, and nothing in a folder is dropped in silence.
-const apps: ReturnType<typeof tempApp>[] = [];
-const newApp = () => {
-  const app = tempApp();
-  apps.push(app);
-  return app;
-};
-afterEach(() => {
-  for (const app of apps.splice(0)) app.cleanup();
-});
+const newApp = tempApps();
 
 /** The test (never the app) makes a named pipe with the system's mkfifo. */
 const mkfifo = (file: string) => execFileSync('mkfifo', [file]);
