@@ -5,6 +5,8 @@
  * every action inside a compressed object stream. Kept apart from the text extraction in pdf.ts.
  */
 
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFStream } from 'pdf-lib';
+
 interface PdfPageLike {
   getJSActions(): Promise<unknown>;
   getAnnotations(): Promise<unknown[]>;
@@ -54,11 +56,40 @@ export async function findPdfScripts(pdf: PdfLike, rawBytes: Uint8Array): Promis
     }
   }
   if (pages.length) found.push(`page${pages.length > 1 ? 's' : ''} ${pages.slice(0, 10).join(', ')}${pages.length > 10 ? '…' : ''}`);
-  // pdf.js keeps no trace of a script behind a link or a bookmark whose target it does not follow;
-  // such actions in objects outside object streams are still found in the bytes.
-  if (found.length === 0) {
-    const raw = new TextDecoder('latin1').decode(rawBytes.byteLength > 4_000_000 ? rawBytes.subarray(0, 4_000_000) : rawBytes);
-    if (/\/(JavaScript|JS)\b/.test(raw)) found.push('a link or bookmark');
-  }
+  // pdf.js keeps no trace of a script behind a link or a bookmark whose target it does not follow:
+  // every object of the file is looked at instead, object streams included (pdf-lib parses them).
+  if (found.length === 0 && (await hasScriptObject(rawBytes))) found.push('a link or bookmark');
   return found;
+}
+
+const JS = PDFName.of('JS');
+const S = PDFName.of('S');
+const JAVASCRIPT = PDFName.of('JavaScript');
+
+/** A dictionary (or a stream's), or one nested in it (an action written inline), that is a script action. */
+function holdsScript(object: unknown, depth: number): boolean {
+  if (depth > 32) return false;
+  const dict = object instanceof PDFDict ? object : object instanceof PDFStream ? object.dict : null;
+  if (dict) {
+    if (dict.has(JS) || dict.get(S) === JAVASCRIPT) return true;
+    return dict.values().some((value) => holdsScript(value, depth + 1));
+  }
+  return object instanceof PDFArray && object.asArray().some((value) => holdsScript(value, depth + 1));
+}
+
+/**
+ * Whether any object of the PDF is a JavaScript action (`/S /JavaScript`) or carries a `/JS`
+ * entry, wherever it sits: plain objects and those packed in compressed object streams alike. A
+ * file pdf-lib cannot read (encrypted object streams, damage) falls back to the raw bytes.
+ */
+async function hasScriptObject(rawBytes: Uint8Array): Promise<boolean> {
+  try {
+    const doc = await PDFDocument.load(rawBytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
+    for (const [, object] of doc.context.enumerateIndirectObjects()) if (holdsScript(object, 0)) return true;
+    if (!doc.isEncrypted) return false;
+  } catch {
+    // Unreadable to pdf-lib: look at the bytes as they are.
+  }
+  const raw = new TextDecoder('latin1').decode(rawBytes.byteLength > 4_000_000 ? rawBytes.subarray(0, 4_000_000) : rawBytes);
+  return /\/(JavaScript|JS)\b/.test(raw);
 }

@@ -6,7 +6,7 @@ import { importFiles } from './import-helper.ts';
 // Issue 13, item 9: JavaScript inside a compressed object stream is flagged, found through pdf.js's parsed objects.
 const newApp = tempApps();
 
-type Hiding = 'page-open' | 'form-field' | 'none';
+type Hiding = 'page-open' | 'form-field' | 'link' | 'bookmark' | 'none';
 
 /** A two-page PDF whose every dictionary (the script's too) is written by pdf-lib into compressed object streams. */
 async function pdfWithScript(where: Hiding): Promise<Uint8Array> {
@@ -35,6 +35,19 @@ async function pdfWithScript(where: Hiding): Promise<Uint8Array> {
     pages[0]!.node.set(PDFName.of('Annots'), doc.context.obj([widget]));
     doc.catalog.set(PDFName.of('AcroForm'), doc.context.obj({ Fields: [widget] }));
   }
+  if (where === 'link') {
+    // A link whose action is a script: pdf.js follows no such target and keeps no trace of it.
+    const link = doc.context.register(
+      doc.context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [50, 500, 300, 520], Border: [0, 0, 0], A: script('app.launchURL("https://evil.example/")') }),
+    );
+    pages[0]!.node.set(PDFName.of('Annots'), doc.context.obj([link]));
+  }
+  if (where === 'bookmark') {
+    const outlines = doc.context.nextRef();
+    const item = doc.context.register(doc.context.obj({ Title: PDFString.of('Summary'), Parent: outlines, A: script('this.print()') }));
+    doc.context.assign(outlines, doc.context.obj({ Type: 'Outlines', First: item, Last: item, Count: 1 }));
+    doc.catalog.set(PDFName.of('Outlines'), outlines);
+  }
   return doc.save({ useObjectStreams: true });
 }
 
@@ -53,5 +66,15 @@ describe('PDF JavaScript in compressed object streams', () => {
     expect(doc('clean.pdf').reviewFlags.join(' ')).not.toMatch(/JavaScript/);
     expect(doc('clean.pdf').meta.containedJavaScript).toBeUndefined();
     expect(doc('page.pdf').text).toContain('Families were not told where they were held. (page-open)');
+  });
+
+  it('flags a script behind a link or a bookmark, packed in an object stream, that pdf.js does not report', async () => {
+    const files = { 'link.pdf': await pdfWithScript('link'), 'bookmark.pdf': await pdfWithScript('bookmark') };
+    for (const bytes of Object.values(files)) expect(latin1(bytes)).not.toMatch(/\/JS\b|\/JavaScript\b/);
+    const { summary, doc } = await importFiles(newApp(), files);
+    expect(summary.failed).toEqual([]);
+    for (const name of Object.keys(files)) {
+      expect(doc(name).reviewFlags).toContain(`${name} contains JavaScript (in a link or bookmark); Dossier did not run it and kept only the text.`);
+    }
   });
 });
