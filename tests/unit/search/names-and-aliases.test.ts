@@ -88,3 +88,33 @@ describe('dossier alias and search --json (issue 15)', () => {
     expect((await run(['alias', 'frobnicate'])).code).not.toBe(0);
   });
 });
+
+describe("the gazetteer's county-level divisions across scripts (issue 15)", () => {
+  const app = tempApp();
+  const names = new Map<string, string>();
+  beforeAll(() => {
+    const corpus = {
+      'zh-shawan': doc('zh', '他在沙湾被拘留。'),
+      'ug-shawan': doc('ug', 'ئۇ ساۋەن ناھىيىسىدە تۇتۇلدى.'),
+      'kk-shawan': doc('kk', 'Ол Сауан ауданында ұсталды.'),
+      'zh-emin': doc('zh', '她的家人住在额敏。'),
+      'ug-emin': doc('ug', 'ئۇنىڭ ئائىلىسى دۆربىلجىن ناھىيىسىدە.'),
+      'kk-emin': doc('kk', 'Оның отбасы Дөрбілжін ауданында тұрады.'),
+      'zh-toli': doc('zh', '托里的营地很大。'),
+      'kk-toli': doc('kk', 'Толы ауданындағы лагерь үлкен.'),
+      'en-toli': doc('en', 'The camp in Toli was large.'),
+    };
+    for (const [name, id] of insertCorpus(app.workspace.db, corpus)) names.set(id, name);
+  });
+  afterAll(() => app.cleanup());
+  const found = async (query: string) => (await call(app.handlers, 'search:query', { query })).results.map((r) => names.get(r.documentId)).sort();
+
+  it('finds Shawan, Emin and Toli under their Chinese, Uyghur, Kazakh and English names', async () => {
+    expect(await found('Shawan')).toEqual(['kk-shawan', 'ug-shawan', 'zh-shawan']);
+    expect(await found('Сауан')).toEqual(['kk-shawan', 'ug-shawan', 'zh-shawan']);
+    expect(await found('Emin')).toEqual(['kk-emin', 'ug-emin', 'zh-emin']);
+    expect(await found('دۆربىلجىن')).toEqual(['kk-emin', 'ug-emin', 'zh-emin']);
+    expect(await found('Toli')).toEqual(['en-toli', 'kk-toli', 'zh-toli']);
+    expect(await found('托里')).toEqual(['en-toli', 'kk-toli', 'zh-toli']);
+  });
+});
