@@ -121,7 +121,7 @@ test('items 10 and 12: a new investigation focuses Import; a folder imports from
   session.dialogs.pickedFiles = [folder];
   await page.getByRole('button', { name: 'Import folder…' }).click();
   const status = page.getByRole('status');
-  await expect(status).toContainText('Imported 5; 1 failed: scan.pdf has no readable text (a scanned PDF needs text recognition first).');
+  await expect(status).toContainText('Imported 5; 1 failed: scan.pdf has no readable text (its pages hold neither text nor images to recognise).');
   await expect(status).not.toContainText('..');
   expect(session.dialogs.pickedFolders).toBe(true);
   await expect(library().getByRole('button')).toHaveCount(5);

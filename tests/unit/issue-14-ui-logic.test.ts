@@ -135,13 +135,13 @@ describe('item 12: small texts', () => {
       imported: [],
       duplicates: [],
       failed: [
-        { path: '/x/scan.pdf', code: 'EMPTY', message: 'scan.pdf has no readable text (a scanned PDF needs text recognition first).' },
+        { path: '/x/scan.pdf', code: 'EMPTY', message: 'scan.pdf has no readable text (its pages hold neither text nor images to recognise).' },
         { path: '/x/b.bin', code: 'UNSUPPORTED_FORMAT', message: 'b.bin is not a supported format' },
       ],
       skipped: [],
     });
     expect(summary).toBe(
-      'Imported 0; 2 failed: scan.pdf has no readable text (a scanned PDF needs text recognition first). b.bin is not a supported format.',
+      'Imported 0; 2 failed: scan.pdf has no readable text (its pages hold neither text nor images to recognise). b.bin is not a supported format.',
     );
     expect(summary).not.toContain('..');
   });

@@ -117,7 +117,8 @@ function finish(parsed: ParsedDocument, format: DocumentFormat, name: string): P
   const unreadable = countUnreadable(parsed.text);
   const text = unreadable ? cleanBodyText(parsed.text) : parsed.text;
   if (!text.replace(/\ufffd/g, '').trim() && !parsed.ocr) {
-    const why = format === 'pdf' ? ' (a scanned PDF needs text recognition first)' : '';
+    // Pages with images were sent to text recognition (parsed.ocr); here there is nothing to recognise either.
+    const why = format === 'pdf' ? ' (its pages hold neither text nor images to recognise)' : '';
     throw new DossierError('EMPTY', `${name} has no readable text${why}.`);
   }
   const reviewFlags = [...parsed.reviewFlags];
