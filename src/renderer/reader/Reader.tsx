@@ -253,6 +253,9 @@ export function Reader({ doc, passages, tags, focus, linkTo, onTopBlock, findNon
             if (cursor.onKeyDown(e)) e.preventDefault();
           }}
           onScroll={onScroll}
+          onWheel={cursor.onUserScroll}
+          onTouchMove={cursor.onUserScroll}
+          onPointerDown={cursor.onUserScroll}
           tabIndex={0}
           aria-label={t('reader.text', { title: doc.title })}
           role="document"

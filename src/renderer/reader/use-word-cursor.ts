@@ -1,5 +1,5 @@
 import type { Virtualizer } from '@tanstack/react-virtual';
-import { useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useCallback, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { Block } from '../../shared/domain.ts';
 import { blockTextStart, moveCaret, selectedRange, type CaretUnit } from './caret.ts';
 import { blockIndexAt } from './find.ts';
@@ -26,9 +26,26 @@ interface Options {
  * Escape drops it. ↑/↓ alone still scroll. A caret scrolled out of view starts again at the top
  * of the view, and a mouse selection is picked up where it ends.
  */
+/** Keys that scroll the text when the cursor does not take them. */
+const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ']);
+
 export function useWordCursor({ text, blocks, bodyRef, virtualizer, onTag }: Options) {
-  const [cursor, setCursor] = useState<WordCursor | null>(null);
+  const [cursor, setCursorState] = useState<WordCursor | null>(null);
   const paragraph = useRef<number | null>(null);
+  /**
+   * Whether the user scrolled (wheel, touch, scrolling keys) since the cursor was last placed. Only
+   * then does a cursor outside the rendered blocks start again at the top of the view: a cursor just
+   * placed at a hit stays put while the scroll to it is still settling (a key pressed at once, on a
+   * slow machine, used to start from wherever the view happened to be).
+   */
+  const userScrolled = useRef(false);
+  const setCursor = useCallback((next: WordCursor | null) => {
+    userScrolled.current = false;
+    setCursorState(next);
+  }, []);
+  const onUserScroll = useCallback(() => {
+    userScrolled.current = true;
+  }, []);
 
   /** Alt+↓ / Alt+↑: a whole paragraph to tag, starting with the one at the top of the view. */
   const selectParagraph = (step: 1 | -1) => {
@@ -74,6 +91,7 @@ export function useWordCursor({ text, blocks, bodyRef, virtualizer, onTag }: Opt
 
   /** Handles a key in the reader text; true when it was the cursor's. */
   const onKeyDown = (e: KeyboardEvent<HTMLElement>): boolean => {
+    if (!e.shiftKey && !e.altKey && SCROLL_KEYS.has(e.key)) userScrolled.current = true;
     if (e.altKey && !e.ctrlKey && !e.metaKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
       selectParagraph(e.key === 'ArrowDown' ? 1 : -1);
       return true;
@@ -101,7 +119,7 @@ export function useWordCursor({ text, blocks, bodyRef, virtualizer, onTag }: Opt
       return true;
     } else return false;
 
-    let base = cursor && inView(cursor.focus) ? cursor : null;
+    let base = cursor && (!userScrolled.current || inView(cursor.focus)) ? cursor : null;
     const body = bodyRef.current;
     const mouse = body ? selectionOffsets(body, window.getSelection()) : null;
     if (mouse) {
@@ -124,5 +142,5 @@ export function useWordCursor({ text, blocks, bodyRef, virtualizer, onTag }: Opt
     return true;
   };
 
-  return { cursor, setCursor, onKeyDown };
+  return { cursor, setCursor, onKeyDown, onUserScroll };
 }
