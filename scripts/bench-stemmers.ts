@@ -46,7 +46,8 @@ const LANGUAGES: Language[] = [
     label: 'Uyghur, Cyrillic (uig_latn converted)',
     words: latin.map(uyghurLatinToCyrillic),
     // The word read back into ULY letters as the generator joins them: виҗданға is wijdan + gha, мәнъи is men'i.
-    key: uyghurCyrillicToLatin,
+    // ң, с, з before һ would read back as n + gh, sh, zh: ULY's apostrophe keeps қилиңһан (qiling'han) from қилинған.
+    key: (w) => uyghurCyrillicToLatin(w.replace(/(?<=[ңсз])(?=һ)/gu, "'")),
     forms: uyghurForms,
     stem: stemUyghur,
     bases: uyghurBases,
