@@ -17,7 +17,8 @@ export interface TextToken {
 
 /** Bumped whenever tokenisation or normalisation changes, so serialised caches are rebuilt. */
 // 7: Kazakh and Uyghur stemmers, Latin diacritics folded, Han unigrams beside bigrams (issue 15).
-export const PIPELINE_VERSION = 7;
+// 8: ULY apostrophes splitting a digraph ignored by the Uyghur stemmer (wijdan'gha), UKY ъ kept (issue 15).
+export const PIPELINE_VERSION = 8;
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
 const HAN = /^\p{Script=Han}+$/u;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { stemKazakh } from '../../../src/main/search/stemmers/kazakh.ts';
 import { stemUyghur } from '../../../src/main/search/stemmers/uyghur.ts';
 import { normaliseTerm } from '../../../src/main/search/tokenizer.ts';
+import { uyghurCyrillicToArabic, uyghurCyrillicToLatin, uyghurLatinToCyrillic } from '../../../src/main/search/names/uyghur-script.ts';
 
 /**
  * Tables of inflected forms written from the grammars named in the stemmers' modules: each base,
@@ -34,11 +35,20 @@ const UYGHUR_LATIN: Record<string, string[]> = {
   lagér: ['lagérlar', 'lagérda', 'lagéridin', 'lagérlarda'],
   döwlet: ['döwletler', 'döwletning', 'döwlitimiz'],
   bala: ['balilar', 'balisi'],
+  // conscience: dative written with ULY's apostrophe splitting n + gh (UDHR), 3sg possessive + accusative, adjective -iy
+  wijdan: ["wijdan'gha", 'wijdanini', 'wijdaniy'],
 };
 
 const UYGHUR_CYRILLIC: Record<string, string[]> = {
   инсан: ['инсанлар', 'инсанларниң', 'инсанға'],
   лагер: ['лагерлар', 'лагерда', 'лагеридин'],
+  // conscience (UDHR art. 1 and 18): the ULY forms converted, wijdan'gha as виҗданға
+  виҗдан: ['виҗданини', 'виҗданға', 'виҗданий'],
+  // activity, benefit: written with ULY's apostrophe between vowels (pa'aliyet, menpe'et), both vowels in Cyrillic
+  паалийәт: ['паалийәтлирини'],
+  мәнпәәт: ['мәнпәитини'],
+  // art: the glottal stop after a consonant is ъ (ULY sen'et)
+  сәнъәт: ['сәнъәттин'],
 };
 
 const KAZAKH: Record<string, string[]> = {
@@ -70,6 +80,18 @@ describe('Uyghur stemmer (issue 15)', () => {
   it('does the same in Cyrillic', () => checkTable(UYGHUR_CYRILLIC, stemUyghur));
   it('leaves derived words apart from their root: ھوقۇقلۇق "entitled" is not ھوقۇق "right"', () => {
     expect(stemUyghur('ھوقۇقلۇق')).not.toBe(stemUyghur('ھوقۇق'));
+  });
+  it('keeps a word with the glottal stop apart from one without: men\'i "ban" is not meni "my meaning" (мәнъи, мәнидә)', () => {
+    expect(stemUyghur(normaliseTerm("men'i"))).not.toBe(stemUyghur(normaliseTerm('menide')));
+    expect(stemUyghur(normaliseTerm("men'i"))).not.toBe(stemUyghur(normaliseTerm('meni')));
+    expect(uyghurLatinToCyrillic("men'i")).toBe('мәнъи');
+    expect(stemUyghur(normaliseTerm(uyghurLatinToCyrillic("men'i")))).not.toBe(stemUyghur(normaliseTerm('мәнидә')));
+    expect(stemUyghur(normaliseTerm(uyghurLatinToCyrillic("men'i")))).not.toBe(stemUyghur(normaliseTerm('мәни')));
+  });
+  it('converts ULY\'s apostrophe to Cyrillic by what it marks: ъ for the glottal stop after a consonant, nothing between vowels or inside n\'gh', () => {
+    expect(["men'i", "sen'et", "pa'aliyet", "menpe'et", "wijdan'gha", 'ijtima’iy'].map(uyghurLatinToCyrillic)).toEqual(['мәнъи', 'сәнъәт', 'паалийәт', 'мәнпәәт', 'виҗданға', 'иҗтимаий']);
+    expect(uyghurCyrillicToLatin('мәнъи')).toBe("men'i");
+    expect(uyghurCyrillicToArabic('мәнъи')).toBe('مەنئى');
   });
   it('keeps Uyghur letters that are different sounds apart', () => {
     expect(stemUyghur(normaliseTerm('ئۆگىنىشكە'))).not.toBe(stemUyghur(normaliseTerm('ئۇگىنىشكە')));

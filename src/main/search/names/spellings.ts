@@ -22,6 +22,9 @@ const CYRILLIC = /^\p{Script=Cyrillic}+$/u;
 const LATIN = /^[\p{Script=Latin}']+$/u;
 const HAN = /^\p{Script=Han}+$/u;
 
+/** Uyghur Cyrillic writes the glottal stop (ъ, ULY's apostrophe after a consonant) in some words and leaves it out in others (хәлқара beside сәнъәт): both are looked up. */
+const withoutHardSign = (cyrillic: string) => cyrillic.replace(/ъ/gu, '');
+
 /** One normalised term's spellings in its other scripts (the term itself left out); a word in no known script gives none. */
 export function otherScripts(term: string): string[] {
   const out = new Set<string>();
@@ -32,6 +35,7 @@ export function otherScripts(term: string): string[] {
   if (ARABIC.test(term)) {
     add(uyghurArabicToLatin(term));
     add(uyghurArabicToCyrillic(term));
+    add(withoutHardSign(uyghurArabicToCyrillic(term)));
   } else if (CYRILLIC.test(term)) {
     add(russianToLatin(term));
     add(kazakhCyrillicToLatin(term));
@@ -40,6 +44,7 @@ export function otherScripts(term: string): string[] {
   } else if (LATIN.test(term)) {
     add(uyghurLatinToArabic(term));
     add(uyghurLatinToCyrillic(term));
+    add(withoutHardSign(uyghurLatinToCyrillic(term)));
     add(kazakhLatinToCyrillic(term));
     add(latinToRussian(term));
   } else if (HAN.test(term)) {

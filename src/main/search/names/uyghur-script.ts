@@ -33,7 +33,9 @@ const LATIN_TO_CYRILLIC: Record<string, string> = {
 const CYRILLIC_TO_LATIN: Record<string, string> = {
   ...Object.fromEntries(Object.entries(LATIN_TO_CYRILLIC).map(([l, c]) => [c, l])),
   // UKY writes y + vowel with one letter; ё and э occur in Russian loans.
-  'ю': 'yu', 'я': 'ya', 'ё': 'yo', 'э': 'e', 'ц': 'ts', 'щ': 'shch', 'ы': 'i', 'ь': '', 'ъ': '', 'ә': 'e',
+  'ю': 'yu', 'я': 'ya', 'ё': 'yo', 'э': 'e', 'ц': 'ts', 'щ': 'shch', 'ы': 'i', 'ь': '', 'ә': 'e',
+  // ъ is the glottal stop after a consonant (сәнъәт = sen'et), ULY's apostrophe.
+  'ъ': "'",
 };
 
 /** The ULY letters of a term, digraphs first (ch, gh, ng, sh, zh); an apostrophe splits a digraph. */
@@ -95,13 +97,25 @@ function latinFallback(letter: string): string {
   return ({ v: 'w', c: 'ch', ğ: 'gh', ñ: 'ng', ş: 'sh', ç: 'ch' } as Record<string, string>)[letter] ?? letter;
 }
 
-/** ULY → Uyghur Cyrillic. */
+/**
+ * ULY → Uyghur Cyrillic. ULY's apostrophe does two jobs (Wikipedia, "Uyghur alphabets"): it
+ * splits two letters that would read as a digraph (wijdan'gha, n + gh), which Cyrillic needs no
+ * mark for (виҗданға), and it writes the glottal stop before a vowel (men'i "ban", not meni "my
+ * meaning"; pa'aliyet). After a consonant UKY writes that stop with ъ (сәнъәт, мәсъулийәт); between
+ * two vowels both vowels are written and no mark is needed (паалийәт). Dropping the ъ made мәнъи and
+ * мәни one word (issue 15).
+ */
 export function uyghurLatinToCyrillic(term: string): string {
-  const letters = latinLetters(term.toLowerCase()).filter((l) => l !== "'");
+  const letters = latinLetters(term.toLowerCase());
   let out = '';
   for (let i = 0; i < letters.length; i++) {
     const letter = letters[i]!;
     const next = letters[i + 1];
+    if (letter === "'") {
+      const previous = letters[i - 1];
+      if (previous !== undefined && previous !== "'" && !LATIN_VOWELS.has(previous) && next !== undefined && LATIN_VOWELS.has(next)) out += 'ъ';
+      continue;
+    }
     if (letter === 'y' && next === 'u') {
       out += 'ю';
       i++;

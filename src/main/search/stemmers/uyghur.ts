@@ -74,10 +74,15 @@ const CYRILLIC = scriptRules(uyghurLatinToCyrillic, 'аәеиоуөүюя', 'а�
 
 const ARABIC_LETTERS = /[\u0600-\u06FF]/u;
 const CYRILLIC_LETTERS = /\p{Script=Cyrillic}/u;
+const LATIN_DIGRAPH_SPLIT = /['’](?=[^aeiouöüé'’])/gu;
 
 /** The stem of a normalised Uyghur term in any of its scripts. */
 export function stemUyghur(word: string): string {
   const script = ARABIC_LETTERS.test(word) ? ARABIC : CYRILLIC_LETTERS.test(word) ? CYRILLIC : LATIN;
+  // An ULY apostrophe before a consonant only splits letters that would read as a digraph
+  // (wijdan'gha is wijdan + gha): the suffix is cut without it. Before a vowel it is the glottal
+  // stop, a letter of the word (men'i "ban" is not meni), and stays.
+  if (script === LATIN) word = word.replace(LATIN_DIGRAPH_SPLIT, '');
   // Latin "gh" is one letter (غ): its final form is q.
   // The hamza carrier ئ starting a word is left out of the stem: texts also write it as ٴ (which the
   // tokeniser drops) or omit it, and ادەم is still ئادەم.
