@@ -51,6 +51,8 @@ interface Run {
   textBridgeMs: number;
   pageMs: number;
   pageBridgeMs: number;
+  /** From "Show pages" to every page's placeholder in the DOM (React's part, before pdf.js draws). */
+  sectionsMs: number;
   /** <canvas> elements in the page view, and how many of them pdf.js has drawn, when page 1 is drawn. */
   canvases: number;
   drawn: number;
@@ -62,9 +64,10 @@ interface Run {
 }
 
 /** Clicks the document in the library and waits until its text is shown; then "Show pages" until page 1 is drawn. */
-async function measure(page: Page, title: string, other: string, middle: number): Promise<Run> {
+async function measure(page: Page, title: string, other: string, pages: number): Promise<Run> {
+  const middle = Math.floor(pages / 2);
   return page.evaluate(
-    async ({ title, other, middle }) => {
+    async ({ title, other, middle, last }) => {
       const until = (test: () => boolean) =>
         new Promise<void>((resolve) => {
           if (test()) return resolve();
@@ -106,6 +109,8 @@ async function measure(page: Page, title: string, other: string, middle: number)
       if (!show) throw new Error('No "Show pages" button');
       const t1 = performance.now();
       show.click();
+      await until(() => Boolean(document.querySelector(`[data-page="${last}"]`)));
+      const sectionsMs = performance.now() - t1;
       await until(() => Boolean(document.querySelector('[data-page="0"] canvas[data-drawn="true"]')));
       const pageMs = performance.now() - t1;
       const pageBridgeMs = spent['documents:original'] ?? 0;
@@ -126,9 +131,9 @@ async function measure(page: Page, title: string, other: string, middle: number)
       itemOf(title).click();
       await until(() => Boolean(reader()?.querySelector('.reader-body')?.textContent?.includes('(1.1)')));
       const reopenMs = performance.now() - t3;
-      return { textMs, textBridgeMs, pageMs, pageBridgeMs, canvases, drawn, drawnLater, middleMs, reopenMs };
+      return { textMs, textBridgeMs, pageMs, pageBridgeMs, sectionsMs, canvases, drawn, drawnLater, middleMs, reopenMs };
     },
-    { title, other, middle },
+    { title, other, middle, last: pages - 1 },
   );
 }
 
@@ -199,7 +204,7 @@ try {
   console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log(`import of both PDFs through the service: ${(importMs / 1000).toFixed(1)} s`);
   console.log('');
-  const rows: string[][] = [['', 'open → text', '  less bridge', 'reopen → text', 'Show pages → p. 1', '  less bridge', 'canvases / drawn', 'drawn 1 s later', 'jump to middle p.']];
+  const rows: string[][] = [['', 'open → text', '  less bridge', 'reopen → text', 'Show pages → p. 1', '  less bridge', '  all placeholders', 'canvases / drawn', 'drawn 1 s later', 'jump to middle p.']];
   const payloads: string[] = [];
   const verdicts: string[] = [];
   for (const c of cases) {
@@ -211,7 +216,7 @@ try {
       // A fresh renderer each run: the reader starts closed and pdf.js starts its worker anew.
       await page.goto(server.url);
       await page.getByRole('list', { name: 'Library' }).getByRole('button', { name: doc.title }).first().waitFor();
-      runs.push(await measure(page, doc.title, otherTitle, Math.floor(c.pages / 2)));
+      runs.push(await measure(page, doc.title, otherTitle, c.pages));
       if (r === 0) fetched = await originalFetch(page, doc.id);
     }
     const pair = (xs: number[]) => `${ms(median(xs))} / ${ms(worst(xs))}`;
@@ -223,6 +228,7 @@ try {
       pair(runs.map((r) => r.reopenMs)),
       pair(runs.map((r) => r.pageMs)),
       pair(runs.map((r) => r.pageMs - r.pageBridgeMs)),
+      pair(runs.map((r) => r.sectionsMs)),
       `${last.canvases} / ${last.drawn}`,
       String(last.drawnLater),
       pair(runs.map((r) => r.middleMs)),
@@ -241,7 +247,9 @@ try {
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
-  console.log('(median / worst of the runs; "less bridge": without the time the e2e bridge spent carrying documents:get or documents:original;');
+  console.log('(median / worst of the runs; "less bridge": without the time the e2e bridge\'s binding spent carrying documents:get or');
+  console.log(' documents:original (its JavaScript walk reviving the result in the page is still counted); all placeholders: every page\'s');
+  console.log(' section in the DOM;');
   console.log(' canvases: <canvas> elements in the page view when page 1 is drawn)');
   console.log('');
   for (const line of payloads) console.log(line);
