@@ -140,7 +140,9 @@ async function measure(page: Page, title: string, other: string, pages: number):
 /** Bytes of the original and the time to fetch them through the bridge alone (a part of "Show pages"). */
 async function originalFetch(page: Page, id: string): Promise<{ bytes: number; ms: number }> {
   return page.evaluate(async (id) => {
-    const api = (window as unknown as { dossier: { invoke(c: string, i: unknown): Promise<{ ok: boolean; value?: { bytes: Uint8Array } }> } }).dossier;
+    const api = (
+      window as unknown as { dossier: { invoke(c: string, i: unknown): Promise<{ ok: boolean; value?: { bytes: Uint8Array } }> } }
+    ).dossier;
     const t0 = performance.now();
     const result = await api.invoke('documents:original', { id });
     return { bytes: result.value?.bytes.length ?? -1, ms: performance.now() - t0 };
@@ -188,7 +190,7 @@ try {
   }
   const otherFile = path.join(dir, 'other.pdf');
   writeFileSync(otherFile, await textPdf(other.pages, other.title));
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }});
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   // Nothing but the renderer's own server is reachable: the page view must fetch nothing.
   await context.route(/^(?!http:\/\/127\.0\.0\.1:)/, (route) => route.abort());
   const page = await context.newPage();
@@ -201,10 +203,28 @@ try {
   const otherTitle = summary.imported.find((d) => d.path === otherFile)?.title ?? other.title;
 
   console.log(`Page view bench (issue 16): ${RUNS} runs each, headless Chromium ${browser.version()}, viewport 1400×900`);
-  console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `machine: ${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   console.log(`import of both PDFs through the service: ${(importMs / 1000).toFixed(1)} s`);
   console.log('');
-  const rows: string[][] = [['', 'open → text', '  less bridge', 'reopen → text', 'Show pages → p. 1', '  less bridge', '  all placeholders', 'canvases / drawn', 'drawn 1 s later', 'jump to middle p.']];
+  const rows: string[][] = [
+    [
+      '',
+      'open → text',
+      '  less bridge',
+      'reopen → text',
+      'Show pages → p. 1',
+      '  less bridge',
+      '  all placeholders',
+      'canvases / drawn',
+      'drawn 1 s later',
+      'jump to middle p.',
+    ],
+  ];
   const payloads: string[] = [];
   const verdicts: string[] = [];
   for (const c of cases) {
@@ -233,8 +253,11 @@ try {
       String(last.drawnLater),
       pair(runs.map((r) => r.middleMs)),
     ]);
-    payloads.push(`${c.pages} pages: ${await payloadFigures(bridge.handlers, doc.id)}; original ${(fetched.bytes / 1024).toFixed(0)} KiB, ${Math.round(fetched.ms)} ms through the bridge`);
-    const verdict = (xs: number[]) => (worst(xs) < GOAL_MS ? 'met' : median(xs) < GOAL_MS ? 'met at the median, not at the worst' : 'not met');
+    payloads.push(
+      `${c.pages} pages: ${await payloadFigures(bridge.handlers, doc.id)}; original ${(fetched.bytes / 1024).toFixed(0)} KiB, ${Math.round(fetched.ms)} ms through the bridge`,
+    );
+    const verdict = (xs: number[]) =>
+      worst(xs) < GOAL_MS ? 'met' : median(xs) < GOAL_MS ? 'met at the median, not at the worst' : 'not met';
     const first = runs.map((r) => r.pageMs);
     const firstOwn = runs.map((r) => r.pageMs - r.pageBridgeMs);
     const text = runs.map((r) => r.textMs);
@@ -246,9 +269,19 @@ try {
     );
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-  for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
-  console.log('(median / worst of the runs; "less bridge": without the time the e2e bridge\'s binding spent carrying documents:get or');
-  console.log(' documents:original (its JavaScript walk reviving the result in the page is still counted); all placeholders: every page\'s');
+  for (const row of rows)
+    console.log(
+      row
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    );
+  console.log(
+    '(median / worst of the runs; "less bridge": without the time the e2e bridge\'s binding spent carrying documents:get or',
+  );
+  console.log(
+    " documents:original (its JavaScript walk reviving the result in the page is still counted); all placeholders: every page's",
+  );
   console.log(' section in the DOM;');
   console.log(' canvases: <canvas> elements in the page view when page 1 is drawn)');
   console.log('');
