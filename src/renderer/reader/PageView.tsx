@@ -152,7 +152,8 @@ function Page({ index, page, label, scale, source, text, passages, tagById, sele
 
   return (
     <section className="pv-page" data-page={index} ref={ref} style={{ width: page.width * scale, height: page.height * scale }} aria-label={t('pages.page', { label })}>
-      <canvas ref={canvas} className="pv-canvas" style={{ width: page.width * scale, height: page.height * scale }} />
+      {/* No canvas until the page is near the view: a 500-page PDF keeps a handful in the DOM (issue 16, bench:pages). */}
+      {near && <canvas ref={canvas} className="pv-canvas" style={{ width: page.width * scale, height: page.height * scale }} />}
       <div className="pv-words" dir="ltr">
         {words.map((word, i) => {
           const colour = colourOf(word);
