@@ -5,7 +5,8 @@
  * (electron-vite issue #904). So fetch it here, through the package's own installer (which returns
  * at once when the binary is there), and when that fails say so in one sentence with what to do.
  *
- * Usage: node scripts/ensure-electron.ts            (exit 0 when the binary is ready, 1 when not)
+ * Usage: node scripts/ensure-electron.ts install-electron   (exit 0 when the binary is ready, 1 when not)
+ * The argument names the electron package's own installer bin (its package.json "bin" entry).
  * The tests call `ensureElectron()` with another package folder and a closed mirror.
  */
 import { spawn } from 'node:child_process';
@@ -58,7 +59,7 @@ function reasonFrom(output: string): string {
 }
 
 export async function ensureElectron(
-  options: { electronDir?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+  options: { electronDir?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; installerBin?: string } = {},
 ): Promise<EnsureResult> {
   const electronDir = options.electronDir ?? path.resolve(import.meta.dirname, '..', 'node_modules', 'electron');
   const env = options.env ?? process.env;
@@ -70,13 +71,15 @@ export async function ensureElectron(
   }
   const installed = installedElectron(electronDir);
   if (installed) return { ok: true, binary: installed };
-  let version = 'unknown';
+  let pkg: { version: string; bin?: Record<string, string> };
   try {
-    version = (JSON.parse(readFileSync(path.join(electronDir, 'package.json'), 'utf8')) as { version: string }).version;
+    pkg = JSON.parse(readFileSync(path.join(electronDir, 'package.json'), 'utf8')) as typeof pkg;
   } catch {
     return { ok: false, message: `Dossier could not find the electron package at ${electronDir}: run "npm install" first.` };
   }
-  const installer = path.join(electronDir, 'install.js');
+  const version = pkg.version;
+  // The package's own installer, through its bin entry (install-electron → install.js in Electron 45).
+  const installer = path.join(electronDir, pkg.bin?.[options.installerBin ?? 'install-electron'] ?? 'install.js');
   const outcome = await new Promise<{ code: number | null; output: string; timedOut: boolean }>((resolve) => {
     const child = spawn(process.execPath, [installer], { env: { ...env, ELECTRON_GET_NO_PROGRESS: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -103,7 +106,7 @@ export async function ensureElectron(
 }
 
 if (import.meta.main) {
-  const result = await ensureElectron();
+  const result = await ensureElectron({ installerBin: process.argv[2] });
   if (!result.ok) {
     console.error(result.message);
     process.exit(1);

@@ -19,56 +19,25 @@ import type {
 } from './domain.ts';
 import { DOCUMENT_FORMATS } from './domain.ts';
 import type { Result } from './errors.ts';
-import { CITATION_STYLES, EXPORT_FORMATS, PAGE_SIZES, type RedactionHit, type Report, type ReportSummary } from './reports.ts';
+import { EXPORT_FORMATS, type RedactionHit, type Report, type ReportSummary } from './reports.ts';
 import type { Canceled, ExportResult, InvestigationInfo } from './investigations.ts';
 import { settingsPatchSchema, type SettingsView } from './settings.ts';
 import type { CustodyEntry, CustodyVerifyReport } from './custody.ts';
 
-/** An output type carried by the contract for typing only; outputs are produced by our own code. */
-const out = <T>() => z.custom<T>(() => true);
+import {
+  id,
+  MAX_DROPPED_BYTES,
+  MAX_PATH,
+  ocrLanguages,
+  OCR_LANGUAGE_CODES,
+  out,
+  reportBody,
+  reportDate,
+  reportSettings,
+  text,
+} from './contract-schemas.ts';
 
-const id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'An id has only letters, digits, "-" and "_".');
-const text = (max: number) => z.string().max(max);
-const MAX_PATH = 4096;
-/** Bytes of a file dropped on the window; the store enforces its own size limit. */
-const MAX_DROPPED_BYTES = 512 * 1024 * 1024;
-
-// ── Report schemas (issue 6) ──
-const reportDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'A date is YYYY, YYYY-MM or YYYY-MM-DD.');
-const reportItem = z.object({ id, passageId: id, commentary: text(100_000) }).strict();
-const reportBody = z
-  .object({
-    sections: z
-      .array(z.object({ id, heading: text(1000), commentary: text(200_000), items: z.array(reportItem).max(10_000) }).strict())
-      .max(1000),
-  })
-  .strict();
-const reportSettings = z
-  .object({
-    citationStyle: z.enum(CITATION_STYLES).optional(),
-    pageSize: z.enum(PAGE_SIZES).optional(),
-    quoteChain: z.boolean().optional(),
-    /** Issue 19: the verification appendix also gives each source's capture facts and custody summary. */
-    custodyAppendix: z.boolean().optional(),
-    redaction: z
-      .object({
-        emails: z.boolean().optional(),
-        phones: z.boolean().optional(),
-        terms: z.array(text(500)).max(10_000).optional(),
-        keep: z.array(text(300)).max(100_000).optional(),
-      })
-      .strict()
-      .optional(),
-  })
-  .strict();
-
-// ── OCR (issue 16): the languages a scan may be recognised in; none given means guessed from a first pass ──
-export const OCR_LANGUAGE_CODES = ['en', 'ru', 'zh', 'kk', 'ug', 'ar'] as const;
-const ocrLanguages = z.array(z.enum(OCR_LANGUAGE_CODES)).min(1).max(OCR_LANGUAGE_CODES.length);
+export { OCR_LANGUAGE_CODES };
 
 export const contract = {
   /** Stops the text recognition of the import under way: the file being recognised, and the scans after it, fail with a sentence (issue 16). */

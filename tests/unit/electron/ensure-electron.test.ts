@@ -91,8 +91,8 @@ describe('ensure-electron', () => {
 
   it('runs before npm start and npm run dev; nothing in package.json still pretends to install Electron', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string>; allowScripts?: Record<string, boolean> };
-    expect(pkg.scripts.prestart).toBe('node scripts/ensure-electron.ts');
-    expect(pkg.scripts.predev).toBe('node scripts/ensure-electron.ts');
+    expect(pkg.scripts.prestart).toBe('node scripts/ensure-electron.ts install-electron');
+    expect(pkg.scripts.predev).toBe('node scripts/ensure-electron.ts install-electron');
     expect(pkg.allowScripts?.electron).toBeUndefined();
     expect(readFileSync('.ci/run', 'utf8')).not.toContain('ELECTRON_SKIP_BINARY_DOWNLOAD');
   });
