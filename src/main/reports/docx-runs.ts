@@ -20,6 +20,7 @@ const RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaan
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\u3000-\u303f\uff00-\uffef]/u;
 const LETTER = /[\p{L}]/u;
 const COMBINING = /\p{M}/u;
+const LRM = '\u200e';
 
 /** Word's language tags for each slot: a bare code gets the region Word expects (its proofing tools are per region). */
 const REGIONS: Record<string, string> = {
@@ -162,8 +163,12 @@ export function textRuns(text: string, language: string | null | undefined, base
     const list = resolve(pieces(line), base);
     if (!list.length && li > 0) runs.push(new TextRun({ text: '', break: 1 }));
     list.forEach((p, pi) => {
+      // After a right-to-left piece in a left-to-right line, a left-to-right mark: separate runs do not
+      // isolate (the bidi algorithm reads the whole paragraph), so without it the closing quotation
+      // mark and year of "(“لاگېردىكى كۈنلەر” 2021, para. 2)" joined the Uyghur title, as <bdi> prevents in the HTML.
+      const isolate = base === 'ltr' && pi > 0 && list[pi - 1]!.script === 'rtl' && p.script !== 'rtl' ? LRM : '';
       const options: IRunOptions = {
-        text: p.text,
+        text: isolate + p.text,
         ...(li > 0 && pi === 0 ? { break: 1 } : {}),
         ...style,
         ...(style.font ? { font: { ascii: style.font, hAnsi: style.font, cs: style.font, eastAsia: style.font } } : {}),

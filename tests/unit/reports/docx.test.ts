@@ -142,7 +142,7 @@ describe('DOCX export of a report', () => {
     expect(read.footnotes[1]).toBe('“Former detainee describes camp,” para. 4.');
     expect(read.footnotes).toContain('李明, “新疆拘留营的证词,” Example Chinese Service, January 5, 2020, para. 2, https://example.org/zh/1.');
     expect(read.footnotes).toContain('Ivan Petrov, “Показания свидетеля,” Example Russian Service, June 3, 2019, para. 2.');
-    expect(read.footnotes).toContain('“شهادة معتقل سابق,” Example Arabic Service, February 1, 2020, para. 2.');
+    expect(read.footnotes).toContain('“شهادة معتقل سابق\u200e,” Example Arabic Service, February 1, 2020, para. 2.');
     // the source's address is a link
     expect(docx.xml('word/_rels/footnotes.xml.rels')).toContain('Target="https://example-news.org/2019/03/camp"');
   });
@@ -214,6 +214,9 @@ describe('DOCX export of a report', () => {
     expect(again.text).toContain('(“Former detainee describes camp” 2019, para. 3)');
     expect(again.text).toContain('(李明 2020, para. 2)');
     expect(again.text).toContain('(Petrov 2019, para. 2)');
+    // a Uyghur title inside an English citation is isolated (as <bdi> in the PDF): a left-to-right mark
+    // after it keeps the closing quotation mark and the year out of the right-to-left title
+    expect(partWords(readDocx(authorDate).parts['word/document.xml']!)).toContain('(“لاگېردىكى كۈنلەر\u200e” 2021, para. 2)');
     expect(again.text).toContain('Petrov, Ivan. 2019. “Показания свидетеля.” Example Russian Service, June 3, 2019.');
     expect(leaksIn(readDocx(authorDate).parts)).toEqual([]);
   });
