@@ -14,7 +14,7 @@ import { call } from '../../../src/main/dispatch.ts';
 import { anchorQuote } from '../../../src/main/service/tagging.ts';
 import { captureIo } from '../../helpers/capture-io.ts';
 import { writeFiles } from '../../helpers/temp-workspace.ts';
-import { decodeXml, mammothText, partWords, readDocx } from './docx-read.ts';
+import { decodeXml, mammothText, partWords, readDocx } from '../../helpers/docx-read.ts';
 import { QUOTES, reportWorkspace } from './fixture.ts';
 import { squeeze } from './redaction-forms.ts';
 
