@@ -9,7 +9,7 @@ import { AlignmentType, Bookmark, Document, ExternalHyperlink, Footer, FootnoteR
 import type { Report, ReportItem } from '../../shared/reports.ts';
 import { buildCitations, endWith, formatDate, locatorText, type Citations } from './citations.ts';
 import { custodyDocx, quoteChainDocx } from './docx-appendix.ts';
-import { withDossierProperties } from './docx-package.ts';
+import { DOCX_CREATOR, withDossierProperties } from './docx-package.ts';
 import { firstStrongIsRtl, paragraphTexts, textRuns } from './docx-runs.ts';
 import { DOCX_STYLES } from './docx-styles.ts';
 import { PDF_MARGINS_MM } from './print-options.ts';
@@ -133,8 +133,9 @@ export async function buildDocx(report: Report, data: ReportData, opts: { now: s
   ];
   const document = new Document({
     title: report.title,
-    creator: 'Dossier',
-    lastModifiedBy: 'Dossier',
+    // the library writes "Un-named" where these are missing; docx-package.ts rewrites the part anyway
+    creator: DOCX_CREATOR,
+    lastModifiedBy: DOCX_CREATOR,
     styles: DOCX_STYLES,
     footnotes,
     sections: [{ properties: { page: { size: page, margin } }, footers: { default: footer() }, children }],

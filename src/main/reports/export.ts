@@ -5,7 +5,6 @@ import type { RedactionHit, RedactionRules, Report } from '../../shared/reports.
 import { renderAnnotationsJson } from './export-annotations.ts';
 import { renderPassagesCsv } from './export-csv.ts';
 import { renderReportMarkdown } from './export-markdown.ts';
-import { buildDocx } from './export-docx.ts';
 import { buildQdpx } from './export-qdpx.ts';
 import type { PdfPrinter } from './print-options.ts';
 import { EXPORT_EXTENSIONS, OUTSIDE_QUOTES, redactionLogCsv, redactReport, type ExportKind } from './redact-report.ts';
@@ -46,8 +45,11 @@ export async function exportReport(
     case 'qdpx':
       // The sources' texts in `d` are already redacted, keeping their offsets (redact-report.ts).
       return { bytes: buildQdpx(r, d, { now: deps.now }), hits };
-    case 'docx':
+    case 'docx': {
+      // Loaded on first use: the docx library is large, and every CLI command and app start imports this module.
+      const { buildDocx } = await import('./export-docx.ts');
       return { bytes: await buildDocx(r, d, { now: deps.now }), hits };
+    }
     case 'redaction-log':
       return { bytes: strToU8(redactionLogCsv(hits)), hits };
   }

@@ -231,4 +231,18 @@ describe('DOCX export of a report', () => {
     expect(back.text).toContain(QUOTES.uyghur);
     expect(leaksIn(readDocx(new Uint8Array(readFileSync(out))).parts)).toEqual([]);
   });
+
+  it('keeps markup characters as text and says where a quoted passage was deleted', async () => {
+    await call(w.h, 'passages:delete', { id: w.passages.guards.id });
+    await call(w.h, 'reports:update', { id: w.reportId, title: 'Camps <b>&</b> "cells"', settings: { quoteChain: false, custodyAppendix: false } });
+    const file = (await call(w.h, 'reports:export', { id: w.reportId, format: 'docx', path: w.out('edited.docx') })).path!;
+    const edited = new Uint8Array(readFileSync(file));
+    const parts = readDocx(edited);
+    for (const name of Object.keys(parts.parts)) expect(parts.dom(name).getElementsByTagName('parsererror'), name).toHaveLength(0);
+    expect(parts.dom('docProps/core.xml').getElementsByTagName('dc:title')[0]!.textContent).toBe('Camps <b>&</b> "cells"');
+    const back = await mammothText(edited);
+    expect(back.text).toContain('Camps <b>&</b> "cells"');
+    expect(back.text).toContain('[This passage has been deleted from the investigation.]');
+    expect(back.text).not.toContain('Appendix: quote verification');
+  });
 });
