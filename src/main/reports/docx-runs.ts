@@ -143,6 +143,16 @@ function resolve(list: Piece[], base: 'rtl' | 'ltr'): { text: string; script: Sc
   return merged;
 }
 
+/**
+ * Text XML 1.0 can carry: Word refuses a file with a control character or a lone surrogate in it.
+ * Stored text is cleaned already (store/clean-text.ts); this keeps one stray character from making
+ * the whole export unreadable. Windows line ends become line breaks.
+ */
+export function toXmlText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
 export interface RunStyle {
   bold?: boolean;
   italics?: boolean;
@@ -159,7 +169,7 @@ export interface RunStyle {
 export function textRuns(text: string, language: string | null | undefined, base: 'rtl' | 'ltr' = 'ltr', style: RunStyle = {}): TextRun[] {
   const runs: TextRun[] = [];
   const lang = runLanguage(language);
-  text.split('\n').forEach((line, li) => {
+  toXmlText(text).split('\n').forEach((line, li) => {
     const list = resolve(pieces(line), base);
     if (!list.length && li > 0) runs.push(new TextRun({ text: '', break: 1 }));
     list.forEach((p, pi) => {

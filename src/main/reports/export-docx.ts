@@ -5,7 +5,7 @@
  * direction, real Word footnotes (notes-bibliography) or "(Author Year, para. n)" after each quote
  * (author-date), the sources list, the verification and custody appendices, page numbers.
  */
-import { AlignmentType, Bookmark, Document, ExternalHyperlink, Footer, FootnoteReferenceRun, HeadingLevel, InternalHyperlink, Packer, PageNumber, Paragraph, TextRun, type Table } from 'docx';
+import { AlignmentType, Bookmark, Document, ExternalHyperlink, Footer, FootnoteReferenceRun, HeadingLevel, InternalHyperlink, Packer, PageNumber, Paragraph, Tab, TextRun, type Table } from 'docx';
 import type { Report, ReportItem } from '../../shared/reports.ts';
 import { buildCitations, endWith, formatDate, locatorText, type Citations } from './citations.ts';
 import { custodyDocx, quoteChainDocx } from './docx-appendix.ts';
@@ -107,7 +107,7 @@ function sources(data: ReportData, citations: Citations): Paragraph[] {
   if (!citations.sources.length) return [];
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: textRuns('Sources', null) }),
-    ...citations.sources.map((s, i) => new Paragraph({ style: 'SourceEntry', children: [new TextRun(`${i + 1}.\t`), ...citationRuns(s.text, s.url, data.documents[s.documentId]?.language)] })),
+    ...citations.sources.map((s, i) => new Paragraph({ style: 'SourceEntry', children: [new TextRun({ children: [`${i + 1}.`, new Tab()] }), ...citationRuns(s.text, s.url, data.documents[s.documentId]?.language)] })),
   ];
 }
 
