@@ -108,6 +108,14 @@ export async function runReportCommand(
   }
   if (command === 'verify-export') {
     const file = need(args[0], 'the JSON export to check (dossier verify-export FILE.json)');
+    // Issue 21: the reading formats carry the verification appendix for a person, not selectors to check.
+    const reading = /\.(docx|pdf|html?|md)$/i.exec(file)?.[1];
+    if (reading) {
+      throw new DossierError(
+        'BAD_INPUT',
+        `${path.basename(file)} is a ${reading.toUpperCase()} export; verify-export checks a report's JSON export (dossier export REPORT_ID --format json). The ${reading.toUpperCase()}'s verification appendix gives the same positions and context for checking by hand.`,
+      );
+    }
     let json: unknown;
     try {
       json = JSON.parse(await readFile(file, 'utf8'));

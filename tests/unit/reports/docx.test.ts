@@ -230,6 +230,10 @@ describe('DOCX export of a report', () => {
     const back = await mammothText(new Uint8Array(readFileSync(out)));
     expect(back.text).toContain(QUOTES.uyghur);
     expect(leaksIn(readDocx(new Uint8Array(readFileSync(out))).parts)).toEqual([]);
+    // verify-export checks the JSON export, and says so when given the Word file
+    const v = captureIo();
+    expect(await runCli(['verify-export', out, '--workspace', path.join(w.app.dir, 'workspace')], v.io)).not.toBe(0);
+    expect(v.err()).toContain('cli.docx is a DOCX export; verify-export checks a report\'s JSON export (dossier export REPORT_ID --format json).');
   });
 
   it('keeps markup characters as text and says where a quoted passage was deleted', async () => {
