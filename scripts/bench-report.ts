@@ -1,5 +1,6 @@
 /**
- * Time to export a 200-passage report to PDF through headless Chromium (issue 6; goal < 5 s).
+ * Time to export a 200-passage report to PDF through headless Chromium (issue 6; goal < 5 s), and
+ * to HTML and Word (issue 21).
  * Builds a throw-away workspace of 20 articles in English, Chinese and Uyghur, tags 200 passages
  * under 5 tags, creates the report from the tags and prints the figures. Run: npm run bench:report
  */
@@ -47,10 +48,14 @@ try {
   const t1 = performance.now();
   const html = await call(h, 'reports:export', { id: report.id, format: 'html', path: path.join(dir, 'bench.html') });
   const t2 = performance.now();
+  // issue 21: the Word export of the same report (redaction + docx + re-packing with Dossier's properties)
+  const docx = await call(h, 'reports:export', { id: report.id, format: 'docx', path: path.join(dir, 'bench.docx') });
+  const t3 = performance.now();
   app.close();
   console.log(`report: ${report.itemCount} passages in ${report.sectionCount} sections, ${summary.imported.length} sources`);
   console.log(`PDF export (redaction + HTML + Chromium launch + print + write): ${((t1 - t0) / 1000).toFixed(2)} s, ${(result.bytes / 1024).toFixed(0)} KiB (goal < 5 s)`);
   console.log(`HTML export: ${((t2 - t1) / 1000).toFixed(3)} s, ${(html.bytes / 1024).toFixed(0)} KiB`);
+  console.log(`DOCX export: ${((t3 - t2) / 1000).toFixed(3)} s, ${(docx.bytes / 1024).toFixed(0)} KiB`);
   console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -11,7 +11,7 @@ import { verifyAnnotations } from '../main/reports/verify-export.ts';
 export const REPORT_USAGE = `  report create --title T [--from-tags A,B] [--subtitle S] [--author-line A] [--date YYYY-MM-DD] [--style footnote|author-date]
                                        a report, with one section per tag (codebook order)
   report list                          the reports of the investigation
-  export REPORT_ID --format pdf|html|md|csv|json|qdpx|redaction-log --out FILE
+  export REPORT_ID --format pdf|docx|html|md|csv|json|qdpx|redaction-log --out FILE
          [--redact emails,phones|none] [--redact-terms FILE] [--force]
                                        export a report; never replaces a file without --force
   verify-export FILE.json              check a report's JSON export against this investigation's documents
@@ -108,6 +108,14 @@ export async function runReportCommand(
   }
   if (command === 'verify-export') {
     const file = need(args[0], 'the JSON export to check (dossier verify-export FILE.json)');
+    // Issue 21: the reading formats carry the verification appendix for a person, not selectors to check.
+    const reading = /\.(docx|pdf|html?|md)$/i.exec(file)?.[1];
+    if (reading) {
+      throw new DossierError(
+        'BAD_INPUT',
+        `${path.basename(file)} is a ${reading.toUpperCase()} export; verify-export checks a report's JSON export (dossier export REPORT_ID --format json). The ${reading.toUpperCase()}'s verification appendix gives the same positions and context for checking by hand.`,
+      );
+    }
     let json: unknown;
     try {
       json = JSON.parse(await readFile(file, 'utf8'));

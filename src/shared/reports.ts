@@ -6,7 +6,8 @@ export type CitationStyle = (typeof CITATION_STYLES)[number];
 export const PAGE_SIZES = ['A4', 'Letter'] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
 
-export const EXPORT_FORMATS = ['pdf', 'html', 'md', 'csv', 'json', 'qdpx'] as const;
+// docx: issue 21, item 4 (Word export)
+export const EXPORT_FORMATS = ['pdf', 'html', 'md', 'csv', 'json', 'qdpx', 'docx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const REDACTION_KINDS = ['email', 'phone', 'term'] as const;

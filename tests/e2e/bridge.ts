@@ -99,6 +99,8 @@ export interface Bridge {
   pickedFiles: string[];
   /** Every channel the page called, in order. */
   calls: string[];
+  /** What the next "native" save dialog of a report export returns (null: the user cancels). Issue 21. */
+  savePath: string | null;
 }
 
 /** Opens a real workspace in `dir` and wires `page` to it. Call before page.goto. */
@@ -108,9 +110,11 @@ export async function connectPage(page: Page, dir: string): Promise<Bridge> {
     app: undefined as unknown as OpenedApp,
     pickedFiles: [],
     calls: [],
+    savePath: null,
   };
   bridge.app = openApp(dir, {
     pickFiles: async () => bridge.pickedFiles.splice(0),
+    pickSavePath: async () => bridge.savePath,
     emit: <E extends EventName>(event: E, payload: Events[E]) => {
       void target?.evaluate(([e, p]) => (window as unknown as { __dossierEmit(e: string, p: unknown): void }).__dossierEmit(e, p), [event, payload] as const).catch(() => undefined);
     },
@@ -137,6 +141,8 @@ export interface SessionBridge {
     archive: string | null;
     exportPath: string | null;
     revealed: string[];
+    /** The report export's save dialog (issue 21). */
+    savePath: string | null;
   };
   calls: string[];
 }
@@ -144,7 +150,7 @@ export interface SessionBridge {
 /** Opens a session over a real user-data folder (`userDataDir`) and wires `page` to it. Call before page.goto. */
 export async function connectPageSession(page: Page, userDataDir: string): Promise<SessionBridge> {
   let target: Page | null = page;
-  const dialogs: SessionBridge['dialogs'] = { pickedFiles: [], folder: null, archive: null, exportPath: null, revealed: [] };
+  const dialogs: SessionBridge['dialogs'] = { pickedFiles: [], folder: null, archive: null, exportPath: null, revealed: [], savePath: null };
   const session = createSession({
     userDataDir,
     appVersion: 'e2e',
@@ -162,6 +168,8 @@ export async function connectPageSession(page: Page, userDataDir: string): Promi
       chooseExportPath: async () => dialogs.exportPath,
       reveal: (dir) => void dialogs.revealed.push(dir),
     },
+    // the app's export save dialog, as the Electron entry adds it to every investigation it opens
+    openApp: (dir, extra) => openApp(dir, { ...extra, pickSavePath: async () => dialogs.savePath }),
   });
   const bridge: SessionBridge = { session, handlers: buildHandlers(session), dialogs, calls: [] };
   page.on('close', () => {

@@ -45,6 +45,12 @@ export const test = base.extend<TestFixtures, { rendererUrl: string }>({
         session.dialogs.pickedFiles = files;
       },
       calls: session.calls,
+      get savePath() {
+        return session.dialogs.savePath;
+      },
+      set savePath(file: string | null) {
+        session.dialogs.savePath = file;
+      },
     };
     await page.goto(rendererUrl);
     await use(bridge);

@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { strFromU8 } from 'fflate';
 import { call } from '../../src/main/dispatch.ts';
 import { anchorQuote } from '../../src/main/service/tagging.ts';
+import { mammothText, readDocx } from '../helpers/docx-read.ts';
 import { expect, test } from './fixtures.ts';
 
 const ARTICLE = `Former detainee describes camp in Xinjiang
@@ -16,7 +20,7 @@ const CHINESE = `新疆拘留营的证词
 
 她说：“我们每天只能吃两个馒头，晚上必须背诵政治口号。”`;
 
-test('build a report from tags beside the reader: reorder, comment, remove, add, preview, review redactions', async ({ page, bridge, makeFiles, shot }) => {
+test('build a report from tags beside the reader: reorder, comment, remove, add, preview, review redactions', async ({ page, bridge, makeFiles, shot, tmp }) => {
   const h = bridge.app.handlers;
   const summary = await call(h, 'documents:import', { paths: makeFiles({ 'article.txt': ARTICLE, 'zh.txt': CHINESE }) });
   const tagQuote = async (id: string, quote: string, tag: string) => {
@@ -112,8 +116,21 @@ test('build a report from tags beside the reader: reorder, comment, remove, add,
   await expect(frame.locator('body')).not.toContainText('+86 10 1234 5678');
   await expect(frame.locator('body')).not.toContainText('sixty women');
 
-  // delete the report from the Export tab, after a confirmation
+  // issue 21: export as Word from the Export tab, with the redactions just reviewed
   await page.getByRole('tab', { name: 'Export' }).click();
+  const saved = path.join(tmp, 'exports', 'camps.docx');
+  bridge.savePath = saved;
+  await page.getByRole('button', { name: 'Word document (.docx)…' }).click();
+  await expect(page.locator('.export')).toContainText(/Saved .*camps\.docx \(\d+ redacted\)/);
+  await shot('05-export-word');
+  const word = new Uint8Array(readFileSync(saved));
+  const { text } = await mammothText(word);
+  expect(text).toContain('Conditions in the camps');
+  expect(text).toContain('我们每天只能吃两个馒头');
+  expect(text).toContain('tips@example-news.org');
+  for (const [name, part] of Object.entries(readDocx(word).parts)) expect(strFromU8(part), name).not.toMatch(/sixty women|1234 5678/);
+
+  // delete the report from the Export tab, after a confirmation
   page.once('dialog', (d) => void d.accept());
   await page.getByRole('button', { name: 'Delete this report…' }).click();
   await expect(page.getByRole('button', { name: 'New report' })).toBeVisible();

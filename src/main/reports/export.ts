@@ -45,6 +45,11 @@ export async function exportReport(
     case 'qdpx':
       // The sources' texts in `d` are already redacted, keeping their offsets (redact-report.ts).
       return { bytes: buildQdpx(r, d, { now: deps.now }), hits };
+    case 'docx': {
+      // Loaded on first use: the docx library is large, and every CLI command and app start imports this module.
+      const { buildDocx } = await import('./export-docx.ts');
+      return { bytes: await buildDocx(r, d, { now: deps.now }), hits };
+    }
     case 'redaction-log':
       return { bytes: strToU8(redactionLogCsv(hits)), hits };
   }

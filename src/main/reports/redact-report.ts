@@ -22,6 +22,7 @@ export const EXPORT_EXTENSIONS: Record<ExportKind, string> = {
   csv: 'csv',
   json: 'json',
   qdpx: 'qdpx',
+  docx: 'docx',
   'redaction-log': 'csv',
 };
 

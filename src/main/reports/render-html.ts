@@ -4,12 +4,13 @@
  * and both PDF printers use its output (issue 6). Give it redacted inputs (redact-report.ts).
  */
 import type { CitationStyle, PageSize, Report, ReportItem } from '../../shared/reports.ts';
-import { anchorLocatorText, buildCitations, endWith, formatDate, locatorText, type Citations } from './citations.ts';
+import { buildCitations, endWith, formatDate, locatorText, type Citations } from './citations.ts';
 import { reportCss } from './html-style.ts';
 import { authorInverted, authorShort, shortTitle } from './short-forms.ts';
 import { REDACTION_MARK } from './redaction.ts';
 import type { ReportData, SourceDoc } from './report-data.ts';
-import { renderCustodyAppendix } from './render-custody.ts';
+import { lineHtml, renderCustodyAppendix } from './render-custody.ts';
+import { QUOTE_CHAIN_HEADING, QUOTE_CHAIN_INTRO, QUOTE_CHAIN_WITHHELD, quoteChainRows, WITHHELD } from './quote-chain.ts';
 
 export interface RenderOptions {
   style?: CitationStyle | undefined;
@@ -55,7 +56,10 @@ function paragraphs(text: string, attrs = ''): string {
 }
 
 const RTL_LANGS = new Set(['ar', 'fa', 'he', 'ug', 'ur', 'ps', 'yi', 'ckb', 'sd']);
-const SAFE_URL = /^https?:\/\/[^\s"<>]+$/i;
+/** Whether a source's language is written right to left (its quotes are set right to left in every export). */
+export const isRtlLanguage = (language: string | null | undefined): boolean => !!language && RTL_LANGS.has(language.split('-')[0]!);
+/** Only these addresses become links in an export. */
+export const SAFE_URL = /^https?:\/\/[^\s"<>]+$/i;
 
 function url(u: string | null, link: boolean): string {
   if (!u) return '';
@@ -74,7 +78,7 @@ function renderItem(item: ReportItem, data: ReportData, citations: Citations): s
   if (!quote || !doc) return `<div class="quote"><p class="missing">[This passage has been deleted from the investigation.]</p>${commentary}</div>`;
   const citation = citations.byItem.get(item.id)!;
   const lang = doc.language ? ` lang="${esc(doc.language)}"` : '';
-  const dir = doc.language && RTL_LANGS.has(doc.language.split('-')[0]!) ? ' dir="rtl"' : ' dir="auto"';
+  const dir = isRtlLanguage(doc.language) ? ' dir="rtl"' : ' dir="auto"';
   const ref =
     citations.style === 'footnote'
       ? `<sup class="ref"><a href="#note-${citation.n}" id="ref-${citation.n}">${citation.n}</a></sup>`
@@ -154,38 +158,21 @@ ${custody}
 `;
 }
 
-/** Context with its line breaks shown (↵), since they are part of the anchor. */
-const visible = (text: string) => text.replace(/\r?\n/g, '↵');
+const hash = (value: string | null) => (value ? `<span class="hash">${value}</span>` : WITHHELD);
 
-const hash = (value: string | null) => (value ? `<span class="hash">${value}</span>` : 'withheld (see above)');
-
-/**
- * The verification appendix: for each quote, the archived original's SHA-256, the canonical text's
- * SHA-256, the quote's position and context (W3C TextQuoteSelector / TextPositionSelector) and the
- * SHA-256 of the exact quote, so a third party can check it against the original. A hash that covers
- * redacted text is withheld (it would let anyone test guesses of what was redacted); the positions
- * still let a verifier who holds the original check the quote (`dossier verify-export`).
- */
+/** The verification appendix (quote-chain.ts has its facts and why hashes are withheld). */
 function renderQuoteChain(report: Report, data: ReportData, citations: Citations): string {
-  const rows: string[] = [];
-  let withheld = false;
-  for (const item of report.body.sections.flatMap((s) => s.items)) {
-    const citation = citations.byItem.get(item.id);
-    const quote = data.passages[item.passageId];
-    const doc = quote && data.documents[quote.documentId];
-    if (!citation || !quote || !doc) continue;
-    if (!doc.originalHash || !doc.contentHash || !quote.exactSha256) withheld = true;
-    rows.push(`<tr><td>${citation.n}</td><td><bdi>${esc(doc.title)}</bdi><br>original file SHA-256: ${hash(doc.originalHash)}${doc.deletedAt ? ' (deleted from the investigation)' : ''}<br>text SHA-256: ${hash(doc.contentHash)}</td>
-<td>characters ${quote.start}–${quote.end} (code points ${quote.textPosition.start}–${quote.textPosition.end})${quote.locator ? ` (${esc(anchorLocatorText(quote.locator))})` : ''}<br>prefix: “<bdi>${esc(visible(quote.prefix))}</bdi>”<br>suffix: “<bdi>${esc(visible(quote.suffix))}</bdi>”<br>quote SHA-256: ${hash(quote.exactSha256)}</td></tr>`);
-  }
+  const { rows, withheld } = quoteChainRows(report, data, citations);
   if (!rows.length) return '';
-  const why = withheld
-    ? `<p class="withheld">Some hashes are withheld. A hash of text that contains a redaction would let anyone test guesses of what was redacted (a name, a phone number) against it, so no hash covering redacted text is given. A verifier who holds the original can still check each quote: import the original into Dossier and run <code>dossier verify-export</code> on this report’s JSON export (it finds each quote at its position, with the redactions as gaps); or convert the original to text with Dossier, hash that text with SHA-256 and read the quote at the characters given.</p>`
-    : '';
-  return `<section class="appendix"><h2>Appendix: quote verification</h2>
-<p>Each quote can be checked against the archived original: the file with this SHA-256, converted to text by Dossier, has the text SHA-256 shown, and the quote sits at the given characters (UTF-16 code units; code points as W3C selectors count them), between the given context (↵ marks a line break).</p>
+  const html = rows.map(
+    (r) => `<tr><td>${r.n}</td><td><bdi>${esc(r.title)}</bdi><br>original file SHA-256: ${hash(r.originalHash)}${r.deleted ? ' (deleted from the investigation)' : ''}<br>text SHA-256: ${hash(r.contentHash)}</td>
+<td>characters ${r.start}–${r.end} (code points ${r.codePoints.start}–${r.codePoints.end})${r.place ? ` (${esc(r.place)})` : ''}<br>prefix: “<bdi>${esc(r.prefix)}</bdi>”<br>suffix: “<bdi>${esc(r.suffix)}</bdi>”<br>quote SHA-256: ${hash(r.exactSha256)}</td></tr>`,
+  );
+  const why = withheld ? `<p class="withheld">${lineHtml(QUOTE_CHAIN_WITHHELD, esc)}</p>` : '';
+  return `<section class="appendix"><h2>${QUOTE_CHAIN_HEADING}</h2>
+<p>${QUOTE_CHAIN_INTRO}</p>
 ${why}
 <table><thead><tr><th>#</th><th>Source</th><th>Anchor</th></tr></thead><tbody>
-${rows.join('\n')}
+${html.join('\n')}
 </tbody></table></section>`;
 }

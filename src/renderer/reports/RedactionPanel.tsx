@@ -68,7 +68,7 @@ export function RedactionPanel({ id, report, onSettings }: { id: string; report:
   );
 }
 
-const FORMATS: (ExportFormat | 'redaction-log')[] = ['pdf', 'html', 'md', 'csv', 'json', 'qdpx', 'redaction-log'];
+const FORMATS: (ExportFormat | 'redaction-log')[] = ['pdf', 'docx', 'html', 'md', 'csv', 'json', 'qdpx', 'redaction-log'];
 
 /** Export with the report's redaction rules; main asks where to save. */
 export function ExportPanel({ id }: { id: string }) {

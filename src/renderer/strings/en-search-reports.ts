@@ -147,6 +147,7 @@ export const enSearchAndReports = {
   'reports.format.md': 'Markdown',
   'reports.format.csv': 'CSV of passages',
   'reports.format.json': 'W3C Web Annotations (JSON)',
+  'reports.format.docx': 'Word document (.docx)',
   'reports.format.qdpx': 'REFI-QDA project (NVivo, ATLAS.ti, MAXQDA, QualCoder)',
   'reports.format.redaction-log': 'Redaction log (CSV)',
 

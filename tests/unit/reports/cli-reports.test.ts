@@ -35,7 +35,7 @@ describe('dossier report / export', () => {
 
     const terms = path.join(dir, 'names.txt');
     writeFileSync(terms, 'Mihrigul\n');
-    for (const format of ['html', 'md', 'csv', 'json', 'qdpx', 'redaction-log']) {
+    for (const format of ['html', 'md', 'csv', 'json', 'qdpx', 'docx', 'redaction-log']) {
       const out = path.join(dir, 'out', `camps-${format}.${format === 'redaction-log' ? 'csv' : format}`);
       const result = await run(ws, 'export', report.id, '--format', format, '--out', out, '--redact', 'emails,phones', '--redact-terms', terms, '--json');
       expect(result.code, result.out).toBe(0);
@@ -56,7 +56,7 @@ describe('dossier report / export', () => {
 
     const badTag = await run(ws, 'report', 'create', '--title', 'X', '--from-tags', 'Nope', '--json');
     expect(badTag.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'There is no tag named "Nope".' } });
-    const badFormat = await run(ws, 'export', report.id, '--format', 'docx', '--out', 'x', '--json');
+    const badFormat = await run(ws, 'export', report.id, '--format', 'odt', '--out', 'x', '--json');
     expect((badFormat.json() as { error: { code: string } }).error.code).toBe('BAD_INPUT');
   });
 
