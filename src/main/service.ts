@@ -35,6 +35,7 @@ import { custodyHandlers } from './service/custody.ts';
 import { createOcrService, type OcrServiceOptions } from './service/ocr-service.ts';
 import type { OcrLanguage } from './ocr/languages.ts';
 import path from 'node:path';
+import { qdaHandlers } from './qda/qda-handlers.ts';
 
 export interface ServiceDeps {
   workspace: Workspace;
@@ -243,6 +244,8 @@ export function createService(deps: ServiceDeps): Handlers {
     ...backupHandlers(deps.workspace, changed),
     ...custodyHandlers(deps.workspace, deps.pickSavePath),
     ...sessionOnlyHandlers(),
+    // Issue 21 (items 1-3): memos, document attributes, analysis tables; memo authors default to Settings' researcher name.
+    ...qdaHandlers({ db, changed, pickSavePath: deps.pickSavePath, researcher: () => deps.custodyActor?.().researcherName }),
   };
 }
 

@@ -172,7 +172,9 @@ export function redactReport(report: Report, data: ReportData, rules: RedactionR
     };
   }
   const tags = data.tags.map((t) => ({ ...t, name: redact(`tag.${t.id}.name`, 'tag name', t.name), description: redact(`tag.${t.id}.description`, 'tag description', t.description) }));
-  return { report: redactedReport, data: { documents, passages, tags }, hits };
+  // Issue 21: memos a section quotes are redacted like commentary.
+  const memos = data.memos && Object.fromEntries(Object.entries(data.memos).map(([id, m]) => [id, { ...m, heading: redact(`memo.${id}.heading`, 'memo heading', m.heading), body: redact(`memo.${id}.body`, 'memo quoted in the report', m.body), author: m.author === null ? null : redact(`memo.${id}.author`, 'memo author', m.author) }]));
+  return { report: redactedReport, data: { documents, passages, tags, ...(memos ? { memos } : {}) }, hits };
 }
 
 /**
