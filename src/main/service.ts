@@ -195,7 +195,8 @@ export function createService(deps: ServiceDeps): Handlers {
       const name = listTags(db).find((t) => t.id === id)?.name ?? '';
       const ids = subtreeIds(db, id);
       return undoable(
-        [ALL_TAGS, scopeOfIds('passage_tags', 'tag_id', ids)],
+        // Issue 21: the tags' memos go with them and come back on undo.
+        [ALL_TAGS, scopeOfIds('passage_tags', 'tag_id', ids), scopeOfIds('memos', 'tag_id', ids)],
         () => (recordTagChange(db, 'tag-delete', id), deleteTag(db, id)),
         () => `deletion of tag “${name}”`,
       );
@@ -204,7 +205,7 @@ export function createService(deps: ServiceDeps): Handlers {
       const names = new Map(listTags(db).map((t) => [t.id, t.name]));
       const passageIds = passagesOfTags(db, [sourceId, targetId]);
       return undoable(
-        [ALL_TAGS, scopeOfIds('passages', 'id', passageIds), scopeOfIds('passage_tags', 'passage_id', passageIds)],
+        [ALL_TAGS, scopeOfIds('passages', 'id', passageIds), scopeOfIds('passage_tags', 'passage_id', passageIds), scopeOfIds('memos', 'tag_id', [sourceId])],
         () => (recordTagChange(db, 'tag-merge', sourceId, targetId), mergeTags(db, sourceId, targetId)),
         () => `merge of “${names.get(sourceId)}” into “${names.get(targetId)}”`,
       );

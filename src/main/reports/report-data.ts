@@ -15,6 +15,7 @@ import { listTags } from '../store/tags-repo.ts';
 import type { CaptureFacts } from '../../shared/custody.ts';
 import { custodySummary, type CustodySummary } from '../custody/summary.ts';
 import { listMemos } from '../qda/memos.ts';
+import { loadQdaExportData, type QdaExportData } from '../qda/qdpx-qda.ts';
 
 export interface SourceDoc {
   id: string;
@@ -73,6 +74,8 @@ export interface ReportData {
   tags: TagData[];
   /** Issue 21: the memos sections quote, by id: what they are about (in words) and their Markdown. */
   memos?: Record<string, ReportMemo>;
+  /** Issue 21: document attributes and memos for the REFI-QDA export. */
+  qda?: QdaExportData;
 }
 
 export interface ReportMemo {
@@ -183,7 +186,8 @@ export function loadReportData(db: Database, report: Report, extraPassageIds: st
   // A passage's tags in codebook order, so every export lists them the same way every time.
   const order = new Map(tags.map((t, i) => [t.id, i]));
   for (const quote of Object.values(passages)) quote.tagIds.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-  return { documents, passages, tags, ...(memos ? { memos } : {}) };
+  const qda = loadQdaExportData(db, Object.keys(documents));
+  return { documents, passages, tags, ...(memos ? { memos } : {}), qda };
 }
 
 /** The memos a report's sections quote (issue 21); a memo removed since is left out, and its section says so. */
