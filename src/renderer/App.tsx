@@ -20,6 +20,8 @@ import { StatusBar } from './shell/StatusBar.tsx';
 import { Toolbar } from './shell/Toolbar.tsx';
 import { useShortcuts } from './shortcuts.ts';
 import { t } from './strings/t.ts';
+import { AnalysisPane } from './analysis/AnalysisPane.tsx';
+import { AnalysisContext, type AnalysisActions, type AnalysisTab, type MemoTarget } from './analysis/analysis-context.ts';
 
 /** Focus after the next paint, when the element the work goes on in has rendered. */
 const focusSoon = (find: () => HTMLElement | null | undefined) =>
@@ -38,6 +40,8 @@ export function App() {
   const [help, setHelp] = useState(false);
   const [showReports, setShowReports] = useState(false);
   const [sidebar, setSidebar] = useState(loadSidebar);
+  // Issue 21: the analysis pane (memos, attributes, tables) and the memo it shows.
+  const [analysis, setAnalysis] = useState<{ tab: AnalysisTab; memo: MemoTarget } | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const importButton = useRef<HTMLButtonElement>(null);
 
@@ -156,6 +160,7 @@ export function App() {
     search: () => searchBox.current?.focus(),
     passages: () => setPassageSearch(passageSearch === null ? '' : null),
     reports: () => setShowReports((v) => !v),
+    analysis: () => setAnalysis((a) => (a ? null : { tab: 'memos', memo: { scope: 'investigation' } })),
     undo: () => void undo(),
     redo: () => void redo(),
     help: () => setHelp(true),
@@ -189,9 +194,30 @@ export function App() {
     back: backToResults,
   });
 
+  // Issue 21: how the reader, the codebook and the search results open the analysis pane, and how it opens the reader.
+  const analysisActions: AnalysisActions = {
+    open: (tab, memo) => {
+      setShowReports(false);
+      setAnalysis((a) => ({ tab, memo: memo ?? a?.memo ?? { scope: 'investigation' } }));
+    },
+    openDocument: (id, at) => panes.open(id, at ?? null, { grab: true }),
+    openPassage: (passageId) =>
+      void invoke('passages:list', {})
+        .then((all) => {
+          const p = all.find((x) => x.id === passageId);
+          if (p) openPassage(p);
+        })
+        .catch(report),
+  };
+  const memoLabel = (memo: MemoTarget) =>
+    memo.scope === 'document'
+      ? (documents.data?.find((d) => d.id === memo.targetId)?.title ?? null)
+      : memo.scope === 'tag'
+        ? (tags.data?.find((x) => x.id === memo.targetId)?.name ?? null)
+        : null;
   const showResults = hasQuery && resultsShown;
   const showPassages = selectedTags.length > 0 || passageSearch !== null;
-  return (
+  const view = (
     <div
       className="app"
       onDragOver={(e) => e.preventDefault()}
@@ -209,7 +235,10 @@ export function App() {
         passages={passageSearch !== null}
         onPassages={() => setPassageSearch(passageSearch === null ? '' : null)}
         reports={showReports}
-        onReports={() => setShowReports((v) => !v)}
+        onReports={() => {
+          setAnalysis(null);
+          setShowReports((v) => !v);
+        }}
         onUndo={() => void undo()}
         onHelp={() => setHelp(true)}
         onImport={(folders) => void importFromDialog(folders)}
@@ -227,6 +256,16 @@ export function App() {
               <section className="sidebar-section library-section" aria-labelledby="library-heading">
                 <div className="sidebar-head">
                   <h2 id="library-heading">{t('layout.library')}</h2>
+                  {/* Issue 21: memos, the attribute table and the analysis tables, beside the library. */}
+                  <button
+                    type="button"
+                    className="link analysis-open"
+                    title={t('analysis.openTitle')}
+                    aria-pressed={analysis !== null}
+                    onClick={() => (analysis ? setAnalysis(null) : analysisActions.open('attributes'))}
+                  >
+                    {t('analysis.open')}
+                  </button>
                   <button type="button" className="link" aria-label={t('layout.sidebarHide')} title={t('layout.sidebarHide')} onClick={() => setSidebar({ ...sidebar, hidden: true })}>
                     «
                   </button>
@@ -273,7 +312,23 @@ export function App() {
             <ReportsPane tags={tags.data ?? []} onOpenAtPage={(p) => open(p.documentId, { start: p.start, end: p.end, pages: true })} />
           </div>
         )}
-        {showPassages && !showReports && (
+        {analysis && !showReports && (
+          <div className="drawer analysis-drawer">
+            <button type="button" className="drawer-close" aria-label={t('analysis.close')} title={t('analysis.close')} onClick={() => setAnalysis(null)}>
+              ×
+            </button>
+            <AnalysisPane
+              tab={analysis.tab}
+              onTab={(tab) => setAnalysis({ ...analysis, tab })}
+              memo={{ target: analysis.memo, label: memoLabel(analysis.memo) }}
+              onMemo={(memo) => setAnalysis({ tab: 'memos', memo })}
+              tags={tags.data ?? []}
+              onOpenDocument={(id) => panes.open(id, null, { grab: true })}
+              onOpenPassage={openPassage}
+            />
+          </div>
+        )}
+        {showPassages && !showReports && !analysis && (
           <PassagesPanel
             tags={tags.data ?? []}
             tagIds={selectedTags}
@@ -291,4 +346,5 @@ export function App() {
       {help && <HelpSheet onClose={() => setHelp(false)} />}
     </div>
   );
+  return <AnalysisContext.Provider value={analysisActions}>{view}</AnalysisContext.Provider>;
 }
