@@ -200,12 +200,16 @@ export function App() {
       setShowReports(false);
       setAnalysis((a) => ({ tab, memo: memo ?? a?.memo ?? { scope: 'investigation' } }));
     },
-    openDocument: (id, at) => panes.open(id, at ?? null, { grab: true }),
+    // The reader comes to the front: search results, if shown, wait one key away (Alt+←).
+    openDocument: (id, at) => {
+      setResultsShown(false);
+      panes.open(id, at ?? null, { grab: true });
+    },
     openPassage: (passageId) =>
       void invoke('passages:list', {})
         .then((all) => {
           const p = all.find((x) => x.id === passageId);
-          if (p) openPassage(p);
+          if (p) analysisActions.openDocument(p.documentId, { start: p.start, end: p.end });
         })
         .catch(report),
   };
@@ -323,8 +327,8 @@ export function App() {
               memo={{ target: analysis.memo, label: memoLabel(analysis.memo) }}
               onMemo={(memo) => setAnalysis({ tab: 'memos', memo })}
               tags={tags.data ?? []}
-              onOpenDocument={(id) => panes.open(id, null, { grab: true })}
-              onOpenPassage={openPassage}
+              onOpenDocument={(id) => analysisActions.openDocument(id)}
+              onOpenPassage={(p) => analysisActions.openDocument(p.documentId, { start: p.start, end: p.end })}
             />
           </div>
         )}

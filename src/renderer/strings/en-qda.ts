@@ -42,8 +42,8 @@ export const enQda = {
   // Attributes
   'attributes.heading': 'Document attributes',
   'attributes.new': 'New attribute',
-  'attributes.name': 'Name',
-  'attributes.type': 'Type',
+  'attributes.name': 'Attribute name',
+  'attributes.type': 'Attribute type',
   'attributes.type.text': 'Text',
   'attributes.type.number': 'Number',
   'attributes.type.date': 'Date',
