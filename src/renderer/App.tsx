@@ -20,8 +20,9 @@ import { StatusBar } from './shell/StatusBar.tsx';
 import { Toolbar } from './shell/Toolbar.tsx';
 import { useShortcuts } from './shortcuts.ts';
 import { t } from './strings/t.ts';
-import { AnalysisPane } from './analysis/AnalysisPane.tsx';
-import { AnalysisContext, type AnalysisActions, type AnalysisTab, type MemoTarget } from './analysis/analysis-context.ts';
+import { AnalysisContext } from './analysis/analysis-context.ts';
+import { AnalysisDrawer } from './analysis/AnalysisDrawer.tsx';
+import { useAnalysisDrawer } from './analysis/use-analysis-drawer.ts';
 
 /** Focus after the next paint, when the element the work goes on in has rendered. */
 const focusSoon = (find: () => HTMLElement | null | undefined) =>
@@ -40,8 +41,6 @@ export function App() {
   const [help, setHelp] = useState(false);
   const [showReports, setShowReports] = useState(false);
   const [sidebar, setSidebar] = useState(loadSidebar);
-  // Issue 21: the analysis pane (memos, attributes, tables) and the memo it shows.
-  const [analysis, setAnalysis] = useState<{ tab: AnalysisTab; memo: MemoTarget } | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const importButton = useRef<HTMLButtonElement>(null);
 
@@ -160,7 +159,7 @@ export function App() {
     search: () => searchBox.current?.focus(),
     passages: () => setPassageSearch(passageSearch === null ? '' : null),
     reports: () => setShowReports((v) => !v),
-    analysis: () => setAnalysis((a) => (a ? null : { tab: 'memos', memo: { scope: 'investigation' } })),
+    analysis: () => (analysis.state ? analysis.setState(null) : analysis.actions.open('memos', { scope: 'investigation' })),
     undo: () => void undo(),
     redo: () => void redo(),
     help: () => setHelp(true),
@@ -194,31 +193,17 @@ export function App() {
     back: backToResults,
   });
 
-  // Issue 21: how the reader, the codebook and the search results open the analysis pane, and how it opens the reader.
-  const analysisActions: AnalysisActions = {
-    open: (tab, memo) => {
-      setShowReports(false);
-      setAnalysis((a) => ({ tab, memo: memo ?? a?.memo ?? { scope: 'investigation' } }));
-    },
-    // The reader comes to the front: search results, if shown, wait one key away (Alt+←).
+  // Issue 21: memos, attributes and analysis tables; opening the reader from there brings it to the front (results one key away).
+  const analysis = useAnalysisDrawer({
+    documents: documents.data,
+    tags: tags.data,
     openDocument: (id, at) => {
       setResultsShown(false);
-      panes.open(id, at ?? null, { grab: true });
+      panes.open(id, at, { grab: true });
     },
-    openPassage: (passageId) =>
-      void invoke('passages:list', {})
-        .then((all) => {
-          const p = all.find((x) => x.id === passageId);
-          if (p) analysisActions.openDocument(p.documentId, { start: p.start, end: p.end });
-        })
-        .catch(report),
-  };
-  const memoLabel = (memo: MemoTarget) =>
-    memo.scope === 'document'
-      ? (documents.data?.find((d) => d.id === memo.targetId)?.title ?? null)
-      : memo.scope === 'tag'
-        ? (tags.data?.find((x) => x.id === memo.targetId)?.name ?? null)
-        : null;
+    beforeOpen: () => setShowReports(false),
+    onError: report,
+  });
   const showResults = hasQuery && resultsShown;
   const showPassages = selectedTags.length > 0 || passageSearch !== null;
   const view = (
@@ -240,7 +225,7 @@ export function App() {
         onPassages={() => setPassageSearch(passageSearch === null ? '' : null)}
         reports={showReports}
         onReports={() => {
-          setAnalysis(null);
+          analysis.setState(null);
           setShowReports((v) => !v);
         }}
         onUndo={() => void undo()}
@@ -265,8 +250,8 @@ export function App() {
                     type="button"
                     className="link analysis-open"
                     title={t('analysis.openTitle')}
-                    aria-pressed={analysis !== null}
-                    onClick={() => (analysis ? setAnalysis(null) : analysisActions.open('attributes'))}
+                    aria-pressed={analysis.state !== null}
+                    onClick={() => (analysis.state ? analysis.setState(null) : analysis.actions.open('attributes'))}
                   >
                     {t('analysis.open')}
                   </button>
@@ -316,23 +301,8 @@ export function App() {
             <ReportsPane tags={tags.data ?? []} onOpenAtPage={(p) => open(p.documentId, { start: p.start, end: p.end, pages: true })} />
           </div>
         )}
-        {analysis && !showReports && (
-          <div className="drawer analysis-drawer">
-            <button type="button" className="drawer-close" aria-label={t('analysis.close')} title={t('analysis.close')} onClick={() => setAnalysis(null)}>
-              ×
-            </button>
-            <AnalysisPane
-              tab={analysis.tab}
-              onTab={(tab) => setAnalysis({ ...analysis, tab })}
-              memo={{ target: analysis.memo, label: memoLabel(analysis.memo) }}
-              onMemo={(memo) => setAnalysis({ tab: 'memos', memo })}
-              tags={tags.data ?? []}
-              onOpenDocument={(id) => analysisActions.openDocument(id)}
-              onOpenPassage={(p) => analysisActions.openDocument(p.documentId, { start: p.start, end: p.end })}
-            />
-          </div>
-        )}
-        {showPassages && !showReports && !analysis && (
+        {!showReports && <AnalysisDrawer model={analysis} tags={tags.data ?? []} />}
+        {showPassages && !showReports && !analysis.state && (
           <PassagesPanel
             tags={tags.data ?? []}
             tagIds={selectedTags}
@@ -350,5 +320,5 @@ export function App() {
       {help && <HelpSheet onClose={() => setHelp(false)} />}
     </div>
   );
-  return <AnalysisContext.Provider value={analysisActions}>{view}</AnalysisContext.Provider>;
+  return <AnalysisContext.Provider value={analysis.actions}>{view}</AnalysisContext.Provider>;
 }
