@@ -5,6 +5,7 @@ import { invoke } from '../api.ts';
 import { useNotify } from '../notice.ts';
 import { t, tn } from '../strings/t.ts';
 import { compareCells, rowsMatching } from './attribute-table-logic.ts';
+import { ConfirmDialog } from '../ConfirmDialog.tsx';
 
 export const attributeKeys = { table: ['attributes', 'table'] as const, list: ['attributes', 'list'] as const };
 
@@ -26,6 +27,8 @@ export function AttributeTable({ onOpen }: { onOpen(documentId: string): void })
     type: 'text',
     choices: '',
   });
+  // Deleting an attribute takes every document's value of it: asked first, saying how many.
+  const [deleting, setDeleting] = useState<Attribute | null>(null);
 
   const attributes = useMemo(() => table.data?.attributes ?? [], [table.data]);
   const rows = useMemo(() => {
@@ -151,6 +154,19 @@ export function AttributeTable({ onOpen }: { onOpen(documentId: string): void })
           </button>
         </div>
       )}
+      {deleting && (
+        <ConfirmDialog
+          title={t('attributes.deleteTitle', { name: deleting.name })}
+          message={tn('attributes.deleteMessage', (table.data?.rows ?? []).filter((r) => r.values[deleting.id] !== undefined).length, { name: deleting.name })}
+          confirmLabel={t('attributes.deleteConfirm')}
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => {
+            const id = deleting.id;
+            setDeleting(null);
+            void run(() => invoke('attributes:delete', { id }));
+          }}
+        />
+      )}
       <div className="attribute-scroll">
         <table>
           <thead>
@@ -178,7 +194,7 @@ export function AttributeTable({ onOpen }: { onOpen(documentId: string): void })
                     type="button"
                     className="link attribute-delete"
                     aria-label={t('attributes.delete', { name: a.name })}
-                    onClick={() => void run(() => invoke('attributes:delete', { id: a.id }))}
+                    onClick={() => setDeleting(a)}
                   >
                     ×
                   </button>
