@@ -25,7 +25,7 @@ import { formatDocuments, formatImportSummary, formatPassages, formatSearch } fr
 import { escapeForTerminal, jsonForTerminal } from './terminal-text.ts';
 import { cliVersion, defaultInvestigationDir, INVESTIGATION_COMMANDS, runInvestigationCommand } from './investigation-commands.ts';
 import { openSettings } from '../main/settings/settings-store.ts';
-import { QDA_OPTIONS, QDA_USAGE, runQdaCommand } from './qda-commands.ts';
+import { attributeSearchFilters, QDA_OPTIONS, QDA_USAGE, runQdaCommand } from './qda-commands.ts';
 
 const USAGE = `Usage: dossier <command> [options]
 
@@ -297,6 +297,9 @@ async function searchFilters(app: OpenedApp, values: Values): Promise<SearchFilt
   if (values.source?.length) filters.sources = values.source;
   if (values.from) filters.dateFrom = values.from;
   if (values.to) filters.dateTo = values.to;
+  // Issue 21: document attributes (--attr NAME=VALUE).
+  const attributes = attributeSearchFilters(app, values.attr);
+  if (attributes) filters.attributes = attributes;
   return Object.keys(filters).length ? filters : undefined;
 }
 

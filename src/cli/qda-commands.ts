@@ -3,7 +3,7 @@
  * analysis tables (`cooccurrence`, `matrix`), over the same channels as the app.
  */
 import { DossierError } from '../shared/errors.ts';
-import { ATTRIBUTE_TYPES, COOCCURRENCE_UNITS, type AnalysisMatrix, type AttributeType, type CooccurrenceUnit, type Memo } from '../shared/qda.ts';
+import { ATTRIBUTE_TYPES, COOCCURRENCE_UNITS, type AnalysisMatrix, type AttributeFilter, type AttributeType, type CooccurrenceUnit, type Memo } from '../shared/qda.ts';
 import type { OpenedApp } from '../main/app/open-app.ts';
 import { call } from '../main/dispatch.ts';
 import { attributeByName } from '../main/qda/attributes.ts';
@@ -15,6 +15,8 @@ export const QDA_USAGE = `  memo ID | --tag NAME | --investigation [--set TEXT]
   attribute create NAME --type text|number|date|choice [--choices A,B,C]
   attribute set ID NAME VALUE          give document ID the value VALUE of attribute NAME ("" clears)
   attribute delete NAME                remove an attribute and its values
+  search QUERY --attr NAME=VALUE       search documents with an attribute value (repeatable;
+                                       NAME>=N and NAME<=N for a range of numbers or dates)
   attributes [--out FILE.csv]          the attribute table: every document with its values
   cooccurrence [--unit overlap|paragraph|document] [--out FILE.csv]
                                        how often tags occur together (default: overlapping passages)
@@ -27,6 +29,7 @@ export const QDA_OPTIONS = {
   type: { type: 'string' },
   choices: { type: 'string' },
   unit: { type: 'string' },
+  attr: { type: 'string', multiple: true },
 } as const;
 
 interface QdaValues {
@@ -46,6 +49,27 @@ interface Output {
 }
 
 const QDA_COMMANDS = ['memo', 'memos', 'attribute', 'attributes', 'cooccurrence', 'matrix'];
+
+/**
+ * `dossier search … --attr NAME=VALUE` (repeatable): document attributes as search filters. Values of
+ * one attribute are alternatives; `NAME>=N`, `NAME<=N` give a range (numbers, dates).
+ */
+export function attributeSearchFilters(app: OpenedApp, specs: readonly string[] | undefined): AttributeFilter[] | undefined {
+  if (!specs?.length) return undefined;
+  const byId = new Map<string, AttributeFilter>();
+  for (const spec of specs) {
+    const m = /^(.+?)(>=|<=|=)(.*)$/.exec(spec);
+    if (!m) throw new DossierError('BAD_INPUT', `--attr takes NAME=VALUE, NAME>=VALUE or NAME<=VALUE (not "${spec}").`);
+    const [, name, op, value] = m as unknown as [string, string, string, string];
+    const attribute = attributeByName(app.workspace.db, name);
+    const filter = byId.get(attribute.id) ?? { attributeId: attribute.id };
+    if (op === '=') filter.values = [...(filter.values ?? []), value.trim()];
+    else if (op === '>=') filter.min = value.trim();
+    else filter.max = value.trim();
+    byId.set(attribute.id, filter);
+  }
+  return [...byId.values()];
+}
 
 /** A matrix as aligned text: a row per tag, a column per tag, document or value. */
 export function formatMatrix(m: AnalysisMatrix): string {

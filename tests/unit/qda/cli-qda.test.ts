@@ -49,6 +49,12 @@ describe('dossier memo, attribute, attributes, cooccurrence and matrix (issue 21
       const table = (await cli('attributes', '--json')).json() as { rows: { documentId: string; values: Record<string, string> }[] };
       expect(table.rows.map((r) => Object.values(r.values)[0]).sort()).toEqual(['Hotan', 'Kashgar']);
       expect((await cli('attributes')).out).toContain('Camp: Hotan');
+      // Attributes as search filters.
+      const inHotan = (await cli('search', 'detainees', '--attr', 'Camp=Hotan', '--json')).json() as { results: { documentId: string }[] };
+      expect(inHotan.results.map((r) => r.documentId)).toEqual([a]);
+      const either = (await cli('search', 'detainees', '--attr', 'camp=Hotan', '--attr', 'Camp=Kashgar', '--json')).json() as { total: number };
+      expect(either.total).toBe(2);
+      expect((await cli('search', 'detainees', '--attr', 'Camp')).err).toBe('Error: --attr takes NAME=VALUE, NAME>=VALUE or NAME<=VALUE (not "Camp").\n');
 
       // Violence–Night: a1 and a2 overlap (1); in paragraphs and documents they share A's first paragraph (1).
       const overlap = (await cli('cooccurrence', '--json')).json() as { rows: { name: string }[]; counts: number[][] };
