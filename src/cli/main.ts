@@ -25,6 +25,7 @@ import { formatDocuments, formatImportSummary, formatPassages, formatSearch } fr
 import { escapeForTerminal, jsonForTerminal } from './terminal-text.ts';
 import { cliVersion, defaultInvestigationDir, INVESTIGATION_COMMANDS, runInvestigationCommand } from './investigation-commands.ts';
 import { openSettings } from '../main/settings/settings-store.ts';
+import { attributeSearchFilters, QDA_OPTIONS, QDA_USAGE, runQdaCommand } from './qda-commands.ts';
 
 const USAGE = `Usage: dossier <command> [options]
 
@@ -50,6 +51,7 @@ ${CODEBOOK_USAGE}
 ${ALIAS_USAGE}
 ${REPORT_USAGE}
 ${CUSTODY_USAGE}
+${QDA_USAGE}
   backup                               back up the investigation now (kept in its backups/ folder)
   backups                              the backups, newest first
   restore [BACKUP]                     restore a backup (default: the newest good one); the current
@@ -90,6 +92,7 @@ const OPTIONS = {
   folder: { type: 'string' },
   yes: { type: 'boolean', default: false },
   own: { type: 'boolean', default: false },
+  ...QDA_OPTIONS,
 } as const;
 
 interface Output {
@@ -264,6 +267,8 @@ async function runCommand(app: OpenedApp, command: string, args: string[], value
       if (alias) return alias;
       const report = await runReportCommand(h, command, args, values);
       if (report) return report;
+      const qda = await runQdaCommand(app, command, args, values);
+      if (qda) return qda;
       throw new DossierError('BAD_INPUT', `Unknown command "${command}". Run dossier --help for the list.`);
     }
   }
@@ -292,6 +297,9 @@ async function searchFilters(app: OpenedApp, values: Values): Promise<SearchFilt
   if (values.source?.length) filters.sources = values.source;
   if (values.from) filters.dateFrom = values.from;
   if (values.to) filters.dateTo = values.to;
+  // Issue 21: document attributes (--attr NAME=VALUE).
+  const attributes = attributeSearchFilters(app, values.attr);
+  if (attributes) filters.attributes = attributes;
   return Object.keys(filters).length ? filters : undefined;
 }
 

@@ -35,6 +35,7 @@ import { custodyHandlers } from './service/custody.ts';
 import { createOcrService, type OcrServiceOptions } from './service/ocr-service.ts';
 import type { OcrLanguage } from './ocr/languages.ts';
 import path from 'node:path';
+import { qdaHandlers } from './qda/qda-handlers.ts';
 
 export interface ServiceDeps {
   workspace: Workspace;
@@ -194,7 +195,8 @@ export function createService(deps: ServiceDeps): Handlers {
       const name = listTags(db).find((t) => t.id === id)?.name ?? '';
       const ids = subtreeIds(db, id);
       return undoable(
-        [ALL_TAGS, scopeOfIds('passage_tags', 'tag_id', ids)],
+        // Issue 21: the tags' memos go with them and come back on undo.
+        [ALL_TAGS, scopeOfIds('passage_tags', 'tag_id', ids), scopeOfIds('memos', 'tag_id', ids)],
         () => (recordTagChange(db, 'tag-delete', id), deleteTag(db, id)),
         () => `deletion of tag “${name}”`,
       );
@@ -203,7 +205,7 @@ export function createService(deps: ServiceDeps): Handlers {
       const names = new Map(listTags(db).map((t) => [t.id, t.name]));
       const passageIds = passagesOfTags(db, [sourceId, targetId]);
       return undoable(
-        [ALL_TAGS, scopeOfIds('passages', 'id', passageIds), scopeOfIds('passage_tags', 'passage_id', passageIds)],
+        [ALL_TAGS, scopeOfIds('passages', 'id', passageIds), scopeOfIds('passage_tags', 'passage_id', passageIds), scopeOfIds('memos', 'tag_id', [sourceId])],
         () => (recordTagChange(db, 'tag-merge', sourceId, targetId), mergeTags(db, sourceId, targetId)),
         () => `merge of “${names.get(sourceId)}” into “${names.get(targetId)}”`,
       );
@@ -243,6 +245,8 @@ export function createService(deps: ServiceDeps): Handlers {
     ...backupHandlers(deps.workspace, changed),
     ...custodyHandlers(deps.workspace, deps.pickSavePath),
     ...sessionOnlyHandlers(),
+    // Issue 21 (items 1-3): memos, document attributes, analysis tables; memo authors default to Settings' researcher name.
+    ...qdaHandlers({ db, changed, pickSavePath: deps.pickSavePath, researcher: () => deps.custodyActor?.().researcherName }),
   };
 }
 

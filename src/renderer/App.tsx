@@ -20,6 +20,9 @@ import { StatusBar } from './shell/StatusBar.tsx';
 import { Toolbar } from './shell/Toolbar.tsx';
 import { useShortcuts } from './shortcuts.ts';
 import { t } from './strings/t.ts';
+import { AnalysisContext } from './analysis/analysis-context.ts';
+import { AnalysisDrawer } from './analysis/AnalysisDrawer.tsx';
+import { useAnalysisDrawer } from './analysis/use-analysis-drawer.ts';
 
 /** Focus after the next paint, when the element the work goes on in has rendered. */
 const focusSoon = (find: () => HTMLElement | null | undefined) =>
@@ -156,6 +159,7 @@ export function App() {
     search: () => searchBox.current?.focus(),
     passages: () => setPassageSearch(passageSearch === null ? '' : null),
     reports: () => setShowReports((v) => !v),
+    analysis: () => (analysis.state ? analysis.setState(null) : analysis.actions.open('memos', { scope: 'investigation' })),
     undo: () => void undo(),
     redo: () => void redo(),
     help: () => setHelp(true),
@@ -189,9 +193,20 @@ export function App() {
     back: backToResults,
   });
 
+  // Issue 21: memos, attributes and analysis tables; opening the reader from there brings it to the front (results one key away).
+  const analysis = useAnalysisDrawer({
+    documents: documents.data,
+    tags: tags.data,
+    openDocument: (id, at) => {
+      setResultsShown(false);
+      panes.open(id, at, { grab: true });
+    },
+    beforeOpen: () => setShowReports(false),
+    onError: report,
+  });
   const showResults = hasQuery && resultsShown;
   const showPassages = selectedTags.length > 0 || passageSearch !== null;
-  return (
+  const view = (
     <div
       className="app"
       onDragOver={(e) => e.preventDefault()}
@@ -209,7 +224,10 @@ export function App() {
         passages={passageSearch !== null}
         onPassages={() => setPassageSearch(passageSearch === null ? '' : null)}
         reports={showReports}
-        onReports={() => setShowReports((v) => !v)}
+        onReports={() => {
+          analysis.setState(null);
+          setShowReports((v) => !v);
+        }}
         onUndo={() => void undo()}
         onHelp={() => setHelp(true)}
         onImport={(folders) => void importFromDialog(folders)}
@@ -227,6 +245,16 @@ export function App() {
               <section className="sidebar-section library-section" aria-labelledby="library-heading">
                 <div className="sidebar-head">
                   <h2 id="library-heading">{t('layout.library')}</h2>
+                  {/* Issue 21: memos, the attribute table and the analysis tables, beside the library. */}
+                  <button
+                    type="button"
+                    className="link analysis-open"
+                    title={t('analysis.openTitle')}
+                    aria-pressed={analysis.state !== null}
+                    onClick={() => (analysis.state ? analysis.setState(null) : analysis.actions.open('attributes'))}
+                  >
+                    {t('analysis.open')}
+                  </button>
                   <button type="button" className="link" aria-label={t('layout.sidebarHide')} title={t('layout.sidebarHide')} onClick={() => setSidebar({ ...sidebar, hidden: true })}>
                     «
                   </button>
@@ -273,7 +301,8 @@ export function App() {
             <ReportsPane tags={tags.data ?? []} onOpenAtPage={(p) => open(p.documentId, { start: p.start, end: p.end, pages: true })} />
           </div>
         )}
-        {showPassages && !showReports && (
+        {!showReports && <AnalysisDrawer model={analysis} tags={tags.data ?? []} />}
+        {showPassages && !showReports && !analysis.state && (
           <PassagesPanel
             tags={tags.data ?? []}
             tagIds={selectedTags}
@@ -291,4 +320,5 @@ export function App() {
       {help && <HelpSheet onClose={() => setHelp(false)} />}
     </div>
   );
+  return <AnalysisContext.Provider value={analysis.actions}>{view}</AnalysisContext.Provider>;
 }

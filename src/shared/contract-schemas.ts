@@ -24,7 +24,8 @@ export const reportItem = z.object({ id, passageId: id, commentary: text(100_000
 export const reportBody = z
   .object({
     sections: z
-      .array(z.object({ id, heading: text(1000), commentary: text(200_000), items: z.array(reportItem).max(10_000) }).strict())
+      // memoId: issue 21, a memo the section quotes.
+      .array(z.object({ id, heading: text(1000), commentary: text(200_000), items: z.array(reportItem).max(10_000), memoId: id.optional() }).strict())
       .max(1000),
   })
   .strict();

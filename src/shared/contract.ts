@@ -36,6 +36,7 @@ import {
   reportSettings,
   text,
 } from './contract-schemas.ts';
+import { attributeFilter, qdaChannels } from './contract-qda.ts';
 
 export { OCR_LANGUAGE_CODES };
 
@@ -134,6 +135,8 @@ export const contract = {
             sources: z.array(text(500).min(1)).max(200).optional(),
             dateFrom: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'A date is YYYY, YYYY-MM or YYYY-MM-DD.').optional(),
             dateTo: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'A date is YYYY, YYYY-MM or YYYY-MM-DD.').optional(),
+            // Issue 21: document attributes (each must hold).
+            attributes: z.array(attributeFilter).max(50).optional(),
           })
           .strict()
           .optional(),
@@ -445,6 +448,8 @@ export const contract = {
     input: z.object({ id }).strict(),
     output: out<{ removed: string }>(),
   },
+  // Issue 21 (items 1-3): memos, document attributes, analysis tables (contract-qda.ts).
+  ...qdaChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,4 +1,5 @@
 /** Domain types shared by main, preload, renderer and CLI. Pure TypeScript: no Node, no DOM. */
+import type { AttributeFacet, AttributeFilter } from './qda.ts';
 
 export const DOCUMENT_FORMATS = ['txt', 'md', 'html', 'pdf', 'docx', 'eml', 'mbox', 'image'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
@@ -154,6 +155,8 @@ export interface SearchFilters {
   /** Inclusive ISO dates (YYYY-MM-DD) on publishedAt. */
   dateFrom?: string;
   dateTo?: string;
+  /** Issue 21: document attributes; each must hold. */
+  attributes?: AttributeFilter[];
 }
 
 export interface FacetCount {
@@ -169,6 +172,8 @@ export interface SearchFacets {
   source: FacetCount[];
   year: FacetCount[];
   format: FacetCount[];
+  /** Issue 21: per document attribute, the matching documents' values. */
+  attributes?: AttributeFacet[];
 }
 
 export interface SearchResponse {

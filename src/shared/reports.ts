@@ -25,6 +25,8 @@ export interface ReportSection {
   heading: string;
   commentary: string;
   items: ReportItem[];
+  /** Issue 21: a memo the section quotes after its commentary. */
+  memoId?: string;
 }
 
 export interface ReportBody {

@@ -162,6 +162,8 @@ const reportBodySchema = z.object({
         heading: z.string().max(1000),
         commentary: z.string().max(200_000),
         tagId: ID.optional(),
+        // Issue 21: a section may quote a memo.
+        memoId: ID.optional(),
         items: z.array(z.object({ id: ID, passageId: ID, commentary: z.string().max(100_000) })).max(10_000),
       }),
     )

@@ -17,6 +17,7 @@ import { ArchiveProblem } from './archive-schema.ts';
 import { copyCustodyRows } from '../custody/copy.ts';
 import { cleanUserText } from '../store/clean-text.ts';
 import type { CustodyHead } from '../../shared/custody.ts';
+import { copyQdaRows, QDA_COPIED_COLUMNS } from '../qda/archive-qda-rows.ts';
 
 /** Per table, the columns read from an archive. Any other column of Dossier's schema is derived (see the test that keeps this list whole). */
 export const COPIED_COLUMNS = {
@@ -35,6 +36,8 @@ export const COPIED_COLUMNS = {
   // Issue 19: copied verbatim after its whole chain is checked (custody/copy.ts), so it stays valid here.
   custody_log: ['seq', 'at', 'kind', 'document_id', 'researcher', 'app_version', 'details', 'prev_hash', 'hash'],
   quote_snapshots: ['passage_id', 'document_id', 'quote', 'source', 'deleted_at'],
+  // Issue 21: memos and document attributes (qda/archive-qda-rows.ts).
+  ...QDA_COPIED_COLUMNS,
 } as const;
 
 /** Columns of Dossier's schema that are never read from an archive, and why. */
@@ -73,6 +76,8 @@ export function copyArchiveRows(source: DatabaseSync, target: Database, sourceTa
     const custodyHead = copyCustody(source, target);
     // archives made before its migration (issue 14) have no kept quotes
     if (!sourceTables || sourceTables.has('quote_snapshots')) copyQuoteSnapshots(source, target);
+    // Issue 21: archives made before it have no memos or attributes.
+    copyQdaRows(source, target, { documents, tags }, sourceTables);
     const nameRow = source.prepare(`${select('store_meta')} WHERE "key" = 'name'`).get() as { value?: unknown } | undefined;
     bumpGeneration(target);
     return { name: cleanStoreName(nameRow?.value), counts: { documents: documents.size, passages: passages.size, tags: tags.size, reports }, cleaned, custodyHead };

@@ -3,6 +3,7 @@ import type { CitationStyle, Report } from '../../shared/reports.ts';
 import { buildCitations, endWith, formatDate } from './citations.ts';
 import type { ReportData } from './report-data.ts';
 import { deletedSourceText } from './render-html.ts';
+import { memoForMarkdown } from '../qda/memo-html.ts';
 
 /** Escapes what Markdown would read as markup at the start of a line or inline. */
 const md = (text: string) => text.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/^(\s*)([-+]|\d+\.)(\s)/gm, '$1\\$2$3');
@@ -22,6 +23,9 @@ export function renderReportMarkdown(report: Report, data: ReportData, style: Ci
   report.body.sections.forEach((section, i) => {
     out.push(`## ${i + 1}. ${md(section.heading || 'Untitled section')}`, '');
     if (section.commentary.trim()) out.push(md(section.commentary.trim()), '');
+    // Issue 21: a memo the section quotes, as the Markdown it is written in (internal links reduced to their words).
+    const memo = section.memoId ? data.memos?.[section.memoId] : undefined;
+    if (memo) out.push(`**${md(memo.heading)}**${memo.author ? ` (${md(memo.author)})` : ''}`, '', memoForMarkdown(memo.body).trim(), '');
     for (const item of section.items) {
       const quote = data.passages[item.passageId];
       const citation = citations.byItem.get(item.id);

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { strToU8, zipSync } from 'fflate';
 import type { Report } from '../../shared/reports.ts';
 import { codePointOffset, type ReportData, type TagData } from './report-data.ts';
+import { qdaNoteRefsXml, qdaNotesXml, qdaVariablesXml, qdaVariableValuesXml, type QdaExportData } from '../qda/qdpx-qda.ts';
 
 const xml = (s: string) =>
   s
@@ -28,13 +29,15 @@ function guid(...parts: string[]): string {
 const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const asGuid = (id: string) => (GUID_RE.test(id) ? id : guid('id', id));
 
-function codes(tags: TagData[], parentId: string | null, indent: string): string {
+function codes(tags: TagData[], parentId: string | null, indent: string, qda?: QdaExportData): string {
   return tags
     .filter((t) => t.parentId === parentId)
     .map((t) => {
-      const children = codes(tags, t.id, `${indent}  `);
+      const children = codes(tags, t.id, `${indent}  `, qda);
       const description = t.description.trim() ? `\n${indent}  <Description>${xml(t.description)}</Description>` : '';
-      const inner = description + (children ? `\n${children}` : '');
+      // Issue 21: the tag's memo, as a note.
+      const notes = qda ? qdaNoteRefsXml('tag', t.id, qda, guid, `${indent}  `) : '';
+      const inner = description + notes + (children ? `\n${children}` : '');
       return `${indent}<Code guid="${asGuid(t.id)}" name="${xml(t.name)}" isCodable="true" color="${xml(t.color)}"${inner ? `>${inner}\n${indent}</Code>` : '/>'}`;
     })
     .join('\n');
@@ -75,17 +78,22 @@ export function buildQdpx(report: Report, data: ReportData, options: QdpxOptions
       })
       .join('\n');
     const meta = [doc.source, doc.author, doc.publishedAt, doc.url, doc.originalHash ? `original SHA-256 ${doc.originalHash}` : 'original SHA-256 withheld: the source contains redacted text'].filter(Boolean).join(' · ');
+    // Issue 21: the document's memo as a note, its attributes as variable values (the schema's order: after the selections).
+    const qda = data.qda ? qdaNoteRefsXml('document', doc.id, data.qda, guid, '    ') + qdaVariableValuesXml(doc.id, data.qda, xml, guid) : '';
     sources.push(
-      `  <TextSource guid="${sourceGuid}" name="${xml(doc.title)}" plainTextPath="internal://${sourceGuid}.txt">\n    <Description>${xml(meta)}</Description>${selections ? `\n${selections}` : ''}\n  </TextSource>`,
+      `  <TextSource guid="${sourceGuid}" name="${xml(doc.title)}" plainTextPath="internal://${sourceGuid}.txt">\n    <Description>${xml(meta)}</Description>${selections ? `\n${selections}` : ''}${qda}\n  </TextSource>`,
     );
   }
-  const codebook = data.tags.length ? `<CodeBook>\n<Codes>\n${codes(data.tags, null, '')}\n</Codes>\n</CodeBook>\n` : '';
+  const codebook = data.tags.length ? `<CodeBook>\n<Codes>\n${codes(data.tags, null, '', data.qda)}\n</Codes>\n</CodeBook>\n` : '';
+  const variables = data.qda ? qdaVariablesXml(data.qda, xml, guid) : '';
+  const notes = data.qda ? qdaNotesXml(data.qda, xml, guid) : '';
+  const projectNote = data.qda ? qdaNoteRefsXml('investigation', null, data.qda, guid, '') : '';
   const sourcesXml = sources.length ? `<Sources>\n${sources.join('\n')}\n</Sources>\n` : '';
   const description = [report.title, report.subtitle].filter((s) => s.trim()).join(': ');
   // No Users element and no creatingUser: the file must not name the person who made it.
   const project = `<?xml version="1.0" encoding="utf-8"?>
 <Project xmlns="urn:QDA-XML:project:1.0" name="${xml(report.title)}" origin="Dossier" creationDateTime="${xml(options.now)}">
-${codebook}${sourcesXml}<Description>${xml(description)}</Description>
+${codebook}${variables}${sourcesXml}${notes}<Description>${xml(description)}</Description>${projectNote}
 </Project>
 `;
   files['project.qde'] = strToU8(project);

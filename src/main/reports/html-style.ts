@@ -25,6 +25,9 @@ h2 { font-size: 15pt; margin: 1.6em 0 .6em; border-bottom: 1px solid #bbb; paddi
 .byline, .date { margin: 0; color: #333; }
 .contents ol { padding-left: 1.4em; }
 .commentary p, .item-commentary p { margin: .4em 0; }
+.memo { border-left: 3px solid #8a8a8a; padding: .2em .8em; margin: .8em 0; background: #f6f6f4; }
+.memo-heading { font-weight: bold; margin: .3em 0; }
+.memo-author { font-weight: normal; color: #555; }
 .quote { margin: 1em 0 1.2em; break-inside: avoid; }
 blockquote { margin: 0; padding: .2em 0 .2em 1em; border-left: 3px solid #666; }
 blockquote[dir="rtl"] { padding: .2em 1em .2em 0; border-left: 0; border-right: 3px solid #666; }

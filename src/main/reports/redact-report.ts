@@ -173,7 +173,14 @@ export function redactReport(report: Report, data: ReportData, rules: RedactionR
     };
   }
   const tags = data.tags.map((t) => ({ ...t, name: redact(`tag.${t.id}.name`, 'tag name', t.name), description: redact(`tag.${t.id}.description`, 'tag description', t.description) }));
-  return { report: redactedReport, data: { documents, passages, tags }, hits };
+  // Issue 21: memos a section quotes are redacted like commentary.
+  const memos = data.memos && Object.fromEntries(Object.entries(data.memos).map(([id, m]) => [id, { ...m, heading: redact(`memo.${id}.heading`, 'memo heading', m.heading), body: redact(`memo.${id}.body`, 'memo quoted in the report', m.body), author: m.author === null ? null : redact(`memo.${id}.author`, 'memo author', m.author) }]));
+  const qda = data.qda && {
+    attributes: data.qda.attributes.map((a) => ({ ...a, name: redact(`attribute.${a.id}.name`, 'attribute name', a.name), choices: a.choices.map((c, i) => redact(`attribute.${a.id}.choice.${i}`, 'attribute value', c)) })),
+    values: Object.fromEntries(Object.entries(data.qda.values).map(([doc, values]) => [doc, Object.fromEntries(Object.entries(values).map(([a, v]) => [a, redact(`value.${doc}.${a}`, 'attribute value of a source', v)]))])),
+    memos: data.qda.memos.map((m) => ({ ...m, heading: redact(`note.${m.id}.heading`, 'memo heading', m.heading), body: redact(`note.${m.id}.body`, 'memo', m.body) })),
+  };
+  return { report: redactedReport, data: { documents, passages, tags, ...(memos ? { memos } : {}), ...(qda ? { qda } : {}) }, hits };
 }
 
 /**

@@ -11,6 +11,7 @@ import { REDACTION_MARK } from './redaction.ts';
 import type { ReportData, SourceDoc } from './report-data.ts';
 import { lineHtml, renderCustodyAppendix } from './render-custody.ts';
 import { QUOTE_CHAIN_HEADING, QUOTE_CHAIN_INTRO, QUOTE_CHAIN_WITHHELD, quoteChainRows, WITHHELD } from './quote-chain.ts';
+import { memoToHtml } from '../qda/memo-html.ts';
 
 export interface RenderOptions {
   style?: CitationStyle | undefined;
@@ -96,6 +97,15 @@ function renderItem(item: ReportItem, data: ReportData, citations: Citations): s
 </figure>`;
 }
 
+/** Issue 21: the memo a section quotes, its Markdown rendered and sanitised (qda/memo-html.ts). */
+function renderSectionMemo(memoId: string | undefined, data: ReportData): string {
+  if (!memoId) return '';
+  const memo = data.memos?.[memoId];
+  if (!memo) return '<p class="missing">[This memo has been deleted from the investigation.]</p>';
+  const by = memo.author ? ` <span class="memo-author">(${esc(memo.author)})</span>` : '';
+  return `<aside class="memo"><p class="memo-heading">${esc(memo.heading)}${by}</p>${memoToHtml(memo.body)}</aside>`;
+}
+
 export function renderReportHtml(report: Report, data: ReportData, options: RenderOptions = {}): string {
   const style = options.style ?? report.settings.citationStyle;
   const pageSize = options.pageSize ?? report.settings.pageSize;
@@ -119,6 +129,7 @@ ${report.reportDate ? `<p class="date">${esc(formatDate(report.reportDate))}</p>
       (s, i) => `<section id="section-${i + 1}">
 <h2>${i + 1}. ${esc(s.heading || 'Untitled section')}</h2>
 ${s.commentary.trim() ? `<div class="commentary">${paragraphs(s.commentary)}</div>` : ''}
+${renderSectionMemo(s.memoId, data)}
 ${s.items.map((item) => renderItem(item, data, citations)).join('\n')}
 </section>`,
     )

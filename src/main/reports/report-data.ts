@@ -14,6 +14,8 @@ import { getQuoteSnapshot, saveQuoteSnapshot } from '../store/quote-snapshots-re
 import { listTags } from '../store/tags-repo.ts';
 import type { CaptureFacts } from '../../shared/custody.ts';
 import { custodySummary, type CustodySummary } from '../custody/summary.ts';
+import { listMemos } from '../qda/memos.ts';
+import { loadQdaExportData, type QdaExportData } from '../qda/qdpx-qda.ts';
 
 export interface SourceDoc {
   id: string;
@@ -70,6 +72,16 @@ export interface ReportData {
   passages: Record<string, QuoteData>;
   /** The whole codebook, in codebook order. */
   tags: TagData[];
+  /** Issue 21: the memos sections quote, by id: what they are about (in words) and their Markdown. */
+  memos?: Record<string, ReportMemo>;
+  /** Issue 21: document attributes and memos for the REFI-QDA export. */
+  qda?: QdaExportData;
+}
+
+export interface ReportMemo {
+  heading: string;
+  body: string;
+  author: string | null;
 }
 
 /** The code-point offset of UTF-16 offset `at` in `text`. */
@@ -169,9 +181,24 @@ export function loadReportData(db: Database, report: Report, extraPassageIds: st
     passages[passageId] = kept.quote as QuoteData;
     documents[kept.documentId] ??= { ...(kept.source as Omit<SourceDoc, 'text'>), text: '', deletedAt: kept.deletedAt };
   }
+  const memos = reportMemos(db, report);
   const tags: TagData[] = listTags(db).map(({ id, name, parentId, color, description }) => ({ id, name, parentId, color, description }));
   // A passage's tags in codebook order, so every export lists them the same way every time.
   const order = new Map(tags.map((t, i) => [t.id, i]));
   for (const quote of Object.values(passages)) quote.tagIds.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-  return { documents, passages, tags };
+  const qda = loadQdaExportData(db, Object.keys(documents));
+  return { documents, passages, tags, ...(memos ? { memos } : {}), qda };
+}
+
+/** The memos a report's sections quote (issue 21); a memo removed since is left out, and its section says so. */
+function reportMemos(db: Database, report: Report): Record<string, ReportMemo> | undefined {
+  const ids = report.body.sections.flatMap((s) => (s.memoId ? [s.memoId] : []));
+  if (!ids.length) return undefined;
+  const memos: Record<string, ReportMemo> = {};
+  for (const memo of listMemos(db)) {
+    if (!ids.includes(memo.id)) continue;
+    const heading = memo.scope === 'investigation' ? 'Investigation memo' : `Memo on ${memo.scope === 'tag' ? 'the tag' : ''} ${memo.targetLabel ?? ''}`.replace(/\s+/g, ' ').trim();
+    memos[memo.id] = { heading, body: memo.body, author: memo.author };
+  }
+  return memos;
 }

@@ -11,6 +11,7 @@ import type { SegmentMatches } from './segment-query.ts';
 import { SegmentSet, type IndexProgress, type SegmentInfo } from './segment-set.ts';
 import { topK } from './top-k.ts';
 import { WorkerPool } from './worker-pool.ts';
+import { AttributeIndex } from '../qda/attribute-facets.ts';
 
 export interface SearchOptions {
   limit?: number | undefined;
@@ -61,6 +62,8 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
   });
   const { table } = set;
   const tags = new TagIndex(db, table);
+  // Issue 21: document attributes as filters and facets, read from the store like the tags.
+  const attributes = new AttributeIndex(db, table);
   /** The page's titles and first tagged passages, one statement each for the whole page (ids as a JSON array). */
   const statements = {
     documents: db.prepare(
@@ -135,7 +138,10 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
 
       // Tags live in the store (they change without the index): read again only when the store changed.
       tags.refresh();
-      const accept = compileFilters(filters, table, tags);
+      attributes.refresh();
+      const acceptFields = compileFilters(filters, table, tags);
+      const acceptAttributes = attributes.compile(filters?.attributes);
+      const accept = acceptFields && acceptAttributes ? (o: number) => acceptFields(o) && acceptAttributes(o) : (acceptFields ?? acceptAttributes);
       const scratch = scratchFor(table.size);
       const stamp = ++scratch.query;
       const accepted: number[] = [];
@@ -198,7 +204,7 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
         const matched = matchedForms(clauses, termClause, forms.get(id) ?? {});
         hits.push({ documentId: id, ...doc, score: score[ordinal]!, snippets: snippets.get(id) ?? [], passages: passages.get(id) ?? [], ...(matched.length ? { matched } : {}) });
       }
-      const response: SearchResponse = { query, total: accepted.length, results: hits, facets: computeFacets(accepted, table, tags) };
+      const response: SearchResponse = { query, total: accepted.length, results: hits, facets: { ...computeFacets(accepted, table, tags), attributes: attributes.facets(accepted) } };
       if (accepted.length === 0 && suggest) {
         // An empty result suggests what would find something: the prefix, or a spelling the index holds.
         const suggestions: string[] = [];

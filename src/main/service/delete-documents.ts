@@ -37,6 +37,9 @@ export function deletionScopes(db: Database, ids: string[]): Scope[] {
     scopeOfIds('passages', 'id', passageIds),
     scopeOfIds('passage_tags', 'passage_id', passageIds),
     scopeOfIds('quote_snapshots', 'passage_id', passageIds),
+    // Issue 21: the documents' memos and attribute values go with them (foreign keys) and come back on undo.
+    scopeOfIds('memos', 'document_id', ids),
+    scopeOfIds('document_attributes', 'document_id', ids),
   ];
 }
 

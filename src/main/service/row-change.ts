@@ -17,6 +17,9 @@ const TABLES = {
   passages: ['id'],
   passage_tags: ['passage_id', 'tag_id'],
   quote_snapshots: ['passage_id'],
+  // Issue 21: a deleted document's or tag's memo and attribute values come back with it on undo.
+  memos: ['id'],
+  document_attributes: ['document_id', 'attribute_id'],
 } as const;
 export type TableName = keyof typeof TABLES;
 const ORDER = Object.keys(TABLES) as TableName[];

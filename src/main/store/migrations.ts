@@ -133,4 +133,42 @@ export const MIGRATIONS: readonly string[] = [
     source TEXT NOT NULL,
     deleted_at TEXT NOT NULL
   ) STRICT;`,
+  // 7 (issue 21, items 1-2: memos and document attributes). One memo per document, per tag and for the
+  // investigation (scope 'investigation': both ids NULL), Markdown text; author is the researcher's name
+  // when known. Attributes are typed (text, number, date, choice) with a value per document, kept as text
+  // in a canonical form (numbers as JavaScript prints them, dates ISO 8601 at the precision typed).
+  `
+  CREATE TABLE memos (
+    id TEXT PRIMARY KEY,
+    scope TEXT NOT NULL CHECK (scope IN ('document', 'tag', 'investigation')),
+    document_id TEXT REFERENCES documents(id) ON DELETE CASCADE,
+    tag_id TEXT REFERENCES tags(id) ON DELETE CASCADE,
+    body TEXT NOT NULL,
+    author TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    CHECK ((scope = 'document') = (document_id IS NOT NULL) AND (scope = 'tag') = (tag_id IS NOT NULL))
+  ) STRICT;
+  CREATE UNIQUE INDEX memos_target ON memos(scope, ifnull(document_id, ''), ifnull(tag_id, ''));
+  CREATE INDEX memos_tag ON memos(tag_id);
+
+  CREATE TABLE attributes (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL CHECK (type IN ('text', 'number', 'date', 'choice')),
+    choices TEXT NOT NULL DEFAULT '[]',
+    position INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+  ) STRICT;
+  CREATE UNIQUE INDEX attributes_name ON attributes(name COLLATE NOCASE);
+
+  CREATE TABLE document_attributes (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    attribute_id TEXT NOT NULL REFERENCES attributes(id) ON DELETE CASCADE,
+    value TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (document_id, attribute_id)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX document_attributes_value ON document_attributes(attribute_id, value);
+  `,
 ];

@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { useNotify, useRun } from '../notice.ts';
 import { t, tn } from '../strings/t.ts';
 import { subtree, tagTree } from './tree.ts';
+import { useAnalysis } from '../analysis/analysis-context.ts';
 
 interface Props {
   tag: Tag;
@@ -18,6 +19,7 @@ const passages = (n: number) => tn('codebook.passages', n);
 
 /** Rename, recolour, describe, move, merge and delete one tag. */
 export function TagEditor({ tag, tags, onGone }: Props) {
+  const analysis = useAnalysis();
   const client = useQueryClient();
   const run = useRun();
   const notify = useNotify();
@@ -110,6 +112,10 @@ export function TagEditor({ tag, tags, onGone }: Props) {
         </button>
         <button type="button" className="danger" onClick={() => void askDelete()}>
           {t('codebook.delete')}
+        </button>
+        {/* Issue 21: the tag's memo, in the analysis pane. */}
+        <button type="button" title={t('memo.buttonTitle')} onClick={() => analysis.open('memos', { scope: 'tag', targetId: tag.id })}>
+          {t('memo.button')}
         </button>
       </div>
       {confirm && (

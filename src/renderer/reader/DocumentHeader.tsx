@@ -5,6 +5,7 @@ import { invoke } from '../api.ts';
 import { useNotify, useRun } from '../notice.ts';
 import { t } from '../strings/t.ts';
 import { fileOwnFields } from './file-fields.ts';
+import { useAnalysis } from '../analysis/analysis-context.ts';
 
 const FIELDS = [
   ['title', 'doc.fieldTitle'],
@@ -28,6 +29,7 @@ interface Props {
 export function DocumentHeader({ doc, showOriginal, onToggleOriginal, showHistory, onToggleHistory }: Props) {
   const client = useQueryClient();
   const run = useRun();
+  const analysis = useAnalysis();
   const notify = useNotify();
   const [draft, setDraft] = useState<Record<Field, string> | null>(null);
   // The service's sentence for a refused save, shown beside the form (issue 14) until a save succeeds.
@@ -150,6 +152,10 @@ export function DocumentHeader({ doc, showOriginal, onToggleOriginal, showHistor
         )}
         <button type="button" className="link" aria-pressed={showHistory} onClick={onToggleHistory}>
           {showHistory ? t('doc.hideHistory') : t('doc.showHistory')}
+        </button>
+        {/* Issue 21: the document's memo, in the analysis pane. */}
+        <button type="button" className="link" title={t('memo.buttonTitle')} onClick={() => analysis.open('memos', { scope: 'document', targetId: doc.id })}>
+          {t('memo.button')}
         </button>
       </div>
     </header>

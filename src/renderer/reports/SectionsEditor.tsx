@@ -3,6 +3,7 @@ import type { PassageView, Tag } from '../../shared/domain.ts';
 import type { ReportBody, ReportItem, ReportSection } from '../../shared/reports.ts';
 import { t } from '../strings/t.ts';
 import { move, moveItem, moveStep } from './reorder.ts';
+import { SectionMemo } from './SectionMemo.tsx';
 
 interface Props {
   body: ReportBody;
@@ -99,6 +100,14 @@ export function SectionsEditor({ body, passages, allPassages, tags, onChange, on
             placeholder={t('reports.section.commentaryPlaceholder')}
             defaultValue={section.commentary}
             onBlur={(e) => e.target.value !== section.commentary && setSection(si, { commentary: e.target.value })}
+          />
+          <SectionMemo
+            memoId={section.memoId}
+            sectionName={section.heading || t('reports.section.fallbackName')}
+            onChange={(memoId) => {
+              const { memoId: _old, ...rest } = section;
+              onChange({ sections: sections.map((s, j) => (j === si ? (memoId ? { ...rest, memoId } : rest) : s)) });
+            }}
           />
           <ol className="report-items">
             {section.items.map((item, ii) => {

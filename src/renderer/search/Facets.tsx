@@ -2,6 +2,7 @@ import { IsoDateInput } from '../IsoDateInput.tsx';
 import type { SearchFacets, SearchFilters, Tag } from '../../shared/domain.ts';
 import { t, tn } from '../strings/t.ts';
 import { isActive, languageLabel, setDate, toggleFacet, type FacetKind } from './filters.ts';
+import { AttributeFacets } from './AttributeFacets.tsx';
 
 const GROUPS: FacetKind[] = ['tag', 'language', 'source', 'year', 'format'];
 const SHOWN = 8;
@@ -63,6 +64,7 @@ export function Facets({ facets, filters, tags, onChange }: Props) {
           </section>
         );
       })}
+      <AttributeFacets facets={facets?.attributes} filters={filters} onChange={onChange} />
     </aside>
   );
 }

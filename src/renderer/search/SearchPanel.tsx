@@ -7,6 +7,8 @@ import type { OpenAt } from './HitView.tsx';
 import { SearchList } from './SearchList.tsx';
 import './search.css';
 import { MAX_RESULTS, PAGE, useSearchResults } from './use-search-results.ts';
+import { MemoHits } from './MemoHits.tsx';
+import { attributeChips } from './attribute-filters.ts';
 
 interface Props {
   /** The text in the search box, as typed (the panel debounces it). */
@@ -31,7 +33,8 @@ export function SearchPanel({ query, tags, onOpen, onSuggest }: Props) {
   const more = useCallback(() => {
     if (!search.isFetching) setLimit((l) => (l <= shown ? Math.min(MAX_RESULTS, l * 2) : l));
   }, [search.isFetching, shown]);
-  const chips = filterChips(filters, tags);
+  // Issue 21: attribute filters as chips too, named from the facets.
+  const chips = [...filterChips(filters, tags), ...attributeChips(filters, response?.facets?.attributes)];
 
   let body: React.ReactNode;
   if (search.error) {
@@ -111,6 +114,7 @@ export function SearchPanel({ query, tags, onOpen, onSuggest }: Props) {
             </ul>
           )}
         </div>
+        {response && !response.error && <MemoHits query={response.query} tags={tags} />}
         {body}
       </div>
     </section>

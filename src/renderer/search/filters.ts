@@ -1,5 +1,6 @@
 import type { DocumentFormat, SearchFilters, Tag } from '../../shared/domain.ts';
 import { t } from '../strings/t.ts';
+import { cleanAttributeFilters } from './attribute-filters.ts';
 
 /** A facet the user can toggle; `year` maps onto the date range. */
 export type FacetKind = 'tag' | 'language' | 'source' | 'year' | 'format';
@@ -47,6 +48,9 @@ export function cleanFilters(filters: SearchFilters): SearchFilters {
   }
   if (filters.dateFrom) out.dateFrom = filters.dateFrom;
   if (filters.dateTo) out.dateTo = filters.dateTo;
+  // Issue 21: document attribute filters.
+  const attributes = cleanAttributeFilters(filters.attributes);
+  if (attributes) out.attributes = attributes;
   return out;
 }
 

@@ -11,6 +11,8 @@ export const COMMANDS = [
   { id: 'search', label: 'cmd.search', keys: '/' },
   { id: 'passages', label: 'cmd.passages' },
   { id: 'reports', label: 'cmd.reports' },
+  // Issue 21: memos, document attributes and analysis tables.
+  { id: 'analysis', label: 'cmd.analysis' },
   { id: 'undo', label: 'cmd.undo', keys: 'Ctrl+Z' },
   { id: 'redo', label: 'cmd.redo', keys: 'Ctrl+Shift+Z' },
   { id: 'help', label: 'cmd.help', keys: '?' },

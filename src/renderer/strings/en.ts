@@ -1,4 +1,5 @@
 import { enSearchAndReports } from './en-search-reports.ts';
+import { enQda } from './en-qda.ts';
 
 /**
  * Every UI string in English, in one typed object (issue 8). A translation is another file with
@@ -274,6 +275,8 @@ export const en = {
   'reader.text': 'Text of {title}',
 
   ...enSearchAndReports,
+  // Issue 21: memos, document attributes, analysis tables.
+  ...enQda,
 } as const satisfies Record<string, string>;
 
 export type StringKey = keyof typeof en;
