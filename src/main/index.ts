@@ -97,7 +97,7 @@ if (!app.requestSingleInstanceLock()) {
         reveal: (dir) => shell.showItemInFolder(dir),
       },
       // A damaged store is never replaced by an empty start in silence: the user is asked to restore (issue 7).
-      openApp: (dir, extra) =>
+      openApp: (dir, extra, unlock) =>
         openAppWithRecovery(
           dir,
           {
@@ -117,6 +117,7 @@ if (!app.requestSingleInstanceLock()) {
               cancelId: 1,
             }) === 0,
           { workerUrl: SEARCH_WORKER_URL },
+          unlock,
         ),
     });
     // Reopen the investigation of last time; with none (first run) or if it cannot open, the UI shows the start screen.

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { DossierError } from '../../shared/errors.ts';
 import { openDatabase } from '../store/database.ts';
 import { createKeyFile, DEFAULT_SCRYPT, rewrapPassphrase, unlockDataKey, type KeyFile, type ScryptParams, type Unlock } from './key-file.ts';
-import { isLockedFolder, readKeyFile, syncDir, vaultDir, writeKeyFile, writeSnapshot } from './vault-files.ts';
+import { asRollbackJournal, isLockedFolder, readKeyFile, syncDir, vaultDir, writeKeyFile, writeSnapshot } from './vault-files.ts';
 
 /** How a locked workspace is opened: a passphrase, the recovery words, or a data key already unwrapped (an archive being imported). */
 export type WorkspaceUnlock = Unlock | { dataKey: Uint8Array; keyFile?: KeyFile };
@@ -79,7 +79,7 @@ export function lockInPlace(dir: string, passphrase: string, options: { params?:
   let store: Uint8Array;
   try {
     // serialize() reads through the WAL: the snapshot holds every committed change.
-    store = plain.serialize();
+    store = asRollbackJournal(plain.serialize());
   } finally {
     plain.close();
   }

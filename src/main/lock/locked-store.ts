@@ -16,7 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { DatabaseSync, type Session, type StatementSync } from 'node:sqlite';
 import { DossierError } from '../../shared/errors.ts';
 import type { KeyFile } from './key-file.ts';
-import { damaged, JournalWriter, newestSnapshot, readJournal, readSnapshot, writeSnapshot } from './vault-files.ts';
+import { asRollbackJournal, damaged, JournalWriter, newestSnapshot, readJournal, readSnapshot, writeSnapshot } from './vault-files.ts';
 import path from 'node:path';
 
 /** Compact into a new snapshot when the journal passes this size (unlock replays the journal). */
@@ -54,7 +54,7 @@ function tablesWithoutKey(db: DatabaseSync): string[] {
 function restore(dir: string, key: Buffer, keyFile: KeyFile, n: number): { db: DatabaseSync; records: number; goodBytes: number; torn: boolean } {
   const db = new DatabaseSync(':memory:', { enableForeignKeyConstraints: false });
   try {
-    if (n > 0) db.deserialize(readSnapshot(dir, key, keyFile, n));
+    if (n > 0) db.deserialize(asRollbackJournal(readSnapshot(dir, key, keyFile, n)));
     const journal = readJournal(dir, key, keyFile, n);
     if (journal.changesets.length) {
       const triggers = db.prepare(TRIGGERS).all() as { name: string; sql: string }[];

@@ -29,6 +29,19 @@ export const damaged = (file: string) =>
     `The encrypted file ${path.basename(file)} of this locked investigation is damaged or was altered (it fails its integrity check). Nothing was opened or changed; restore the folder from a copy or a backup.`,
   );
 
+/**
+ * A serialised store taken from a WAL-mode file says so in its header (bytes 18-19 = 2); an
+ * in-memory database cannot use WAL, so the header is set back to rollback journal (1) before it is
+ * deserialised or copied. The pages are the same; SQLite documents both bytes as the journal mode only.
+ */
+export function asRollbackJournal(store: Uint8Array): Uint8Array {
+  if (store.byteLength > 19 && store[18] === 2 && store[19] === 2) {
+    store[18] = 1;
+    store[19] = 1;
+  }
+  return store;
+}
+
 export function readKeyFile(dir: string): KeyFile {
   return parseKeyFile(readFileSync(path.join(dir, KEY_FILE), 'utf8'));
 }

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo } from '../../shared/domain.ts';
 import { DossierError } from '../../shared/errors.ts';
-import { damagedLabel, listBackups, moveAside, newestGoodBackup } from './backup.ts';
+import { damagedLabel, listBackups, moveAside, newestGoodBackup, type BackupCodec } from './backup.ts';
+import { backupCodec } from '../lock/backup-codec.ts';
 import { configureConnection, migrateDatabase, openDatabase, type Database } from './database.ts';
 import { bindCustodyHeadFile, flushCustodyHead } from '../custody/custody-log.ts';
 import { CUSTODY_HEAD_FILE } from '../custody/head-file.ts';
@@ -18,7 +19,7 @@ import { isLockedFolder, readKeyFile, vaultDir } from '../lock/vault-files.ts';
 export interface Workspace {
   dir: string;
   db: Database;
-  paths: { database: string; indexDir: string; backupsDir: string; tmpDir: string };
+  paths: { database: string; indexDir: string; backupsDir: string; tmpDir: string; codec?: BackupCodec | undefined };
   /** Issue 20: set when the investigation is locked (its store lives in memory, its files encrypted). */
   lock?: LockedStore | undefined;
   close(): void;
@@ -72,7 +73,7 @@ function openLockedWorkspace(root: string, paths: Workspace['paths'], unlock: Wo
     configureConnection(raw);
     migrateDatabase(raw);
   });
-  const lockedPaths = { ...paths, database: lock.location };
+  const lockedPaths = { ...paths, database: lock.location, codec: backupCodec(lock) };
   bindCustodyHeadFile(lock.db, path.join(root, CUSTODY_HEAD_FILE));
   let closed = false;
   return {
