@@ -41,8 +41,9 @@ export function openWorkspace(dir: string, options: { unlock?: WorkspaceUnlock |
   const paths = workspacePaths(root);
   mkdirSync(root, { recursive: true });
   for (const folder of [paths.indexDir, paths.backupsDir, paths.tmpDir]) mkdirSync(folder, { recursive: true });
-  sweepTemporaries(paths.tmpDir);
+  // A locked one is swept only once unlocked: a refused passphrase changes nothing in the folder.
   if (isLockedFolder(root)) return openLockedWorkspace(root, paths, options.unlock);
+  sweepTemporaries(paths.tmpDir);
   const db = openStore(paths);
   bindCustodyHeadFile(db, path.join(root, CUSTODY_HEAD_FILE));
   let closed = false;
@@ -73,6 +74,7 @@ function openLockedWorkspace(root: string, paths: Workspace['paths'], unlock: Wo
     configureConnection(raw);
     migrateDatabase(raw);
   });
+  sweepTemporaries(paths.tmpDir);
   const lockedPaths = { ...paths, database: lock.location, codec: backupCodec(lock) };
   bindCustodyHeadFile(lock.db, path.join(root, CUSTODY_HEAD_FILE));
   let closed = false;
