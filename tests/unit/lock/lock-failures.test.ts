@@ -79,14 +79,14 @@ describe('a locked investigation refuses what is wrong and changes nothing (issu
   it('a bit flipped in the snapshot or in a journal record is refused with a sentence', () => {
     const snapshot = newest(dir, 'snapshot');
     const bytes = readFileSync(snapshot);
-    bytes[bytes.length >> 1] ^= 0x04;
+    bytes[bytes.length >> 1] = bytes[bytes.length >> 1]! ^ 0x04;
     writeFileSync(snapshot, bytes);
     expectRefused(dir, { passphrase: PASSPHRASE }, /The encrypted file snapshot-\d+\.bin of this locked investigation is damaged or was altered/);
 
     const journal = newest(crashed, 'journal');
     const records = readFileSync(journal);
     expect(records.length).toBeGreaterThan(0);
-    records[10] ^= 0x80;
+    records[10] = records[10]! ^ 0x80;
     writeFileSync(journal, records);
     expectRefused(crashed, { passphrase: PASSPHRASE }, /The encrypted file journal-\d+\.bin of this locked investigation is damaged or was altered/);
   });
@@ -112,7 +112,7 @@ describe('a locked investigation refuses what is wrong and changes nothing (issu
     const file = path.join(vault(dir), 'lock.json');
     const keyFile = JSON.parse(readFileSync(file, 'utf8')) as { passphrase: { wrapped: string } };
     const wrapped = Buffer.from(keyFile.passphrase.wrapped, 'base64');
-    wrapped[wrapped.length - 1] ^= 1;
+    wrapped[wrapped.length - 1] = wrapped[wrapped.length - 1]! ^ 1;
     keyFile.passphrase.wrapped = wrapped.toString('base64');
     writeFileSync(file, JSON.stringify(keyFile));
     expectRefused(dir, { passphrase: PASSPHRASE }, ALTERED_KEY_FILE);
