@@ -50,10 +50,15 @@ export function readSecretFile(file: string, what: string): string {
   return secret;
 }
 
-export const NEEDS_PASSPHRASE = 'This investigation is locked: give --passphrase-file FILE or --recovery-key-file FILE, or run the command in a terminal to be asked.';
+export const NEEDS_PASSPHRASE =
+  'This investigation is locked: give --passphrase-file FILE or --recovery-key-file FILE, or run the command in a terminal to be asked.';
 
 /** How to open the investigation at `dir`: undefined when it is not locked. */
-export async function unlockFor(dir: string, values: LockValues, prompt: Prompt | undefined): Promise<WorkspaceUnlock | undefined> {
+export async function unlockFor(
+  dir: string,
+  values: LockValues,
+  prompt: Prompt | undefined,
+): Promise<WorkspaceUnlock | undefined> {
   if (!isLockedFolder(path.resolve(dir))) return undefined;
   return secretFrom(values, prompt);
 }
@@ -65,12 +70,21 @@ export async function secretFrom(values: LockValues, prompt: Prompt | undefined)
   return { passphrase: await prompt('Passphrase: ') };
 }
 
-async function newPassphrase(values: LockValues, prompt: Prompt | undefined, flag: 'passphrase-file' | 'new-passphrase-file'): Promise<string> {
+async function newPassphrase(
+  values: LockValues,
+  prompt: Prompt | undefined,
+  flag: 'passphrase-file' | 'new-passphrase-file',
+): Promise<string> {
   const file = values[flag];
   if (file) return readSecretFile(file, 'passphrase');
-  if (!prompt) throw new DossierError('BAD_INPUT', `Give the new passphrase with --${flag} FILE (or run the command in a terminal to be asked).`);
+  if (!prompt)
+    throw new DossierError(
+      'BAD_INPUT',
+      `Give the new passphrase with --${flag} FILE (or run the command in a terminal to be asked).`,
+    );
   const first = await prompt('New passphrase: ');
-  if ((await prompt('Type it again: ')) !== first) throw new DossierError('BAD_INPUT', 'The two passphrases differ. Nothing was changed.');
+  if ((await prompt('Type it again: ')) !== first)
+    throw new DossierError('BAD_INPUT', 'The two passphrases differ. Nothing was changed.');
   return first;
 }
 
@@ -91,14 +105,18 @@ export async function runLockCommand(
       text: `Locked ${root}. Its recovery key, shown only now; write it down and keep it apart from the computer:\n\n  ${recoveryKey}\n\nThe plain copy, its index caches and its backups were removed.`,
     };
   }
-  if (!isLockedFolder(root)) throw new DossierError('CONFLICT', `${root} is not locked. Lock it with: dossier lock --passphrase-file FILE`);
+  if (!isLockedFolder(root))
+    throw new DossierError('CONFLICT', `${root} is not locked. Lock it with: dossier lock --passphrase-file FILE`);
   if (command === 'unlock') {
     const file = values['recovery-key-file'];
     if (!file) throw new DossierError('BAD_INPUT', 'Give the recovery key with --recovery-key-file FILE.');
     const recovery = { recoveryKey: readSecretFile(file, 'recovery key') };
     if (values['new-passphrase-file']) {
       changePassphrase(root, recovery, readSecretFile(values['new-passphrase-file'], 'passphrase'), params);
-      return { json: { unlocked: true, passphraseChanged: true }, text: 'The recovery key opens this investigation; the new passphrase is set.' };
+      return {
+        json: { unlocked: true, passphraseChanged: true },
+        text: 'The recovery key opens this investigation; the new passphrase is set.',
+      };
     }
     openWorkspace(root, { unlock: recovery }).close();
     return { json: { unlocked: true, passphraseChanged: false }, text: 'The recovery key opens this investigation.' };

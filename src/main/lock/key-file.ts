@@ -44,19 +44,26 @@ export interface KeyFile {
 
 export type Unlock = { passphrase: string } | { recoveryKey: string };
 
-export const WRONG_PASSPHRASE = 'The passphrase is wrong. Nothing was opened or changed; type it again (capitals and spaces count).';
+export const WRONG_PASSPHRASE =
+  'The passphrase is wrong. Nothing was opened or changed; type it again (capitals and spaces count).';
 export const WRONG_RECOVERY_KEY = 'This recovery key does not open this investigation. Nothing was opened or changed.';
 export const ALTERED_KEY_FILE =
   "The investigation's key file (vault/lock.json) was altered or damaged, so its data cannot be decrypted. Nothing was changed; restore the folder from a copy.";
 
 export function checkPassphrase(passphrase: string): void {
-  if ([...passphrase].length < 8) throw new DossierError('BAD_INPUT', 'Choose a passphrase of at least 8 characters (a few unrelated words are best).');
+  if ([...passphrase].length < 8)
+    throw new DossierError('BAD_INPUT', 'Choose a passphrase of at least 8 characters (a few unrelated words are best).');
   if (passphrase.length > 1024) throw new DossierError('BAD_INPUT', 'A passphrase can be at most 1024 characters.');
 }
 
 function scryptKek(passphrase: string, salt: Buffer, params: ScryptParams): Buffer {
   const N = 2 ** params.logN;
-  return scryptSync(passphrase.normalize('NFC'), salt, KEY_BYTES, { N, r: params.r, p: params.p, maxmem: 256 * N * params.r + 16 * 1024 * 1024 });
+  return scryptSync(passphrase.normalize('NFC'), salt, KEY_BYTES, {
+    N,
+    r: params.r,
+    p: params.p,
+    maxmem: 256 * N * params.r + 16 * 1024 * 1024,
+  });
 }
 
 function recoveryKek(recoveryEntropy: Uint8Array, salt: Buffer): Buffer {
@@ -66,7 +73,10 @@ function recoveryKek(recoveryEntropy: Uint8Array, salt: Buffer): Buffer {
 const checkOf = (kek: Uint8Array) => createHmac('sha256', kek).update('check').digest();
 
 function wrap(kek: Buffer, dataKey: Uint8Array, vaultId: string, which: string): Wrap {
-  return { wrapped: seal(kek, dataKey, `${KEY_FILE_FORMAT}|${vaultId}|${which}`).toString('base64'), check: checkOf(kek).toString('base64') };
+  return {
+    wrapped: seal(kek, dataKey, `${KEY_FILE_FORMAT}|${vaultId}|${which}`).toString('base64'),
+    check: checkOf(kek).toString('base64'),
+  };
 }
 
 /** The data key, or a sentence: wrong secret when the check differs, altered file when only the unwrap fails. */
@@ -91,7 +101,12 @@ export function recoveryWords(entropy: Uint8Array): string {
 }
 
 function recoveryEntropy(words: string): Uint8Array {
-  const normal = words.normalize('NFKD').toLowerCase().split(/[\s,.;:-]+/).filter(Boolean).join(' ');
+  const normal = words
+    .normalize('NFKD')
+    .toLowerCase()
+    .split(/[\s,.;:-]+/)
+    .filter(Boolean)
+    .join(' ');
   const count = normal.split(' ').length;
   if (count !== 12 || !validateMnemonic(normal, wordlist)) {
     const unknown = normal.split(' ').filter((w) => !wordlist.includes(w));
@@ -114,7 +129,11 @@ export interface NewKey {
   recoveryKey: string;
 }
 
-export function createKeyFile(passphrase: string, params: ScryptParams = DEFAULT_SCRYPT, dataKey: Buffer = randomBytes(KEY_BYTES)): NewKey {
+export function createKeyFile(
+  passphrase: string,
+  params: ScryptParams = DEFAULT_SCRYPT,
+  dataKey: Buffer = randomBytes(KEY_BYTES),
+): NewKey {
   checkPassphrase(passphrase);
   const vaultId = randomBytes(16).toString('hex');
   const salt = randomBytes(16);
@@ -125,7 +144,10 @@ export function createKeyFile(passphrase: string, params: ScryptParams = DEFAULT
     vaultId,
     kdf: { name: 'scrypt', salt: salt.toString('base64'), ...params },
     passphrase: wrap(scryptKek(passphrase, salt, params), dataKey, vaultId, 'passphrase'),
-    recovery: { ...wrap(recoveryKek(recovery, recoverySalt), dataKey, vaultId, 'recovery'), salt: recoverySalt.toString('base64') },
+    recovery: {
+      ...wrap(recoveryKek(recovery, recoverySalt), dataKey, vaultId, 'recovery'),
+      salt: recoverySalt.toString('base64'),
+    },
   };
   const recoveryKey = recoveryWords(recovery);
   recovery.fill(0);
@@ -141,7 +163,8 @@ export function parseKeyFile(raw: string): KeyFile {
     throw new DossierError('FORBIDDEN', ALTERED_KEY_FILE);
   }
   const v = value as Partial<KeyFile> | null;
-  const isWrap = (w: unknown): w is Wrap => typeof (w as Wrap | null)?.wrapped === 'string' && typeof (w as Wrap).check === 'string';
+  const isWrap = (w: unknown): w is Wrap =>
+    typeof (w as Wrap | null)?.wrapped === 'string' && typeof (w as Wrap).check === 'string';
   const k = v?.kdf;
   const ok =
     v?.format === KEY_FILE_FORMAT &&
@@ -167,14 +190,31 @@ export function parseKeyFile(raw: string): KeyFile {
 
 export function unlockDataKey(keyFile: KeyFile, secret: Unlock): Buffer {
   if ('passphrase' in secret) {
-    return unwrap(scryptKek(secret.passphrase, Buffer.from(keyFile.kdf.salt, 'base64'), keyFile.kdf), keyFile.passphrase, keyFile.vaultId, 'passphrase', WRONG_PASSPHRASE);
+    return unwrap(
+      scryptKek(secret.passphrase, Buffer.from(keyFile.kdf.salt, 'base64'), keyFile.kdf),
+      keyFile.passphrase,
+      keyFile.vaultId,
+      'passphrase',
+      WRONG_PASSPHRASE,
+    );
   }
   const entropy = recoveryEntropy(secret.recoveryKey);
-  return unwrap(recoveryKek(entropy, Buffer.from(keyFile.recovery.salt, 'base64')), keyFile.recovery, keyFile.vaultId, 'recovery', WRONG_RECOVERY_KEY);
+  return unwrap(
+    recoveryKek(entropy, Buffer.from(keyFile.recovery.salt, 'base64')),
+    keyFile.recovery,
+    keyFile.vaultId,
+    'recovery',
+    WRONG_RECOVERY_KEY,
+  );
 }
 
 /** A new passphrase wrap of the same data key (a passphrase change rewrites only lock.json). */
-export function rewrapPassphrase(keyFile: KeyFile, dataKey: Uint8Array, passphrase: string, params: ScryptParams = keyFile.kdf): KeyFile {
+export function rewrapPassphrase(
+  keyFile: KeyFile,
+  dataKey: Uint8Array,
+  passphrase: string,
+  params: ScryptParams = keyFile.kdf,
+): KeyFile {
   checkPassphrase(passphrase);
   const salt = randomBytes(16);
   return {

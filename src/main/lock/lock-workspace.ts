@@ -11,7 +11,15 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import path from 'node:path';
 import { DossierError } from '../../shared/errors.ts';
 import { openDatabase } from '../store/database.ts';
-import { createKeyFile, DEFAULT_SCRYPT, rewrapPassphrase, unlockDataKey, type KeyFile, type ScryptParams, type Unlock } from './key-file.ts';
+import {
+  createKeyFile,
+  DEFAULT_SCRYPT,
+  rewrapPassphrase,
+  unlockDataKey,
+  type KeyFile,
+  type ScryptParams,
+  type Unlock,
+} from './key-file.ts';
 import { asRollbackJournal, isLockedFolder, readKeyFile, syncDir, vaultDir, writeKeyFile, writeSnapshot } from './vault-files.ts';
 
 /** How a locked workspace is opened: a passphrase, the recovery words, or a data key already unwrapped (an archive being imported). */
@@ -30,16 +38,25 @@ export function removePlaintext(dir: string): void {
   for (const name of readdirSync(dir)) if (PLAIN_STORE.test(name)) rmSync(path.join(dir, name), { force: true });
   const indexDir = path.join(dir, 'index');
   // tessdata is the OCR engine's language data, shipped with Dossier: nothing of the investigation.
-  if (existsSync(indexDir)) for (const name of readdirSync(indexDir)) if (name !== 'tessdata') rmSync(path.join(indexDir, name), { recursive: true, force: true });
+  if (existsSync(indexDir))
+    for (const name of readdirSync(indexDir))
+      if (name !== 'tessdata') rmSync(path.join(indexDir, name), { recursive: true, force: true });
   for (const sub of ['backups', 'tmp']) {
     const folder = path.join(dir, sub);
-    if (existsSync(folder)) for (const name of readdirSync(folder)) rmSync(path.join(folder, name), { recursive: true, force: true });
+    if (existsSync(folder))
+      for (const name of readdirSync(folder)) rmSync(path.join(folder, name), { recursive: true, force: true });
   }
   syncDir(dir);
 }
 
 /** Puts a vault (key file, optional first snapshot) in place by one rename: the commit point. */
-function commitVault(dir: string, keyFile: KeyFile, dataKey: Uint8Array, store: Uint8Array | null, afterStaging?: () => void): void {
+function commitVault(
+  dir: string,
+  keyFile: KeyFile,
+  dataKey: Uint8Array,
+  store: Uint8Array | null,
+  afterStaging?: () => void,
+): void {
   const tmp = path.join(dir, 'tmp');
   mkdirSync(tmp, { recursive: true });
   const staging = path.join(tmp, 'vault-new');
@@ -59,7 +76,11 @@ export interface LockResult {
 }
 
 /** A new, empty, locked investigation folder; the store is made by the first open. */
-export function createLockedFolder(dir: string, passphrase: string, params: ScryptParams = DEFAULT_SCRYPT): LockResult & { dataKey: Buffer } {
+export function createLockedFolder(
+  dir: string,
+  passphrase: string,
+  params: ScryptParams = DEFAULT_SCRYPT,
+): LockResult & { dataKey: Buffer } {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const { keyFile, dataKey, recoveryKey } = createKeyFile(passphrase, params);
   commitVault(dir, keyFile, dataKey, null);
@@ -70,10 +91,19 @@ export function createLockedFolder(dir: string, passphrase: string, params: Scry
  * "Lock this investigation…": converts a closed plain investigation in place. `afterStaging` is a
  * test hook for the crash test (the moment the vault is complete but not yet committed).
  */
-export function lockInPlace(dir: string, passphrase: string, options: { params?: ScryptParams; afterStaging?: () => void } = {}): LockResult {
-  if (isLockedFolder(dir)) throw new DossierError('CONFLICT', 'This investigation is already locked. Use "Change passphrase…" to choose another passphrase.');
+export function lockInPlace(
+  dir: string,
+  passphrase: string,
+  options: { params?: ScryptParams; afterStaging?: () => void } = {},
+): LockResult {
+  if (isLockedFolder(dir))
+    throw new DossierError(
+      'CONFLICT',
+      'This investigation is already locked. Use "Change passphrase…" to choose another passphrase.',
+    );
   const database = path.join(dir, 'dossier.sqlite');
-  if (!existsSync(database)) throw new DossierError('NOT_FOUND', `${dir} is not a Dossier investigation (it has no dossier.sqlite).`);
+  if (!existsSync(database))
+    throw new DossierError('NOT_FOUND', `${dir} is not a Dossier investigation (it has no dossier.sqlite).`);
   const { keyFile, dataKey, recoveryKey } = createKeyFile(passphrase, options.params ?? DEFAULT_SCRYPT);
   const plain = openDatabase(database);
   let store: Uint8Array;

@@ -16,7 +16,15 @@ import { randomUUID } from 'node:crypto';
 import { DatabaseSync, type Session, type StatementSync } from 'node:sqlite';
 import { DossierError } from '../../shared/errors.ts';
 import type { KeyFile } from './key-file.ts';
-import { asRollbackJournal, damaged, JournalWriter, newestSnapshot, readJournal, readSnapshot, writeSnapshot } from './vault-files.ts';
+import {
+  asRollbackJournal,
+  damaged,
+  JournalWriter,
+  newestSnapshot,
+  readJournal,
+  readSnapshot,
+  writeSnapshot,
+} from './vault-files.ts';
 import path from 'node:path';
 
 /** Compact into a new snapshot when the journal passes this size (unlock replays the journal). */
@@ -43,15 +51,23 @@ export interface LockedStore {
 const TRIGGERS = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql IS NOT NULL";
 
 function tablesWithoutKey(db: DatabaseSync): string[] {
-  const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string; sql: string }[];
+  const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+    name: string;
+    sql: string;
+  }[];
   return tables
     .filter((t) => !/^CREATE\s+VIRTUAL/i.test(t.sql))
-    .filter((t) => !(db.prepare('SELECT 1 FROM pragma_table_info(?) WHERE pk > 0').get(t.name)))
+    .filter((t) => !db.prepare('SELECT 1 FROM pragma_table_info(?) WHERE pk > 0').get(t.name))
     .map((t) => t.name);
 }
 
 /** Decrypts the newest snapshot and replays its journal into a private in-memory connection. */
-function restore(dir: string, key: Buffer, keyFile: KeyFile, n: number): { db: DatabaseSync; records: number; goodBytes: number; torn: boolean } {
+function restore(
+  dir: string,
+  key: Buffer,
+  keyFile: KeyFile,
+  n: number,
+): { db: DatabaseSync; records: number; goodBytes: number; torn: boolean } {
   const db = new DatabaseSync(':memory:', { enableForeignKeyConstraints: false });
   try {
     if (n > 0) db.deserialize(asRollbackJournal(readSnapshot(dir, key, keyFile, n)));
@@ -73,7 +89,12 @@ function restore(dir: string, key: Buffer, keyFile: KeyFile, n: number): { db: D
   }
 }
 
-export function openLockedStore(dir: string, key: Buffer, keyFile: KeyFile, prepare: (db: DatabaseSync) => void = () => undefined): LockedStore {
+export function openLockedStore(
+  dir: string,
+  key: Buffer,
+  keyFile: KeyFile,
+  prepare: (db: DatabaseSync) => void = () => undefined,
+): LockedStore {
   let n = newestSnapshot(dir);
   const restored = restore(dir, key, keyFile, n);
   const location = `file:/dossier-${randomUUID()}?vfs=memdb`;
@@ -84,7 +105,9 @@ export function openLockedStore(dir: string, key: Buffer, keyFile: KeyFile, prep
     restored.db.close();
   }
   const warnings = restored.torn
-    ? ['The last change before this investigation was closed had not finished saving (the computer stopped mid-write); it was left out. Everything saved before it is here.']
+    ? [
+        'The last change before this investigation was closed had not finished saving (the computer stopped mid-write); it was left out. Everything saved before it is here.',
+      ]
     : [];
   let journal = new JournalWriter(dir, key, keyFile, n, restored.records, restored.goodBytes);
   let session: Session | undefined;
@@ -192,9 +215,10 @@ function journaled(raw: DatabaseSync, flush: () => void): DatabaseSync {
           flush();
         };
       }
-      if (prop === 'close') return () => {
-        throw new DossierError('INTERNAL', 'A locked store is closed through its workspace, which saves it first.');
-      };
+      if (prop === 'close')
+        return () => {
+          throw new DossierError('INTERNAL', 'A locked store is closed through its workspace, which saves it first.');
+        };
       const value = Reflect.get(target, prop, target) as unknown;
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },

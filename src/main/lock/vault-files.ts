@@ -7,7 +7,18 @@
  * renamed, so a crash leaves the old one or the new one. Every sealed record names its vault,
  * snapshot number and position in its associated data, so none can be swapped, moved or reordered.
  */
-import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  ftruncateSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { DossierError } from '../../shared/errors.ts';
 import { seal, SealBroken, unseal } from './cipher.ts';
@@ -84,7 +95,8 @@ export function sealSnapshot(key: Uint8Array, keyFile: KeyFile, n: number, store
 }
 
 export function unsealSnapshot(key: Uint8Array, keyFile: KeyFile, n: number, bytes: Uint8Array, file: string): Buffer {
-  if (bytes.byteLength < SNAPSHOT_MAGIC.length || !SNAPSHOT_MAGIC.equals(bytes.subarray(0, SNAPSHOT_MAGIC.length))) throw damaged(file);
+  if (bytes.byteLength < SNAPSHOT_MAGIC.length || !SNAPSHOT_MAGIC.equals(bytes.subarray(0, SNAPSHOT_MAGIC.length)))
+    throw damaged(file);
   try {
     return unseal(key, bytes.subarray(SNAPSHOT_MAGIC.length), snapshotAad(keyFile, n), path.basename(file));
   } catch (error) {
@@ -141,7 +153,9 @@ export function readJournal(dir: string, key: Uint8Array, keyFile: KeyFile, n: n
     const length = bytes.readUInt32BE(at);
     if (at + 4 + length > bytes.length) return { changesets, goodBytes: at, torn: true };
     try {
-      changesets.push(unseal(key, bytes.subarray(at + 4, at + 4 + length), recordAad(keyFile, n, changesets.length), path.basename(file)));
+      changesets.push(
+        unseal(key, bytes.subarray(at + 4, at + 4 + length), recordAad(keyFile, n, changesets.length), path.basename(file)),
+      );
     } catch (error) {
       if (error instanceof SealBroken) throw damaged(file);
       throw error;

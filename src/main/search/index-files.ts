@@ -20,7 +20,10 @@ export function readIndexFile(file: string, key: IndexKey): Buffer {
 
 export function writeIndexFile(file: string, data: Uint8Array, tmpDir: string, key: IndexKey): void {
   const bytes = key ? seal(key, data, aad(file)) : data;
-  const temp = path.join(tmpDir, `${path.basename(file)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`);
+  const temp = path.join(
+    tmpDir,
+    `${path.basename(file)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`,
+  );
   const fd = openSync(temp, 'w', 0o600);
   try {
     writeSync(fd, bytes);

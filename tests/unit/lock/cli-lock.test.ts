@@ -46,7 +46,9 @@ describe('dossier lock, unlock, passphrase change and --passphrase-file (issue 2
     expect(wrong.err).toContain('The passphrase is wrong.');
 
     const recoveryFile = secret('recovery.txt', recoveryKey);
-    expect((await run(['unlock', '--recovery-key-file', recoveryFile])).out).toContain('The recovery key opens this investigation.');
+    expect((await run(['unlock', '--recovery-key-file', recoveryFile])).out).toContain(
+      'The recovery key opens this investigation.',
+    );
     expect((await run(['passphrase', 'change', '--passphrase-file', pass, '--new-passphrase-file', newPass])).code).toBe(0);
     expect((await run(['list', '--passphrase-file', pass])).err).toContain('The passphrase is wrong.');
     expect((await run(['list', '--passphrase-file', newPass])).out).toContain('Testimony of Nurlan Qasymov');

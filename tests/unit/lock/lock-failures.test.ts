@@ -23,7 +23,10 @@ function fingerprint(dir: string): string[] {
 
 const vault = (dir: string) => path.join(dir, 'vault');
 const newest = (dir: string, kind: 'snapshot' | 'journal') => {
-  const file = readdirSync(vault(dir)).filter((n) => n.startsWith(`${kind}-`)).sort().at(-1)!;
+  const file = readdirSync(vault(dir))
+    .filter((n) => n.startsWith(`${kind}-`))
+    .sort()
+    .at(-1)!;
   return path.join(vault(dir), file);
 };
 
@@ -54,8 +57,12 @@ describe('a locked investigation refuses what is wrong and changes nothing (issu
     dir = path.join(root.dir, 'inv');
     ({ recoveryKey } = createLockedFolder(dir, PASSPHRASE, params));
     const app = openApp(dir, {}, {}, { passphrase: PASSPHRASE });
-    await call(app.handlers, 'documents:importData', { files: [{ name: 'one.txt', data: encode('First testimony of the witness') }] });
-    await call(app.handlers, 'documents:importData', { files: [{ name: 'two.txt', data: encode('Second testimony about the camp') }] });
+    await call(app.handlers, 'documents:importData', {
+      files: [{ name: 'one.txt', data: encode('First testimony of the witness') }],
+    });
+    await call(app.handlers, 'documents:importData', {
+      files: [{ name: 'two.txt', data: encode('Second testimony about the camp') }],
+    });
     crashed = path.join(root.dir, 'crashed');
     cpSync(dir, crashed, { recursive: true });
     await app.close();
@@ -68,7 +75,10 @@ describe('a locked investigation refuses what is wrong and changes nothing (issu
   });
 
   it('the recovery key opens it; another key or a mistyped word is refused', async () => {
-    expect(await titles(dir, { recoveryKey: recoveryKey.toUpperCase() })).toEqual(['First testimony of the witness', 'Second testimony about the camp']);
+    expect(await titles(dir, { recoveryKey: recoveryKey.toUpperCase() })).toEqual([
+      'First testimony of the witness',
+      'Second testimony about the camp',
+    ]);
     const other = createLockedFolder(path.join(root.dir, 'other'), PASSPHRASE, params).recoveryKey;
     expectRefused(dir, { recoveryKey: other }, WRONG_RECOVERY_KEY);
     const words = recoveryKey.split(' ');
@@ -81,18 +91,29 @@ describe('a locked investigation refuses what is wrong and changes nothing (issu
     const bytes = readFileSync(snapshot);
     bytes[bytes.length >> 1] = bytes[bytes.length >> 1]! ^ 0x04;
     writeFileSync(snapshot, bytes);
-    expectRefused(dir, { passphrase: PASSPHRASE }, /The encrypted file snapshot-\d+\.bin of this locked investigation is damaged or was altered/);
+    expectRefused(
+      dir,
+      { passphrase: PASSPHRASE },
+      /The encrypted file snapshot-\d+\.bin of this locked investigation is damaged or was altered/,
+    );
 
     const journal = newest(crashed, 'journal');
     const records = readFileSync(journal);
     expect(records.length).toBeGreaterThan(0);
     records[10] = records[10]! ^ 0x80;
     writeFileSync(journal, records);
-    expectRefused(crashed, { passphrase: PASSPHRASE }, /The encrypted file journal-\d+\.bin of this locked investigation is damaged or was altered/);
+    expectRefused(
+      crashed,
+      { passphrase: PASSPHRASE },
+      /The encrypted file journal-\d+\.bin of this locked investigation is damaged or was altered/,
+    );
   });
 
   it('the journal left by a crash (the app never closed) is replayed: every acknowledged import is there', async () => {
-    expect(await titles(crashed, { passphrase: PASSPHRASE })).toEqual(['First testimony of the witness', 'Second testimony about the camp']);
+    expect(await titles(crashed, { passphrase: PASSPHRASE })).toEqual([
+      'First testimony of the witness',
+      'Second testimony about the camp',
+    ]);
   });
 
   it('a truncated last record: everything before it opens, and the app says what was left out', async () => {

@@ -49,9 +49,24 @@ describe('a locked investigation on disk (issue 20)', () => {
     });
     const [kk, zh, ug] = [first.imported[0]!.id, more.imported[0]!.id, more.imported[1]!.id];
     const at = (text: string, quote: string) => ({ start: text.indexOf(quote), end: text.indexOf(quote) + quote.length });
-    await call(h, 'passages:create', { documentId: kk, ...at(KAZAKH, 'үнсіздік туралы міндеттемеге'), tagNames: [TAGS.pledge], note: NOTES.pledge });
-    await call(h, 'passages:create', { documentId: kk, ...at(KAZAKH, 'інісі Ерболатты азаптайды'), tagNames: [TAGS.pledge], note: NOTES.threat });
-    await call(h, 'passages:create', { documentId: zh, ...at(CHINESE, '再教育营被关押了十四个月'), tagNames: [TAGS.detention], note: NOTES.chinese });
+    await call(h, 'passages:create', {
+      documentId: kk,
+      ...at(KAZAKH, 'үнсіздік туралы міндеттемеге'),
+      tagNames: [TAGS.pledge],
+      note: NOTES.pledge,
+    });
+    await call(h, 'passages:create', {
+      documentId: kk,
+      ...at(KAZAKH, 'інісі Ерболатты азаптайды'),
+      tagNames: [TAGS.pledge],
+      note: NOTES.threat,
+    });
+    await call(h, 'passages:create', {
+      documentId: zh,
+      ...at(CHINESE, '再教育营被关押了十四个月'),
+      tagNames: [TAGS.detention],
+      note: NOTES.chinese,
+    });
     await call(h, 'passages:create', { documentId: ug, ...at(UYGHUR, 'لاگېردا توققۇز ئاي'), tagNames: [TAGS.detention] });
     const tags = await call(h, 'tags:list', {});
     await call(h, 'reports:create', { title: REPORT_TITLE, fromTagIds: tags.map((t) => t.id) });
@@ -77,27 +92,43 @@ describe('a locked investigation on disk (issue 20)', () => {
     expect(names.some((n) => n.startsWith('index') && /segment-/.test(n))).toBe(true);
     expect(names.filter((n) => n.startsWith('backups')).length).toBe(1);
     expect(names.filter((n) => !n.startsWith('archive') && /dossier\.sqlite/.test(n))).toEqual([]);
-    expect(everything.filter((e) => Buffer.from(e.bytes.subarray(0, 15)).toString('latin1') === 'SQLite format 3').map((e) => e.name)).toEqual([]);
-    const found = SECRETS.flatMap((secret) => everything.filter((e) => holds(e.bytes, secret)).map((e) => `${secret} in ${e.name}`));
+    expect(
+      everything.filter((e) => Buffer.from(e.bytes.subarray(0, 15)).toString('latin1') === 'SQLite format 3').map((e) => e.name),
+    ).toEqual([]);
+    const found = SECRETS.flatMap((secret) =>
+      everything.filter((e) => holds(e.bytes, secret)).map((e) => `${secret} in ${e.name}`),
+    );
     expect(found).toEqual([]);
     // The check itself finds what is there: the same material in plain bytes.
-    expect(SECRETS.filter((s) => !holds(encode([KAZAKH, CHINESE, UYGHUR, ...Object.values(NOTES), ...Object.values(TAGS), REPORT_TITLE].join('\n')), s))).toEqual([]);
+    expect(
+      SECRETS.filter(
+        (s) =>
+          !holds(encode([KAZAKH, CHINESE, UYGHUR, ...Object.values(NOTES), ...Object.values(TAGS), REPORT_TITLE].join('\n')), s),
+      ),
+    ).toEqual([]);
   });
 
   it('opens with the passphrase and finds every one of them again', async () => {
     const h = machine.handlers;
     const closed = await dispatch(h, 'investigations:open', { id: investigation.id });
-    expect(closed).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'This investigation is locked. Give its passphrase to open it.' } });
+    expect(closed).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'This investigation is locked. Give its passphrase to open it.' },
+    });
     await call(h, 'investigations:unlock', { id: investigation.id, passphrase: PASSPHRASE });
     const shown = await inApp(h);
     expect(SECRETS.filter((s) => !shown.toLowerCase().includes(s.toLowerCase()))).toEqual([]);
-    for (const query of ['Жанарбек', '伊宁市', 'مەمەتتۇرسۇن']) expect((await call(h, 'search:query', { query })).total, query).toBe(1);
+    for (const query of ['Жанарбек', '伊宁市', 'مەمەتتۇرسۇن'])
+      expect((await call(h, 'search:query', { query })).total, query).toBe(1);
     await call(h, 'investigations:close', {});
   });
 
   it('the archive opens on another machine with the recovery key and stays locked there', async () => {
     const refused = await dispatch(other.handlers, 'investigations:import', { path: archive });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('locked investigation') } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringContaining('locked investigation') },
+    });
     const wrong = await dispatch(other.handlers, 'investigations:import', { path: archive, passphrase: 'not the passphrase' });
     expect(wrong).toMatchObject({ ok: false, error: { message: expect.stringContaining('The passphrase is wrong') } });
     expect(existsSync(path.join(other.userDataDir, 'investigations'))).toBe(false);

@@ -10,9 +10,15 @@ export const KAZAKH = [
   'Лагерь нөмірі 7-бөлім, камерада қырық адам болған. Байланыс телефоны +7 701 555 3482.',
 ].join('\n\n');
 
-export const CHINESE = ['证人古丽巴哈尔说，她在伊宁市的再教育营被关押了十四个月。', '看守要求她签署保密承诺书，否则她的丈夫会受到惩罚。'].join('\n\n');
+export const CHINESE = [
+  '证人古丽巴哈尔说，她在伊宁市的再教育营被关押了十四个月。',
+  '看守要求她签署保密承诺书，否则她的丈夫会受到惩罚。',
+].join('\n\n');
 
-export const UYGHUR = ['گۇۋاھچى مەمەتتۇرسۇن ئاقسۇ شەھىرىدىكى لاگېردا توققۇز ئاي تۇتۇپ تۇرۇلغانلىقىنى ئېيتتى.', 'ئۇ سۈكۈت قىلىش ۋەدىنامىسىگە قول قويۇشقا مەجبۇرلانغان.'].join('\n\n');
+export const UYGHUR = [
+  'گۇۋاھچى مەمەتتۇرسۇن ئاقسۇ شەھىرىدىكى لاگېردا توققۇز ئاي تۇتۇپ تۇرۇلغانلىقىنى ئېيتتى.',
+  'ئۇ سۈكۈت قىلىش ۋەدىنامىسىگە قول قويۇشقا مەجبۇرلانغان.',
+].join('\n\n');
 
 export const NOTES = {
   pledge: 'Corroborates Ablimit interview, folder Qaraghash-17',
@@ -68,7 +74,10 @@ export function holds(bytes: Uint8Array, needle: string): boolean {
     buffer.toString('utf16le'),
     buffer.subarray(1).toString('utf16le'),
     swapped.toString('utf16le'),
-    Buffer.from(buffer.subarray(1)).subarray(0, (buffer.length - 1) & ~1).swap16().toString('utf16le'),
+    Buffer.from(buffer.subarray(1))
+      .subarray(0, (buffer.length - 1) & ~1)
+      .swap16()
+      .toString('utf16le'),
   ];
   return views.some((text) => text.toLowerCase().includes(target));
 }
