@@ -14,6 +14,9 @@ import { SandboxWarning } from './SandboxWarning.tsx';
 import { SettingsDialog } from './SettingsDialog.tsx';
 import { ShellContext, type IndexState, type ShellApi, type ShellDialog } from './shell-context.ts';
 import { StartScreen } from './StartScreen.tsx';
+import { LockDialog } from './LockDialog.tsx';
+import { UnlockDialog } from './UnlockDialog.tsx';
+import type { InvestigationInfo } from '../../shared/investigations.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { useApplySettings, useSettings } from './theme.ts';
 
@@ -39,6 +42,7 @@ export function Shell() {
   const theme = useApplySettings(settings.data?.settings);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [dialog, setDialog] = useState<ShellDialog>(null);
+  const [unlocking, setUnlocking] = useState<InvestigationInfo | null>(null);
   const [index, setIndex] = useState<IndexState | null>(null);
   const registered = useRef<{ handlers: CommandHandlers; items: DynamicCommand[] }>({ handlers: {}, items: [] });
   // The shell is outside its own NoticeContext provider: its actions report here directly.
@@ -126,12 +130,12 @@ export function Shell() {
     });
     const switches = (investigations.data ?? [])
       .filter((i) => !i.current && i.exists)
-      .map((i) => ({ id: `inv:${i.id}`, label: t('cmd.switchTo', { name: i.name }), run: () => void actions.open(i.id) }));
+      .map((i) => ({ id: `inv:${i.id}`, label: t('cmd.switchTo', { name: i.name }), run: () => (i.locked ? setUnlocking(i) : void actions.open(i.id)) }));
     return [...fixed, ...switches, ...registered.current.items];
   };
 
   const api: ShellApi = useMemo(
-    () => ({ investigation, notice, index, show: setDialog, registerCommands }),
+    () => ({ investigation, notice, index, show: setDialog, unlock: setUnlocking, registerCommands }),
     [investigation, notice, index, registerCommands],
   );
 
@@ -180,6 +184,8 @@ export function Shell() {
             }}
           />
         )}
+        {unlocking && <UnlockDialog info={unlocking} onClose={() => setUnlocking(null)} />}
+        {dialog === 'lock' && investigation && <LockDialog name={investigation.name} onClose={close} />}
         {dialog === 'delete' && investigation && (
           <ConfirmDialog
             title={t('inv.deleteTitle', { name: investigation.name })}
