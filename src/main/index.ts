@@ -2,7 +2,7 @@
  * The Electron entry: the one place that builds objects and wires them together (STYLE.md rule 1).
  * Everything it wires is a plain module tested in Node; this file only adds Electron.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session as electronSession, shell, webContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session as electronSession, shell, webContents } from 'electron';
 import path from 'node:path';
 import { openAppWithRecovery } from './app/recovery.ts';
 import { buildHandlers } from './app/session-handlers.ts';
@@ -130,6 +130,12 @@ if (!app.requestSingleInstanceLock()) {
       }
     }
     const current = () => session?.current()?.app.workspace;
+    // Issue 20: a locked investigation closes (its key and decrypted store dropped) when the screen locks or the computer sleeps.
+    const closeLocked = () => {
+      if (current()?.lock) void session?.close();
+    };
+    powerMonitor.on('lock-screen', closeLocked);
+    powerMonitor.on('suspend', closeLocked);
     const backupTimer = setInterval(() => void scheduledBackup(), BACKUP_CHECK_MS);
     shutdown = createShutdown({
       handlers: buildHandlers(session),

@@ -16,6 +16,7 @@ import { ShellContext, type IndexState, type ShellApi, type ShellDialog } from '
 import { StartScreen } from './StartScreen.tsx';
 import { LockDialog } from './LockDialog.tsx';
 import { UnlockDialog } from './UnlockDialog.tsx';
+import { useIdleLock } from './use-idle-lock.ts';
 import type { InvestigationInfo } from '../../shared/investigations.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { useApplySettings, useSettings } from './theme.ts';
@@ -48,6 +49,13 @@ export function Shell() {
   // The shell is outside its own NoticeContext provider: its actions report here directly.
   const actions = useInvestigationActions(setNotice);
   const investigation = current.data?.info ?? null;
+  const idleMinutes = settings.data?.settings.lockIdleMinutes ?? 15;
+  const lockIdle = useCallback(
+    (info: InvestigationInfo) =>
+      void actions.close().then(() => setNotice({ text: t('lock.idleClosed', { name: info.name, minutes: String(idleMinutes) }) })),
+    [actions, idleMinutes],
+  );
+  useIdleLock(investigation, idleMinutes, lockIdle);
 
   useEffect(
     () =>

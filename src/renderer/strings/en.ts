@@ -296,7 +296,9 @@ export const en = {
   'lock.recoveryText':
     'If the passphrase is lost, these twelve words are the only way in. They are shown this once: write them on paper and keep it apart from this computer.',
   'lock.wroteItDown': 'I have written it down',
-  'lock.idleLabel': 'Lock a locked investigation after this many idle minutes (0: never)',
+  'lock.idleLabel': 'Close a locked investigation after this many idle minutes (0: never)',
+  'lock.settingsLegend': 'Locked investigations',
+  'lock.idleClosed': '"{name}" was locked after {minutes} idle minutes. Unlock it to go on.',
 
   ...enSearchAndReports,
 } as const satisfies Record<string, string>;

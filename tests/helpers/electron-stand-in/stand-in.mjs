@@ -144,7 +144,8 @@ export const dialog = {
 export const shell = { openExternal: async (url) => record('shell.openExternal', url), showItemInFolder: () => undefined };
 export const webContents = { getAllWebContents: () => [] };
 export const webUtils = { getPathForFile: () => '' };
-export default { app, protocol, session, ipcMain, BrowserWindow, Menu, dialog, shell, webContents, webUtils };
+export const powerMonitor = { on: () => undefined };
+export default { app, protocol, session, ipcMain, BrowserWindow, Menu, dialog, shell, webContents, webUtils, powerMonitor };
 
 async function probe() {
   if (finished) return;
