@@ -2,7 +2,8 @@
  * The Electron entry: the one place that builds objects and wires them together (STYLE.md rule 1).
  * Everything it wires is a plain module tested in Node; this file only adds Electron.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session as electronSession, shell, webContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, safeStorage, session as electronSession, shell, webContents } from 'electron';
+import { safeStorageProtector } from './electron/safe-storage.ts';
 import path from 'node:path';
 import { openAppWithRecovery } from './app/recovery.ts';
 import { buildHandlers } from './app/session-handlers.ts';
@@ -88,6 +89,8 @@ if (!app.requestSingleInstanceLock()) {
       // Shown as a warning in the window: a --no-sandbox launch (an AppImage fallback, a wrapper) is told to the user.
       osSandbox: !runsWithoutOsSandbox(app.commandLine, process.env),
       settings: openSettings(userDataDir),
+      // Issue 20: "remember on this computer" uses the OS keyring, never safeStorage's plain-text fallback.
+      keyProtector: safeStorageProtector(safeStorage, process.platform),
       emit,
       dialogs: {
         chooseFolder: (title) => chooseFolder(dialog, mainWindow, title),

@@ -423,10 +423,20 @@ export const contract = {
   // Issue 20: locked investigations. Opening one takes its passphrase or its recovery key (12 words).
   'investigations:unlock': {
     input: z
-      .object({ id, passphrase: text(1024).min(1).optional(), recoveryKey: text(400).min(1).optional() })
+      .object({
+        id,
+        passphrase: text(1024).min(1).optional(),
+        recoveryKey: text(400).min(1).optional(),
+        // Keep the key in this computer's keyring (safeStorage); refused where that would be plain text.
+        remember: z.boolean().optional(),
+      })
       .strict()
       .refine((i) => !!i.passphrase !== !!i.recoveryKey, 'Give the passphrase or the recovery key.'),
     output: out<InvestigationInfo>(),
+  },
+  'investigations:forgetKey': {
+    input: z.object({ id }).strict(),
+    output: out<{ forgotten: boolean }>(),
   },
   /** "Lock this investigation…": the open one, converted in place; the recovery key is in the answer, shown once. */
   'investigations:lock': {

@@ -31,6 +31,7 @@ import { openApp, type OpenedApp } from './open-app.ts';
 import { createLockedFolder, lockInPlace, type WorkspaceUnlock } from '../lock/lock-workspace.ts';
 import { checkPassphrase, type ScryptParams } from '../lock/key-file.ts';
 import { isLockedFolder } from '../lock/vault-files.ts';
+import { openRememberedKeys, type KeyProtector, type RememberedKeys } from '../lock/remembered-keys.ts';
 
 /** What only a window can do; absent in the CLI and tests, where paths are given instead. */
 export interface SessionDialogs {
@@ -56,11 +57,15 @@ export interface SessionDeps {
   openApp?: ((dir: string, extra: Parameters<typeof openApp>[1], unlock?: WorkspaceUnlock) => OpenedApp) | undefined;
   /** Issue 20: scrypt's cost for new passphrases; tests pass a cheap one, the app the default. */
   lockParams?: ScryptParams | undefined;
+  /** Issue 20: the OS keyring (Electron's safeStorage) for "remember on this computer"; absent in the CLI. */
+  keyProtector?: KeyProtector | undefined;
 }
 
 export interface Session {
   readonly deps: SessionDeps;
   readonly registry: Registry;
+  /** Data keys kept in the OS keyring by "remember on this computer" (issue 20). */
+  readonly rememberedKeys: RememberedKeys;
   /** The open investigation, or undefined (the start screen). */
   current(): { entry: RegistryEntry; app: OpenedApp } | undefined;
   /** The open investigation's app, or a clear sentence when none is open. */
@@ -92,6 +97,7 @@ export const NO_INVESTIGATION = 'No investigation is open. Open one from the sta
 
 export function createSession(deps: SessionDeps): Session {
   const registry = openRegistry(deps.userDataDir);
+  const rememberedKeys = openRememberedKeys(deps.userDataDir, deps.keyProtector);
   const emit = deps.emit ?? (() => undefined);
   let current: { entry: RegistryEntry; app: OpenedApp } | undefined;
 
@@ -115,6 +121,7 @@ export function createSession(deps: SessionDeps): Session {
   const session: Session = {
     deps,
     registry,
+    rememberedKeys,
     current: () => current,
     requireApp() {
       if (!current) throw new DossierError('NOT_FOUND', NO_INVESTIGATION);
@@ -127,8 +134,10 @@ export function createSession(deps: SessionDeps): Session {
       if (!entry) throw new DossierError('NOT_FOUND', 'That investigation is no longer in the list.');
       return entry;
     },
-    open(entry, unlock) {
+    open(entry, given) {
       if (current?.entry.id === entry.id) return info(current.entry);
+      const remembered = given || !isLockedFolder(entry.path) ? undefined : rememberedKeys.recall(entry.id);
+      const unlock = given ?? (remembered ? { dataKey: remembered } : undefined);
       if (!isInvestigationFolder(entry.path)) {
         throw new DossierError('NOT_FOUND', `The folder of "${entry.name}" is missing (${entry.path}). It was moved or deleted outside Dossier.`);
       }

@@ -97,8 +97,15 @@ export function investigationHandlers(session: Session): SessionHandlers {
       return open ? session.open(entry, unlock) : session.info(entry);
     },
     'investigations:createSample': () => createSample(session),
-    'investigations:unlock': ({ id, passphrase, recoveryKey }) =>
-      session.open(session.entry(id), passphrase ? { passphrase } : { recoveryKey: recoveryKey! }),
+    'investigations:unlock': ({ id, passphrase, recoveryKey, remember }) => {
+      const refusal = remember ? session.rememberedKeys.refusal() : null;
+      if (refusal) throw new DossierError('FORBIDDEN', refusal);
+      const opened = session.open(session.entry(id), passphrase ? { passphrase } : { recoveryKey: recoveryKey! });
+      const key = session.current()?.app.workspace.lock?.key;
+      if (remember && key) session.rememberedKeys.remember(id, key);
+      return opened;
+    },
+    'investigations:forgetKey': ({ id }) => ({ forgotten: session.rememberedKeys.forget(session.entry(id).id) }),
     'investigations:lock': ({ passphrase }) => session.lockCurrent(passphrase),
     'investigations:changePassphrase': ({ id, current, recoveryKey, next }) => {
       const entry = session.entry(id);

@@ -21,6 +21,7 @@ export const SESSION_CHANNELS = [
   'investigations:unlock',
   'investigations:lock',
   'investigations:changePassphrase',
+  'investigations:forgetKey',
   'settings:get',
   'settings:update',
   'app:info',

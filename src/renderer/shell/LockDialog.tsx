@@ -66,11 +66,23 @@ export function LockDialog({ name, onClose }: { name: string; onClose(): void })
         <p>{t('lock.lockText')}</p>
         <label>
           {t('lock.newPassphrase')}
-          <input type="password" value={first} maxLength={1024} autoComplete="new-password" onChange={(e) => setFirst(e.target.value)} />
+          <input
+            type="password"
+            value={first}
+            maxLength={1024}
+            autoComplete="new-password"
+            onChange={(e) => setFirst(e.target.value)}
+          />
         </label>
         <label>
           {t('lock.repeatPassphrase')}
-          <input type="password" value={again} maxLength={1024} autoComplete="new-password" onChange={(e) => setAgain(e.target.value)} />
+          <input
+            type="password"
+            value={again}
+            maxLength={1024}
+            autoComplete="new-password"
+            onChange={(e) => setAgain(e.target.value)}
+          />
         </label>
         {mismatch && <p className="error">{t('lock.mismatch')}</p>}
         {error && (

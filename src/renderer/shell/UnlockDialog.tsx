@@ -15,12 +15,17 @@ export function UnlockDialog({ info, onClose }: { info: InvestigationInfo; onClo
   const [secret, setSecret] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [remember, setRemember] = useState(false);
 
   const submit = async () => {
     setBusy(true);
     setError(null);
     try {
-      await invoke('investigations:unlock', recovery ? { id: info.id, recoveryKey: secret } : { id: info.id, passphrase: secret });
+      await invoke('investigations:unlock', {
+        id: info.id,
+        ...(recovery ? { recoveryKey: secret } : { passphrase: secret }),
+        ...(remember ? { remember } : {}),
+      });
       onClose();
     } catch (e) {
       setError(e instanceof Error && e.message ? e.message : t('app.genericError'));
@@ -45,10 +50,27 @@ export function UnlockDialog({ info, onClose }: { info: InvestigationInfo; onClo
         <label>
           {recovery ? t('lock.recoveryLabel') : t('lock.passphraseLabel')}
           {recovery ? (
-            <textarea value={secret} rows={3} maxLength={400} spellCheck={false} autoComplete="off" onChange={(e) => setSecret(e.target.value)} />
+            <textarea
+              value={secret}
+              rows={3}
+              maxLength={400}
+              spellCheck={false}
+              autoComplete="off"
+              onChange={(e) => setSecret(e.target.value)}
+            />
           ) : (
-            <input type="password" value={secret} maxLength={1024} autoComplete="current-password" onChange={(e) => setSecret(e.target.value)} />
+            <input
+              type="password"
+              value={secret}
+              maxLength={1024}
+              autoComplete="current-password"
+              onChange={(e) => setSecret(e.target.value)}
+            />
           )}
+        </label>
+        <label className="inline">
+          <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
+          {t('lock.remember')}
         </label>
         {error && (
           <p className="error" role="alert">

@@ -7,7 +7,11 @@ const ACTIVITY = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'
  * Issue 20: a locked investigation left idle is closed, which drops its key and its decrypted
  * store in the main process. Idle means no pointer, key or wheel event in this window.
  */
-export function useIdleLock(investigation: InvestigationInfo | null, minutes: number, lock: (info: InvestigationInfo) => void): void {
+export function useIdleLock(
+  investigation: InvestigationInfo | null,
+  minutes: number,
+  lock: (info: InvestigationInfo) => void,
+): void {
   useEffect(() => {
     if (!investigation?.locked || minutes <= 0) return;
     let timer: ReturnType<typeof setTimeout>;

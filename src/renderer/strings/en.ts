@@ -282,6 +282,7 @@ export const en = {
   'lock.useRecovery': 'Use the recovery key instead',
   'lock.usePassphrase': 'Use the passphrase instead',
   'lock.unlock': 'Unlock',
+  'lock.remember': 'Remember on this computer (kept in its keyring; anyone who can log in as you can then open it)',
   'lock.unlocking': 'Unlocking…',
   'lock.menuLock': 'Lock this investigation…',
   'lock.lockTitle': 'Lock "{name}"',

@@ -145,7 +145,8 @@ export const shell = { openExternal: async (url) => record('shell.openExternal',
 export const webContents = { getAllWebContents: () => [] };
 export const webUtils = { getPathForFile: () => '' };
 export const powerMonitor = { on: () => undefined };
-export default { app, protocol, session, ipcMain, BrowserWindow, Menu, dialog, shell, webContents, webUtils, powerMonitor };
+export const safeStorage = { isEncryptionAvailable: () => false, getSelectedStorageBackend: () => 'basic_text', encryptString: () => Buffer.alloc(0), decryptString: () => '' };
+export default { app, protocol, session, ipcMain, BrowserWindow, Menu, dialog, shell, webContents, webUtils, powerMonitor, safeStorage };
 
 async function probe() {
   if (finished) return;
