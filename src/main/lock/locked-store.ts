@@ -113,7 +113,9 @@ export function openLockedStore(
   let session: Session | undefined;
   let mustSnapshot = n === 0;
   let schemaVersion = -1;
-  const readSchemaVersion = () => (raw.prepare('PRAGMA schema_version').get() as { schema_version: number }).schema_version;
+  // Prepared once: it is read after every statement, to notice a schema change the journal cannot carry.
+  const schemaStatement = raw.prepare('PRAGMA schema_version');
+  const readSchemaVersion = () => (schemaStatement.get() as { schema_version: number }).schema_version;
 
   const compact = () => {
     const bytes = raw.serialize();
