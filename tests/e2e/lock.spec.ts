@@ -53,4 +53,19 @@ test('lock an investigation, write down the recovery key, close it and unlock it
   await unlock.getByRole('button', { name: 'Unlock' }).click();
   await expect(unlock).toHaveCount(0);
   await expect(menu).toBeVisible();
+
+  // A new investigation locked from the start: its recovery key is shown once too.
+  await menu.click();
+  await page.getByRole('menuitem', { name: 'New investigation…' }).click();
+  const create = page.getByRole('dialog', { name: 'New investigation' });
+  await create.getByLabel('Name of the new investigation').fill('Second source');
+  await create.getByLabel(/Lock it with a passphrase/).check();
+  await expect(create.getByRole('button', { name: 'Create' })).toBeDisabled();
+  await create.getByLabel('Passphrase (a few unrelated words are best)').fill('copper field window 3');
+  await create.getByLabel('The same passphrase again').fill('copper field window 3');
+  await create.getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByRole('dialog', { name: 'Write down the recovery key' }).getByRole('listitem')).toHaveCount(12);
+  await page.getByRole('button', { name: 'I have written it down' }).click();
+  await expect(page.getByRole('button', { name: 'Investigation: Second source' })).toBeVisible();
+  expect(session.session.current()?.app.workspace.lock).toBeDefined();
 });

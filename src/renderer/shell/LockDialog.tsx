@@ -33,25 +33,7 @@ export function LockDialog({ name, onClose }: { name: string; onClose(): void })
     }
   };
 
-  if (recoveryKey) {
-    return (
-      <Dialog title={t('lock.recoveryTitle')} onClose={() => undefined}>
-        <div className="form-stack">
-          <p>{t('lock.recoveryText')}</p>
-          <ol className="recovery-words" aria-label={t('lock.recoveryLabel')}>
-            {recoveryKey.split(' ').map((word, i) => (
-              <li key={i}>{word}</li>
-            ))}
-          </ol>
-          <div className="actions">
-            <button type="button" className="primary" data-autofocus onClick={() => (setRecoveryKey(null), onClose())}>
-              {t('lock.wroteItDown')}
-            </button>
-          </div>
-        </div>
-      </Dialog>
-    );
-  }
+  if (recoveryKey) return <RecoveryKeyDialog recoveryKey={recoveryKey} onDone={() => (setRecoveryKey(null), onClose())} />;
 
   return (
     <Dialog title={t('lock.lockTitle', { name })} onClose={onClose}>
@@ -99,6 +81,27 @@ export function LockDialog({ name, onClose }: { name: string; onClose(): void })
           </button>
         </div>
       </form>
+    </Dialog>
+  );
+}
+
+/** The recovery key, shown once as twelve numbered words; closes only by saying it was written down. */
+export function RecoveryKeyDialog({ recoveryKey, onDone }: { recoveryKey: string; onDone(): void }) {
+  return (
+    <Dialog title={t('lock.recoveryTitle')} onClose={() => undefined}>
+      <div className="form-stack">
+        <p>{t('lock.recoveryText')}</p>
+        <ol className="recovery-words" aria-label={t('lock.recoveryLabel')}>
+          {recoveryKey.split(' ').map((word, i) => (
+            <li key={i}>{word}</li>
+          ))}
+        </ol>
+        <div className="actions">
+          <button type="button" className="primary" data-autofocus onClick={onDone}>
+            {t('lock.wroteItDown')}
+          </button>
+        </div>
+      </div>
     </Dialog>
   );
 }

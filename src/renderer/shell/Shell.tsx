@@ -14,7 +14,7 @@ import { SandboxWarning } from './SandboxWarning.tsx';
 import { SettingsDialog } from './SettingsDialog.tsx';
 import { ShellContext, type IndexState, type ShellApi, type ShellDialog } from './shell-context.ts';
 import { StartScreen } from './StartScreen.tsx';
-import { LockDialog } from './LockDialog.tsx';
+import { LockDialog, RecoveryKeyDialog } from './LockDialog.tsx';
 import { UnlockDialog } from './UnlockDialog.tsx';
 import { useIdleLock } from './use-idle-lock.ts';
 import type { InvestigationInfo } from '../../shared/investigations.ts';
@@ -44,6 +44,7 @@ export function Shell() {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [dialog, setDialog] = useState<ShellDialog>(null);
   const [unlocking, setUnlocking] = useState<InvestigationInfo | null>(null);
+  const [newRecoveryKey, setNewRecoveryKey] = useState<string | null>(null);
   const [index, setIndex] = useState<IndexState | null>(null);
   const registered = useRef<{ handlers: CommandHandlers; items: DynamicCommand[] }>({ handlers: {}, items: [] });
   // The shell is outside its own NoticeContext provider: its actions report here directly.
@@ -172,10 +173,13 @@ export function Shell() {
             title={t('inv.newTitle')}
             label={t('start.newName')}
             confirm={t('start.create')}
+            offerLock
             onCancel={close}
-            onConfirm={(name) => {
+            onConfirm={(name, passphrase) => {
               close();
-              void actions.create(name);
+              void actions.create(name, passphrase).then((made) => {
+                if (made && 'recoveryKey' in made && made.recoveryKey) setNewRecoveryKey(made.recoveryKey);
+              });
             }}
           />
         )}
@@ -192,6 +196,7 @@ export function Shell() {
             }}
           />
         )}
+        {newRecoveryKey && <RecoveryKeyDialog recoveryKey={newRecoveryKey} onDone={() => setNewRecoveryKey(null)} />}
         {unlocking && <UnlockDialog info={unlocking} onClose={() => setUnlocking(null)} />}
         {dialog === 'lock' && investigation && <LockDialog name={investigation.name} onClose={close} />}
         {dialog === 'delete' && investigation && (

@@ -285,6 +285,7 @@ export const en = {
   'lock.remember': 'Remember on this computer (kept in its keyring; anyone who can log in as you can then open it)',
   'lock.unlocking': 'Unlocking…',
   'lock.menuLock': 'Lock this investigation…',
+  'lock.atCreation': 'Lock it with a passphrase (encrypted on this computer from the start)',
   'lock.lockTitle': 'Lock "{name}"',
   'lock.lockText':
     'Everything in this investigation (documents, originals, notes, tags, reports, search caches, backups) will be encrypted on disk and the plain copy removed. Without the passphrase or the recovery key no one can read it, not even you.',
