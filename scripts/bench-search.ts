@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: Dossier's search engine beside MiniSearch on the same corpus, in one run.
- *   node scripts/bench-search.ts [--docs N] [--json]
+ *   node scripts/bench-search.ts [--docs N] [--json] [--locked]
+ * --locked (issue 20) runs Dossier on the corpus twice, plain and locked (encrypted at rest),
+ * instead of beside MiniSearch; "open to first result" is then unlock-to-first-result.
  * Without --docs it runs 1,000 and 10,000 documents. Each engine runs in child processes of its
  * own (RSS is per process: Dossier's workers are threads of its process, so they are counted).
  * Peak RSS is the higher of the build and the serve processes; steady RSS is the serve process's.
@@ -13,7 +15,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openWorkspace } from '../src/main/store/workspace.ts';
 import { benchDocuments, storeDocuments } from './bench-search-corpus.ts';
-import { runEngine, type Figures, type Phase, type PhaseFigures } from './bench-search-engines.ts';
+import { BENCH_PASSPHRASE, runEngine, type EngineName, type Figures, type Phase, type PhaseFigures } from './bench-search-engines.ts';
+import { lockInPlace } from '../src/main/lock/lock-workspace.ts';
+import { cpSync } from 'node:fs';
 
 const { values } = parseArgs({
   options: {
@@ -22,12 +26,13 @@ const { values } = parseArgs({
     run: { type: 'string' },
     phase: { type: 'string' },
     workspace: { type: 'string' },
+    locked: { type: 'boolean', default: false },
   },
 });
 
 if (values.run) {
   // Child: one engine over a prepared workspace; prints its figures as JSON.
-  const figures = await runEngine(values.run as 'dossier' | 'minisearch', values.phase as Phase, values.workspace!);
+  const figures = await runEngine(values.run as EngineName, values.phase as Phase, values.workspace!);
   process.stdout.write(`${JSON.stringify(figures)}\n`);
   process.exit(0);
 }
@@ -41,12 +46,19 @@ for (const docs of sizes) {
     const workspace = openWorkspace(workspaceDir);
     storeDocuments(workspace.db, benchDocuments(docs));
     workspace.close();
+    const lockedDir = path.join(dir, 'ws-locked');
+    if (values.locked) {
+      cpSync(workspaceDir, lockedDir, { recursive: true });
+      lockInPlace(lockedDir, BENCH_PASSPHRASE);
+    }
     const result: Record<string, unknown> = { docs };
-    for (const engine of ['dossier', 'minisearch'] as const) {
+    const engines: EngineName[] = values.locked ? ['dossier', 'dossier-locked'] : ['dossier', 'minisearch'];
+    for (const engine of engines) {
+      const engineDir = engine === 'dossier-locked' ? lockedDir : workspaceDir;
       // Two processes per engine: a full build (and a new document), then a restart that loads the
       // caches, answers the queries and settles (steady memory, as after reopening an investigation).
       const phases = (['build', 'serve'] as const).map((phase) => {
-        const args = ['--expose-gc', fileURLToPath(import.meta.url), '--run', engine, '--phase', phase, '--workspace', workspaceDir];
+        const args = ['--expose-gc', fileURLToPath(import.meta.url), '--run', engine, '--phase', phase, '--workspace', engineDir];
         const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
         if (child.status !== 0) throw new Error(`The ${engine} ${phase} run failed:\n${child.error?.message ?? child.stderr}`);
         return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as PhaseFigures;
@@ -56,6 +68,7 @@ for (const docs of sizes) {
         buildMs: build.buildMs,
         addOneMs: build.addOneMs,
         coldStartMs: serve.coldStartMs,
+        ...(serve.openToFirstMs !== undefined ? { openToFirstMs: serve.openToFirstMs } : {}),
         queryP50Ms: serve.queryP50Ms,
         queryP95Ms: serve.queryP95Ms,
         peakRssMB: Math.max(build.peakRssMB, serve.peakRssMB),
@@ -63,23 +76,24 @@ for (const docs of sizes) {
       } as Figures;
     }
     if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
-    else printTable(result as { docs: number; dossier: Figures; minisearch: Figures });
+    else printTable(result as { docs: number } & Record<string, Figures>, engines);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function printTable(result: { docs: number; dossier: Figures; minisearch: Figures }): void {
+function printTable(result: { docs: number } & Record<string, Figures>, engines: EngineName[]): void {
   const rows: [keyof Figures, string][] = [
     ['buildMs', 'full build (ms)'],
     ['addOneMs', 'new document searchable (ms)'],
     ['coldStartMs', 'cold start to first result (ms)'],
+    ['openToFirstMs', 'open (unlock) to first result (ms)'],
     ['queryP50Ms', 'query p50 (ms)'],
     ['queryP95Ms', 'query p95 (ms)'],
     ['peakRssMB', 'peak RSS (MB)'],
     ['steadyRssMB', 'steady RSS (MB)'],
   ];
-  const lines = [`${result.docs} documents of ~4 KB (State of the Union + SpamAssassin)`, `${''.padEnd(34)}${'dossier'.padStart(10)}${'minisearch'.padStart(12)}`];
-  for (const [key, label] of rows) lines.push(`${label.padEnd(34)}${String(result.dossier[key]).padStart(10)}${String(result.minisearch[key]).padStart(12)}`);
+  const lines = [`${result.docs} documents of ~4 KB (State of the Union + SpamAssassin)`, `${''.padEnd(34)}${engines.map((e) => e.padStart(15)).join('')}`];
+  for (const [key, label] of rows) lines.push(`${label.padEnd(34)}${engines.map((e) => String(result[e]?.[key] ?? '–').padStart(15)).join('')}`);
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }

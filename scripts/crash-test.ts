@@ -4,17 +4,23 @@
  * After each kill it reopens the workspace and checks: every document complete (its text hashes to
  * content_hash, its blocks inside the text) or absent, no passage outside its text, nothing
  * committed lost, tmp/ swept, and `dossier verify --json` ok. Prints the kill points survived.
+ * Issue 20: then SIGKILLs `dossier lock` ("Lock this investigation…") at random moments, each on a
+ * fresh copy: the copy must be either plain and whole, or locked and whole with no plain file left
+ * once opened; and kills the tagging loop on the locked copy (the journal of encrypted changes).
  *
  *   npm run test:crash            (KILLS=30 FILES=1500 SEED=... to change the run)
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openApp } from '../src/main/app/open-app.ts';
 import { call } from '../src/main/dispatch.ts';
 import { openWorkspace } from '../src/main/store/workspace.ts';
+import { isLockedFolder } from '../src/main/lock/vault-files.ts';
+
+const PASSPHRASE = 'crash test passphrase 20';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'bin/dossier.js');
@@ -51,7 +57,7 @@ function generateFolder(dir: string, count: number, random: () => number): void 
 /** Worker mode: tags random passages in a loop, with a backup every so often, printing one line per write. */
 async function tagWorker(workspace: string, seed: number): Promise<void> {
   const random = rng(seed);
-  const app = openApp(workspace);
+  const app = openApp(workspace, {}, {}, isLockedFolder(workspace) ? { passphrase: PASSPHRASE } : undefined);
   const docs = await call(app.handlers, 'documents:list', {});
   if (!docs.length) {
     process.stdout.write('no documents\n');
@@ -88,9 +94,19 @@ function runAndKill(
   killAfter: number,
   jitterMs: number,
   stream: 'stdout' | 'stderr',
+  killWhen?: { seen: string; afterMs: number },
 ): Promise<{ killed: boolean; lines: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    // "Lock this investigation…" prints nothing until it is done: it is killed once a file it writes appears.
+    if (killWhen) {
+      const watch = setInterval(() => {
+        if (!existsSync(killWhen.seen)) return;
+        clearInterval(watch);
+        setTimeout(() => child.kill('SIGKILL'), killWhen.afterMs);
+      }, 1);
+      child.on('exit', () => clearInterval(watch));
+    }
     let lines = 0;
     let killed = false;
     let buffer = '';
@@ -114,7 +130,9 @@ function check(workspace: string, previous: Observed): Observed & { tmpSwept: nu
   const tmpDir = path.join(workspace, 'tmp');
   const tmpBefore = existsSync(tmpDir) ? readdirSync(tmpDir).length : 0;
   // The store checks read SQLite directly (cheap); `dossier verify` below is the real restart, index included.
-  const store = openWorkspace(workspace);
+  const locked = isLockedFolder(workspace);
+  const store = openWorkspace(workspace, { unlock: locked ? { passphrase: PASSPHRASE } : undefined });
+  if (locked && readdirSync(workspace).some((n) => n.startsWith('dossier.sqlite'))) throw new Error('a plain store is left beside the vault');
   const problems: string[] = [];
   try {
     const db = store.db;
@@ -151,7 +169,10 @@ function check(workspace: string, previous: Observed): Observed & { tmpSwept: nu
     const observed = { documents: docs.length, passages: passages.length };
     store.close();
     const verify = JSON.parse(
-      execFileSync(process.execPath, [BIN, 'verify', '--json', '--workspace', workspace], { cwd: ROOT, encoding: 'utf8' }),
+      execFileSync(process.execPath, [BIN, 'verify', '--json', '--workspace', workspace, ...(locked ? ['--passphrase-file', passphraseFile(workspace)] : [])], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      }),
     ) as { ok: boolean; problems: string[] };
     if (!verify.ok) problems.push(`dossier verify: ${verify.problems.join('; ')}`);
     if (problems.length) throw new Error(problems.slice(0, 10).join('\n'));
@@ -159,6 +180,42 @@ function check(workspace: string, previous: Observed): Observed & { tmpSwept: nu
   } finally {
     store.close();
   }
+}
+
+/** The passphrase in a file beside the workspace (a CLI never takes one in argv). */
+function passphraseFile(workspace: string): string {
+  const file = path.join(path.dirname(workspace), 'passphrase.txt');
+  if (!existsSync(file)) writeFileSync(file, `${PASSPHRASE}\n`, { mode: 0o600 });
+  return file;
+}
+
+/**
+ * SIGKILL during "Lock this investigation…" (issue 20), on fresh copies of the workspace: each copy
+ * is whole afterwards, plain or locked. Then the tagging loop is killed on the locked copy.
+ */
+async function lockKills(workspace: string, observed: Observed, random: () => number, kills: number): Promise<void> {
+  const outcomes = { plain: 0, locked: 0 };
+  const copy = path.join(path.dirname(workspace), 'locking');
+  for (let k = 0; k < kills; k++) {
+    rmSync(copy, { recursive: true, force: true });
+    cpSync(workspace, copy, { recursive: true });
+    // Half the kills while the vault is being written in tmp/, half after it was committed (plain files being removed).
+    const seen = k % 2 === 0 ? path.join(copy, 'tmp', 'vault-new') : path.join(copy, 'vault');
+    const killAt = Math.floor(random() * 6);
+    const run = await runAndKill([BIN, 'lock', '--passphrase-file', passphraseFile(copy), '--workspace', copy], Infinity, 0, 'stdout', { seen, afterMs: killAt });
+    outcomes[isLockedFolder(copy) ? 'locked' : 'plain']++;
+    const result = check(copy, observed);
+    if (result.documents !== observed.documents || result.passages !== observed.passages) throw new Error(`locking lost data: ${JSON.stringify(result)}`);
+    console.log(`  lock kill ${k + 1}, ${killAt} ms after ${path.relative(copy, seen)} appeared${run.killed ? '' : ' (finished first)'}: ${isLockedFolder(copy) ? 'locked' : 'still plain'}, ${result.documents} documents, ${result.passages} passages, all checks pass`);
+  }
+  if (!isLockedFolder(copy)) await runAndKill([BIN, 'lock', '--passphrase-file', passphraseFile(copy), '--workspace', copy], Infinity, 0, 'stdout');
+  let seen: Observed = check(copy, observed);
+  for (let k = 0; k < Math.ceil(kills / 2); k++) {
+    const run = await runAndKill([path.join(ROOT, 'scripts/crash-test.ts'), 'tag-worker', copy, String(Math.floor(random() * 1e9))], 1 + Math.floor(random() * 40), Math.floor(random() * 15), 'stdout');
+    seen = check(copy, seen);
+    console.log(`  locked tagging kill ${k + 1} (after ${run.lines} lines): ${seen.documents} documents, ${seen.passages} passages, all checks pass`);
+  }
+  console.log(`crash test, locking: ${kills} kills of "dossier lock" left ${outcomes.plain} plain and ${outcomes.locked} locked, none lost anything`);
 }
 
 async function main(): Promise<void> {
@@ -205,6 +262,7 @@ async function main(): Promise<void> {
         `  kill ${String(k + 1).padStart(2)} (${phase}, after ${run.lines} lines${run.killed ? '' : ', finished before the kill'}): ${observed.documents} documents, ${observed.passages} passages, all checks pass`,
       );
     }
+    await lockKills(workspace, observed, random, Number(process.env.LOCK_KILLS ?? 4));
     const final = await runAndKill([BIN, 'import', folder, '--workspace', workspace], Number.POSITIVE_INFINITY, 0, 'stderr');
     observed = check(workspace, observed);
     console.log(

@@ -8,7 +8,9 @@ import { DossierError } from '../shared/errors.ts';
 import type { ExportResult, InvestigationInfo } from '../shared/investigations.ts';
 import { openApp } from '../main/app/open-app.ts';
 import { createSession, type Session } from '../main/app/session.ts';
-import { exportArchive, importArchive } from '../main/investigations/archive.ts';
+import { exportArchive, importArchive, LOCKED_ARCHIVE } from '../main/investigations/archive.ts';
+import type { Unlock } from '../main/lock/key-file.ts';
+import { secretFrom, unlockFor, type LockValues, type Prompt } from './lock-commands.ts';
 import { legacyWorkspaceDir, isInvestigationFolder, readStoreName, writeStoreName } from '../main/investigations/folders.ts';
 import { openRegistry } from '../main/investigations/registry.ts';
 import { createSample, fillSample, SAMPLE_NAME } from '../main/investigations/sample.ts';
@@ -53,8 +55,9 @@ export function defaultInvestigationDir(userDataDir: string): string {
 export async function runInvestigationCommand(
   command: string,
   args: string[],
-  values: InvestigationValues,
+  values: InvestigationValues & LockValues,
   userDataDir: string,
+  prompt?: Prompt,
 ): Promise<CommandOutput> {
   const withSession = async <T>(work: (session: Session) => Promise<T> | T): Promise<T> => {
     const session = createSession({ userDataDir, appVersion: cliVersion(), settings: openSettings(userDataDir) });
@@ -81,10 +84,10 @@ export async function runInvestigationCommand(
       if (!values.out) throw new DossierError('BAD_INPUT', 'Missing --out FILE (where to write the archive).');
       const dir = path.resolve(values.workspace ?? defaultInvestigationDir(userDataDir));
       if (!isInvestigationFolder(dir)) throw new DossierError('NOT_FOUND', `${dir} is not a Dossier investigation.`);
-      const workspace = openWorkspace(dir);
+      const workspace = openWorkspace(dir, { unlock: await unlockFor(dir, values, prompt) });
       let result: ExportResult;
       try {
-        result = exportArchive(workspace.db, { outFile: values.out, force: values.force, appVersion: cliVersion(), tmpDir: workspace.paths.tmpDir });
+        result = exportArchive(workspace.db, { outFile: values.out, force: values.force, appVersion: cliVersion(), tmpDir: workspace.paths.tmpDir, lock: workspace.lock });
       } finally {
         workspace.close();
       }
@@ -97,7 +100,16 @@ export async function runInvestigationCommand(
     case 'import-investigation': {
       const file = args[0];
       if (!file) throw new DossierError('BAD_INPUT', 'Give the archive to import: dossier import-investigation FILE');
-      const { dir, name, manifest, cleaned } = importArchive(path.resolve(file), { userDataDir, appVersion: cliVersion() });
+      const importWith = (unlock?: Unlock) => importArchive(path.resolve(file), { userDataDir, appVersion: cliVersion(), unlock });
+      let imported: ReturnType<typeof importArchive>;
+      try {
+        imported = importWith(values['passphrase-file'] || values['recovery-key-file'] ? await secretFrom(values, prompt) : undefined);
+      } catch (error) {
+        // A locked archive: ask for its passphrase (at a terminal) and try once more.
+        if (!(error instanceof DossierError) || error.message !== LOCKED_ARCHIVE || !prompt) throw error;
+        imported = importWith(await secretFrom(values, prompt));
+      }
+      const { dir, name, manifest, cleaned } = imported;
       const info = await withSession((s) => s.info(s.adoptImported(dir, name)));
       return { json: { ...info, manifest, cleaned }, text: dir, notes: cleaned };
     }

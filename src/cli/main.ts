@@ -26,6 +26,8 @@ import { escapeForTerminal, jsonForTerminal } from './terminal-text.ts';
 import { cliVersion, defaultInvestigationDir, INVESTIGATION_COMMANDS, runInvestigationCommand } from './investigation-commands.ts';
 import { openSettings } from '../main/settings/settings-store.ts';
 import { attributeSearchFilters, QDA_OPTIONS, QDA_USAGE, runQdaCommand } from './qda-commands.ts';
+import type { ScryptParams } from '../main/lock/key-file.ts';
+import { LOCK_COMMANDS, LOCK_OPTIONS, LOCK_USAGE, runLockCommand, terminalPrompt, unlockFor, type Prompt } from './lock-commands.ts';
 
 const USAGE = `Usage: dossier <command> [options]
 
@@ -52,6 +54,7 @@ ${ALIAS_USAGE}
 ${REPORT_USAGE}
 ${CUSTODY_USAGE}
 ${QDA_USAGE}
+${LOCK_USAGE}
   backup                               back up the investigation now (kept in its backups/ folder)
   backups                              the backups, newest first
   restore [BACKUP]                     restore a backup (default: the newest good one); the current
@@ -93,6 +96,7 @@ const OPTIONS = {
   yes: { type: 'boolean', default: false },
   own: { type: 'boolean', default: false },
   ...QDA_OPTIONS,
+  ...LOCK_OPTIONS,
 } as const;
 
 interface Output {
@@ -109,11 +113,15 @@ export interface CliIo {
   stderr: ProgressStream;
   /** Asks the user a yes/no question (delete); absent where no one can answer. */
   ask?: Ask | undefined;
+  /** Asks for a passphrase without echo (issue 20); absent where no one can type. */
+  prompt?: Prompt | undefined;
+  /** scrypt's cost for a new passphrase (tests pass a cheap one; the file records its own). */
+  lockParams?: ScryptParams | undefined;
 }
 
 export async function runCli(
   argv: string[],
-  io: CliIo = { stdout: process.stdout, stderr: process.stderr, ask: terminalAsk() },
+  io: CliIo = { stdout: process.stdout, stderr: process.stderr, ask: terminalAsk(), prompt: terminalPrompt() },
 ): Promise<number> {
   let values: Values;
   let positionals: string[];
@@ -131,8 +139,13 @@ export async function runCli(
   const userDataDir = values['user-data'] ?? process.env.DOSSIER_USER_DATA ?? defaultUserDataDir();
   let app: OpenedApp | undefined;
   try {
+    if (LOCK_COMMANDS.includes(command)) {
+      const output = await runLockCommand(command, args, values.workspace ?? defaultInvestigationDir(userDataDir), values, io.prompt, io.lockParams);
+      io.stdout.write(values.json ? `${jsonForTerminal(output.json)}\n` : `${escapeForTerminal(output.text)}\n`);
+      return 0;
+    }
     if (INVESTIGATION_COMMANDS.includes(command)) {
-      const output = await runInvestigationCommand(command, args, values, userDataDir);
+      const output = await runInvestigationCommand(command, args, values, userDataDir, io.prompt);
       io.stdout.write(values.json ? `${jsonForTerminal(output.json)}\n` : `${escapeForTerminal(output.text)}\n`);
       for (const note of output.notes ?? []) io.stderr.write(`${escapeForTerminal(note)}\n`);
       return output.exitCode ?? 0;
@@ -141,6 +154,7 @@ export async function runCli(
     const showProgress = importProgressPrinter(io.stderr);
     // Custody entries name the researcher of this user's settings (issue 19), as in the app.
     const actor = { appVersion: cliVersion(), researcherName: openSettings(userDataDir).get().settings.researcherName || null };
+    const unlock = await unlockFor(dir, values, io.prompt);
     const open = () =>
       openApp(dir, {
         printPdf: lazyChromiumPrinter,
@@ -148,7 +162,7 @@ export async function runCli(
         emit: (event, payload) => {
           if (event === 'evt:import:progress' && !values.json) showProgress(payload as ImportProgress);
         },
-      });
+      }, {}, unlock);
     let restoredClosed: BackupInfo | undefined;
     try {
       app = open();

@@ -2,7 +2,8 @@
  * The Electron entry: the one place that builds objects and wires them together (STYLE.md rule 1).
  * Everything it wires is a plain module tested in Node; this file only adds Electron.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session as electronSession, shell, webContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, safeStorage, session as electronSession, shell, webContents } from 'electron';
+import { safeStorageProtector } from './electron/safe-storage.ts';
 import path from 'node:path';
 import { openAppWithRecovery } from './app/recovery.ts';
 import { buildHandlers } from './app/session-handlers.ts';
@@ -88,6 +89,8 @@ if (!app.requestSingleInstanceLock()) {
       // Shown as a warning in the window: a --no-sandbox launch (an AppImage fallback, a wrapper) is told to the user.
       osSandbox: !runsWithoutOsSandbox(app.commandLine, process.env),
       settings: openSettings(userDataDir),
+      // Issue 20: "remember on this computer" uses the OS keyring, never safeStorage's plain-text fallback.
+      keyProtector: safeStorageProtector(safeStorage, process.platform),
       emit,
       dialogs: {
         chooseFolder: (title) => chooseFolder(dialog, mainWindow, title),
@@ -97,7 +100,7 @@ if (!app.requestSingleInstanceLock()) {
         reveal: (dir) => shell.showItemInFolder(dir),
       },
       // A damaged store is never replaced by an empty start in silence: the user is asked to restore (issue 7).
-      openApp: (dir, extra) =>
+      openApp: (dir, extra, unlock) =>
         openAppWithRecovery(
           dir,
           {
@@ -117,6 +120,7 @@ if (!app.requestSingleInstanceLock()) {
               cancelId: 1,
             }) === 0,
           { workerUrl: SEARCH_WORKER_URL },
+          unlock,
         ),
     });
     // Reopen the investigation of last time; with none (first run) or if it cannot open, the UI shows the start screen.
@@ -129,6 +133,12 @@ if (!app.requestSingleInstanceLock()) {
       }
     }
     const current = () => session?.current()?.app.workspace;
+    // Issue 20: a locked investigation closes (its key and decrypted store dropped) when the screen locks or the computer sleeps.
+    const closeLocked = () => {
+      if (current()?.lock) void session?.close();
+    };
+    powerMonitor.on('lock-screen', closeLocked);
+    powerMonitor.on('suspend', closeLocked);
     const backupTimer = setInterval(() => void scheduledBackup(), BACKUP_CHECK_MS);
     shutdown = createShutdown({
       handlers: buildHandlers(session),

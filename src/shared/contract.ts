@@ -362,8 +362,16 @@ export const contract = {
   },
   'investigations:create': {
     // No folder: a new folder under the user-data "investigations" folder; chooseFolder: ask with a dialog.
-    input: z.object({ name: text(200).min(1), folder: text(MAX_PATH).min(1).optional(), chooseFolder: z.boolean().optional() }).strict(),
-    output: out<InvestigationInfo | Canceled>(),
+    input: z
+      .object({
+        name: text(200).min(1),
+        folder: text(MAX_PATH).min(1).optional(),
+        chooseFolder: z.boolean().optional(),
+        // Issue 20: a passphrase locks the new investigation; the answer then carries the recovery key, shown once.
+        passphrase: text(1024).min(1).optional(),
+      })
+      .strict(),
+    output: out<(InvestigationInfo & { recoveryKey?: string }) | Canceled>(),
   },
   'investigations:open': {
     // One of: a listed investigation, a folder path, or nothing (ask with a folder dialog).
@@ -400,12 +408,50 @@ export const contract = {
   },
   'investigations:import': {
     // No path: ask with an open dialog. The archive is checked whole before anything is written.
-    input: z.object({ path: text(MAX_PATH).min(1).optional(), open: z.boolean().optional() }).strict(),
+    input: z
+      .object({
+        path: text(MAX_PATH).min(1).optional(),
+        open: z.boolean().optional(),
+        // Issue 20: the passphrase or recovery key of a locked archive (it stays locked under it).
+        passphrase: text(1024).min(1).optional(),
+        recoveryKey: text(400).min(1).optional(),
+      })
+      .strict(),
     output: out<InvestigationInfo | Canceled>(),
   },
   'investigations:createSample': {
     input: z.object({}).strict(),
     output: out<InvestigationInfo>(),
+  },
+  // Issue 20: locked investigations. Opening one takes its passphrase or its recovery key (12 words).
+  'investigations:unlock': {
+    input: z
+      .object({
+        id,
+        passphrase: text(1024).min(1).optional(),
+        recoveryKey: text(400).min(1).optional(),
+        // Keep the key in this computer's keyring (safeStorage); refused where that would be plain text.
+        remember: z.boolean().optional(),
+      })
+      .strict()
+      .refine((i) => !!i.passphrase !== !!i.recoveryKey, 'Give the passphrase or the recovery key.'),
+    output: out<InvestigationInfo>(),
+  },
+  'investigations:forgetKey': {
+    input: z.object({ id }).strict(),
+    output: out<{ forgotten: boolean }>(),
+  },
+  /** "Lock this investigation…": the open one, converted in place; the recovery key is in the answer, shown once. */
+  'investigations:lock': {
+    input: z.object({ passphrase: text(1024).min(1) }).strict(),
+    output: out<{ investigation: InvestigationInfo; recoveryKey: string }>(),
+  },
+  'investigations:changePassphrase': {
+    input: z
+      .object({ id, current: text(1024).min(1).optional(), recoveryKey: text(400).min(1).optional(), next: text(1024).min(1) })
+      .strict()
+      .refine((i) => !!i.current !== !!i.recoveryKey, 'Give the current passphrase or the recovery key.'),
+    output: out<{ changed: boolean }>(),
   },
   'settings:get': {
     input: z.object({}).strict(),

@@ -13,6 +13,8 @@ export interface InvestigationInfo {
   /** False when the folder was moved or removed outside Dossier: the UI offers to forget it. */
   exists: boolean;
   current: boolean;
+  /** Issue 20: encrypted at rest; opening it needs its passphrase. */
+  locked?: boolean;
 }
 
 export interface ArchiveManifest {
@@ -26,6 +28,8 @@ export interface ArchiveManifest {
   entries: { name: string; size: number; sha256: string }[];
   /** Issue 19: the head of the store's custody log, repeated so a truncated log is refused at import. */
   custody?: { head: { seq: number; hash: string } | null; entries: number };
+  /** Issue 20: the store entry is sealed with the investigation's data key, wrapped in `store/lock.json`; the name is not written. */
+  locked?: boolean;
 }
 
 export interface ExportResult {

@@ -19,6 +19,8 @@ export const redactionSchema = z
   })
   .strict();
 
+export const LOCK_IDLE_MINUTES = { min: 0, max: 1440 };
+
 /** Every key has a default, so a missing file, a missing key or a bad value never stops the app. */
 export const settingsSchema = z
   .object({
@@ -30,6 +32,8 @@ export const settingsSchema = z
     uiLanguage: z.enum(UI_LANGUAGES).default('en'),
     /** Issue 19: written into every custody entry; empty means not set. */
     researcherName: z.string().max(RESEARCHER_NAME_MAX).default(''),
+    /** Issue 20: a locked investigation closes (its key dropped) after this many idle minutes; 0: never. */
+    lockIdleMinutes: z.number().int().min(LOCK_IDLE_MINUTES.min).max(LOCK_IDLE_MINUTES.max).default(15),
   })
   .strict();
 
@@ -45,6 +49,7 @@ export const settingsPatchSchema = z
     importLimitMb: z.number().int().min(IMPORT_LIMIT_MB.min).max(IMPORT_LIMIT_MB.max).optional(),
     uiLanguage: z.enum(UI_LANGUAGES).optional(),
     researcherName: z.string().max(RESEARCHER_NAME_MAX).optional(),
+    lockIdleMinutes: z.number().int().min(LOCK_IDLE_MINUTES.min).max(LOCK_IDLE_MINUTES.max).optional(),
   })
   .strict();
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { buildHandlers } from '../../src/main/app/session-handlers.ts';
-import { createSession, type Session } from '../../src/main/app/session.ts';
+import { createSession, type Session, type SessionDeps } from '../../src/main/app/session.ts';
 import type { Handlers } from '../../src/main/service.ts';
 import { openSettings } from '../../src/main/settings/settings-store.ts';
 import type { EventName, Events } from '../../src/shared/contract.ts';
@@ -16,7 +16,7 @@ export interface TempSession {
 }
 
 /** A session over a fresh user-data folder, as the app builds it in src/main/index.ts. */
-export function tempSession(): TempSession {
+export function tempSession(extra: Partial<SessionDeps> = {}): TempSession {
   const { dir, cleanup } = tempDir('dossier-user-');
   const userDataDir = path.join(dir, 'user-data');
   const events: TempSession['events'] = [];
@@ -25,6 +25,7 @@ export function tempSession(): TempSession {
     appVersion: '0.1.0-test',
     settings: openSettings(userDataDir),
     emit: <E extends EventName>(event: E, payload: Events[E]) => events.push({ event, payload }),
+    ...extra,
   });
   return {
     userDataDir,

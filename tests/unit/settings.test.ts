@@ -26,6 +26,7 @@ describe('settings', () => {
       importLimitMb: 200,
       uiLanguage: 'en',
       researcherName: '',
+      lockIdleMinutes: 15,
     });
     expect(store.maxFileBytes()).toBe(200 * 1024 * 1024);
     expect(existsSync(path.join(dir, SETTINGS_FILE))).toBe(false);

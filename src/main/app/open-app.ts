@@ -1,6 +1,7 @@
 import { createSearchEngine, type SearchEngineOptions } from '../search/engine.ts';
 import { createService, type Handlers, type ServiceDeps } from '../service.ts';
 import { openWorkspace, type Workspace } from '../store/workspace.ts';
+import type { WorkspaceUnlock } from '../lock/lock-workspace.ts';
 
 export interface OpenedApp {
   workspace: Workspace;
@@ -17,8 +18,10 @@ export function openApp(
   dir: string,
   extra: Omit<ServiceDeps, 'workspace' | 'search'> = {},
   searchOptions: Omit<SearchEngineOptions, 'onProgress'> = {},
+  /** Issue 20: the passphrase (or recovery key) of a locked investigation. */
+  unlock?: WorkspaceUnlock,
 ): OpenedApp {
-  const workspace = openWorkspace(dir);
+  const workspace = openWorkspace(dir, { unlock });
   const search = createSearchEngine(workspace, {
     ...searchOptions,
     onProgress: (progress) => extra.emit?.('evt:index:progress', progress),
@@ -28,8 +31,11 @@ export function openApp(
     workspace,
     handlers,
     close: async () => {
-      await search.close();
-      workspace.close();
+      try {
+        await search.close();
+      } finally {
+        workspace.close();
+      }
     },
   };
 }

@@ -14,9 +14,10 @@ export function openAppWithRecovery(
   deps: Parameters<typeof openApp>[1],
   ask: (message: string, backupName: string) => boolean,
   searchOptions: Parameters<typeof openApp>[2] = {},
+  unlock?: Parameters<typeof openApp>[3],
 ): OpenedApp {
   try {
-    return openApp(dir, deps, searchOptions);
+    return openApp(dir, deps, searchOptions, unlock);
   } catch (error) {
     if (!(error instanceof DamagedDatabaseError) || !error.newestBackup) throw error;
     if (!ask(error.message, error.newestBackup.name)) throw error;

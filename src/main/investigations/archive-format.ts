@@ -16,7 +16,10 @@ export const ARCHIVE_FORMAT = 'dossier-investigation';
 export const ARCHIVE_FORMAT_VERSION = 1;
 export const MANIFEST_ENTRY = 'manifest.json';
 export const STORE_ENTRY = 'store/dossier.sqlite';
-const ALLOWED_ENTRIES = [MANIFEST_ENTRY, STORE_ENTRY];
+/** Issue 20: a locked investigation's archive adds its key file; the store entry is then sealed. */
+export const LOCK_ENTRY = 'store/lock.json';
+const REQUIRED_ENTRIES = [MANIFEST_ENTRY, STORE_ENTRY];
+const ALLOWED_ENTRIES = [...REQUIRED_ENTRIES, LOCK_ENTRY];
 
 export interface ArchiveLimits {
   /** The archive file itself. */
@@ -46,6 +49,7 @@ export const manifestSchema = z
     entries: z
       .array(z.object({ name: z.string().max(300), size: z.number().int().min(0), sha256: z.string().regex(/^[0-9a-f]{64}$/) }))
       .max(ALLOWED_ENTRIES.length),
+    locked: z.boolean().optional(),
   })
   .passthrough();
 
@@ -68,7 +72,7 @@ export function isUnsafeEntryName(name: string): boolean {
  * ratio (before inflating anything), manifest, and the sha256 of every entry. Throws a
  * DossierError whose sentence names the file and the problem; writes nothing.
  */
-export function readArchive(file: string, limits: ArchiveLimits = DEFAULT_LIMITS): { manifest: ArchiveManifest; store: Uint8Array } {
+export function readArchive(file: string, limits: ArchiveLimits = DEFAULT_LIMITS): { manifest: ArchiveManifest; store: Uint8Array; keyFile: Uint8Array | undefined } {
   const label = path.basename(file);
   const refuse = (problem: string, code: 'PARSE_FAILED' | 'TOO_LARGE' | 'CONFLICT' | 'FORBIDDEN' = 'PARSE_FAILED') =>
     new DossierError(code, `${label} was not imported: ${problem} Nothing was written.`);
@@ -111,7 +115,7 @@ export function readArchive(file: string, limits: ArchiveLimits = DEFAULT_LIMITS
       throw refuse(`"${entry.name}" is compressed far more tightly than real data (a "zip bomb").`, 'TOO_LARGE');
     }
   }
-  for (const required of ALLOWED_ENTRIES) if (!names.has(required)) throw refuse(`it has no "${required}".`);
+  for (const required of REQUIRED_ENTRIES) if (!names.has(required)) throw refuse(`it has no "${required}".`);
 
   let files: Record<string, Uint8Array>;
   try {
@@ -133,7 +137,8 @@ export function readArchive(file: string, limits: ArchiveLimits = DEFAULT_LIMITS
     throw refuse(`it was made by a newer Dossier (${manifest.appVersion}, archive format ${manifest.formatVersion}). Update Dossier to import it.`, 'CONFLICT');
   }
   const listed = new Map(manifest.entries.map((e) => [e.name, e]));
-  if (listed.size !== manifest.entries.length || listed.size !== ALLOWED_ENTRIES.length - 1 || !listed.has(STORE_ENTRY)) {
+  const locked = manifest.locked === true;
+  if (listed.size !== manifest.entries.length || listed.size !== names.size - 1 || !listed.has(STORE_ENTRY) || locked !== listed.has(LOCK_ENTRY)) {
     throw refuse('its manifest does not list the store.');
   }
   for (const [name, expected] of listed) {
@@ -142,5 +147,5 @@ export function readArchive(file: string, limits: ArchiveLimits = DEFAULT_LIMITS
       throw refuse(`"${name}" does not match its checksum: the file was damaged or altered.`);
     }
   }
-  return { manifest, store: files[STORE_ENTRY]! };
+  return { manifest, store: files[STORE_ENTRY]!, keyFile: locked ? files[LOCK_ENTRY] : undefined };
 }

@@ -19,10 +19,14 @@ import {
   readArchive,
   sha256Hex,
   STORE_ENTRY,
+  LOCK_ENTRY,
   type ArchiveLimits,
 } from './archive-format.ts';
 import { importTmpRoot, investigationsRoot, PRIVATE_DIR, readStoreName, slugify, uniqueChild } from './folders.ts';
 import { custodyHeadProblem, fileSha256, manifestCustody } from '../custody/archive-custody.ts';
+import type { LockedStore } from '../lock/locked-store.ts';
+import { asRollbackJournal, sealSnapshot, unsealSnapshot, writeKeyFile, VAULT_DIR } from '../lock/vault-files.ts';
+import { parseKeyFile, unlockDataKey, type Unlock } from '../lock/key-file.ts';
 import { recordArchiveExport, recordArchiveImport } from '../custody/events.ts';
 
 export interface ExportOptions {
@@ -33,6 +37,8 @@ export interface ExportOptions {
   researcherName?: string | null | undefined;
   /** The workspace's tmp/ folder, for the snapshot. */
   tmpDir: string;
+  /** Issue 20: the open locked store; its archive stays sealed with the same key and never touches tmp/ in plain text. */
+  lock?: LockedStore | undefined;
 }
 
 /**
@@ -47,33 +53,49 @@ export function exportArchive(db: Database, options: ExportOptions): ExportResul
   }
   if (!existsSync(path.dirname(outFile))) throw new DossierError('NOT_FOUND', `The folder ${path.dirname(outFile)} does not exist.`);
   mkdirSync(options.tmpDir, { recursive: true });
-  const snapshot = path.join(options.tmpDir, `export-${randomUUID()}.sqlite`);
+  const { lock } = options;
+  // A locked store is copied into memory only (memdb), never into a plain file in tmp/.
+  const snapshot = lock ? `file:/export-${randomUUID()}?vfs=memdb` : path.join(options.tmpDir, `export-${randomUUID()}.sqlite`);
+  const holder = lock ? new DatabaseSync(snapshot) : undefined;
   try {
     db.prepare('VACUUM INTO ?').run(snapshot);
-    const store = new Uint8Array(readFileSync(snapshot));
+    const plain = holder ? holder.serialize() : new Uint8Array(readFileSync(snapshot));
+    const store = lock ? sealSnapshot(lock.key, lock.keyFile, ARCHIVE_SLOT, plain) : plain;
     const facts = storeFacts(snapshot);
     const manifest: ArchiveManifest = {
       format: ARCHIVE_FORMAT,
       formatVersion: ARCHIVE_FORMAT_VERSION,
       appVersion: options.appVersion,
       createdAt: new Date().toISOString(),
-      name: facts.name ?? path.basename(outFile, path.extname(outFile)),
+      // A locked archive does not say what it is about: the name stays inside the sealed store.
+      name: lock ? LOCKED_ARCHIVE_NAME : (facts.name ?? path.basename(outFile, path.extname(outFile))),
       schemaVersion: facts.schemaVersion,
       counts: facts.counts,
       entries: [{ name: STORE_ENTRY, size: store.byteLength, sha256: sha256Hex(store) }],
       custody: manifestCustody(snapshot),
     };
+    const keyFile = lock ? Buffer.from(`${JSON.stringify(lock.keyFile, null, 2)}\n`, 'utf8') : undefined;
+    if (keyFile) {
+      manifest.locked = true;
+      manifest.entries.push({ name: LOCK_ENTRY, size: keyFile.byteLength, sha256: sha256Hex(keyFile) });
+    }
     const zip = zipSync({
       [MANIFEST_ENTRY]: [new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`), { level: 6 }],
-      [STORE_ENTRY]: [store, { level: 6 }],
+      [STORE_ENTRY]: [store, { level: lock ? 0 : 6 }],
+      ...(keyFile ? { [LOCK_ENTRY]: [keyFile, { level: 0 }] } : {}),
     });
     writeFileAtomic(outFile, zip);
     recordArchiveExport(db, { path: outFile, bytes: zip }, manifest.custody!.head, { appVersion: options.appVersion, researcherName: options.researcherName ?? null });
     return { path: outFile, bytes: zip.byteLength, manifest };
   } finally {
-    rmSync(snapshot, { force: true });
+    if (holder) holder.close();
+    else rmSync(snapshot, { force: true });
   }
 }
+
+/** The store entry of a locked archive is sealed as slot -1: never a vault snapshot (≥ 1) nor a backup (0). */
+const ARCHIVE_SLOT = -1;
+export const LOCKED_ARCHIVE_NAME = 'Locked investigation';
 
 interface StoreFacts {
   name: string | null;
@@ -102,7 +124,11 @@ export interface ImportOptions {
   appVersion?: string | undefined;
   researcherName?: string | null | undefined;
   limits?: ArchiveLimits | undefined;
+  /** Issue 20: the passphrase or recovery key of a locked archive; the imported investigation stays locked under it. */
+  unlock?: Unlock | undefined;
 }
+
+export const LOCKED_ARCHIVE = 'This archive is of a locked investigation: give its passphrase (or recovery key) to import it.';
 
 export interface ImportResult {
   dir: string;
@@ -123,7 +149,7 @@ export interface ImportResult {
  */
 export function importArchive(file: string, options: ImportOptions): ImportResult {
   const label = path.basename(file);
-  const { manifest, store } = readArchive(file, options.limits ?? DEFAULT_LIMITS);
+  const { manifest, store, keyFile: keyFileBytes } = readArchive(file, options.limits ?? DEFAULT_LIMITS);
   const refuse = (problem: string, code: 'PARSE_FAILED' | 'CONFLICT' = 'PARSE_FAILED') =>
     new DossierError(code, `${label} was not imported: ${problem} Nothing was written.`);
   if (manifest.schemaVersion > MIGRATIONS.length) {
@@ -131,12 +157,23 @@ export function importArchive(file: string, options: ImportOptions): ImportResul
   }
   const tmpRoot = importTmpRoot(options.userDataDir);
   mkdirSync(tmpRoot, { recursive: true, mode: PRIVATE_DIR });
+  // A locked archive's key is unwrapped before anything is written: a wrong passphrase leaves no trace.
+  const locked = keyFileBytes ? openLockedArchive(keyFileBytes, store, options.unlock, label) : undefined;
   const staging = mkdtempSync(path.join(tmpRoot, 'import-'));
+  const memory = `file:/import-${randomUUID()}?vfs=memdb`;
+  // The connection that keeps the in-memory copy alive while the defensive reader opens it by name.
+  const holder = locked ? new DatabaseSync(memory) : undefined;
   try {
-    const untrusted = path.join(staging, 'archive.sqlite');
-    writeFileSync(untrusted, store);
+    const untrusted = locked ? memory : path.join(staging, 'archive.sqlite');
+    if (locked) copyIntoMemory(locked.store, untrusted);
+    else writeFileSync(untrusted, store);
     const built = path.join(staging, 'investigation');
-    const copied = buildStore(untrusted, built, manifest, refuse);
+    if (locked) {
+      mkdirSync(path.join(built, VAULT_DIR), { recursive: true, mode: PRIVATE_DIR });
+      writeKeyFile(path.join(built, VAULT_DIR), locked.keyFile);
+    }
+    const unlockBuilt = locked ? { dataKey: locked.dataKey } : undefined;
+    const copied = buildStore(untrusted, built, manifest, refuse, unlockBuilt);
     const name = copied.name ?? manifest.name ?? label;
     const root = investigationsRoot(options.userDataDir);
     mkdirSync(root, { recursive: true, mode: PRIVATE_DIR });
@@ -145,7 +182,7 @@ export function importArchive(file: string, options: ImportOptions): ImportResul
     rmSync(staging, { recursive: true, force: true });
     removeIfEmpty(tmpRoot);
     // Creates index/, backups/, tmp/; the copied custody log goes on with the import itself (issue 19).
-    const workspace = openWorkspace(dir);
+    const workspace = openWorkspace(dir, { unlock: unlockBuilt });
     try {
       recordArchiveImport(
         workspace.db,
@@ -160,6 +197,32 @@ export function importArchive(file: string, options: ImportOptions): ImportResul
     rmSync(staging, { recursive: true, force: true });
     removeIfEmpty(tmpRoot);
     throw error;
+  } finally {
+    holder?.close();
+    locked?.dataKey.fill(0);
+  }
+}
+
+function openLockedArchive(keyFileBytes: Uint8Array, sealed: Uint8Array, unlock: Unlock | undefined, label: string) {
+  if (!unlock) throw new DossierError('FORBIDDEN', LOCKED_ARCHIVE);
+  const keyFile = parseKeyFile(new TextDecoder().decode(keyFileBytes));
+  const dataKey = unlockDataKey(keyFile, unlock);
+  try {
+    return { keyFile, dataKey, store: unsealSnapshot(dataKey, keyFile, ARCHIVE_SLOT, sealed, label) };
+  } catch (error) {
+    dataKey.fill(0);
+    throw error;
+  }
+}
+
+/** Puts a decrypted store where the defensive reader can open it by name, in memory only. */
+function copyIntoMemory(store: Uint8Array, location: string): void {
+  const db = new DatabaseSync(':memory:');
+  try {
+    db.deserialize(asRollbackJournal(store));
+    db.prepare('VACUUM INTO ?').run(location);
+  } finally {
+    db.close();
   }
 }
 
@@ -174,13 +237,19 @@ function removeIfEmpty(dir: string): void {
 type Refuse = (problem: string, code?: 'PARSE_FAILED' | 'CONFLICT') => DossierError;
 
 /** A new workspace at `dir` holding the archive's rows, checked and cleaned; the counts must be the manifest's. */
-function buildStore(untrusted: string, dir: string, manifest: ArchiveManifest, refuse: Refuse): { name: string | null; cleaned: string[] } {
+function buildStore(
+  untrusted: string,
+  dir: string,
+  manifest: ArchiveManifest,
+  refuse: Refuse,
+  unlock?: { dataKey: Uint8Array },
+): { name: string | null; cleaned: string[] } {
   let archive: ReturnType<typeof openArchiveStore> | undefined;
   let workspace: ReturnType<typeof openWorkspace> | undefined;
   try {
     archive = openArchiveStore(untrusted);
-    mkdirSync(dir, { mode: PRIVATE_DIR });
-    workspace = openWorkspace(dir);
+    mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR });
+    workspace = openWorkspace(dir, { unlock });
     const copied = copyArchiveRows(archive.db, workspace.db, archive.reference.tables);
     const differs = (Object.keys(copied.counts) as (keyof ArchiveManifest['counts'])[]).filter((k) => copied.counts[k] !== manifest.counts[k]);
     if (differs.length) {

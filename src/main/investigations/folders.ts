@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from '
 import path from 'node:path';
 import { DossierError } from '../../shared/errors.ts';
 import { DATABASE_FILE } from '../store/workspace.ts';
+import { isLockedFolder } from '../lock/vault-files.ts';
 import type { Database } from '../store/database.ts';
 
 /** Where investigations created without a chosen folder live, and where deleted ones go. */
@@ -37,7 +38,8 @@ export function uniqueChild(root: string, name: string): string {
 }
 
 export function isInvestigationFolder(dir: string): boolean {
-  return existsSync(path.join(dir, DATABASE_FILE));
+  // Issue 20: a locked investigation has its vault instead of a plain store.
+  return existsSync(path.join(dir, DATABASE_FILE)) || isLockedFolder(dir);
 }
 
 /** A chosen folder must be new or empty: Dossier never mixes its files with someone else's. */

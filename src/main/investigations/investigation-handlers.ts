@@ -8,6 +8,8 @@ import { exportArchive, importArchive } from './archive.ts';
 import { ARCHIVE_EXTENSION } from './archive-format.ts';
 import { isInvestigationFolder, slugify } from './folders.ts';
 import { createSample } from './sample.ts';
+import { changePassphrase } from '../lock/lock-workspace.ts';
+import { isLockedFolder } from '../lock/vault-files.ts';
 
 const CANCELED = { canceled: true } as const;
 
@@ -21,7 +23,7 @@ export function investigationHandlers(session: Session): SessionHandlers {
       const current = session.current();
       return current ? session.info(current.entry) : null;
     },
-    'investigations:create': async ({ name, folder, chooseFolder }) => {
+    'investigations:create': async ({ name, folder, chooseFolder, passphrase }) => {
       let dir = folder;
       if (!dir && chooseFolder) {
         if (!dialogs?.chooseFolder) throw new DossierError('FORBIDDEN', 'There is no window to show a folder dialog in.');
@@ -29,7 +31,7 @@ export function investigationHandlers(session: Session): SessionHandlers {
         if (!chosen) return CANCELED;
         dir = chosen;
       }
-      return session.create({ name, dir });
+      return session.create({ name, dir, passphrase });
     },
     'investigations:open': async ({ id, path: dir }) => {
       if (id) return session.open(session.entry(id));
@@ -38,9 +40,9 @@ export function investigationHandlers(session: Session): SessionHandlers {
       const chosen = await dialogs.chooseFolder('Open an investigation folder');
       return chosen ? session.openFolder(chosen) : CANCELED;
     },
-    'investigations:close': () => {
+    'investigations:close': async () => {
       const closed = !!session.current();
-      session.close();
+      await session.close();
       return { closed };
     },
     'investigations:rename': ({ id, name }) => session.rename(id, name),
@@ -66,7 +68,7 @@ export function investigationHandlers(session: Session): SessionHandlers {
       }
       const options = { outFile, force, appVersion: session.deps.appVersion, researcherName: settings.get().settings.researcherName || null };
       if (current?.entry.id === entry.id) {
-        return exportArchive(current.app.workspace.db, { ...options, tmpDir: current.app.workspace.paths.tmpDir });
+        return exportArchive(current.app.workspace.db, { ...options, tmpDir: current.app.workspace.paths.tmpDir, lock: current.app.workspace.lock });
       }
       if (!isInvestigationFolder(entry.path)) throw new DossierError('NOT_FOUND', `The folder of "${entry.name}" is missing (${entry.path}).`);
       const workspace = openWorkspace(entry.path);
@@ -76,7 +78,7 @@ export function investigationHandlers(session: Session): SessionHandlers {
         workspace.close();
       }
     },
-    'investigations:import': async ({ path: file, open = true }) => {
+    'investigations:import': async ({ path: file, open = true, passphrase, recoveryKey }) => {
       let archive = file;
       if (!archive) {
         if (!dialogs?.chooseArchive) throw new DossierError('BAD_INPUT', 'Say which archive to import.');
@@ -84,15 +86,33 @@ export function investigationHandlers(session: Session): SessionHandlers {
         if (!chosen) return CANCELED;
         archive = chosen;
       }
+      const unlock = passphrase ? { passphrase } : recoveryKey ? { recoveryKey } : undefined;
       const { dir, name } = importArchive(path.resolve(archive), {
         userDataDir: session.deps.userDataDir,
         appVersion: session.deps.appVersion,
         researcherName: settings.get().settings.researcherName || null,
+        unlock,
       });
       const entry = session.adoptImported(dir, name);
-      return open ? session.open(entry) : session.info(entry);
+      return open ? session.open(entry, unlock) : session.info(entry);
     },
     'investigations:createSample': () => createSample(session),
+    'investigations:unlock': ({ id, passphrase, recoveryKey, remember }) => {
+      const refusal = remember ? session.rememberedKeys.refusal() : null;
+      if (refusal) throw new DossierError('FORBIDDEN', refusal);
+      const opened = session.open(session.entry(id), passphrase ? { passphrase } : { recoveryKey: recoveryKey! });
+      const key = session.current()?.app.workspace.lock?.key;
+      if (remember && key) session.rememberedKeys.remember(id, key);
+      return opened;
+    },
+    'investigations:forgetKey': ({ id }) => ({ forgotten: session.rememberedKeys.forget(session.entry(id).id) }),
+    'investigations:lock': ({ passphrase }) => session.lockCurrent(passphrase),
+    'investigations:changePassphrase': ({ id, current, recoveryKey, next }) => {
+      const entry = session.entry(id);
+      if (!isLockedFolder(entry.path)) throw new DossierError('CONFLICT', `"${entry.name}" is not locked; lock it first.`);
+      changePassphrase(entry.path, current ? { passphrase: current } : { recoveryKey: recoveryKey! }, next, session.deps.lockParams);
+      return { changed: true };
+    },
     'app:info': () => appInfo(session.deps.appVersion, session.deps.osSandbox),
     'settings:get': () => settings.get(),
     'settings:update': (patch) => {

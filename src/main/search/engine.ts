@@ -55,8 +55,9 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
     size: options.workers ?? Math.max(1, Math.min(2, availableParallelism())),
     databaseFile: workspace.paths.database,
     tmpDir: workspace.paths.tmpDir,
+    indexKey: workspace.lock?.key,
   });
-  const set = new SegmentSet(db, pool, workspace.paths, options.onProgress ?? (() => undefined), {
+  const set = new SegmentSet(db, pool, { ...workspace.paths, indexKey: workspace.lock?.key }, options.onProgress ?? (() => undefined), {
     baseSize: options.baseSize,
     deltaMax: options.deltaMax,
   });

@@ -4,11 +4,10 @@
  * stall its event loop for seconds. The worker reads documents from the store itself through
  * its own read-only SQLite connection, so texts never cross the thread boundary.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import path from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { IndexableDocument } from '../store/documents-repo.ts';
+import { readIndexFile, writeIndexFile } from './index-files.ts';
 import { buildSegment, decodeSegment, encodeSegment, FIELDS, findPosting, type Segment } from './lunr-index.ts';
 import { fuzzyTermsIn, matchSegment, type FuzzyTerms } from './segment-query.ts';
 import { buildSnippets, tokenEnd, type TextMatch } from './snippets.ts';
@@ -16,8 +15,11 @@ import { PIPELINE_VERSION, tokenize } from './tokenizer.ts';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
 interface WorkerConfig {
+  /** The store's file, or the in-memory store's name when the investigation is locked (issue 20). */
   databaseFile: string;
   tmpDir: string;
+  /** A locked investigation's data key: its index caches are sealed with it. */
+  indexKey?: Uint8Array | undefined;
 }
 
 const config = workerData as WorkerConfig;
@@ -48,7 +50,7 @@ function dropSegment(id: number): void {
   if (baseSegments.delete(id)) baseVocabulary = undefined;
 }
 let db: DatabaseSync | undefined;
-const store = (): DatabaseSync => (db ??= new DatabaseSync(config.databaseFile, { readOnly: true }));
+const store = (): DatabaseSync => (db ??= new DatabaseSync(config.databaseFile, { readOnly: true, timeout: 5000 }));
 
 function readDocuments(ids: string[]): IndexableDocument[] {
   const statement = store().prepare('SELECT id, title, source, author, language, text FROM documents WHERE id = ?');
@@ -64,24 +66,6 @@ let textStatement: StatementSync | undefined;
 function readText(id: string): { text: string } | undefined {
   textStatement ??= store().prepare('SELECT text FROM documents WHERE id = ?');
   return textStatement.get(id) as { text: string } | undefined;
-}
-
-/** Writes to a temporary file, syncs it to disk, then renames it over `file`: a crash leaves the old cache or the new one. */
-function writeAtomically(file: string, data: Uint8Array): void {
-  const temp = path.join(config.tmpDir, `${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  const fd = openSync(temp, 'w');
-  try {
-    writeSync(fd, data);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    renameSync(temp, file);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
 }
 
 const TEXT_FIELD = FIELDS.indexOf('text');
@@ -138,12 +122,12 @@ function handle(request: WorkerRequest): unknown {
   switch (request.type) {
     case 'build': {
       const segment = buildSegment(readDocuments(request.ids));
-      if (request.cacheFile) writeAtomically(request.cacheFile, encodeSegment(segment, { pipelineVersion: PIPELINE_VERSION, generation: request.generation }));
+      if (request.cacheFile) writeIndexFile(request.cacheFile, encodeSegment(segment, { pipelineVersion: PIPELINE_VERSION, generation: request.generation }), config.tmpDir, config.indexKey);
       holdSegment(request.segment, segment, request.cacheFile !== undefined);
       return { ids: segment.ids };
     }
     case 'load': {
-      const { segment, pipelineVersion } = decodeSegment(readFileSync(request.cacheFile));
+      const { segment, pipelineVersion } = decodeSegment(readIndexFile(request.cacheFile, config.indexKey));
       if (pipelineVersion !== PIPELINE_VERSION) throw new Error('The index cache is from another pipeline version.');
       holdSegment(request.segment, segment, true);
       return { ids: segment.ids };

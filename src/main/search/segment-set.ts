@@ -4,8 +4,8 @@
  * workspace's index folder; one small delta segment holds what came since and is rebuilt on each
  * change; documents removed from the store are tombstones until their segment is compacted.
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { writeFile, rename, open } from 'node:fs/promises';
+import { readdirSync, rmSync } from 'node:fs';
+import { readIndexFile, writeIndexFile, type IndexKey } from './index-files.ts';
 import path from 'node:path';
 import { currentGeneration, type Database } from '../store/database.ts';
 import { PIPELINE_VERSION } from './tokenizer.ts';
@@ -61,7 +61,7 @@ export class SegmentSet {
   private compacting = false;
   private readonly db: Database;
   private readonly pool: WorkerPool;
-  private readonly paths: { indexDir: string; tmpDir: string };
+  private readonly paths: { indexDir: string; tmpDir: string; indexKey?: IndexKey };
   private readonly onProgress: (p: IndexProgress) => void;
 
   private readonly baseSize: number;
@@ -70,7 +70,7 @@ export class SegmentSet {
   constructor(
     db: Database,
     pool: WorkerPool,
-    paths: { indexDir: string; tmpDir: string },
+    paths: { indexDir: string; tmpDir: string; indexKey?: IndexKey },
     onProgress: (p: IndexProgress) => void,
     sizes: { baseSize?: number | undefined; deltaMax?: number | undefined } = {},
   ) {
@@ -241,7 +241,7 @@ export class SegmentSet {
   private async loadCaches(): Promise<boolean> {
     let manifest: Manifest;
     try {
-      manifest = JSON.parse(readFileSync(path.join(this.paths.indexDir, MANIFEST), 'utf8')) as Manifest;
+      manifest = JSON.parse(readIndexFile(path.join(this.paths.indexDir, MANIFEST), this.paths.indexKey).toString('utf8')) as Manifest;
     } catch {
       return false;
     }
@@ -279,13 +279,7 @@ export class SegmentSet {
   private async writeManifest(generation: number): Promise<void> {
     const files = [...this.segments.values()].filter((s) => s.base && s.cacheFile).map((s) => path.basename(s.cacheFile!));
     const manifest: Manifest = { pipelineVersion: PIPELINE_VERSION, generation, files };
-    const file = path.join(this.paths.indexDir, MANIFEST);
-    const temp = path.join(this.paths.tmpDir, `${MANIFEST}.${process.pid}.${Date.now()}.tmp`);
-    await writeFile(temp, JSON.stringify(manifest));
-    const handle = await open(temp, 'r+');
-    await handle.sync();
-    await handle.close();
-    await rename(temp, file);
+    writeIndexFile(path.join(this.paths.indexDir, MANIFEST), Buffer.from(JSON.stringify(manifest), 'utf8'), this.paths.tmpDir, this.paths.indexKey);
   }
 
   /** Rebuilds, in its worker, a base segment with too many tombstones; the old one serves queries meanwhile. */

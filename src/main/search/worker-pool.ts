@@ -7,6 +7,8 @@ export interface WorkerPoolOptions {
   size: number;
   databaseFile: string;
   tmpDir: string;
+  /** Issue 20: a locked investigation's data key, for its sealed index caches. */
+  indexKey?: Uint8Array | undefined;
 }
 
 /** A fixed set of search workers with request/reply over postMessage. */
@@ -23,7 +25,7 @@ export class WorkerPool {
     this.size = options.size;
     this.workers = Array.from({ length: options.size }, () => {
       const worker = new Worker(options.workerUrl, {
-        workerData: { databaseFile: options.databaseFile, tmpDir: options.tmpDir },
+        workerData: { databaseFile: options.databaseFile, tmpDir: options.tmpDir, indexKey: options.indexKey },
         resourceLimits: { maxOldGenerationSizeMb: SEARCH_WORKER_HEAP_MB },
       });
       worker.on('message', (reply: WorkerReply) => {

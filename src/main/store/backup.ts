@@ -4,7 +4,7 @@
  * schedule (the app's timer calls backupIfDue), on request, before a migration and before a restore.
  * An investigation runs for years: a damaged database is never replaced by an empty one in silence.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { backup as sqliteBackup, DatabaseSync } from 'node:sqlite';
 import path from 'node:path';
 import type { BackupInfo, BackupReason } from '../../shared/domain.ts';
@@ -24,6 +24,27 @@ export interface BackupPaths {
   database: string;
   backupsDir: string;
   tmpDir: string;
+  /** Issue 20: a locked investigation's backups are sealed copies of its store, never SQLite files in plain text. */
+  codec?: BackupCodec | undefined;
+}
+
+/** How a locked store is written to and read from a backup file. */
+export interface BackupCodec {
+  encode(db: Database): Uint8Array;
+  /** An in-memory connection holding the backup's store; throws when the file fails its check. */
+  decode(bytes: Uint8Array, file: string): DatabaseSync;
+  /** After a restore wrote over the live store behind the journal's back: snapshot it. */
+  afterRestore(): void;
+}
+
+function writeSynced(file: string, bytes: Uint8Array): void {
+  const fd = openSync(file, 'w', 0o600);
+  try {
+    writeSync(fd, bytes);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function stamp(date: Date): string {
@@ -52,10 +73,10 @@ export function listBackups(backupsDir: string): BackupInfo[] {
 }
 
 /** Opens a copy read-only and runs SQLite's integrity check; returns its schema version or throws. */
-export function verifyDatabaseFile(file: string): number {
+export function verifyDatabaseFile(file: string, codec?: BackupCodec): number {
   let db: DatabaseSync | undefined;
   try {
-    db = new DatabaseSync(file, { readOnly: true });
+    db = codec ? codec.decode(readFileSync(file), file) : new DatabaseSync(file, { readOnly: true });
     const check = db.prepare('PRAGMA integrity_check').get() as { integrity_check: string } | undefined;
     if (check?.integrity_check !== 'ok') throw new Error(check?.integrity_check ?? 'no answer');
     return (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
@@ -104,8 +125,13 @@ export async function createBackup(
   mkdirSync(paths.backupsDir, { recursive: true });
   const partial = path.join(paths.tmpDir, `backup-${name}`);
   try {
-    await (deps.backup ?? sqliteBackup)(db, partial);
-    sealAndVerify(partial);
+    if (paths.codec) {
+      writeSynced(partial, paths.codec.encode(db));
+      verifyDatabaseFile(partial, paths.codec);
+    } else {
+      await (deps.backup ?? sqliteBackup)(db, partial);
+      sealAndVerify(partial);
+    }
     renameSync(partial, path.join(paths.backupsDir, name));
   } catch (error) {
     for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(partial + suffix, { force: true });
@@ -151,10 +177,10 @@ export async function backupIfDue(
 }
 
 /** The newest backup that passes SQLite's integrity check, or null. */
-export function newestGoodBackup(backupsDir: string): BackupInfo | null {
+export function newestGoodBackup(backupsDir: string, codec?: BackupCodec): BackupInfo | null {
   for (const candidate of listBackups(backupsDir)) {
     try {
-      verifyDatabaseFile(path.join(backupsDir, candidate.name));
+      verifyDatabaseFile(path.join(backupsDir, candidate.name), codec);
       return candidate;
     } catch {
       // a damaged backup: try the next older one
@@ -163,10 +189,10 @@ export function newestGoodBackup(backupsDir: string): BackupInfo | null {
   return null;
 }
 
-function findBackup(backupsDir: string, name: string | undefined): BackupInfo {
+function findBackup(backupsDir: string, name: string | undefined, codec?: BackupCodec): BackupInfo {
   const all = listBackups(backupsDir);
   if (name === undefined) {
-    const newest = newestGoodBackup(backupsDir);
+    const newest = newestGoodBackup(backupsDir, codec);
     if (!newest)
       throw new DossierError(
         'NOT_FOUND',
@@ -192,19 +218,21 @@ export async function restoreBackup(
   migrate: (db: Database) => void,
   deps: BackupDeps = {},
 ): Promise<{ restored: BackupInfo; safetyBackup: BackupInfo }> {
-  const chosen = findBackup(paths.backupsDir, name);
+  const chosen = findBackup(paths.backupsDir, name, paths.codec);
   const file = path.join(paths.backupsDir, chosen.name);
-  verifyDatabaseFile(file);
+  verifyDatabaseFile(file, paths.codec);
   const generationBefore = readGeneration(db);
   const safetyBackup = await createBackup(db, paths, 'before-restore', deps);
-  const source = new DatabaseSync(file, { readOnly: true });
+  const source = paths.codec ? paths.codec.decode(readFileSync(file), file) : new DatabaseSync(file, { readOnly: true });
   try {
+    // For a locked store paths.database names the in-memory store, which the backup API writes over.
     await sqliteBackup(source, paths.database);
   } catch (error) {
     throw diskError(error, `the restored database from ${chosen.name}`);
   } finally {
     source.close();
   }
+  paths.codec?.afterRestore();
   migrate(db);
   db.prepare("UPDATE store_meta SET value = CAST(max(CAST(value AS INTEGER), ?) + 1 AS TEXT) WHERE key = 'generation'").run(
     generationBefore,

@@ -12,10 +12,7 @@ export type Database = DatabaseSync;
 export function openDatabase(file: string, options: { backups?: BackupPaths | undefined } = {}): Database {
   const db = new DatabaseSync(file);
   try {
-    db.exec('PRAGMA journal_mode = WAL');
-    db.exec('PRAGMA synchronous = NORMAL');
-    db.exec('PRAGMA foreign_keys = ON');
-    db.exec('PRAGMA busy_timeout = 5000');
+    configureConnection(db);
     const version = schemaVersion(db);
     if (options.backups && version > 0 && version < MIGRATIONS.length) backupBeforeMigration(db, options.backups);
     migrateDatabase(db);
@@ -24,6 +21,14 @@ export function openDatabase(file: string, options: { backups?: BackupPaths | un
     throw error;
   }
   return db;
+}
+
+/** WAL, foreign keys, a busy timeout: for a file store; on a locked one in memory WAL stays off by itself. */
+export function configureConnection(db: Database): void {
+  db.exec('PRAGMA journal_mode = WAL');
+  db.exec('PRAGMA synchronous = NORMAL');
+  db.exec('PRAGMA foreign_keys = ON');
+  db.exec('PRAGMA busy_timeout = 5000');
 }
 
 export function schemaVersion(db: Database): number {

@@ -2,10 +2,14 @@ import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo } from '../../shared/domain.ts';
 import { DossierError } from '../../shared/errors.ts';
-import { damagedLabel, listBackups, moveAside, newestGoodBackup } from './backup.ts';
-import { openDatabase, type Database } from './database.ts';
+import { damagedLabel, listBackups, moveAside, newestGoodBackup, type BackupCodec } from './backup.ts';
+import { backupCodec } from '../lock/backup-codec.ts';
+import { configureConnection, migrateDatabase, openDatabase, type Database } from './database.ts';
 import { bindCustodyHeadFile, flushCustodyHead } from '../custody/custody-log.ts';
 import { CUSTODY_HEAD_FILE } from '../custody/head-file.ts';
+import { openLockedStore, type LockedStore } from '../lock/locked-store.ts';
+import { LOCKED, type WorkspaceUnlock, removePlaintext, unlockKey } from '../lock/lock-workspace.ts';
+import { isLockedFolder, readKeyFile, vaultDir } from '../lock/vault-files.ts';
 
 /**
  * A workspace (an investigation) is a folder: the SQLite store, index caches, backups and a
@@ -15,7 +19,9 @@ import { CUSTODY_HEAD_FILE } from '../custody/head-file.ts';
 export interface Workspace {
   dir: string;
   db: Database;
-  paths: { database: string; indexDir: string; backupsDir: string; tmpDir: string };
+  paths: { database: string; indexDir: string; backupsDir: string; tmpDir: string; codec?: BackupCodec | undefined };
+  /** Issue 20: set when the investigation is locked (its store lives in memory, its files encrypted). */
+  lock?: LockedStore | undefined;
   close(): void;
 }
 
@@ -30,11 +36,13 @@ export function workspacePaths(dir: string): Workspace['paths'] {
   };
 }
 
-export function openWorkspace(dir: string): Workspace {
+export function openWorkspace(dir: string, options: { unlock?: WorkspaceUnlock | undefined } = {}): Workspace {
   const root = path.resolve(dir);
   const paths = workspacePaths(root);
   mkdirSync(root, { recursive: true });
   for (const folder of [paths.indexDir, paths.backupsDir, paths.tmpDir]) mkdirSync(folder, { recursive: true });
+  // A locked one is swept only once unlocked: a refused passphrase changes nothing in the folder.
+  if (isLockedFolder(root)) return openLockedWorkspace(root, paths, options.unlock);
   sweepTemporaries(paths.tmpDir);
   const db = openStore(paths);
   bindCustodyHeadFile(db, path.join(root, CUSTODY_HEAD_FILE));
@@ -48,6 +56,38 @@ export function openWorkspace(dir: string): Workspace {
       closed = true;
       flushCustodyHead(db);
       db.close();
+    },
+  };
+}
+
+/**
+ * A locked investigation (issue 20): the key is unwrapped (or given), the store decrypted into
+ * memory; other connections open `paths.database`, which is then the in-memory store's name.
+ */
+function openLockedWorkspace(root: string, paths: Workspace['paths'], unlock: WorkspaceUnlock | undefined): Workspace {
+  if (!unlock) throw new DossierError('FORBIDDEN', LOCKED);
+  // "Lock this investigation…" had committed its vault when it stopped: finish removing the plain copy.
+  if (existsSync(paths.database)) removePlaintext(root);
+  const dir = vaultDir(root);
+  const keyFile = readKeyFile(dir);
+  const lock = openLockedStore(dir, unlockKey(keyFile, unlock), keyFile, (raw) => {
+    configureConnection(raw);
+    migrateDatabase(raw);
+  });
+  sweepTemporaries(paths.tmpDir);
+  const lockedPaths = { ...paths, database: lock.location, codec: backupCodec(lock) };
+  bindCustodyHeadFile(lock.db, path.join(root, CUSTODY_HEAD_FILE));
+  let closed = false;
+  return {
+    dir: root,
+    db: lock.db,
+    paths: lockedPaths,
+    lock,
+    close() {
+      if (closed) return;
+      closed = true;
+      flushCustodyHead(lock.db);
+      lock.close();
     },
   };
 }

@@ -5,7 +5,7 @@ import { useShell } from './shell-context.ts';
 
 /** The open investigation's name in the toolbar, as a menu: switch, new, open, import, rename, reveal, export, close, delete. */
 export function InvestigationMenu() {
-  const { investigation, show } = useShell();
+  const { investigation, show, unlock } = useShell();
   const actions = useInvestigationActions();
   const investigations = useInvestigations();
   const [open, setOpen] = useState(false);
@@ -80,7 +80,9 @@ export function InvestigationMenu() {
               </p>
               {others.map((info) => (
                 <div key={info.id} role="none">
-                  {item(info.exists ? info.name : `${info.name} (${t('start.missing')})`, () => void actions.open(info.id), { disabled: !info.exists })}
+                  {item(info.exists ? info.name : `${info.name} (${t('start.missing')})`, () => (info.locked ? unlock(info) : void actions.open(info.id)), {
+                    disabled: !info.exists,
+                  })}
                 </div>
               ))}
               <hr />
@@ -93,6 +95,7 @@ export function InvestigationMenu() {
           {item(t('inv.rename'), () => show('rename'))}
           {item(t('inv.reveal'), () => void actions.reveal(investigation))}
           {item(t('inv.export'), () => void actions.exportArchive())}
+          {!investigation.locked && item(t('lock.menuLock'), () => show('lock'))}
           {item(t('inv.close'), () => void actions.close())}
           {item(t('inv.delete'), () => show('delete'), { danger: true })}
         </div>

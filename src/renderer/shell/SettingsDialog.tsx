@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { CITATION_STYLES, FONT_SIZE, IMPORT_LIMIT_MB, THEMES, type Settings, type SettingsPatch } from '../../shared/settings.ts';
+import { CITATION_STYLES, FONT_SIZE, IMPORT_LIMIT_MB, LOCK_IDLE_MINUTES, THEMES, type Settings, type SettingsPatch } from '../../shared/settings.ts';
 import { RESEARCHER_NAME_MAX } from '../../shared/custody.ts';
 import { invoke } from '../api.ts';
 import { t } from '../strings/t.ts';
@@ -17,6 +17,7 @@ interface Draft {
   terms: string;
   importLimitMb: string;
   researcherName: string;
+  lockIdleMinutes: string;
 }
 
 const toDraft = (s: Settings): Draft => ({
@@ -28,6 +29,7 @@ const toDraft = (s: Settings): Draft => ({
   terms: s.redaction.terms.join('\n'),
   importLimitMb: String(s.importLimitMb),
   researcherName: s.researcherName,
+  lockIdleMinutes: String(s.lockIdleMinutes),
 });
 
 /** A whole number within limits, or the sentence saying what is allowed. */
@@ -49,7 +51,8 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
     if (!current) return;
     const fontSize = wholeNumber(current.readingFontSize, t('settings.fontSize'), FONT_SIZE);
     const limit = wholeNumber(current.importLimitMb, t('settings.importLimit'), IMPORT_LIMIT_MB);
-    const problem = [fontSize, limit].find((v) => typeof v === 'string');
+    const idle = wholeNumber(current.lockIdleMinutes, t('lock.idleLabel'), LOCK_IDLE_MINUTES);
+    const problem = [fontSize, limit, idle].find((v) => typeof v === 'string');
     if (typeof problem === 'string') {
       setMessage({ text: problem, error: true });
       return;
@@ -65,6 +68,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
       },
       importLimitMb: limit as number,
       researcherName: current.researcherName.trim(),
+      lockIdleMinutes: idle as number,
     };
     try {
       const view = await invoke('settings:update', patch);
@@ -144,6 +148,19 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
               <input type="text" maxLength={RESEARCHER_NAME_MAX} value={current.researcherName} onChange={(e) => set({ researcherName: e.target.value })} />
             </label>
             <p className="meta">{t('settings.researcherNameHint')}</p>
+          </fieldset>
+          <fieldset>
+            <legend>{t('lock.settingsLegend')}</legend>
+            <label>
+              {t('lock.idleLabel')}
+              <input
+                type="number"
+                min={LOCK_IDLE_MINUTES.min}
+                max={LOCK_IDLE_MINUTES.max}
+                value={current.lockIdleMinutes}
+                onChange={(e) => set({ lockIdleMinutes: e.target.value })}
+              />
+            </label>
           </fieldset>
           <fieldset>
             <legend>{t('settings.imports')}</legend>

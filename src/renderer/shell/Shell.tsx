@@ -14,6 +14,10 @@ import { SandboxWarning } from './SandboxWarning.tsx';
 import { SettingsDialog } from './SettingsDialog.tsx';
 import { ShellContext, type IndexState, type ShellApi, type ShellDialog } from './shell-context.ts';
 import { StartScreen } from './StartScreen.tsx';
+import { LockDialog, RecoveryKeyDialog } from './LockDialog.tsx';
+import { UnlockDialog } from './UnlockDialog.tsx';
+import { useIdleLock } from './use-idle-lock.ts';
+import type { InvestigationInfo } from '../../shared/investigations.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { useApplySettings, useSettings } from './theme.ts';
 
@@ -39,11 +43,20 @@ export function Shell() {
   const theme = useApplySettings(settings.data?.settings);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [dialog, setDialog] = useState<ShellDialog>(null);
+  const [unlocking, setUnlocking] = useState<InvestigationInfo | null>(null);
+  const [newRecoveryKey, setNewRecoveryKey] = useState<string | null>(null);
   const [index, setIndex] = useState<IndexState | null>(null);
   const registered = useRef<{ handlers: CommandHandlers; items: DynamicCommand[] }>({ handlers: {}, items: [] });
   // The shell is outside its own NoticeContext provider: its actions report here directly.
   const actions = useInvestigationActions(setNotice);
   const investigation = current.data?.info ?? null;
+  const idleMinutes = settings.data?.settings.lockIdleMinutes ?? 15;
+  const lockIdle = useCallback(
+    (info: InvestigationInfo) =>
+      void actions.close().then(() => setNotice({ text: t('lock.idleClosed', { name: info.name, minutes: String(idleMinutes) }) })),
+    [actions, idleMinutes],
+  );
+  useIdleLock(investigation, idleMinutes, lockIdle);
 
   useEffect(
     () =>
@@ -126,12 +139,12 @@ export function Shell() {
     });
     const switches = (investigations.data ?? [])
       .filter((i) => !i.current && i.exists)
-      .map((i) => ({ id: `inv:${i.id}`, label: t('cmd.switchTo', { name: i.name }), run: () => void actions.open(i.id) }));
+      .map((i) => ({ id: `inv:${i.id}`, label: t('cmd.switchTo', { name: i.name }), run: () => (i.locked ? setUnlocking(i) : void actions.open(i.id)) }));
     return [...fixed, ...switches, ...registered.current.items];
   };
 
   const api: ShellApi = useMemo(
-    () => ({ investigation, notice, index, show: setDialog, registerCommands }),
+    () => ({ investigation, notice, index, show: setDialog, unlock: setUnlocking, registerCommands }),
     [investigation, notice, index, registerCommands],
   );
 
@@ -160,10 +173,13 @@ export function Shell() {
             title={t('inv.newTitle')}
             label={t('start.newName')}
             confirm={t('start.create')}
+            offerLock
             onCancel={close}
-            onConfirm={(name) => {
+            onConfirm={(name, passphrase) => {
               close();
-              void actions.create(name);
+              void actions.create(name, passphrase).then((made) => {
+                if (made && 'recoveryKey' in made && made.recoveryKey) setNewRecoveryKey(made.recoveryKey);
+              });
             }}
           />
         )}
@@ -180,6 +196,9 @@ export function Shell() {
             }}
           />
         )}
+        {newRecoveryKey && <RecoveryKeyDialog recoveryKey={newRecoveryKey} onDone={() => setNewRecoveryKey(null)} />}
+        {unlocking && <UnlockDialog info={unlocking} onClose={() => setUnlocking(null)} />}
+        {dialog === 'lock' && investigation && <LockDialog name={investigation.name} onClose={close} />}
         {dialog === 'delete' && investigation && (
           <ConfirmDialog
             title={t('inv.deleteTitle', { name: investigation.name })}

@@ -16,7 +16,7 @@ const STEPS = [
 export function StartScreen() {
   const actions = useInvestigationActions();
   const investigations = useInvestigations();
-  const { show } = useShell();
+  const { show, unlock } = useShell();
   const [name, setName] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -92,7 +92,12 @@ export function StartScreen() {
           {investigations.data?.length === 0 && <p className="empty">{t('start.noRecent')}</p>}
           <ul aria-labelledby="recent-title">
             {investigations.data?.map((info) => (
-              <RecentItem key={info.id} info={info} onOpen={() => void actions.open(info.id)} onForget={() => void actions.forget(info.id)} />
+              <RecentItem
+                key={info.id}
+                info={info}
+                onOpen={() => (info.locked ? unlock(info) : void actions.open(info.id))}
+                onForget={() => void actions.forget(info.id)}
+              />
             ))}
           </ul>
         </section>
@@ -108,6 +113,7 @@ function RecentItem({ info, onOpen, onForget }: { info: InvestigationInfo; onOpe
         <span className="title">
           {info.name}
           {info.sample && <span className="badge">{t('start.sampleBadge')}</span>}
+          {info.locked && <span className="badge">{t('lock.badge')}</span>}
           {!info.exists && <span className="badge warn">{t('start.missing')}</span>}
         </span>
         <span className="meta path" dir="ltr">

@@ -43,7 +43,7 @@ export function useInvestigationActions(notifyHere?: (notice: Notice) => void) {
       }
     };
     return {
-      create: (name: string) => attempt(() => invoke('investigations:create', { name })),
+      create: (name: string, passphrase?: string) => attempt(() => invoke('investigations:create', { name, ...(passphrase ? { passphrase } : {}) })),
       open: (id: string) => attempt(() => invoke('investigations:open', { id })),
       openFolder: () => attempt(() => invoke('investigations:open', {})),
       sample: () => attempt(() => invoke('investigations:createSample', {})),

@@ -3,7 +3,7 @@ import type { InvestigationInfo } from '../../shared/investigations.ts';
 import type { Notice } from '../notice.ts';
 import type { CommandHandlers, DynamicCommand } from './commands.ts';
 
-export type ShellDialog = 'settings' | 'about' | 'palette' | 'new' | 'rename' | 'delete' | null;
+export type ShellDialog = 'settings' | 'about' | 'palette' | 'new' | 'rename' | 'delete' | 'lock' | null;
 
 /** The search index of the open investigation, from 'evt:index:progress' (null: nothing heard yet). */
 export interface IndexState {
@@ -19,6 +19,8 @@ export interface ShellApi {
   notice: Notice | null;
   index: IndexState | null;
   show(dialog: ShellDialog): void;
+  /** Issue 20: asks for the passphrase of a locked investigation, then opens it. */
+  unlock(info: InvestigationInfo): void;
   /** The workspace view adds its commands (import, search, undo…) and its documents while mounted. */
   registerCommands(handlers: CommandHandlers, items: DynamicCommand[]): () => void;
 }
@@ -28,6 +30,7 @@ export const ShellContext = createContext<ShellApi>({
   notice: null,
   index: null,
   show: () => undefined,
+  unlock: () => undefined,
   registerCommands: () => () => undefined,
 });
 

@@ -274,6 +274,35 @@ export const en = {
   'reader.document': 'Document: {title}',
   'reader.text': 'Text of {title}',
 
+  // Issue 20: locked investigations.
+  'lock.badge': 'locked',
+  'lock.unlockTitle': 'Unlock "{name}"',
+  'lock.unlockText': 'This investigation is encrypted on this computer. Type its passphrase to open it.',
+  'lock.passphraseLabel': 'Passphrase',
+  'lock.recoveryLabel': 'Recovery key (12 words)',
+  'lock.useRecovery': 'Use the recovery key instead',
+  'lock.usePassphrase': 'Use the passphrase instead',
+  'lock.unlock': 'Unlock',
+  'lock.remember': 'Remember on this computer (kept in its keyring; anyone who can log in as you can then open it)',
+  'lock.unlocking': 'Unlocking…',
+  'lock.menuLock': 'Lock this investigation…',
+  'lock.atCreation': 'Lock it with a passphrase (encrypted on this computer from the start)',
+  'lock.lockTitle': 'Lock "{name}"',
+  'lock.lockText':
+    'Everything in this investigation (documents, originals, notes, tags, reports, search caches, backups) will be encrypted on disk and the plain copy removed. Without the passphrase or the recovery key no one can read it, not even you.',
+  'lock.newPassphrase': 'Passphrase (a few unrelated words are best)',
+  'lock.repeatPassphrase': 'The same passphrase again',
+  'lock.mismatch': 'The two passphrases differ.',
+  'lock.lock': 'Lock',
+  'lock.locking': 'Encrypting…',
+  'lock.recoveryTitle': 'Write down the recovery key',
+  'lock.recoveryText':
+    'If the passphrase is lost, these twelve words are the only way in. They are shown this once: write them on paper and keep it apart from this computer.',
+  'lock.wroteItDown': 'I have written it down',
+  'lock.idleLabel': 'Close a locked investigation after this many idle minutes (0: never)',
+  'lock.settingsLegend': 'Locked investigations',
+  'lock.idleClosed': '"{name}" was locked after {minutes} idle minutes. Unlock it to go on.',
+
   ...enSearchAndReports,
   // Issue 21: memos, document attributes, analysis tables.
   ...enQda,

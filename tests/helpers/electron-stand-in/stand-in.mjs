@@ -144,7 +144,9 @@ export const dialog = {
 export const shell = { openExternal: async (url) => record('shell.openExternal', url), showItemInFolder: () => undefined };
 export const webContents = { getAllWebContents: () => [] };
 export const webUtils = { getPathForFile: () => '' };
-export default { app, protocol, session, ipcMain, BrowserWindow, Menu, dialog, shell, webContents, webUtils };
+export const powerMonitor = { on: () => undefined };
+export const safeStorage = { isEncryptionAvailable: () => false, getSelectedStorageBackend: () => 'basic_text', encryptString: () => Buffer.alloc(0), decryptString: () => '' };
+export default { app, protocol, session, ipcMain, BrowserWindow, Menu, dialog, shell, webContents, webUtils, powerMonitor, safeStorage };
 
 async function probe() {
   if (finished) return;
