@@ -171,10 +171,10 @@ function removeIfEmpty(dir: string): void {
   }
 }
 
-type Refuse = (problem: string, code?: 'PARSE_FAILED' | 'CONFLICT') => DossierError;
+export type Refuse = (problem: string, code?: 'PARSE_FAILED' | 'CONFLICT') => DossierError;
 
 /** A new workspace at `dir` holding the archive's rows, checked and cleaned; the counts must be the manifest's. */
-function buildStore(untrusted: string, dir: string, manifest: ArchiveManifest, refuse: Refuse): { name: string | null; cleaned: string[] } {
+export function buildStore(untrusted: string, dir: string, manifest: ArchiveManifest, refuse: Refuse): { name: string | null; cleaned: string[] } {
   let archive: ReturnType<typeof openArchiveStore> | undefined;
   let workspace: ReturnType<typeof openWorkspace> | undefined;
   try {
