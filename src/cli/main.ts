@@ -25,13 +25,15 @@ import { formatDocuments, formatImportSummary, formatPassages, formatSearch } fr
 import { escapeForTerminal, jsonForTerminal } from './terminal-text.ts';
 import { cliVersion, defaultInvestigationDir, INVESTIGATION_COMMANDS, runInvestigationCommand } from './investigation-commands.ts';
 import { openSettings } from '../main/settings/settings-store.ts';
+import { runTeamCommand, TEAM_OPTIONS, TEAM_USAGE } from './team-commands.ts';
 
 const USAGE = `Usage: dossier <command> [options]
 
 Commands:
   import PATH... [--ocr-lang en,ru]    import files and folders (recursively); scans and images are
                                        recognised offline in the languages given (en ru zh kk ug ar),
-                                       else in the one guessed from the first page
+                                       else in the one guessed from the first page; a REFI-QDA
+                                       project (.qdpx) brings its documents, codebook and codings
   list                                 documents with their metadata
   show ID                              metadata, text and blocks of one document
   search QUERY [filters]               search the documents; QUERY may use "exact phrase",
@@ -50,6 +52,7 @@ ${CODEBOOK_USAGE}
 ${ALIAS_USAGE}
 ${REPORT_USAGE}
 ${CUSTODY_USAGE}
+${TEAM_USAGE}
   backup                               back up the investigation now (kept in its backups/ folder)
   backups                              the backups, newest first
   restore [BACKUP]                     restore a backup (default: the newest good one); the current
@@ -68,6 +71,8 @@ Options:
   --workspace DIR   the investigation folder (default: the one the app opened last)
   --user-data DIR   the user-data folder holding settings and the list of investigations (default: the app's own)
   --json            print one JSON document
+  --researcher NAME who codes in this command (passages and custody entries carry it); default:
+                    the investigation's researcher name, else the one in Settings
   --help            this text`;
 
 const OPTIONS = {
@@ -90,6 +95,7 @@ const OPTIONS = {
   folder: { type: 'string' },
   yes: { type: 'boolean', default: false },
   own: { type: 'boolean', default: false },
+  ...TEAM_OPTIONS,
 } as const;
 
 interface Output {
@@ -142,6 +148,7 @@ export async function runCli(
       openApp(dir, {
         printPdf: lazyChromiumPrinter,
         custodyActor: () => actor,
+        researcher: values.researcher,
         emit: (event, payload) => {
           if (event === 'evt:import:progress' && !values.json) showProgress(payload as ImportProgress);
         },
@@ -264,6 +271,8 @@ async function runCommand(app: OpenedApp, command: string, args: string[], value
       if (alias) return alias;
       const report = await runReportCommand(h, command, args, values);
       if (report) return report;
+      const team = await runTeamCommand(app, command, args, values);
+      if (team) return team;
       throw new DossierError('BAD_INPUT', `Unknown command "${command}". Run dossier --help for the list.`);
     }
   }
