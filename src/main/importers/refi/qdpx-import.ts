@@ -22,7 +22,7 @@ import { sha256 } from '../../service/import-files.ts';
 import { cleanResearcherName } from '../../team/researcher.ts';
 import { tagPaths } from '../../team/merge/merge-tags.ts';
 import { readVerifiedZip, type ZipLimits } from '../zip-check.ts';
-import { offsetReadings, quoteMatches, type OffsetReading } from './qdpx-offsets.ts';
+import { defaultReading, offsetReadings, quoteMatches, type OffsetReading } from './qdpx-offsets.ts';
 import { parseRefiProject, type RefiProject, type RefiSelection, type RefiSource } from './qdpx-project.ts';
 import type { Block } from '../../../shared/domain.ts';
 
@@ -46,6 +46,8 @@ export interface QdpxImportResult {
   /** Codings with no quote to check (the tool wrote no selection name). */
   unchecked: number;
   mismatched: CodingCheck[];
+  /** Codings of the mismatched selections (a selection may hold several coders' codings). */
+  mismatchedCodings: number;
   /** Codings left out: positions outside the text, or a code not in the codebook. */
   dropped: string[];
   notesKept: number;
@@ -69,13 +71,14 @@ function storeProject(db: Database, project: RefiProject, files: Record<string, 
     verified: 0,
     unchecked: 0,
     mismatched: [],
+    mismatchedCodings: 0,
     dropped: [],
     notesKept: 0,
     readings: {},
   };
   const userName = (guid: string | null) => (guid ? cleanResearcherName(project.users.get(guid) ?? null) : null);
   const tagOf = storeCodes(db, project, result);
-  const notes = new Map(project.notes.map((n) => [n.guid, n]));
+  const notes = new Map(project.notes.map((n) => [n.guid, { ...n, text: n.text || sourceText({ content: null, plainTextPath: n.plainTextPath }, files) || '' }]));
   const usedNotes = new Set<string>();
   const keepNote = (guid: string, kind: 'investigation' | 'document' | 'tag', targetId: string | null) => {
     const note = notes.get(guid);
@@ -109,10 +112,10 @@ function storeProject(db: Database, project: RefiProject, files: Record<string, 
       const n = notes.get(guid);
       if (n) usedNotes.add(guid);
       return n ? cleanUserText(n.text, { multiline: true }) : '';
-    }, result);
+    }, result, project.origin);
   }
   for (const note of project.notes) if (!usedNotes.has(note.guid)) keepNote(note.guid, 'investigation', null);
-  const verifiedLine = `${label}: ${result.passages} passage${result.passages === 1 ? '' : 's'} from ${result.verified + result.unchecked + result.mismatched.length} codings; ${result.verified} verified against their quote${result.unchecked ? `, ${result.unchecked} without a quote to check` : ''}${result.mismatched.length ? `, ${result.mismatched.length} NOT matching (listed in each document's review flags)` : ''}.`;
+  const verifiedLine = `${label}: ${result.passages} passage${result.passages === 1 ? '' : 's'} from ${result.verified + result.unchecked + result.mismatchedCodings} codings; ${result.verified} verified against their quote${result.unchecked ? `, ${result.unchecked} without a quote to check` : ''}${result.mismatchedCodings ? `, ${result.mismatchedCodings} NOT matching (listed in each document's review flags)` : ''}.`;
   result.summary.notes!.push(verifiedLine);
   if (result.dropped.length) result.summary.notes!.push(`${label}: ${result.dropped.length} coding(s) left out: ${result.dropped.slice(0, 5).join('; ')}${result.dropped.length > 5 ? '…' : ''}`);
   if (result.notesKept) result.summary.notes!.push(`${label}: ${result.notesKept} note(s) on sources, codes or the project kept for memos.`);
@@ -153,7 +156,7 @@ function storeCodes(db: Database, project: RefiProject, result: QdpxImportResult
 }
 
 /** The source's plain text: inline, or its internal:// file under sources/ (never a path outside the project). */
-function sourceText(source: RefiSource, files: Record<string, Uint8Array>): string | null {
+function sourceText(source: Pick<RefiSource, 'content' | 'plainTextPath'>, files: Record<string, Uint8Array>): string | null {
   if (source.content !== null) return source.content;
   const path = source.plainTextPath;
   if (!path || !/^internal:\/\//i.test(path)) return null;
@@ -212,21 +215,28 @@ function storeDocument(db: Database, source: RefiSource, raw: string, label: str
   return id;
 }
 
-/** The reading under which most selections' quotes match (the standard's code points on a tie). */
-function chooseReading(selections: RefiSelection[], text: string): OffsetReading {
+/** The reading under which most selections' quotes match; with no quote to tell, the one the project's origin suggests. */
+function chooseReading(selections: RefiSelection[], text: string, origin: string): { reading: OffsetReading; readings: OffsetReading[] } {
   const readings = offsetReadings(text);
-  let best = readings[0]!;
-  let bestScore = -1;
-  for (const reading of readings) {
-    let score = 0;
+  // A quote equal to the text scores 2, one equal up to spacing or cut short 1; ties keep the origin's reading.
+  const score = (reading: OffsetReading) => {
+    let total = 0;
     for (const s of selections) {
       const start = reading.toUnits(s.start);
       const end = reading.toUnits(s.end);
-      if (start !== undefined && end !== undefined && end > start && s.name.trim() && quoteMatches(text.slice(start, end), s.name)) score++;
+      if (start === undefined || end === undefined || end <= start || !s.name.trim()) continue;
+      const found = text.slice(start, end);
+      total += found === s.name || (s.name.length >= 20 && found.startsWith(s.name.replace(/(…|\.\.\.)$/, ''))) ? 2 : quoteMatches(found, s.name) ? 1 : 0;
     }
-    if (score > bestScore) [best, bestScore] = [reading, score];
+    return total;
+  };
+  let best = defaultReading(origin, readings);
+  let bestScore = score(best);
+  for (const reading of readings) {
+    const value = score(reading);
+    if (value > bestScore) [best, bestScore] = [reading, value];
   }
-  return best;
+  return { reading: best, readings };
 }
 
 function storeSelections(
@@ -238,10 +248,12 @@ function storeSelections(
   userName: (guid: string | null) => string | null,
   noteText: (guid: string) => string,
   result: QdpxImportResult,
+  origin: string,
 ): void {
-  const reading = chooseReading(source.selections, text);
+  const { reading, readings } = chooseReading(source.selections, text, origin);
   result.readings[source.name] = reading.name;
   const mismatches: string[] = [];
+  const uncertain: string[] = [];
   const sameSpan = db.prepare('SELECT id FROM passages WHERE document_id = ? AND start = ? AND end = ? AND author IS ?');
   const link = db.prepare('INSERT OR IGNORE INTO passage_tags(passage_id, tag_id) VALUES (?, ?)');
   for (const s of source.selections) {
@@ -253,10 +265,16 @@ function storeSelections(
       continue;
     }
     const found = text.slice(start, end);
-    if (!s.name.trim()) result.unchecked += Math.max(1, s.codings.length);
+    if (!s.name.trim()) {
+      result.unchecked += Math.max(1, s.codings.length);
+      // No quote: where the readings place it differently, say so rather than guess in silence.
+      const places = new Set(readings.map((r) => `${r.toUnits(s.start)}-${r.toUnits(s.end)}`));
+      if (places.size > 1) uncertain.push(`${s.start}–${s.end} (“${found.slice(0, 40)}”)`);
+    }
     else if (quoteMatches(found, s.name)) result.verified += Math.max(1, s.codings.length);
     else {
       result.mismatched.push({ source: source.name, selection: s.guid, expected: s.name, found });
+      result.mismatchedCodings += Math.max(1, s.codings.length);
       mismatches.push(`${s.start}–${s.end}: expected “${s.name.slice(0, 60)}”, found “${found.slice(0, 60)}”`);
     }
     const note = [cleanUserText(s.description, { multiline: true }), ...s.noteRefs.map(noteText)].filter(Boolean).join('\n\n').slice(0, NOTE_MAX);
@@ -281,10 +299,16 @@ function storeSelections(
       result.passages++;
     }
   }
+  const flags: string[] = [];
   if (mismatches.length) {
-    const flag = `REFI-QDA import: ${mismatches.length} coding(s) do not match their quote (positions read as ${reading.name}): ${mismatches.slice(0, 5).join('; ')}${mismatches.length > 5 ? '…' : ''}`;
+    flags.push(`REFI-QDA import: ${mismatches.length} coding(s) do not match their quote (positions read as ${reading.name}): ${mismatches.slice(0, 5).join('; ')}${mismatches.length > 5 ? '…' : ''}`);
+  }
+  if (uncertain.length) {
+    flags.push(`REFI-QDA import: ${uncertain.length} coding(s) came without a quote and lie where tools count characters differently; placed by reading positions as ${reading.name}: ${uncertain.slice(0, 5).join('; ')}${uncertain.length > 5 ? '…' : ''}`);
+  }
+  if (flags.length) {
     const row = db.prepare('SELECT review_flags FROM documents WHERE id = ?').get(documentId) as { review_flags: string };
-    const flags = [...(JSON.parse(row.review_flags) as string[]), cleanMetadataText(flag, 2000) ?? flag];
-    db.prepare('UPDATE documents SET review_flags = ? WHERE id = ?').run(JSON.stringify(flags), documentId);
+    const all = [...(JSON.parse(row.review_flags) as string[]), ...flags.map((f) => cleanMetadataText(f, 2000) ?? f)];
+    db.prepare('UPDATE documents SET review_flags = ? WHERE id = ?').run(JSON.stringify(all), documentId);
   }
 }

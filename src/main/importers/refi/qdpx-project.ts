@@ -51,6 +51,8 @@ export interface RefiNote {
   guid: string;
   name: string;
   text: string;
+  /** NVivo keeps a note's text in a file of its own. */
+  plainTextPath: string | null;
   creatingUser: string | null;
   creationDateTime: string | null;
 }
@@ -69,6 +71,8 @@ export const PROJECT_LIMITS = { maxDepth: 200, maxElements: 2_000_000, maxTextCh
 const SOURCE_KINDS = new Set(['TextSource', 'PDFSource', 'PictureSource', 'AudioSource', 'VideoSource']);
 
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
+/** GUIDs compare without braces and case: the schema allows "{…}", and ATLAS.ti writes capitals. */
+export const guidKey = (guid: string) => guid.trim().replace(/^\{|\}$/g, '').toLowerCase();
 const int = (value: string | undefined) => (value !== undefined && /^\s*\d{1,12}\s*$/.test(value) ? Number(value) : NaN);
 
 export function parseRefiProject(xml: string, label: string, limits = PROJECT_LIMITS): RefiProject {
@@ -97,27 +101,27 @@ export function parseRefiProject(xml: string, label: string, limits = PROJECT_LI
       project.name = a.name ?? '';
       project.origin = a.origin ?? '';
     } else if (name === 'User' && parent === 'Users' && a.guid) {
-      project.users.set(a.guid.toLowerCase(), a.name ?? '');
+      project.users.set(guidKey(a.guid), a.name ?? '');
     } else if (name === 'Code' && a.guid) {
-      const code: RefiCode = { guid: a.guid.toLowerCase(), name: a.name ?? '', color: a.color ?? null, description: '', parentGuid: codeStack.at(-1)?.guid ?? null, noteRefs: [] };
+      const code: RefiCode = { guid: guidKey(a.guid), name: a.name ?? '', color: a.color ?? null, description: '', parentGuid: codeStack.at(-1)?.guid ?? null, noteRefs: [] };
       project.codes.push(code);
       codeStack.push(code);
     } else if (SOURCE_KINDS.has(name) && parent === 'Sources' && a.guid) {
-      source = { guid: a.guid.toLowerCase(), name: a.name ?? '', kind: name, plainTextPath: a.plainTextPath ?? null, content: null, description: '', creatingUser: a.creatingUser?.toLowerCase() ?? null, selections: [], noteRefs: [] };
+      source = { guid: guidKey(a.guid), name: a.name ?? '', kind: name, plainTextPath: a.plainTextPath ?? null, content: null, description: '', creatingUser: (a.creatingUser ? guidKey(a.creatingUser) : undefined) ?? null, selections: [], noteRefs: [] };
       project.sources.push(source);
     } else if (name === 'PlainTextSelection' && source && a.guid) {
-      selection = { guid: a.guid.toLowerCase(), name: a.name ?? '', start: int(a.startPosition), end: int(a.endPosition), creatingUser: a.creatingUser?.toLowerCase() ?? null, description: '', codings: [], noteRefs: [] };
+      selection = { guid: guidKey(a.guid), name: a.name ?? '', start: int(a.startPosition), end: int(a.endPosition), creatingUser: (a.creatingUser ? guidKey(a.creatingUser) : undefined) ?? null, description: '', codings: [], noteRefs: [] };
       source.selections.push(selection);
     } else if (name === 'Coding' && selection) {
-      coding = { codeGuid: '', creatingUser: a.creatingUser?.toLowerCase() ?? selection.creatingUser };
+      coding = { codeGuid: '', creatingUser: (a.creatingUser ? guidKey(a.creatingUser) : undefined) ?? selection.creatingUser };
       selection.codings.push(coding);
     } else if (name === 'CodeRef' && coding && a.targetGUID) {
-      coding.codeGuid = a.targetGUID.toLowerCase();
+      coding.codeGuid = guidKey(a.targetGUID);
     } else if (name === 'NoteRef' && a.targetGUID) {
-      const owner = parent === 'Code' || stack.at(-3) === 'Code' ? codeStack.at(-1) : selection ?? source;
-      owner?.noteRefs.push(a.targetGUID.toLowerCase());
+      const owner = parent === 'Code' ? codeStack.at(-1) : (selection ?? source);
+      owner?.noteRefs.push(guidKey(a.targetGUID));
     } else if (name === 'Note' && parent === 'Notes' && a.guid) {
-      note = { guid: a.guid.toLowerCase(), name: a.name ?? '', text: '', creatingUser: a.creatingUser?.toLowerCase() ?? null, creationDateTime: a.creationDateTime ?? null };
+      note = { guid: guidKey(a.guid), name: a.name ?? '', text: '', plainTextPath: a.plainTextPath ?? null, creatingUser: (a.creatingUser ? guidKey(a.creatingUser) : undefined) ?? null, creationDateTime: a.creationDateTime ?? null };
       project.notes.push(note);
     }
     if (name === 'Description' || name === 'PlainTextContent') text = [];
