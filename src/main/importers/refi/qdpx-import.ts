@@ -259,7 +259,7 @@ function storeSelections(
   for (const s of source.selections) {
     const start = reading.toUnits(s.start);
     const end = reading.toUnits(s.end);
-    const where = `“${source.name}” ${s.start}–${s.end}`;
+    const where = `“${source.name}” ${s.written}`;
     if (start === undefined || end === undefined || !(end > start)) {
       result.dropped.push(`${where}: outside the text (length ${text.length})`);
       continue;

@@ -29,6 +29,8 @@ export interface RefiSelection {
   name: string;
   start: number;
   end: number;
+  /** The positions as written, for sentences about bad ones. */
+  written: string;
   creatingUser: string | null;
   description: string;
   codings: RefiCoding[];
@@ -110,7 +112,7 @@ export function parseRefiProject(xml: string, label: string, limits = PROJECT_LI
       source = { guid: guidKey(a.guid), name: a.name ?? '', kind: name, plainTextPath: a.plainTextPath ?? null, content: null, description: '', creatingUser: (a.creatingUser ? guidKey(a.creatingUser) : undefined) ?? null, selections: [], noteRefs: [] };
       project.sources.push(source);
     } else if (name === 'PlainTextSelection' && source && a.guid) {
-      selection = { guid: guidKey(a.guid), name: a.name ?? '', start: int(a.startPosition), end: int(a.endPosition), creatingUser: (a.creatingUser ? guidKey(a.creatingUser) : undefined) ?? null, description: '', codings: [], noteRefs: [] };
+      selection = { guid: guidKey(a.guid), name: a.name ?? '', start: int(a.startPosition), end: int(a.endPosition), written: `${(a.startPosition ?? '?').slice(0, 20)}–${(a.endPosition ?? '?').slice(0, 20)}`, creatingUser: (a.creatingUser ? guidKey(a.creatingUser) : undefined) ?? null, description: '', codings: [], noteRefs: [] };
       source.selections.push(selection);
     } else if (name === 'Coding' && selection) {
       coding = { codeGuid: '', creatingUser: (a.creatingUser ? guidKey(a.creatingUser) : undefined) ?? selection.creatingUser };
