@@ -35,7 +35,7 @@ describe('hostile REFI-QDA projects', () => {
     const before = await call(app.handlers, 'documents:import', { paths: [good] });
     expect(before.imported).toHaveLength(1);
 
-    const bomb = write('bomb.qdpx', { 'project.qde': strToU8(project('')), 'sources/big.txt': new Uint8Array(300 * 1024 * 1024) });
+    const bomb = write('bomb.qdpx', { 'project.qde': strToU8(project('')), 'sources/big.txt': new Uint8Array(20 * 1024 * 1024) });
     const traversal = write('traversal.qdpx', { 'project.qde': strToU8(project('')), '../evil.txt': strToU8('x') });
     const entities = write('entities.qdpx', {
       'project.qde': strToU8(`<?xml version="1.0"?><!DOCTYPE Project [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><Project name="&b;"/>`),
