@@ -21,7 +21,10 @@ export const TEAM_OPTIONS = {
   csv: { type: 'string' },
 } as const;
 
-const counts = (r: Record<string, number>) => Object.entries(r).map(([k, n]) => `${n} ${k}`).join(', ') || 'nothing';
+const counts = (r: Record<string, number>) =>
+  Object.entries(r)
+    .map(([k, n]) => `${n} ${k}`)
+    .join(', ') || 'nothing';
 const figure = (v: number | null, percent = false) => (v === null ? 'n/a' : percent ? `${(v * 100).toFixed(1)} %` : v.toFixed(3));
 
 export function formatMerge(s: MergeSummary): string {
@@ -41,7 +44,10 @@ export function formatAgreement(r: AgreementReport): string {
   ];
   if (r.disagreements.length) {
     lines.push(`${r.disagreements.length} disagreement${r.disagreements.length === 1 ? '' : 's'}:`);
-    for (const d of r.disagreements) lines.push(`  [${d.documentId}] ${d.start}–${d.end} ${d.codedBy} only: “${d.text.length > 80 ? `${d.text.slice(0, 77)}…` : d.text}”`);
+    for (const d of r.disagreements)
+      lines.push(
+        `  [${d.documentId}] ${d.start}–${d.end} ${d.codedBy} only: “${d.text.length > 80 ? `${d.text.slice(0, 77)}…` : d.text}”`,
+      );
   }
   return lines.join('\n');
 }
@@ -67,14 +73,26 @@ export async function runTeamCommand(
       const tags = await call(h, 'tags:list', {});
       const found = tags.filter((t) => t.name.toLowerCase() === name.trim().toLowerCase());
       if (!found.length) throw new DossierError('NOT_FOUND', `There is no tag named "${name}".`);
-      if (found.length > 1) throw new DossierError('AMBIGUOUS', `${found.length} tags are named "${name}" (under different parents); rename one first.`);
-      const pair = values.coders?.split(',').map((s) => s.trim()).filter(Boolean);
+      if (found.length > 1)
+        throw new DossierError(
+          'AMBIGUOUS',
+          `${found.length} tags are named "${name}" (under different parents); rename one first.`,
+        );
+      const pair = values.coders
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       if (pair && pair.length !== 2) throw new DossierError('BAD_INPUT', 'Give two researchers: --coders NAME,NAME.');
       const coders = pair ? ([pair[0]!, pair[1]!] as [string, string]) : undefined;
       const report = await call(h, 'team:agreement', { tagId: found[0]!.id, ...(coders ? { coders } : {}) });
       let text = formatAgreement(report);
       if (values.csv) {
-        const written = await call(h, 'team:exportAgreement', { tagId: found[0]!.id, ...(coders ? { coders } : {}), path: values.csv, force: values.force ?? false });
+        const written = await call(h, 'team:exportAgreement', {
+          tagId: found[0]!.id,
+          ...(coders ? { coders } : {}),
+          path: values.csv,
+          force: values.force ?? false,
+        });
         text += `\nWrote ${written.path}.`;
       }
       return { json: report, text };

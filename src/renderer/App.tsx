@@ -20,6 +20,8 @@ import { StatusBar } from './shell/StatusBar.tsx';
 import { Toolbar } from './shell/Toolbar.tsx';
 import { useShortcuts } from './shortcuts.ts';
 import { t } from './strings/t.ts';
+import { TeamPane } from './team/TeamPane.tsx';
+import type { Disagreement } from '../shared/team.ts';
 
 /** Focus after the next paint, when the element the work goes on in has rendered. */
 const focusSoon = (find: () => HTMLElement | null | undefined) =>
@@ -37,6 +39,8 @@ export function App() {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [help, setHelp] = useState(false);
   const [showReports, setShowReports] = useState(false);
+  // Issue 21: the Team pane (merge, inter-coder agreement).
+  const [showTeam, setShowTeam] = useState(false);
   const [sidebar, setSidebar] = useState(loadSidebar);
   const searchBox = useRef<HTMLInputElement>(null);
   const importButton = useRef<HTMLButtonElement>(null);
@@ -136,6 +140,11 @@ export function App() {
     panes.open(id, at, { search: query, grab: true });
     setResultsShown(false);
   };
+  /** A disagreement side by side: its span on the left, the other researcher's nearest coding on the right (issue 21). */
+  const openDisagreement = (d: Disagreement) => {
+    panes.open(d.documentId, { start: d.start, end: d.end }, { pane: 0 });
+    panes.open(d.documentId, d.otherSpan ?? { start: d.start, end: d.end }, { pane: 1 });
+  };
   const openPassage = (p: PassageView) => panes.open(p.documentId, { start: p.start, end: p.end }, { grab: true });
   const hasQuery = query.trim().length > 0;
   const backToResults = () => {
@@ -156,6 +165,7 @@ export function App() {
     search: () => searchBox.current?.focus(),
     passages: () => setPassageSearch(passageSearch === null ? '' : null),
     reports: () => setShowReports((v) => !v),
+    team: () => setShowTeam((v) => !v),
     undo: () => void undo(),
     redo: () => void redo(),
     help: () => setHelp(true),
@@ -210,6 +220,8 @@ export function App() {
         onPassages={() => setPassageSearch(passageSearch === null ? '' : null)}
         reports={showReports}
         onReports={() => setShowReports((v) => !v)}
+        team={showTeam}
+        onTeam={() => setShowTeam((v) => !v)}
         onUndo={() => void undo()}
         onHelp={() => setHelp(true)}
         onImport={(folders) => void importFromDialog(folders)}
@@ -273,7 +285,15 @@ export function App() {
             <ReportsPane tags={tags.data ?? []} onOpenAtPage={(p) => open(p.documentId, { start: p.start, end: p.end, pages: true })} />
           </div>
         )}
-        {showPassages && !showReports && (
+        {showTeam && !showReports && (
+          <div className="drawer team-drawer">
+            <button type="button" className="drawer-close" aria-label={t('team.closePane')} title={t('team.closePane')} onClick={() => setShowTeam(false)}>
+              ×
+            </button>
+            <TeamPane tags={tags.data ?? []} onOpenSideBySide={openDisagreement} />
+          </div>
+        )}
+        {showPassages && !showReports && !showTeam && (
           <PassagesPanel
             tags={tags.data ?? []}
             tagIds={selectedTags}

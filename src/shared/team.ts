@@ -35,6 +35,8 @@ export interface Disagreement {
   text: string;
   /** The researcher who coded this span with the tag (the other did not). */
   codedBy: string;
+  /** The other researcher's nearest span with the tag in this document, to show beside it; null when they have none there. */
+  otherSpan: { start: number; end: number } | null;
 }
 
 export interface AgreementReport {

@@ -8,8 +8,10 @@ import { openApp, type OpenedApp } from '../../src/main/app/open-app.ts';
 import { call } from '../../src/main/dispatch.ts';
 import { exportArchive, importArchive } from '../../src/main/investigations/archive.ts';
 
-export const STATEMENT = 'Statement of a released detainee\n\nThe guards at the gate beat us every night. They took our shoes and our names. In the morning the guards counted us twice.';
-export const REPORT = 'NGO report on the camp\n\nWitnesses describe a camp near Ghulja with 3,000 detainees. Two witnesses named the commander.';
+export const STATEMENT =
+  'Statement of a released detainee\n\nThe guards at the gate beat us every night. They took our shoes and our names. In the morning the guards counted us twice.';
+export const REPORT =
+  'NGO report on the camp\n\nWitnesses describe a camp near Ghulja with 3,000 detainees. Two witnesses named the commander.';
 export const EXTRA = 'Second statement\n\nShe was held for nine months and beaten with a rubber baton 𝕏 during interrogation.';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -29,7 +31,12 @@ export async function tagId(app: OpenedApp, name: string): Promise<string> {
 }
 
 export async function code(app: OpenedApp, title: string, text: string, quote: string, tagNames: string[], note?: string) {
-  return call(app.handlers, 'passages:create', { documentId: await docId(app, title), ...span(text, quote), tagNames, ...(note ? { note } : {}) });
+  return call(app.handlers, 'passages:create', {
+    documentId: await docId(app, title),
+    ...span(text, quote),
+    tagNames,
+    ...(note ? { note } : {}),
+  });
 }
 
 export function archiveOf(app: OpenedApp, outFile: string): string {
@@ -41,12 +48,21 @@ export function archiveOf(app: OpenedApp, outFile: string): string {
 export async function baseArchive(root: string): Promise<string> {
   const base = openApp(path.join(root, 'base'));
   try {
-    await call(base.handlers, 'documents:importData', { files: [{ name: 'statement.txt', data: bytes(STATEMENT) }, { name: 'report.txt', data: bytes(REPORT) }] });
+    await call(base.handlers, 'documents:importData', {
+      files: [
+        { name: 'statement.txt', data: bytes(STATEMENT) },
+        { name: 'report.txt', data: bytes(REPORT) },
+      ],
+    });
     const detention = await call(base.handlers, 'tags:create', { name: 'Detention' });
     await call(base.handlers, 'tags:create', { name: 'Conditions', parentId: detention.id });
     await call(base.handlers, 'tags:create', { name: 'Torture' });
     const statement = await docId(base, 'Statement of a released detainee');
-    await call(base.handlers, 'passages:create', { documentId: statement, ...span(STATEMENT, 'took our shoes and our names'), tagIds: [await tagId(base, 'Conditions')] });
+    await call(base.handlers, 'passages:create', {
+      documentId: statement,
+      ...span(STATEMENT, 'took our shoes and our names'),
+      tagIds: [await tagId(base, 'Conditions')],
+    });
     return archiveOf(base, path.join(root, 'base.dossier'));
   } finally {
     await base.close();
@@ -64,7 +80,8 @@ export async function codedCopies(root: string): Promise<{ a: OpenedApp; b: Open
   const archive = await baseArchive(root);
   const a = copyFor(root, archive, 'Aigerim');
   const b = copyFor(root, archive, 'Bakyt');
-  const shared = async (app: OpenedApp) => (await call(app.handlers, 'passages:list', {})).find((p) => p.exact === 'took our shoes and our names')!;
+  const shared = async (app: OpenedApp) =>
+    (await call(app.handlers, 'passages:list', {})).find((p) => p.exact === 'took our shoes and our names')!;
 
   await code(a, 'Statement of a released detainee', STATEMENT, 'The guards at the gate beat us every night.', ['Torture']);
   await call(a.handlers, 'passages:update', { id: (await shared(a)).id, note: 'Aigerim: also in the second statement' });

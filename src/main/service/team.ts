@@ -38,7 +38,10 @@ export const isQdpx = (file: string) => /\.qdpx$/i.test(file);
 
 export function teamHandlers(deps: TeamDeps) {
   const { db } = deps;
-  const researcherView = () => ({ investigation: investigationResearcher(db), effective: currentActor(db)?.researcherName ?? null });
+  const researcherView = () => ({
+    investigation: investigationResearcher(db),
+    effective: currentActor(db)?.researcherName ?? null,
+  });
   return {
     'team:researcher': () => researcherView(),
     'team:setResearcher': ({ name }: ParsedInput<'team:setResearcher'>) => {
@@ -60,7 +63,14 @@ export function teamHandlers(deps: TeamDeps) {
         const summary = mergeInvestigation(db, source);
         recordArchiveImport(
           db,
-          { name: source.label, sha256: fileSha256(file), createdAt: source.manifest.createdAt, appVersion: source.manifest.appVersion, investigation: readStoreName(source.db) ?? source.manifest.name, head: source.manifest.custody?.head ?? null },
+          {
+            name: source.label,
+            sha256: fileSha256(file),
+            createdAt: source.manifest.createdAt,
+            appVersion: source.manifest.appVersion,
+            investigation: readStoreName(source.db) ?? source.manifest.name,
+            head: source.manifest.custody?.head ?? null,
+          },
           currentActor(db) ?? { appVersion: 'unknown', researcherName: null },
         );
         if (Object.keys(summary.added).length || Object.keys(summary.updated).length) deps.changed('merge');
@@ -89,7 +99,11 @@ export function teamHandlers(deps: TeamDeps) {
 }
 
 /** Imports REFI-QDA projects given by path or as bytes; each fails alone with a sentence naming it. */
-export async function importQdpxSources(db: Database, sources: ({ path: string } | { path: string; bytes: Uint8Array })[], maxFileBytes: number): Promise<ImportSummary> {
+export async function importQdpxSources(
+  db: Database,
+  sources: ({ path: string } | { path: string; bytes: Uint8Array })[],
+  maxFileBytes: number,
+): Promise<ImportSummary> {
   const summary: ImportSummary = { imported: [], duplicates: [], failed: [], skipped: [], notes: [] };
   for (const source of sources) {
     const label = path.basename(source.path);
@@ -103,7 +117,11 @@ export async function importQdpxSources(db: Database, sources: ({ path: string }
       summary.notes!.push(...(result.summary.notes ?? []));
     } catch (error) {
       const info = toErrorInfo(error);
-      summary.failed.push({ path: source.path, code: info.code, message: info.message.includes(label) ? info.message : `${label}: ${info.message}` });
+      summary.failed.push({
+        path: source.path,
+        code: info.code,
+        message: info.message.includes(label) ? info.message : `${label}: ${info.message}`,
+      });
     }
   }
   return summary;

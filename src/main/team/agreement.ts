@@ -21,7 +21,9 @@ export const AGREEMENT_UNIT =
   'each non-whitespace character of the documents both researchers coded is one unit, coded or not coded with the tag by each researcher';
 
 export function researchers(db: Database): string[] {
-  return (db.prepare('SELECT DISTINCT author FROM passages WHERE author IS NOT NULL ORDER BY author').all() as { author: string }[]).map((r) => r.author);
+  return (
+    db.prepare('SELECT DISTINCT author FROM passages WHERE author IS NOT NULL ORDER BY author').all() as { author: string }[]
+  ).map((r) => r.author);
 }
 
 /** The three figures from the four counts; null where a figure is undefined (no units, or no variation at all). */
@@ -49,7 +51,9 @@ interface Span {
 const isSpace = (ch: string) => /\s/u.test(ch);
 
 export function computeAgreement(db: Database, input: { tagId: string; coders?: [string, string] | undefined }): AgreementReport {
-  const tags = db.prepare('SELECT id, name, parent_id, color, description, position, created_at FROM tags').all() as unknown as Parameters<typeof tagPaths>[0];
+  const tags = db
+    .prepare('SELECT id, name, parent_id, color, description, position, created_at FROM tags')
+    .all() as unknown as Parameters<typeof tagPaths>[0];
   const tagPath = tagPaths(tags).get(input.tagId);
   if (tagPath === undefined) throw new DossierError('NOT_FOUND', 'That tag is no longer in the codebook.');
   const names = researchers(db);
@@ -95,11 +99,27 @@ export function computeAgreement(db: Database, input: { tagId: string; coders?: 
         const codedBy = piece.inFirst ? coders[0] : coders[1];
         const last = disagreements.at(-1);
         if (last && last.documentId === doc.id && last.end === piece.start && last.codedBy === codedBy) last.end = piece.end;
-        else disagreements.push({ documentId: doc.id, documentTitle: doc.title, start: piece.start, end: piece.end, text: '', codedBy });
+        else
+          disagreements.push({
+            documentId: doc.id,
+            documentTitle: doc.title,
+            start: piece.start,
+            end: piece.end,
+            text: '',
+            codedBy,
+            otherSpan: null,
+          });
       }
     }
     perDocument.push({ id: doc.id, title: doc.title, units });
-    for (const d of disagreements) if (d.documentId === doc.id) d.text = doc.text.slice(d.start, d.end).trim();
+    for (const d of disagreements) {
+      if (d.documentId !== doc.id) continue;
+      d.text = doc.text.slice(d.start, d.end).trim();
+      const others = d.codedBy === coders[0] ? second : first;
+      const distance = (s: Span) => (s.end <= d.start ? d.start - s.end : s.start >= d.end ? s.start - d.end : 0);
+      const nearest = [...others].sort((x, y) => distance(x) - distance(y))[0];
+      d.otherSpan = nearest ? { start: nearest.start, end: nearest.end } : null;
+    }
   }
   return {
     tagId: input.tagId,
@@ -115,7 +135,11 @@ export function computeAgreement(db: Database, input: { tagId: string; coders?: 
 }
 
 /** Cuts [0, length) at every span boundary; each piece says whether each coder's spans cover it. */
-function pieces(length: number, first: Span[], second: Span[]): { start: number; end: number; inFirst: boolean; inSecond: boolean }[] {
+function pieces(
+  length: number,
+  first: Span[],
+  second: Span[],
+): { start: number; end: number; inFirst: boolean; inSecond: boolean }[] {
   const cuts = new Set<number>([0, length]);
   for (const s of [...first, ...second]) {
     cuts.add(Math.max(0, Math.min(length, s.start)));
@@ -136,11 +160,39 @@ function pieces(length: number, first: Span[], second: Span[]): { start: number;
 export function agreementCsv(report: AgreementReport, cell: (value: string) => string): string {
   const fmt = (v: number | null) => (v === null ? '' : v.toFixed(4));
   const lines = [
-    ['tag', 'researcher_1', 'researcher_2', 'percent', 'kappa', 'alpha', 'units', 'both', 'first_only', 'second_only', 'neither'].join(','),
-    [report.tagPath, report.coders[0], report.coders[1], fmt(report.percent), fmt(report.kappa), fmt(report.alpha), String(report.counts.both + report.counts.firstOnly + report.counts.secondOnly + report.counts.neither), String(report.counts.both), String(report.counts.firstOnly), String(report.counts.secondOnly), String(report.counts.neither)].map(cell).join(','),
+    [
+      'tag',
+      'researcher_1',
+      'researcher_2',
+      'percent',
+      'kappa',
+      'alpha',
+      'units',
+      'both',
+      'first_only',
+      'second_only',
+      'neither',
+    ].join(','),
+    [
+      report.tagPath,
+      report.coders[0],
+      report.coders[1],
+      fmt(report.percent),
+      fmt(report.kappa),
+      fmt(report.alpha),
+      String(report.counts.both + report.counts.firstOnly + report.counts.secondOnly + report.counts.neither),
+      String(report.counts.both),
+      String(report.counts.firstOnly),
+      String(report.counts.secondOnly),
+      String(report.counts.neither),
+    ]
+      .map(cell)
+      .join(','),
     '',
     ['document_id', 'document_title', 'start', 'end', 'coded_by', 'text'].join(','),
-    ...report.disagreements.map((d) => [d.documentId, d.documentTitle, String(d.start), String(d.end), d.codedBy, d.text].map(cell).join(',')),
+    ...report.disagreements.map((d) =>
+      [d.documentId, d.documentTitle, String(d.start), String(d.end), d.codedBy, d.text].map(cell).join(','),
+    ),
   ];
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -20,7 +20,11 @@ export function investigationResearcher(db: Database): string | null {
 /** Sets (or, with an empty name, clears) the investigation's researcher name. */
 export function setInvestigationResearcher(db: Database, name: string): string | null {
   const clean = cleanResearcherName(name);
-  if (clean) db.prepare('INSERT INTO store_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(KEY, clean);
+  if (clean)
+    db.prepare('INSERT INTO store_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+      KEY,
+      clean,
+    );
   else db.prepare('DELETE FROM store_meta WHERE key = ?').run(KEY);
   return clean;
 }
@@ -28,12 +32,17 @@ export function setInvestigationResearcher(db: Database, name: string): string |
 /** A name as typed (a command line, the Settings field, a REFI-QDA user): one line, controls removed, bounded. */
 export function cleanResearcherName(name: string | null | undefined): string | null {
   if (name == null) return null;
-  if (name.length > RESEARCHER_NAME_MAX * 4) throw new DossierError('BAD_INPUT', `A researcher name is at most ${RESEARCHER_NAME_MAX} characters.`);
+  if (name.length > RESEARCHER_NAME_MAX * 4)
+    throw new DossierError('BAD_INPUT', `A researcher name is at most ${RESEARCHER_NAME_MAX} characters.`);
   const clean = cleanMetadataText(name, RESEARCHER_NAME_MAX);
   return clean?.trim() || null;
 }
 
 /** Who codes now: the name given for this command, else the investigation's, else the user's Settings name. */
-export function resolveResearcher(parts: { override?: string | null | undefined; investigation: string | null; settings: string | null | undefined }): string | null {
+export function resolveResearcher(parts: {
+  override?: string | null | undefined;
+  investigation: string | null;
+  settings: string | null | undefined;
+}): string | null {
   return cleanResearcherName(parts.override) ?? parts.investigation ?? cleanResearcherName(parts.settings);
 }

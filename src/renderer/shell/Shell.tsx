@@ -16,6 +16,7 @@ import { ShellContext, type IndexState, type ShellApi, type ShellDialog } from '
 import { StartScreen } from './StartScreen.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { useApplySettings, useSettings } from './theme.ts';
+import { useMerge } from '../team/team-actions.ts';
 
 /** A workspace opened outside a session (the single-workspace e2e bridge) answers FORBIDDEN here. */
 const currentInvestigation = async () => {
@@ -44,6 +45,7 @@ export function Shell() {
   // The shell is outside its own NoticeContext provider: its actions report here directly.
   const actions = useInvestigationActions(setNotice);
   const investigation = current.data?.info ?? null;
+  const merge = useMerge(setNotice);
 
   useEffect(
     () =>
@@ -114,6 +116,7 @@ export function Shell() {
           renameInvestigation: () => setDialog('rename'),
           revealInvestigation: () => void actions.reveal(investigation),
           closeInvestigation: () => void actions.close(),
+          mergeInvestigation: () => void merge(),
         }
       : {}),
   };

@@ -12,7 +12,8 @@ import { call } from '../../../src/main/dispatch.ts';
 import { buildQdpx } from '../../fixtures/qdpx/build-qdpx.ts';
 import { tempDir } from '../../helpers/temp-workspace.ts';
 
-const project = (body: string) => `<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="urn:QDA-XML:project:1.0" name="Hostile">${body}</Project>`;
+const project = (body: string) =>
+  `<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="urn:QDA-XML:project:1.0" name="Hostile">${body}</Project>`;
 const source = (selections: string) =>
   `<Sources><TextSource guid="a2b94468-80a5-412f-92d6-e900d97b55a6" name="Short"><PlainTextContent>Only a few words here.</PlainTextContent>${selections}</TextSource></Sources>`;
 
@@ -38,9 +39,15 @@ describe('hostile REFI-QDA projects', () => {
     const bomb = write('bomb.qdpx', { 'project.qde': strToU8(project('')), 'sources/big.txt': new Uint8Array(20 * 1024 * 1024) });
     const traversal = write('traversal.qdpx', { 'project.qde': strToU8(project('')), '../evil.txt': strToU8('x') });
     const entities = write('entities.qdpx', {
-      'project.qde': strToU8(`<?xml version="1.0"?><!DOCTYPE Project [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><Project name="&b;"/>`),
+      'project.qde': strToU8(
+        `<?xml version="1.0"?><!DOCTYPE Project [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><Project name="&b;"/>`,
+      ),
     });
-    const deep = write('deep.qdpx', { 'project.qde': strToU8(project(`${'<Code guid="2dfba8c9-59f5-4424-99d6-ea9bce18134b" name="x" isCodable="true">'.repeat(300)}`)) });
+    const deep = write('deep.qdpx', {
+      'project.qde': strToU8(
+        project(`${'<Code guid="2dfba8c9-59f5-4424-99d6-ea9bce18134b" name="x" isCodable="true">'.repeat(300)}`),
+      ),
+    });
     const notXml = write('notxml.qdpx', { 'project.qde': strToU8('this is not XML <<<') });
     const noProject = write('noproject.qdpx', { 'readme.txt': strToU8('hello') });
     const notZip = path.join(dir, 'notzip.qdpx');
@@ -48,13 +55,19 @@ describe('hostile REFI-QDA projects', () => {
     const second = path.join(dir, 'second.txt');
     writeFileSync(second, 'A second note\n\nImported in the same batch as the hostile projects.');
 
-    const summary = await call(app.handlers, 'documents:import', { paths: [bomb, traversal, entities, deep, notXml, noProject, notZip, second] });
+    const summary = await call(app.handlers, 'documents:import', {
+      paths: [bomb, traversal, entities, deep, notXml, noProject, notZip, second],
+    });
     expect(summary.imported.map((d) => d.title)).toEqual(['A second note']);
     const failed = new Map(summary.failed.map((f) => [path.basename(f.path), f.message]));
     expect(failed.get('bomb.qdpx')).toMatch(/^bomb\.qdpx expands to far more data than its size/);
-    expect(failed.get('traversal.qdpx')).toMatch(/^traversal\.qdpx contains a file named "\.\.\/evil\.txt" that points outside the archive/);
+    expect(failed.get('traversal.qdpx')).toMatch(
+      /^traversal\.qdpx contains a file named "\.\.\/evil\.txt" that points outside the archive/,
+    );
     expect(failed.get('entities.qdpx')).toMatch(/^entities\.qdpx is not a REFI-QDA project it can read: its XML is malformed/);
-    expect(failed.get('deep.qdpx')).toMatch(/^deep\.qdpx is not a REFI-QDA project it can read: its elements nest more than 200 deep/);
+    expect(failed.get('deep.qdpx')).toMatch(
+      /^deep\.qdpx is not a REFI-QDA project it can read: its elements nest more than 200 deep/,
+    );
     expect(failed.get('notxml.qdpx')).toMatch(/^notxml\.qdpx is not a REFI-QDA project it can read/);
     expect(failed.get('noproject.qdpx')).toBe('noproject.qdpx is not a REFI-QDA project: it has no project.qde.');
     expect(failed.get('notzip.qdpx')).toBe('notzip.qdpx is not a valid REFI-QDA project (its zip structure is damaged).');
@@ -71,7 +84,8 @@ describe('hostile REFI-QDA projects', () => {
       '<PlainTextSelection guid="4691a8a0-d67c-4dcc-91d6-e9075dc230cc" name="" startPosition="-4" endPosition="3"/>',
       '<PlainTextSelection guid="3ba84074-e1af-4234-9773-1a71bb5c54de" name="words" startPosition="11" endPosition="16"><Coding guid="c1d2e3f4-a5b6-4c7d-8e9f-a0b1c2d3e4f5"><CodeRef targetGUID="0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"/></Coding></PlainTextSelection>',
     ].join('');
-    const codes = '<CodeBook><Codes><Code guid="96868d37-d832-4d19-bf5e-9bd0792ab8e2" name="Torture" isCodable="true"/></Codes></CodeBook>';
+    const codes =
+      '<CodeBook><Codes><Code guid="96868d37-d832-4d19-bf5e-9bd0792ab8e2" name="Torture" isCodable="true"/></Codes></CodeBook>';
     const file = write('offsets.qdpx', { 'project.qde': strToU8(project(codes + source(selections))) });
     const summary = await call(app.handlers, 'documents:import', { paths: [file] });
     expect(summary.failed).toEqual([]);
@@ -82,7 +96,8 @@ describe('hostile REFI-QDA projects', () => {
   });
 
   it('never reads a source text from outside the project (a plainTextPath climbing out, or an absolute file)', async () => {
-    const climbing = '<Sources><TextSource guid="a2b94468-80a5-412f-92d6-e900d97b55a6" name="Climbing" plainTextPath="internal://../../etc/passwd"/><TextSource guid="4691a8a0-d67c-4dcc-91d6-e9075dc230cc" name="Absolute" plainTextPath="file:///etc/passwd"/></Sources>';
+    const climbing =
+      '<Sources><TextSource guid="a2b94468-80a5-412f-92d6-e900d97b55a6" name="Climbing" plainTextPath="internal://../../etc/passwd"/><TextSource guid="4691a8a0-d67c-4dcc-91d6-e9075dc230cc" name="Absolute" plainTextPath="file:///etc/passwd"/></Sources>';
     const file = write('paths.qdpx', { 'project.qde': strToU8(project(climbing)) });
     const summary = await call(app.handlers, 'documents:import', { paths: [file] });
     expect(summary.imported).toEqual([]);
@@ -98,7 +113,12 @@ describe('hostile REFI-QDA projects', () => {
     const other = openApp(path.join(dir, 'twice'));
     try {
       await call(other.handlers, 'documents:import', { paths: [file] });
-      const count = () => other.workspace.db.prepare('SELECT (SELECT count(*) FROM documents) AS d, (SELECT count(*) FROM passages) AS p, (SELECT count(*) FROM tags) AS t').get();
+      const count = () =>
+        other.workspace.db
+          .prepare(
+            'SELECT (SELECT count(*) FROM documents) AS d, (SELECT count(*) FROM passages) AS p, (SELECT count(*) FROM tags) AS t',
+          )
+          .get();
       const first = count();
       const again = await call(other.handlers, 'documents:import', { paths: [file] });
       expect(again.duplicates.map((d) => d.existingTitle).sort()).toEqual(['Report of the lawyer', 'Testimony of A.']);

@@ -39,7 +39,10 @@ describe('inter-coder agreement', () => {
   beforeAll(async () => {
     const setup = openApp(workspace);
     const { imported } = await call(setup.handlers, 'documents:importData', {
-      files: [{ name: 'words.txt', data: new TextEncoder().encode(TEXT) }, { name: 'one.txt', data: new TextEncoder().encode(ONLY_A) }],
+      files: [
+        { name: 'words.txt', data: new TextEncoder().encode(TEXT) },
+        { name: 'one.txt', data: new TextEncoder().encode(ONLY_A) },
+      ],
     });
     docId = imported.find((d) => d.title === 'Four words')!.id;
     const other = imported.find((d) => d.title === 'Coded by one')!.id;
@@ -47,7 +50,12 @@ describe('inter-coder agreement', () => {
     await setup.close();
     // Aigerim codes words 1–2 (20 units), in one passage; Bakyt codes word 2 only (10 units), taking in the space after it.
     await as('Aigerim', async (a) => {
-      await call(a.handlers, 'passages:create', { documentId: docId, start: at(WORDS[0]!).start, end: at(WORDS[1]!).end, tagIds: [tagId] });
+      await call(a.handlers, 'passages:create', {
+        documentId: docId,
+        start: at(WORDS[0]!).start,
+        end: at(WORDS[1]!).end,
+        tagIds: [tagId],
+      });
       await call(a.handlers, 'passages:create', { documentId: other, start: 15, end: 40, tagIds: [tagId] });
     });
     await as('Bakyt', async (b) => {
@@ -78,7 +86,15 @@ describe('inter-coder agreement', () => {
     expect(report.kappa).toBeCloseTo(580 / 1070, 10);
     expect(report.alpha).toBeCloseTo(1 - 970 / 2040, 10);
     expect(report.disagreements).toEqual([
-      { documentId: docId, documentTitle: 'Four words', start: at(WORDS[0]!).start, end: at(WORDS[0]!).end + 1, text: WORDS[0], codedBy: 'Aigerim' },
+      {
+        documentId: docId,
+        documentTitle: 'Four words',
+        start: at(WORDS[0]!).start,
+        end: at(WORDS[0]!).end + 1,
+        text: WORDS[0],
+        codedBy: 'Aigerim',
+        otherSpan: at(WORDS[1]!, true),
+      },
     ]);
     expect(report.unit).toMatch(/non-whitespace character/);
   });
@@ -92,8 +108,16 @@ describe('inter-coder agreement', () => {
     expect(crossing.kappa).toBeCloseTo(0, 12);
     expect(crossing.alpha).toBeCloseTo(0.0125, 12);
     // Nobody coded anything: agreement is total but kappa and alpha are undefined (no variation).
-    expect(agreementFigures({ both: 0, firstOnly: 0, secondOnly: 0, neither: 8 })).toEqual({ percent: 1, kappa: null, alpha: null });
-    expect(agreementFigures({ both: 0, firstOnly: 0, secondOnly: 0, neither: 0 })).toEqual({ percent: null, kappa: null, alpha: null });
+    expect(agreementFigures({ both: 0, firstOnly: 0, secondOnly: 0, neither: 8 })).toEqual({
+      percent: 1,
+      kappa: null,
+      alpha: null,
+    });
+    expect(agreementFigures({ both: 0, firstOnly: 0, secondOnly: 0, neither: 0 })).toEqual({
+      percent: null,
+      kappa: null,
+      alpha: null,
+    });
   });
 
   it('exports the figures and the disagreements as CSV', async () => {
@@ -107,7 +131,13 @@ describe('inter-coder agreement', () => {
   });
 
   it('refuses clearly when there is no second researcher to compare or the two are the same', async () => {
-    expect(await dispatch(app.handlers, 'team:agreement', { tagId, coders: ['Aigerim', 'Aigerim'] })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    expect(await dispatch(app.handlers, 'team:agreement', { tagId, coders: ['Aigerim', 'Nobody'] })).toMatchObject({ ok: true, value: { documents: [], percent: null } });
+    expect(await dispatch(app.handlers, 'team:agreement', { tagId, coders: ['Aigerim', 'Aigerim'] })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
+    expect(await dispatch(app.handlers, 'team:agreement', { tagId, coders: ['Aigerim', 'Nobody'] })).toMatchObject({
+      ok: true,
+      value: { documents: [], percent: null },
+    });
   });
 });

@@ -28,7 +28,10 @@ describe('dossier CLI: researcher, REFI-QDA import, merge, agreement', () => {
   it('codes under the name given with --researcher, else the investigation’s, and lists passages with their author', async () => {
     expect((await run('one', 'import', statement)).code).toBe(0);
     const doc = ((await run('one', 'list', '--json')).json().documents as { id: string }[])[0]!.id;
-    expect((await run('one', 'tag', '--doc', doc, '--quote', 'The guards beat us', '--tag', 'Torture', '--researcher', 'Aigerim')).code).toBe(0);
+    expect(
+      (await run('one', 'tag', '--doc', doc, '--quote', 'The guards beat us', '--tag', 'Torture', '--researcher', 'Aigerim'))
+        .code,
+    ).toBe(0);
     expect((await run('one', 'researcher', 'Bakyt')).out).toBe('This investigation’s researcher: Bakyt.\n'.replace('’', "'"));
     expect((await run('one', 'tag', '--doc', doc, '--quote', 'every night and took our shoes', '--tag', 'Torture')).code).toBe(0);
     const listed = await run('one', 'passages');
@@ -44,7 +47,9 @@ describe('dossier CLI: researcher, REFI-QDA import, merge, agreement', () => {
     expect(figures.counts).toEqual({ both: 0, firstOnly: 15, secondOnly: 25, neither: 26 });
     expect(figures.percent).toBeCloseTo(26 / 66, 10);
     const text = (await run('one', 'agreement', '--tag', 'Torture')).out;
-    expect(text).toMatch(/^Agreement on “Torture” between Aigerim and Bakyt over 1 document both coded:\n {2}percentage agreement 39\.4 %/);
+    expect(text).toMatch(
+      /^Agreement on “Torture” between Aigerim and Bakyt over 1 document both coded:\n {2}percentage agreement 39\.4 %/,
+    );
     expect((await run('one', 'agreement', '--tag', 'Nothing')).err).toBe('Error: There is no tag named "Nothing".\n');
   });
 
@@ -59,8 +64,13 @@ describe('dossier CLI: researcher, REFI-QDA import, merge, agreement', () => {
     const merged = await run('one', 'merge', archive, '--json');
     expect(merged.code).toBe(0);
     // Torture existed here already: matched by path, not added twice; its two colours are a conflict listed.
-    expect(merged.json()).toMatchObject({ added: { documents: 2, tags: 3, passages: 5 }, conflicts: [{ kind: 'tag', what: 'Torture', theirs: '#cc3333' }] });
+    expect(merged.json()).toMatchObject({
+      added: { documents: 2, tags: 3, passages: 5 },
+      conflicts: [{ kind: 'tag', what: 'Torture', theirs: '#cc3333' }],
+    });
     expect((await run('one', 'merge', archive)).out).toBe('Merged two.dossier: added nothing; updated nothing.\n');
-    expect((await run('one', 'agreement', '--tag', 'Torture', '--coders', 'Aigerim,Bakyt', '--json')).json().documents).toHaveLength(2);
+    expect(
+      (await run('one', 'agreement', '--tag', 'Torture', '--coders', 'Aigerim,Bakyt', '--json')).json().documents,
+    ).toHaveLength(2);
   });
 });

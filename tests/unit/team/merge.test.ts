@@ -15,7 +15,9 @@ import { archiveOf, codedCopies } from '../../helpers/team-copies.ts';
 
 /** What a user would compare: documents by text, tags by path, passages by place, author, note and tag paths, reports by title and quotes. */
 function snapshot(db: Database) {
-  const tags = db.prepare('SELECT id, name, parent_id, color, description, position, created_at FROM tags').all() as unknown as Parameters<typeof tagPaths>[0];
+  const tags = db
+    .prepare('SELECT id, name, parent_id, color, description, position, created_at FROM tags')
+    .all() as unknown as Parameters<typeof tagPaths>[0];
   const paths = tagPaths(tags);
   const passages = db
     .prepare(
@@ -23,13 +25,35 @@ function snapshot(db: Database) {
          (SELECT group_concat(tag_id) FROM passage_tags WHERE passage_id = p.id) AS tags
        FROM passages p JOIN documents d ON d.id = p.document_id`,
     )
-    .all() as { id: string; doc: string; start: number; end: number; author: string | null; note: string; exact: string; tags: string | null }[];
+    .all() as {
+    id: string;
+    doc: string;
+    start: number;
+    end: number;
+    author: string | null;
+    note: string;
+    exact: string;
+    tags: string | null;
+  }[];
   const passageKey = new Map(passages.map((p) => [p.id, `${p.doc.slice(0, 8)}:${p.start}-${p.end}:${p.author ?? 'unknown'}`]));
   return {
-    documents: (db.prepare('SELECT content_hash, title FROM documents ORDER BY content_hash').all() as { content_hash: string; title: string }[]).map((d) => `${d.content_hash}:${d.title}`),
+    documents: (
+      db.prepare('SELECT content_hash, title FROM documents ORDER BY content_hash').all() as {
+        content_hash: string;
+        title: string;
+      }[]
+    ).map((d) => `${d.content_hash}:${d.title}`),
     tags: tags.map((t) => `${paths.get(t.id)} ${t.color} ${JSON.stringify(t.description)}`).sort(),
     passages: passages
-      .map((p) => `${passageKey.get(p.id)} “${p.exact}” note=${JSON.stringify(p.note)} tags=${(p.tags ?? '').split(',').filter(Boolean).map((id) => paths.get(id)).sort().join('|')}`)
+      .map(
+        (p) =>
+          `${passageKey.get(p.id)} “${p.exact}” note=${JSON.stringify(p.note)} tags=${(p.tags ?? '')
+            .split(',')
+            .filter(Boolean)
+            .map((id) => paths.get(id))
+            .sort()
+            .join('|')}`,
+      )
       .sort(),
     reports: (db.prepare('SELECT title, body FROM reports').all() as { title: string; body: string }[])
       .map((r) => {
@@ -84,15 +108,26 @@ describe('merging two researchers’ copies of one investigation', () => {
     expect(authors.filter((x) => x === 'Bakyt')).toHaveLength(3);
     expect(authors.filter((x) => x === 'unknown')).toHaveLength(1);
     // The shared passage keeps both notes; the document both imported is there once.
-    expect(merged.passages.find((p) => p.includes('took our shoes and our names'))).toContain('Aigerim: also in the second statement\\n\\nBakyt: the shoes were burnt');
+    expect(merged.passages.find((p) => p.includes('took our shoes and our names'))).toContain(
+      'Aigerim: also in the second statement\\n\\nBakyt: the shoes were burnt',
+    );
     expect(merged.documents).toHaveLength(3);
-    expect(merged.tags.map((t) => t.split(' ')[0])).toEqual(['Detention', 'Detention/Conditions', 'Detention/Legal', 'Torture', 'Witnesses']);
+    expect(merged.tags.map((t) => t.split(' ')[0])).toEqual([
+      'Detention',
+      'Detention/Conditions',
+      'Detention/Legal',
+      'Torture',
+      'Witnesses',
+    ]);
     expect(merged.reports).toEqual([expect.stringMatching(/^Findings: Torture\[[^\]]*Aigerim[^\]]*\]$/)]);
   });
 
   it('lists the conflicts for the user: the tag colour and the note both edited, in both directions alike', () => {
     for (const summary of [bIntoA, aIntoB]) {
-      expect(summary.conflicts.map((c) => `${c.kind} ${c.what}`).sort()).toEqual(['passage note on “took our shoes and our names”', 'tag Torture']);
+      expect(summary.conflicts.map((c) => `${c.kind} ${c.what}`).sort()).toEqual([
+        'passage note on “took our shoes and our names”',
+        'tag Torture',
+      ]);
     }
     expect(bIntoA.added).toMatchObject({ passages: 3, tags: 1 });
     expect(aIntoB.added).toMatchObject({ passages: 3, reports: 1 });

@@ -63,7 +63,13 @@ export function importQdpx(db: Database, bytes: Uint8Array, label: string, limit
   return transaction(db, () => storeProject(db, project, files, label, bytes));
 }
 
-function storeProject(db: Database, project: RefiProject, files: Record<string, Uint8Array>, label: string, bytes: Uint8Array): QdpxImportResult {
+function storeProject(
+  db: Database,
+  project: RefiProject,
+  files: Record<string, Uint8Array>,
+  label: string,
+  bytes: Uint8Array,
+): QdpxImportResult {
   const result: QdpxImportResult = {
     summary: { imported: [], duplicates: [], failed: [], skipped: [], notes: [] },
     codes: { created: 0, reused: 0 },
@@ -78,16 +84,29 @@ function storeProject(db: Database, project: RefiProject, files: Record<string, 
   };
   const userName = (guid: string | null) => (guid ? cleanResearcherName(project.users.get(guid) ?? null) : null);
   const tagOf = storeCodes(db, project, result);
-  const notes = new Map(project.notes.map((n) => [n.guid, { ...n, text: n.text || sourceText({ content: null, plainTextPath: n.plainTextPath }, files) || '' }]));
+  const notes = new Map(
+    project.notes.map((n) => [
+      n.guid,
+      { ...n, text: n.text || sourceText({ content: null, plainTextPath: n.plainTextPath }, files) || '' },
+    ]),
+  );
   const usedNotes = new Set<string>();
   const keepNote = (guid: string, kind: 'investigation' | 'document' | 'tag', targetId: string | null) => {
     const note = notes.get(guid);
     if (!note || usedNotes.has(`${kind}:${guid}`)) return;
     usedNotes.add(`${kind}:${guid}`);
     usedNotes.add(guid);
-    db.prepare('INSERT OR IGNORE INTO imported_notes(id, target_kind, target_id, title, text, author, origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-      note.guid, kind, targetId, cleanMetadataText(note.name, 300) ?? '', cleanUserText(note.text, { multiline: true }).slice(0, NOTE_MAX), userName(note.creatingUser),
-      `${label}${project.origin ? ` (${cleanMetadataText(project.origin, 100)})` : ''}`, note.creationDateTime ?? nowIso(),
+    db.prepare(
+      'INSERT OR IGNORE INTO imported_notes(id, target_kind, target_id, title, text, author, origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      note.guid,
+      kind,
+      targetId,
+      cleanMetadataText(note.name, 300) ?? '',
+      cleanUserText(note.text, { multiline: true }).slice(0, NOTE_MAX),
+      userName(note.creatingUser),
+      `${label}${project.origin ? ` (${cleanMetadataText(project.origin, 100)})` : ''}`,
+      note.creationDateTime ?? nowIso(),
     );
     result.notesKept++;
   };
@@ -97,40 +116,65 @@ function storeProject(db: Database, project: RefiProject, files: Record<string, 
   }
   for (const source of project.sources) {
     if (source.kind !== 'TextSource') {
-      result.summary.skipped.push({ path: `${label}: ${source.name}`, reason: `a ${source.kind.replace('Source', '')} source; only text sources are imported` });
+      result.summary.skipped.push({
+        path: `${label}: ${source.name}`,
+        reason: `a ${source.kind.replace('Source', '')} source; only text sources are imported`,
+      });
       continue;
     }
     const text = sourceText(source, files);
     if (text === null) {
-      result.summary.failed.push({ path: `${label}: ${source.name}`, code: 'NOT_FOUND', message: `${label}: the text of “${source.name}” is not in the project (${source.plainTextPath ?? 'no plainTextPath'}).` });
+      result.summary.failed.push({
+        path: `${label}: ${source.name}`,
+        code: 'NOT_FOUND',
+        message: `${label}: the text of “${source.name}” is not in the project (${source.plainTextPath ?? 'no plainTextPath'}).`,
+      });
       continue;
     }
     const documentId = storeDocument(db, source, text, label, bytes, project, result);
     for (const ref of source.noteRefs) keepNote(ref, 'document', documentId);
     const stored = (db.prepare('SELECT text FROM documents WHERE id = ?').get(documentId) as { text: string }).text;
-    storeSelections(db, source, stored, documentId, tagOf, userName, (guid) => {
-      const n = notes.get(guid);
-      if (n) usedNotes.add(guid);
-      return n ? cleanUserText(n.text, { multiline: true }) : '';
-    }, result, project.origin);
+    storeSelections(
+      db,
+      source,
+      stored,
+      documentId,
+      tagOf,
+      userName,
+      (guid) => {
+        const n = notes.get(guid);
+        if (n) usedNotes.add(guid);
+        return n ? cleanUserText(n.text, { multiline: true }) : '';
+      },
+      result,
+      project.origin,
+    );
   }
   for (const note of project.notes) if (!usedNotes.has(note.guid)) keepNote(note.guid, 'investigation', null);
   const verifiedLine = `${label}: ${result.passages} passage${result.passages === 1 ? '' : 's'} from ${result.verified + result.unchecked + result.mismatchedCodings} codings; ${result.verified} verified against their quote${result.unchecked ? `, ${result.unchecked} without a quote to check` : ''}${result.mismatchedCodings ? `, ${result.mismatchedCodings} NOT matching (listed in each document's review flags)` : ''}.`;
   result.summary.notes!.push(verifiedLine);
-  if (result.dropped.length) result.summary.notes!.push(`${label}: ${result.dropped.length} coding(s) left out: ${result.dropped.slice(0, 5).join('; ')}${result.dropped.length > 5 ? '…' : ''}`);
-  if (result.notesKept) result.summary.notes!.push(`${label}: ${result.notesKept} note(s) on sources, codes or the project kept for memos.`);
+  if (result.dropped.length)
+    result.summary.notes!.push(
+      `${label}: ${result.dropped.length} coding(s) left out: ${result.dropped.slice(0, 5).join('; ')}${result.dropped.length > 5 ? '…' : ''}`,
+    );
+  if (result.notesKept)
+    result.summary.notes!.push(`${label}: ${result.notesKept} note(s) on sources, codes or the project kept for memos.`);
   return result;
 }
 
 /** The codebook as tags: parents first, an existing tag at the same path reused. */
 function storeCodes(db: Database, project: RefiProject, result: QdpxImportResult): Map<string, string> {
-  const existing = db.prepare('SELECT id, name, parent_id, color, description, position, created_at FROM tags').all() as unknown as Parameters<typeof tagPaths>[0];
+  const existing = db
+    .prepare('SELECT id, name, parent_id, color, description, position, created_at FROM tags')
+    .all() as unknown as Parameters<typeof tagPaths>[0];
   const paths = tagPaths(existing);
   const byPath = new Map(existing.map((t) => [paths.get(t.id)!.toLowerCase(), t.id]));
   const byGuid = new Map(project.codes.map((c) => [c.guid, c]));
   const tagOf = new Map<string, string>();
   let position = existing.length;
-  const insert = db.prepare('INSERT INTO tags(id, name, parent_id, color, description, position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO tags(id, name, parent_id, color, description, position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const pathOf = (guid: string, depth = 0): string => {
     const code = byGuid.get(guid)!;
     const name = (cleanMetadataText(code.name, 200) ?? '').replace(/\//g, '∕') || 'Unnamed code';
@@ -146,8 +190,17 @@ function storeCodes(db: Database, project: RefiProject, result: QdpxImportResult
     }
     const parentId = code.parentGuid ? (tagOf.get(code.parentGuid) ?? null) : null;
     const id = newId();
-    const color = code.color && /^#[0-9a-f]{6}$/i.test(code.color) ? code.color.toLowerCase() : TAG_PALETTE[position % TAG_PALETTE.length]!;
-    insert.run(id, path.split('/').at(-1)!, parentId, color, cleanUserText(code.description, { multiline: true }).slice(0, 5000), position++, nowIso());
+    const color =
+      code.color && /^#[0-9a-f]{6}$/i.test(code.color) ? code.color.toLowerCase() : TAG_PALETTE[position % TAG_PALETTE.length]!;
+    insert.run(
+      id,
+      path.split('/').at(-1)!,
+      parentId,
+      color,
+      cleanUserText(code.description, { multiline: true }).slice(0, 5000),
+      position++,
+      nowIso(),
+    );
     byPath.set(path.toLowerCase(), id);
     tagOf.set(code.guid, id);
     result.codes.created++;
@@ -174,14 +227,24 @@ function sourceText(source: Pick<RefiSource, 'content' | 'plainTextPath'>, files
 function blocksOf(text: string): Block[] {
   const blocks: Block[] = [];
   const re = /[^\r\n]+/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) if (m[0].trim()) blocks.push({ kind: 'paragraph', start: m.index, end: m.index + m[0].length });
+  for (let m = re.exec(text); m; m = re.exec(text))
+    if (m[0].trim()) blocks.push({ kind: 'paragraph', start: m.index, end: m.index + m[0].length });
   return blocks;
 }
 
-function storeDocument(db: Database, source: RefiSource, raw: string, label: string, bytes: Uint8Array, project: RefiProject, result: QdpxImportResult): string {
+function storeDocument(
+  db: Database,
+  source: RefiSource,
+  raw: string,
+  label: string,
+  bytes: Uint8Array,
+  project: RefiProject,
+  result: QdpxImportResult,
+): string {
   const text = cleanBodyText(raw);
   const contentHash = sha256(text);
-  const existing = db.prepare('SELECT id, title FROM documents WHERE content_hash = ?').get(contentHash) as { id: string; title: string } | undefined;
+  const existing = db.prepare('SELECT id, title FROM documents WHERE content_hash = ?').get(contentHash) as
+    { id: string; title: string } | undefined;
   if (existing) {
     result.summary.duplicates.push({ path: `${label}: ${source.name}`, existingId: existing.id, existingTitle: existing.title });
     return existing.id;
@@ -201,7 +264,14 @@ function storeDocument(db: Database, source: RefiSource, raw: string, label: str
       text,
       blocks: blocksOf(text),
       pageStarts: null,
-      meta: { refiQda: { project: cleanMetadataText(project.name, 300), origin: cleanMetadataText(project.origin, 200), sourceGuid: source.guid, description: cleanUserText(source.description, { multiline: true }).slice(0, NOTE_MAX) } },
+      meta: {
+        refiQda: {
+          project: cleanMetadataText(project.name, 300),
+          origin: cleanMetadataText(project.origin, 200),
+          sourceGuid: source.guid,
+          description: cleanUserText(source.description, { multiline: true }).slice(0, NOTE_MAX),
+        },
+      },
       originalHtml: null,
       reviewFlags: [],
       contentHash,
@@ -211,12 +281,20 @@ function storeDocument(db: Database, source: RefiSource, raw: string, label: str
     },
     nowIso(),
   );
-  result.summary.imported.push({ id, path: `${label}: ${source.name}`, title: cleanMetadataText(source.name, 1000) || 'Untitled source' });
+  result.summary.imported.push({
+    id,
+    path: `${label}: ${source.name}`,
+    title: cleanMetadataText(source.name, 1000) || 'Untitled source',
+  });
   return id;
 }
 
 /** The reading under which most selections' quotes match; with no quote to tell, the one the project's origin suggests. */
-function chooseReading(selections: RefiSelection[], text: string, origin: string): { reading: OffsetReading; readings: OffsetReading[] } {
+function chooseReading(
+  selections: RefiSelection[],
+  text: string,
+  origin: string,
+): { reading: OffsetReading; readings: OffsetReading[] } {
   const readings = offsetReadings(text);
   // A quote equal to the text scores 2, one equal up to spacing or cut short 1; ties keep the origin's reading.
   const score = (reading: OffsetReading) => {
@@ -226,7 +304,12 @@ function chooseReading(selections: RefiSelection[], text: string, origin: string
       const end = reading.toUnits(s.end);
       if (start === undefined || end === undefined || end <= start || !s.name.trim()) continue;
       const found = text.slice(start, end);
-      total += found === s.name || (s.name.length >= 20 && found.startsWith(s.name.replace(/(…|\.\.\.)$/, ''))) ? 2 : quoteMatches(found, s.name) ? 1 : 0;
+      total +=
+        found === s.name || (s.name.length >= 20 && found.startsWith(s.name.replace(/(…|\.\.\.)$/, '')))
+          ? 2
+          : quoteMatches(found, s.name)
+            ? 1
+            : 0;
     }
     return total;
   };
@@ -270,14 +353,16 @@ function storeSelections(
       // No quote: where the readings place it differently, say so rather than guess in silence.
       const places = new Set(readings.map((r) => `${r.toUnits(s.start)}-${r.toUnits(s.end)}`));
       if (places.size > 1) uncertain.push(`${s.start}–${s.end} (“${found.slice(0, 40)}”)`);
-    }
-    else if (quoteMatches(found, s.name)) result.verified += Math.max(1, s.codings.length);
+    } else if (quoteMatches(found, s.name)) result.verified += Math.max(1, s.codings.length);
     else {
       result.mismatched.push({ source: source.name, selection: s.guid, expected: s.name, found });
       result.mismatchedCodings += Math.max(1, s.codings.length);
       mismatches.push(`${s.start}–${s.end}: expected “${s.name.slice(0, 60)}”, found “${found.slice(0, 60)}”`);
     }
-    const note = [cleanUserText(s.description, { multiline: true }), ...s.noteRefs.map(noteText)].filter(Boolean).join('\n\n').slice(0, NOTE_MAX);
+    const note = [cleanUserText(s.description, { multiline: true }), ...s.noteRefs.map(noteText)]
+      .filter(Boolean)
+      .join('\n\n')
+      .slice(0, NOTE_MAX);
     // One passage per coder: inter-coder agreement compares them (team/agreement.ts).
     const byCoder = new Map<string | null, string[]>();
     const codings = s.codings.length ? s.codings : [{ codeGuid: '', creatingUser: s.creatingUser }];
@@ -301,10 +386,14 @@ function storeSelections(
   }
   const flags: string[] = [];
   if (mismatches.length) {
-    flags.push(`REFI-QDA import: ${mismatches.length} coding(s) do not match their quote (positions read as ${reading.name}): ${mismatches.slice(0, 5).join('; ')}${mismatches.length > 5 ? '…' : ''}`);
+    flags.push(
+      `REFI-QDA import: ${mismatches.length} coding(s) do not match their quote (positions read as ${reading.name}): ${mismatches.slice(0, 5).join('; ')}${mismatches.length > 5 ? '…' : ''}`,
+    );
   }
   if (uncertain.length) {
-    flags.push(`REFI-QDA import: ${uncertain.length} coding(s) came without a quote and lie where tools count characters differently; placed by reading positions as ${reading.name}: ${uncertain.slice(0, 5).join('; ')}${uncertain.length > 5 ? '…' : ''}`);
+    flags.push(
+      `REFI-QDA import: ${uncertain.length} coding(s) came without a quote and lie where tools count characters differently; placed by reading positions as ${reading.name}: ${uncertain.slice(0, 5).join('; ')}${uncertain.length > 5 ? '…' : ''}`,
+    );
   }
   if (flags.length) {
     const row = db.prepare('SELECT review_flags FROM documents WHERE id = ?').get(documentId) as { review_flags: string };

@@ -44,7 +44,10 @@ export function offsetReadings(text: string): OffsetReading[] {
     { name: UTF16, toUnits: (p) => (p >= 0 && p <= text.length ? p : undefined) },
   ];
   if (text.includes('\r\n')) {
-    readings.push({ name: CODE_POINTS_CRLF, toUnits: (p) => crlfCodePoints[p] }, { name: UTF16_CRLF, toUnits: (p) => crlfUnits[p] });
+    readings.push(
+      { name: CODE_POINTS_CRLF, toUnits: (p) => crlfCodePoints[p] },
+      { name: UTF16_CRLF, toUnits: (p) => crlfUnits[p] },
+    );
   }
   return readings;
 }
@@ -52,14 +55,20 @@ export function offsetReadings(text: string): OffsetReading[] {
 /** The reading to use when no quote tells: by the tool that wrote the project (its `origin`). */
 export function defaultReading(origin: string, readings: OffsetReading[]): OffsetReading {
   const wanted = /atlas/i.test(origin) ? UTF16_CRLF : /nvivo|maxqda/i.test(origin) ? UTF16 : CODE_POINTS;
-  return readings.find((r) => r.name === wanted) ?? readings.find((r) => r.name === wanted.replace(', CR LF as one', '')) ?? readings[0]!;
+  return (
+    readings.find((r) => r.name === wanted) ??
+    readings.find((r) => r.name === wanted.replace(', CR LF as one', '')) ??
+    readings[0]!
+  );
 }
 
 /** Whether the quote a tool wrote for a selection agrees with the text found at its positions. */
 export function quoteMatches(found: string, quote: string): boolean {
   const squash = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
   const a = squash(found);
-  const b = squash(quote).replace(/(…|\.\.\.)$/, '').trim();
+  const b = squash(quote)
+    .replace(/(…|\.\.\.)$/, '')
+    .trim();
   if (!b) return true;
   // Tools cut long quotes in the name (Dossier at 60 characters, others at 50–255): a prefix counts.
   return a === b || (b.length >= 20 && a.startsWith(b));

@@ -74,7 +74,11 @@ const SOURCE_KINDS = new Set(['TextSource', 'PDFSource', 'PictureSource', 'Audio
 
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
 /** GUIDs compare without braces and case: the schema allows "{…}", and ATLAS.ti writes capitals. */
-export const guidKey = (guid: string) => guid.trim().replace(/^\{|\}$/g, '').toLowerCase();
+export const guidKey = (guid: string) =>
+  guid
+    .trim()
+    .replace(/^\{|\}$/g, '')
+    .toLowerCase();
 const int = (value: string | undefined) => (value !== undefined && /^\s*\d{1,12}\s*$/.test(value) ? Number(value) : NaN);
 
 export function parseRefiProject(xml: string, label: string, limits = PROJECT_LIMITS): RefiProject {
@@ -105,14 +109,41 @@ export function parseRefiProject(xml: string, label: string, limits = PROJECT_LI
     } else if (name === 'User' && parent === 'Users' && a.guid) {
       project.users.set(guidKey(a.guid), a.name ?? '');
     } else if (name === 'Code' && a.guid) {
-      const code: RefiCode = { guid: guidKey(a.guid), name: a.name ?? '', color: a.color ?? null, description: '', parentGuid: codeStack.at(-1)?.guid ?? null, noteRefs: [] };
+      const code: RefiCode = {
+        guid: guidKey(a.guid),
+        name: a.name ?? '',
+        color: a.color ?? null,
+        description: '',
+        parentGuid: codeStack.at(-1)?.guid ?? null,
+        noteRefs: [],
+      };
       project.codes.push(code);
       codeStack.push(code);
     } else if (SOURCE_KINDS.has(name) && parent === 'Sources' && a.guid) {
-      source = { guid: guidKey(a.guid), name: a.name ?? '', kind: name, plainTextPath: a.plainTextPath ?? null, content: null, description: '', creatingUser: (a.creatingUser ? guidKey(a.creatingUser) : undefined) ?? null, selections: [], noteRefs: [] };
+      source = {
+        guid: guidKey(a.guid),
+        name: a.name ?? '',
+        kind: name,
+        plainTextPath: a.plainTextPath ?? null,
+        content: null,
+        description: '',
+        creatingUser: (a.creatingUser ? guidKey(a.creatingUser) : undefined) ?? null,
+        selections: [],
+        noteRefs: [],
+      };
       project.sources.push(source);
     } else if (name === 'PlainTextSelection' && source && a.guid) {
-      selection = { guid: guidKey(a.guid), name: a.name ?? '', start: int(a.startPosition), end: int(a.endPosition), written: `${(a.startPosition ?? '?').slice(0, 20)}–${(a.endPosition ?? '?').slice(0, 20)}`, creatingUser: (a.creatingUser ? guidKey(a.creatingUser) : undefined) ?? null, description: '', codings: [], noteRefs: [] };
+      selection = {
+        guid: guidKey(a.guid),
+        name: a.name ?? '',
+        start: int(a.startPosition),
+        end: int(a.endPosition),
+        written: `${(a.startPosition ?? '?').slice(0, 20)}–${(a.endPosition ?? '?').slice(0, 20)}`,
+        creatingUser: (a.creatingUser ? guidKey(a.creatingUser) : undefined) ?? null,
+        description: '',
+        codings: [],
+        noteRefs: [],
+      };
       source.selections.push(selection);
     } else if (name === 'Coding' && selection) {
       coding = { codeGuid: '', creatingUser: (a.creatingUser ? guidKey(a.creatingUser) : undefined) ?? selection.creatingUser };
@@ -123,7 +154,14 @@ export function parseRefiProject(xml: string, label: string, limits = PROJECT_LI
       const owner = parent === 'Code' ? codeStack.at(-1) : (selection ?? source);
       owner?.noteRefs.push(guidKey(a.targetGUID));
     } else if (name === 'Note' && parent === 'Notes' && a.guid) {
-      note = { guid: guidKey(a.guid), name: a.name ?? '', text: '', plainTextPath: a.plainTextPath ?? null, creatingUser: (a.creatingUser ? guidKey(a.creatingUser) : undefined) ?? null, creationDateTime: a.creationDateTime ?? null };
+      note = {
+        guid: guidKey(a.guid),
+        name: a.name ?? '',
+        text: '',
+        plainTextPath: a.plainTextPath ?? null,
+        creatingUser: (a.creatingUser ? guidKey(a.creatingUser) : undefined) ?? null,
+        creationDateTime: a.creationDateTime ?? null,
+      };
       project.notes.push(note);
     }
     if (name === 'Description' || name === 'PlainTextContent') text = [];

@@ -7,8 +7,25 @@ import { newId } from '../../store/ids.ts';
 import { count, idMap, settle, type MergeContext, type MergeStep } from './merge-context.ts';
 
 const COLUMNS = [
-  'id', 'title', 'source', 'author', 'url', 'published_at', 'language', 'format', 'text', 'blocks', 'page_starts', 'meta',
-  'original_html', 'review_flags', 'content_hash', 'original_hash', 'original_name', 'byte_size', 'imported_at',
+  'id',
+  'title',
+  'source',
+  'author',
+  'url',
+  'published_at',
+  'language',
+  'format',
+  'text',
+  'blocks',
+  'page_starts',
+  'meta',
+  'original_html',
+  'review_flags',
+  'content_hash',
+  'original_hash',
+  'original_name',
+  'byte_size',
+  'imported_at',
 ] as const;
 /** Fields a researcher edits (documents:updateMeta); the rest never changes after import. */
 const EDITABLE = ['title', 'source', 'author', 'url', 'published_at', 'language'] as const;
@@ -23,7 +40,9 @@ export const mergeDocuments: MergeStep = {
     const idTaken = ctx.target.prepare('SELECT 1 FROM documents WHERE id = ?');
     const original = ctx.source.prepare('SELECT bytes, byte_size FROM originals WHERE sha256 = ?');
     const insertOriginal = ctx.target.prepare('INSERT OR IGNORE INTO originals(sha256, bytes, byte_size) VALUES (?, ?, ?)');
-    const insert = ctx.target.prepare(`INSERT INTO documents(${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`);
+    const insert = ctx.target.prepare(
+      `INSERT INTO documents(${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`,
+    );
     for (const raw of ctx.source.prepare(`SELECT ${COLUMNS.join(', ')} FROM documents ORDER BY content_hash`).iterate()) {
       const theirs = raw as unknown as Row;
       const ours = byHash.get(theirs.content_hash) as unknown as Row | undefined;
@@ -62,7 +81,9 @@ function settleMetadata(ctx: MergeContext, ours: Row, theirs: Row): void {
   const fields = Object.keys(changes);
   if (!fields.length) return;
   ctx.target
-    .prepare(`UPDATE documents SET ${fields.map((f) => `${f} = ?`).join(', ')}, index_generation = (SELECT CAST(value AS INTEGER) + 1 FROM store_meta WHERE key = 'generation') WHERE id = ?`)
+    .prepare(
+      `UPDATE documents SET ${fields.map((f) => `${f} = ?`).join(', ')}, index_generation = (SELECT CAST(value AS INTEGER) + 1 FROM store_meta WHERE key = 'generation') WHERE id = ?`,
+    )
     .run(...fields.map((f) => changes[f]!), String(ours.id));
   count(ctx.updated, 'documents');
 }

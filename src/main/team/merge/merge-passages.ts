@@ -30,7 +30,9 @@ export const mergePassages: MergeStep = {
     const ids = idMap(ctx, 'passages');
     const tagsOf = ctx.source.prepare('SELECT tag_id FROM passage_tags WHERE passage_id = ? ORDER BY tag_id');
     const byId = ctx.target.prepare(`SELECT ${COLUMNS} FROM passages WHERE id = ?`);
-    const bySpan = ctx.target.prepare(`SELECT ${COLUMNS} FROM passages WHERE document_id = ? AND start = ? AND end = ? AND author IS ? ORDER BY id LIMIT 1`);
+    const bySpan = ctx.target.prepare(
+      `SELECT ${COLUMNS} FROM passages WHERE document_id = ? AND start = ? AND end = ? AND author IS ? ORDER BY id LIMIT 1`,
+    );
     const textOf = ctx.target.prepare('SELECT text FROM documents WHERE id = ?');
     const insert = ctx.target.prepare(
       'INSERT INTO passages(id, document_id, start, end, exact, prefix, suffix, note, created_at, updated_at, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -41,7 +43,9 @@ export const mergePassages: MergeStep = {
       const theirs = raw as unknown as PassageRow;
       const documentId = documents.get(theirs.document_id);
       if (!documentId) continue; // merge-documents maps every document of the other copy
-      const tagIds = (tagsOf.all(theirs.id) as { tag_id: string }[]).map((r) => tags.get(r.tag_id)).filter((t): t is string => Boolean(t));
+      const tagIds = (tagsOf.all(theirs.id) as { tag_id: string }[])
+        .map((r) => tags.get(r.tag_id))
+        .filter((t): t is string => Boolean(t));
       const sameId = byId.get(theirs.id) as PassageRow | undefined;
       const same =
         sameId && sameId.document_id === documentId && sameId.start === theirs.start && sameId.end === theirs.end
@@ -59,7 +63,13 @@ export const mergePassages: MergeStep = {
           changed = true;
         }
         if (note.conflict) {
-          ctx.conflicts.push({ kind: 'passage', what: `note on “${quoteOf(ctx, same)}”`, ours: same.note, theirs: theirs.note, resolution: 'both notes kept, one after the other' });
+          ctx.conflicts.push({
+            kind: 'passage',
+            what: `note on “${quoteOf(ctx, same)}”`,
+            ours: same.note,
+            theirs: theirs.note,
+            resolution: 'both notes kept, one after the other',
+          });
         }
         if (changed) count(ctx.updated, 'passages');
         continue;
@@ -67,7 +77,19 @@ export const mergePassages: MergeStep = {
       const text = (textOf.get(documentId) as { text: string }).text;
       const id = sameId ? derivedId('passage', theirs.id, documentId, String(theirs.start), String(theirs.end)) : theirs.id;
       const quote = quoteSelector(text, theirs.start, theirs.end);
-      insert.run(id, documentId, theirs.start, theirs.end, quote.exact, quote.prefix, quote.suffix, theirs.note, theirs.created_at, theirs.updated_at, theirs.author);
+      insert.run(
+        id,
+        documentId,
+        theirs.start,
+        theirs.end,
+        quote.exact,
+        quote.prefix,
+        quote.suffix,
+        theirs.note,
+        theirs.created_at,
+        theirs.updated_at,
+        theirs.author,
+      );
       for (const tagId of tagIds) link.run(id, tagId);
       ids.set(theirs.id, id);
       count(ctx.added, 'passages');

@@ -18,7 +18,17 @@ interface ReportRow {
   updated_at: string;
 }
 
-const COLUMNS = ['id', 'title', 'subtitle', 'author_line', 'report_date', 'body', 'settings', 'created_at', 'updated_at'] as const;
+const COLUMNS = [
+  'id',
+  'title',
+  'subtitle',
+  'author_line',
+  'report_date',
+  'body',
+  'settings',
+  'created_at',
+  'updated_at',
+] as const;
 const SELECT = `SELECT ${COLUMNS.join(', ')} FROM reports`;
 
 /** The body with every passage and tag id of the other copy replaced by this copy's. */
@@ -33,14 +43,21 @@ function remapBody(body: string, ctx: MergeContext): string {
   return JSON.stringify(parsed);
 }
 
-const sameContent = (a: ReportRow, b: ReportRow) => COLUMNS.every((c) => c === 'created_at' || c === 'updated_at' || a[c] === b[c]);
+const sameContent = (a: ReportRow, b: ReportRow) =>
+  COLUMNS.every((c) => c === 'created_at' || c === 'updated_at' || a[c] === b[c]);
 
 export const mergeReports: MergeStep = {
   kind: 'reports',
   run(ctx) {
     const byId = ctx.target.prepare(`${SELECT} WHERE id = ?`);
-    const insert = ctx.target.prepare(`INSERT OR IGNORE INTO reports(${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`);
-    const replace = ctx.target.prepare(`UPDATE reports SET ${COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
+    const insert = ctx.target.prepare(
+      `INSERT OR IGNORE INTO reports(${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`,
+    );
+    const replace = ctx.target.prepare(
+      `UPDATE reports SET ${COLUMNS.filter((c) => c !== 'id')
+        .map((c) => `${c} = ?`)
+        .join(', ')} WHERE id = ?`,
+    );
     const values = (r: ReportRow) => COLUMNS.map((c) => r[c]);
     for (const raw of ctx.source.prepare(`${SELECT} ORDER BY id`).iterate()) {
       const source = raw as unknown as ReportRow;
@@ -53,10 +70,16 @@ export const mergeReports: MergeStep = {
       }
       if (sameContent(ours, theirs)) continue;
       // The later edit keeps the place (ties by content, so both merge orders agree).
-      const theirsNewer = theirs.updated_at > ours.updated_at || (theirs.updated_at === ours.updated_at && theirs.body + theirs.title > ours.body + ours.title);
+      const theirsNewer =
+        theirs.updated_at > ours.updated_at ||
+        (theirs.updated_at === ours.updated_at && theirs.body + theirs.title > ours.body + ours.title);
       const [kept, other] = theirsNewer ? [theirs, ours] : [ours, theirs];
       if (theirsNewer) replace.run(...values(kept).slice(1), kept.id);
-      const copy = { ...other, id: derivedId('report', other.id, other.updated_at, other.title, other.body), title: `${other.title} (other version)` };
+      const copy = {
+        ...other,
+        id: derivedId('report', other.id, other.updated_at, other.title, other.body),
+        title: `${other.title} (other version)`,
+      };
       const added = Number(insert.run(...values(copy)).changes) > 0;
       if (added) count(ctx.added, 'reports');
       if (theirsNewer || added) {

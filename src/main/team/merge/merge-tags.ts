@@ -6,7 +6,7 @@
  * and the conflict listed, since a merge cannot tell which was meant.
  */
 import { newId } from '../../store/ids.ts';
-import { count, idMap, settle, type MergeContext, type MergeStep } from './merge-context.ts';
+import { count, idMap, settle, type MergeStep } from './merge-context.ts';
 
 interface TagRow {
   id: string;
@@ -48,7 +48,9 @@ export const mergeTags: MergeStep = {
     const ourPaths = tagPaths(ours);
     const ourByPath = new Map(ours.map((t) => [fold(ourPaths.get(t.id)!), t]));
     const ourById = new Map(ours.map((t) => [t.id, t]));
-    const insert = ctx.target.prepare('INSERT INTO tags(id, name, parent_id, color, description, position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insert = ctx.target.prepare(
+      'INSERT INTO tags(id, name, parent_id, color, description, position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
     const update = ctx.target.prepare('UPDATE tags SET color = ?, description = ? WHERE id = ?');
     // Parents before children: sort by depth.
     const depth = (t: TagRow) => theirPaths.get(t.id)!.split('/').length;
@@ -59,8 +61,22 @@ export const mergeTags: MergeStep = {
         ids.set(tag.id, match.id);
         const color = settle(match.color, tag.color, false);
         const description = settle(match.description, tag.description, true);
-        if (color.conflict) ctx.conflicts.push({ kind: 'tag', what: path, ours: match.color, theirs: tag.color, resolution: `colour ${color.value} kept` });
-        if (description.conflict) ctx.conflicts.push({ kind: 'tag', what: `${path} (description)`, ours: match.description, theirs: tag.description, resolution: 'both descriptions kept, one after the other' });
+        if (color.conflict)
+          ctx.conflicts.push({
+            kind: 'tag',
+            what: path,
+            ours: match.color,
+            theirs: tag.color,
+            resolution: `colour ${color.value} kept`,
+          });
+        if (description.conflict)
+          ctx.conflicts.push({
+            kind: 'tag',
+            what: `${path} (description)`,
+            ours: match.description,
+            theirs: tag.description,
+            resolution: 'both descriptions kept, one after the other',
+          });
         if (color.value !== match.color || description.value !== match.description) {
           update.run(color.value, description.value, match.id);
           match.color = color.value;

@@ -18,7 +18,11 @@ import { mergeTags } from './merge-tags.ts';
 /** In order: each step may read the id maps of those before it. Memos and attributes join here. */
 export const MERGE_STEPS: MergeStep[] = [mergeDocuments, mergeTags, mergePassages, mergeReports, mergeImportedNotes];
 
-export function mergeInvestigation(target: Database, source: MergeSource, steps: readonly MergeStep[] = MERGE_STEPS): MergeSummary {
+export function mergeInvestigation(
+  target: Database,
+  source: MergeSource,
+  steps: readonly MergeStep[] = MERGE_STEPS,
+): MergeSummary {
   return transaction(target, () => {
     const ctx: MergeContext = { source: source.db, target, ids: {}, conflicts: [], added: {}, updated: {} };
     for (const step of steps) step.run(ctx);
