@@ -23,7 +23,7 @@ export const TEAM_OPTIONS = {
 
 const counts = (r: Record<string, number>) =>
   Object.entries(r)
-    .map(([k, n]) => `${n} ${k}`)
+    .map(([k, n]) => `${n} ${n === 1 ? k.replace(/s$/, '') : k}`)
     .join(', ') || 'nothing';
 const figure = (v: number | null, percent = false) => (v === null ? 'n/a' : percent ? `${(v * 100).toFixed(1)} %` : v.toFixed(3));
 

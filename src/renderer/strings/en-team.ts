@@ -18,7 +18,7 @@ export const enTeam = {
     'Merged {archive}: added {added}; updated {updated}. {n} conflicts to settle are listed in the Team pane.',
   'team.nothing': 'nothing',
   'team.conflicts': 'Conflicts to settle',
-  'team.conflict': '{kind} {what}: here “{ours}”, in the other copy “{theirs}”. {resolution}.',
+  'team.conflict': '{kind} {what}: here “{ours}”, in the other copy “{theirs}”; {resolution}.',
   'team.agreement': 'Inter-coder agreement',
   'team.tag': 'Tag',
   'team.chooseTag': 'Choose a tag',

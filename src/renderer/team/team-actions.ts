@@ -14,7 +14,7 @@ export const teamKeys = {
 
 const counts = (r: Record<string, number>) =>
   Object.entries(r)
-    .map(([kind, n]) => `${n} ${kind}`)
+    .map(([kind, n]) => `${n} ${n === 1 ? kind.replace(/s$/, '') : kind}`)
     .join(', ') || t('team.nothing');
 
 /** The sentence of a merge, for the status bar. */
