@@ -96,6 +96,9 @@ describe('REFI-QDA project import', () => {
         { target_kind: 'document', title: 'Fieldwork', text: 'Project memo: interviews done in Almaty, 2020.', author: 'Bakyt' },
         { target_kind: 'tag', title: 'Memo', text: 'Code memo: include transit centres.', author: 'Bakyt' },
       ]);
+      // Each document entered the chain of custody, and the integrity check finds every passage on its text.
+      expect(app.workspace.db.prepare("SELECT count(*) AS n FROM custody_log WHERE kind = 'import'").get()).toEqual({ n: 2 });
+      expect(await call(app.handlers, 'workspace:verify', {})).toMatchObject({ ok: true, passagesChecked: passages.length });
       expect(testimony.reviewFlags.filter((f) => f.startsWith('REFI-QDA'))).toEqual(
         shape === 'maxqda' || shape === 'nvivo' ? [expect.stringContaining('without a quote')] : [],
       );

@@ -19,6 +19,7 @@ import { insertPassage } from '../../store/passages-repo.ts';
 import { TAG_PALETTE } from '../../store/tags-repo.ts';
 import { cleanBodyText, cleanMetadataText, cleanUserText } from '../../store/clean-text.ts';
 import { sha256 } from '../../service/import-files.ts';
+import { recordImport } from '../../custody/events.ts';
 import { cleanResearcherName } from '../../team/researcher.ts';
 import { tagPaths } from '../../team/merge/merge-tags.ts';
 import { readVerifiedZip, type ZipLimits } from '../zip-check.ts';
@@ -84,6 +85,7 @@ function storeProject(
   };
   const userName = (guid: string | null) => (guid ? cleanResearcherName(project.users.get(guid) ?? null) : null);
   const tagOf = storeCodes(db, project, result);
+  const projectFile = { bytes, sha256: sha256(bytes) };
   const notes = new Map(
     project.notes.map((n) => [
       n.guid,
@@ -131,7 +133,7 @@ function storeProject(
       });
       continue;
     }
-    const documentId = storeDocument(db, source, text, label, bytes, project, result);
+    const documentId = storeDocument(db, source, text, label, projectFile, project, result);
     for (const ref of source.noteRefs) keepNote(ref, 'document', documentId);
     const stored = (db.prepare('SELECT text FROM documents WHERE id = ?').get(documentId) as { text: string }).text;
     storeSelections(
@@ -237,10 +239,11 @@ function storeDocument(
   source: RefiSource,
   raw: string,
   label: string,
-  bytes: Uint8Array,
+  file: { bytes: Uint8Array; sha256: string },
   project: RefiProject,
   result: QdpxImportResult,
 ): string {
+  const { bytes, sha256: originalHash } = file;
   const text = cleanBodyText(raw);
   const contentHash = sha256(text);
   const existing = db.prepare('SELECT id, title FROM documents WHERE content_hash = ?').get(contentHash) as
@@ -275,17 +278,20 @@ function storeDocument(
       originalHtml: null,
       reviewFlags: [],
       contentHash,
-      originalHash: sha256(bytes),
+      originalHash,
       originalName: label,
       originalBytes: bytes,
     },
     nowIso(),
   );
-  result.summary.imported.push({
-    id,
-    path: `${label}: ${source.name}`,
-    title: cleanMetadataText(source.name, 1000) || 'Untitled source',
-  });
+  const title = cleanMetadataText(source.name, 1000) || 'Untitled source';
+  // Issue 19: every imported document enters the chain of custody; the project file is its original.
+  recordImport(
+    db,
+    { id, title, format: 'txt', contentHash, originalHash, originalName: label, meta: {} },
+    { path: label, name: label, bytes },
+  );
+  result.summary.imported.push({ id, path: `${label}: ${source.name}`, title });
   return id;
 }
 
