@@ -11,7 +11,7 @@ import type { Database } from '../../../src/main/store/database.ts';
 import { tagPaths } from '../../../src/main/team/merge/merge-tags.ts';
 import type { MergeSummary } from '../../../src/shared/team.ts';
 import { tempDir } from '../../helpers/temp-workspace.ts';
-import { archiveOf, codedCopies } from '../../helpers/team-copies.ts';
+import { archiveOf, baseArchive, codedCopies, copyFor, tagId } from '../../helpers/team-copies.ts';
 
 /** What a user would compare: documents by text, tags by path, passages by place, author, note and tag paths, reports by title and quotes. */
 function snapshot(db: Database) {
@@ -150,4 +150,53 @@ describe('merging two researchers’ copies of one investigation', () => {
     expect(result).toMatchObject({ ok: false, error: { message: expect.stringContaining('dossier.sqlite') } });
     expect(snapshot(a.workspace.db)).toEqual(before);
   });
+});
+
+describe('merging copies that renamed a tag and edited one report differently', () => {
+  const { dir, cleanup } = tempDir('dossier-merge-edits-');
+  afterAll(cleanup);
+
+  it('keeps both tag paths and both report versions, lists both conflicts, and agrees both ways', async () => {
+    const archive = await baseArchive(dir);
+    const a = copyFor(dir, archive, 'Aigerim');
+    const b = copyFor(dir, archive, 'Bakyt');
+    try {
+      await call(a.handlers, 'tags:update', { id: await tagId(a, 'Torture'), name: 'Ill-treatment' });
+      for (const [app, title] of [
+        [a, 'Conditions (Aigerim)'],
+        [b, 'Conditions (Bakyt)'],
+      ] as const) {
+        const report = await call(app.handlers, 'reports:create', {
+          title: 'Conditions',
+          fromTagIds: [await tagId(app, 'Conditions')],
+        });
+        // One report in both copies (as if made before the copies parted): the same id.
+        app.workspace.db.prepare('UPDATE reports SET id = ? WHERE id = ?').run('6f9a1c2e-0000-4000-8000-000000000001', report.id);
+        await call(app.handlers, 'reports:update', { id: '6f9a1c2e-0000-4000-8000-000000000001', title });
+      }
+      // Bakyt edited it later (fixed times: the test must not depend on the clock).
+      a.workspace.db.prepare("UPDATE reports SET updated_at = '2026-01-01T00:00:00.000Z'").run();
+      b.workspace.db.prepare("UPDATE reports SET updated_at = '2026-01-02T00:00:00.000Z'").run();
+      const fromA = archiveOf(a, path.join(dir, 'a.dossier'));
+      const fromB = archiveOf(b, path.join(dir, 'b.dossier'));
+      const bIntoA = (await call(a.handlers, 'team:merge', { path: fromB })) as MergeSummary;
+      const aIntoB = (await call(b.handlers, 'team:merge', { path: fromA })) as MergeSummary;
+      expect(snapshot(a.workspace.db)).toEqual(snapshot(b.workspace.db));
+      const merged = snapshot(a.workspace.db);
+      expect(merged.tags.map((t) => t.split(' ')[0])).toEqual(expect.arrayContaining(['Ill-treatment', 'Torture']));
+      // The later edit (Bakyt's) keeps the report; Aigerim's version is kept beside it.
+      expect(merged.reports.map((r) => r.split(': ')[0]).sort()).toEqual([
+        'Conditions (Aigerim) (other version)',
+        'Conditions (Bakyt)',
+      ]);
+      for (const summary of [bIntoA, aIntoB]) {
+        expect(summary.conflicts.map((c) => c.kind).sort()).toEqual(['report', 'tag']);
+      }
+      // Again: nothing changes.
+      expect(await call(a.handlers, 'team:merge', { path: fromB })).toMatchObject({ added: {}, updated: {}, conflicts: [] });
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  }, 60_000);
 });
