@@ -9,6 +9,7 @@ import { runCli } from '../../../src/cli/main.ts';
 import { captureIo } from '../../helpers/capture-io.ts';
 import { tempDir } from '../../helpers/temp-workspace.ts';
 import { buildQdpx } from '../../fixtures/qdpx/build-qdpx.ts';
+import { openSettings } from '../../../src/main/settings/settings-store.ts';
 
 describe('dossier CLI: researcher, REFI-QDA import, merge, agreement', () => {
   const { dir, cleanup } = tempDir('dossier-cli-team-');
@@ -53,6 +54,20 @@ describe('dossier CLI: researcher, REFI-QDA import, merge, agreement', () => {
     expect((await run('one', 'agreement', '--tag', 'Nothing')).err).toBe('Error: There is no tag named "Nothing".\n');
   });
 
+  it('falls back to the name in Settings when neither the command nor the investigation names one', async () => {
+    openSettings(userData).update({ researcherName: 'Gulnara' });
+    expect((await run('three', 'import', statement)).code).toBe(0);
+    const doc = ((await run('three', 'list', '--json')).json().documents as { id: string }[])[0]!.id;
+    expect((await run('three', 'researcher')).out).toBe(
+      "No researcher name set for this investigation; Settings' name applies: Gulnara.\n",
+    );
+    await run('three', 'tag', '--doc', doc, '--quote', 'took our shoes', '--tag', 'Theft');
+    expect((await run('three', 'passages', '--json')).json().passages).toMatchObject([
+      { author: 'Gulnara', exact: 'took our shoes' },
+    ]);
+    openSettings(userData).update({ researcherName: '' });
+  });
+
   it('imports a .qdpx with `import` and merges a colleague’s archive with `merge`, twice without change', async () => {
     const qdpx = path.join(dir, 'project.qdpx');
     writeFileSync(qdpx, buildQdpx('qualcoder').bytes);
@@ -65,7 +80,7 @@ describe('dossier CLI: researcher, REFI-QDA import, merge, agreement', () => {
     expect(merged.code).toBe(0);
     // Torture existed here already: matched by path, not added twice; its two colours are a conflict listed.
     expect(merged.json()).toMatchObject({
-      added: { documents: 2, tags: 3, passages: 5 },
+      added: { documents: 2, tags: 3, passages: 5, notes: 2 },
       conflicts: [{ kind: 'tag', what: 'Torture', theirs: '#cc3333' }],
     });
     expect((await run('one', 'merge', archive)).out).toBe('Merged two.dossier: added nothing; updated nothing.\n');

@@ -30,8 +30,19 @@ export interface MergeSource {
 /** Reads and checks an unencrypted archive and opens its rows as a MergeSource. */
 export function openArchiveForMerge(file: string, tmpDir: string, limits: ArchiveLimits = DEFAULT_LIMITS): MergeSource {
   const label = path.basename(file);
-  const { manifest, store } = readArchive(file, limits);
-  return stageStoreBytes(store, manifest, label, tmpDir);
+  let read: ReturnType<typeof readArchive>;
+  try {
+    read = readArchive(file, limits);
+  } catch (error) {
+    // The archive reader's sentences speak of an import; here nothing is merged.
+    if (error instanceof DossierError)
+      throw new DossierError(
+        error.code,
+        error.message.replace(' was not imported: ', ' was not merged: ').replace('Nothing was written.', 'Nothing was changed.'),
+      );
+    throw error;
+  }
+  return stageStoreBytes(read.store, read.manifest, label, tmpDir);
 }
 
 /** Rebuilds a plain store's bytes (an archive's, decrypted if it was locked) as a MergeSource in `tmpDir`. */
