@@ -61,6 +61,9 @@ export function teamHandlers(deps: TeamDeps) {
       const source = (deps.openMergeSource ?? openArchiveForMerge)(file, deps.tmpDir);
       try {
         const summary = mergeInvestigation(db, source);
+        const changedSomething = Object.keys(summary.added).length > 0 || Object.keys(summary.updated).length > 0;
+        // A merge that changed nothing (the same archive again) leaves the investigation, its log included, as it was.
+        if (!changedSomething) return summary;
         recordArchiveImport(
           db,
           {
@@ -73,7 +76,7 @@ export function teamHandlers(deps: TeamDeps) {
           },
           currentActor(db) ?? { appVersion: 'unknown', researcherName: null },
         );
-        if (Object.keys(summary.added).length || Object.keys(summary.updated).length) deps.changed('merge');
+        deps.changed('merge');
         return summary;
       } finally {
         source.close();

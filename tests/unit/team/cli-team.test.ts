@@ -78,6 +78,10 @@ describe('dossier CLI: researcher, REFI-QDA import, merge, agreement', () => {
     expect((await run('two', 'export-investigation', '--out', archive)).code).toBe(0);
     const merged = await run('one', 'merge', archive, '--json');
     expect(merged.code).toBe(0);
+    // The merged documents are found by search.
+    expect(((await run('one', 'search', 'prayed', '--json')).json().results as { title: string }[]).map((r) => r.title)).toEqual([
+      'Testimony of A.',
+    ]);
     // Torture existed here already: matched by path, not added twice; its two colours are a conflict listed.
     expect(merged.json()).toMatchObject({
       added: { documents: 2, tags: 3, passages: 5, notes: 2 },

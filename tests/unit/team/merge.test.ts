@@ -135,9 +135,12 @@ describe('merging two researchers’ copies of one investigation', () => {
 
   it('changes nothing when the same archive is merged again', async () => {
     const before = snapshot(a.workspace.db);
+    const log = () => a.workspace.db.prepare('SELECT count(*) AS n, max(hash) AS h FROM custody_log').get();
+    const logBefore = log();
     const again = (await call(a.handlers, 'team:merge', { path: archiveB })) as MergeSummary;
     expect(again).toMatchObject({ added: {}, updated: {}, conflicts: [] });
     expect(snapshot(a.workspace.db)).toEqual(before);
+    expect(log()).toEqual(logBefore);
     // And the merged copy merged back into the other changes nothing either.
     const merged = archiveOf(a, path.join(dir, 'merged.dossier'));
     expect(await call(b.handlers, 'team:merge', { path: merged })).toMatchObject({ added: {}, updated: {}, conflicts: [] });
