@@ -89,6 +89,7 @@ export function computeAgreement(db: Database, input: { tagId: string; coders?: 
     const first = spansOf.all(doc.id, coders[0], input.tagId) as unknown as Span[];
     const second = spansOf.all(doc.id, coders[1], input.tagId) as unknown as Span[];
     let units = 0;
+    const firstOfDocument = disagreements.length;
     for (const piece of pieces(doc.text.length, first, second)) {
       let n = 0;
       for (const ch of doc.text.slice(piece.start, piece.end)) if (!isSpace(ch)) n++;
@@ -112,8 +113,7 @@ export function computeAgreement(db: Database, input: { tagId: string; coders?: 
       }
     }
     perDocument.push({ id: doc.id, title: doc.title, units });
-    for (const d of disagreements) {
-      if (d.documentId !== doc.id) continue;
+    for (const d of disagreements.slice(firstOfDocument)) {
       d.text = doc.text.slice(d.start, d.end).trim();
       const others = d.codedBy === coders[0] ? second : first;
       const distance = (s: Span) => (s.end <= d.start ? d.start - s.end : s.start >= d.end ? s.start - d.end : 0);
