@@ -36,6 +36,15 @@ test('merge a colleague’s copy, see its conflicts, and review a disagreement s
   shot,
 }) => {
   await page.goto(rendererUrl);
+  // This copy's researcher name, in Settings beside the user's own.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByRole('textbox', { name: 'Your name in this investigation' }).fill('Aigerim');
+  await settings.getByRole('button', { name: 'Set', exact: true }).click();
+  await expect(settings.getByText('Passages you code here now carry “Aigerim”.')).toBeVisible();
+  await shot('00-settings-researcher');
+  await settings.getByRole('button', { name: 'Close' }).first().click();
+  await expect(settings).toHaveCount(0);
   session.dialogs.archive = archive;
   await menu(page).click();
   await page.getByRole('menu').getByRole('menuitem', { name: 'Merge an investigation…' }).click();
