@@ -23,8 +23,7 @@ import { EXPORT_FORMATS, type RedactionHit, type Report, type ReportSummary } fr
 import type { Canceled, ExportResult, InvestigationInfo } from './investigations.ts';
 import { settingsPatchSchema, type SettingsView } from './settings.ts';
 import type { CustodyEntry, CustodyVerifyReport } from './custody.ts';
-import type { AgreementReport, MergeSummary } from './team.ts';
-import { RESEARCHER_NAME_MAX } from './custody.ts';
+import { teamChannels } from './contract-team.ts';
 
 import {
   id,
@@ -447,41 +446,7 @@ export const contract = {
     input: z.object({ id }).strict(),
     output: out<{ removed: string }>(),
   },
-  // Issue 21 (qda-team): the researcher name of this investigation (empty: Settings' name applies),
-  // merge of a colleague's copy, inter-coder agreement.
-  'team:researcher': {
-    input: z.object({}).strict(),
-    output: out<{ investigation: string | null; effective: string | null }>(),
-  },
-  'team:setResearcher': {
-    input: z.object({ name: z.string().max(RESEARCHER_NAME_MAX) }).strict(),
-    output: out<{ investigation: string | null; effective: string | null }>(),
-  },
-  'team:merge': {
-    // No path: ask with the archive dialog.
-    input: z.object({ path: text(MAX_PATH).min(1).optional() }).strict(),
-    output: out<MergeSummary | Canceled>(),
-  },
-  'team:researchers': {
-    input: z.object({}).strict(),
-    output: out<string[]>(),
-  },
-  'team:agreement': {
-    input: z.object({ tagId: id, coders: z.tuple([z.string().min(1).max(RESEARCHER_NAME_MAX), z.string().min(1).max(RESEARCHER_NAME_MAX)]).optional() }).strict(),
-    output: out<AgreementReport>(),
-  },
-  'team:exportAgreement': {
-    // No path: ask with a save dialog.
-    input: z
-      .object({
-        tagId: id,
-        coders: z.tuple([z.string().min(1).max(RESEARCHER_NAME_MAX), z.string().min(1).max(RESEARCHER_NAME_MAX)]).optional(),
-        path: text(MAX_PATH).min(1).optional(),
-        force: z.boolean().optional(),
-      })
-      .strict(),
-    output: out<{ path: string | null; bytes: number }>(),
-  },
+  ...teamChannels,
 } as const;
 
 export type Contract = typeof contract;
