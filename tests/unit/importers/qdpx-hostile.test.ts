@@ -95,6 +95,28 @@ describe('hostile REFI-QDA projects', () => {
     ]);
   });
 
+  it('codes the whole text for a coding placed on the source itself', async () => {
+    const codes =
+      '<CodeBook><Codes><Code guid="96868d37-d832-4d19-bf5e-9bd0792ab8e2" name="Interview" isCodable="true"/></Codes></CodeBook>';
+    const whole =
+      '<Coding guid="76414714-63c4-4a25-a47e-66fef80bd52e"><CodeRef targetGUID="96868d37-d832-4d19-bf5e-9bd0792ab8e2"/></Coding>';
+    const file = write('whole.qdpx', {
+      'project.qde': strToU8(
+        project(
+          codes +
+            '<Sources><TextSource guid="c1d2e3f4-a5b6-4c7d-8e9f-a0b1c2d3e4f5" name="Whole"><PlainTextContent>All of this text is one interview.</PlainTextContent>' +
+            whole +
+            '</TextSource></Sources>',
+        ),
+      ),
+    });
+    const summary = await call(app.handlers, 'documents:import', { paths: [file] });
+    expect(summary.notes).toEqual(['whole.qdpx: 1 passage from 1 coding; 0 verified against their quote, 1 of a whole source.']);
+    const doc = summary.imported[0]!;
+    const passages = await call(app.handlers, 'passages:list', { documentId: doc.id });
+    expect(passages.map((p) => p.exact)).toEqual(['All of this text is one interview.']);
+  });
+
   it('never reads a source text from outside the project (a plainTextPath climbing out, or an absolute file)', async () => {
     const climbing =
       '<Sources><TextSource guid="a2b94468-80a5-412f-92d6-e900d97b55a6" name="Climbing" plainTextPath="internal://../../etc/passwd"/><TextSource guid="4691a8a0-d67c-4dcc-91d6-e9075dc230cc" name="Absolute" plainTextPath="file:///etc/passwd"/></Sources>';

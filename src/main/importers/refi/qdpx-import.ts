@@ -47,6 +47,7 @@ function storeProject(
     passages: 0,
     verified: 0,
     unchecked: 0,
+    wholeSource: 0,
     mismatched: [],
     mismatchedCodings: 0,
     dropped: [],
@@ -123,7 +124,8 @@ function storeProject(
     );
   }
   for (const note of project.notes) if (!usedNotes.has(note.guid)) keepNote(note.guid, 'investigation', null);
-  const verifiedLine = `${label}: ${result.passages} passage${result.passages === 1 ? '' : 's'} from ${result.verified + result.unchecked + result.mismatchedCodings} codings; ${result.verified} verified against their quote${result.unchecked ? `, ${result.unchecked} without a quote to check` : ''}${result.mismatchedCodings ? `, ${result.mismatchedCodings} NOT matching (listed in each document's review flags)` : ''}.`;
+  const codings = result.verified + result.unchecked + result.wholeSource + result.mismatchedCodings;
+  const verifiedLine = `${label}: ${result.passages} passage${result.passages === 1 ? '' : 's'} from ${codings} coding${codings === 1 ? '' : 's'}; ${result.verified} verified against their quote${result.unchecked ? `, ${result.unchecked} without a quote to check` : ''}${result.wholeSource ? `, ${result.wholeSource} of a whole source` : ''}${result.mismatchedCodings ? `, ${result.mismatchedCodings} NOT matching (listed in each document's review flags)` : ''}.`;
   result.summary.notes!.push(verifiedLine);
   if (result.dropped.length)
     result.summary.notes!.push(

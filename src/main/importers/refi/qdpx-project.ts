@@ -31,6 +31,8 @@ export interface RefiSelection {
   end: number;
   /** The positions as written, for sentences about bad ones. */
   written: string;
+  /** A Coding placed on the source itself (a whole-document coding), gathered as one selection. */
+  wholeSource?: boolean;
   creatingUser: string | null;
   description: string;
   codings: RefiCoding[];
@@ -148,6 +150,26 @@ export function parseRefiProject(xml: string, label: string, limits = PROJECT_LI
     } else if (name === 'Coding' && selection) {
       coding = { codeGuid: '', creatingUser: (a.creatingUser ? guidKey(a.creatingUser) : undefined) ?? selection.creatingUser };
       selection.codings.push(coding);
+    } else if (name === 'Coding' && source && parent === source.kind) {
+      // The whole source coded (NVivo's "code the file"): one selection spanning the text.
+      let whole = source.selections.find((x) => x.wholeSource);
+      if (!whole) {
+        whole = {
+          guid: `${source.guid}:whole`,
+          name: '',
+          start: 0,
+          end: 0,
+          written: 'whole source',
+          wholeSource: true,
+          creatingUser: source.creatingUser,
+          description: '',
+          codings: [],
+          noteRefs: [],
+        };
+        source.selections.push(whole);
+      }
+      coding = { codeGuid: '', creatingUser: (a.creatingUser ? guidKey(a.creatingUser) : undefined) ?? source.creatingUser };
+      whole.codings.push(coding);
     } else if (name === 'CodeRef' && coding && a.targetGUID) {
       coding.codeGuid = guidKey(a.targetGUID);
     } else if (name === 'NoteRef' && a.targetGUID) {

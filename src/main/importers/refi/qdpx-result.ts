@@ -18,6 +18,8 @@ export interface QdpxImportResult {
   passages: number;
   /** Codings whose quote matched the text at their positions. */
   verified: number;
+  /** Codings of a whole source (nothing to check: they span its text). */
+  wholeSource: number;
   /** Codings with no quote to check (the tool wrote no selection name). */
   unchecked: number;
   mismatched: CodingCheck[];

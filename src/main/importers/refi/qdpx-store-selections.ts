@@ -57,15 +57,17 @@ export function storeSelections(
   const sameSpan = db.prepare('SELECT id FROM passages WHERE document_id = ? AND start = ? AND end = ? AND author IS ?');
   const link = db.prepare('INSERT OR IGNORE INTO passage_tags(passage_id, tag_id) VALUES (?, ?)');
   for (const s of source.selections) {
-    const start = reading.toUnits(s.start);
-    const end = reading.toUnits(s.end);
+    const start = s.wholeSource ? 0 : reading.toUnits(s.start);
+    const end = s.wholeSource ? text.length : reading.toUnits(s.end);
     const where = `“${source.name}” ${s.written}`;
     if (start === undefined || end === undefined || !(end > start)) {
       result.dropped.push(`${where}: outside the text (length ${text.length})`);
       continue;
     }
     const found = text.slice(start, end);
-    if (!s.name.trim()) {
+    if (s.wholeSource) {
+      result.wholeSource += s.codings.length;
+    } else if (!s.name.trim()) {
       result.unchecked += Math.max(1, s.codings.length);
       // No quote: where the readings place it differently, say so rather than guess in silence.
       const places = new Set(readings.map((r) => `${r.toUnits(s.start)}-${r.toUnits(s.end)}`));
