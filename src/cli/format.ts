@@ -53,7 +53,7 @@ export function formatPassages(passages: PassageView[], tags: Tag[]): string {
     .map((p) => {
       const tagNames = p.tagIds.map((id) => names.get(id) ?? id).join(', ');
       const note = p.note ? `\n    note: ${p.note}` : '';
-      return `${p.id}  ${p.documentTitle} [${p.start}–${p.end}]  {${tagNames}}\n    “${p.exact.replace(/\s+/g, ' ')}”${note}`;
+      return `${p.id}  ${p.documentTitle} [${p.start}–${p.end}]  {${tagNames}}  by ${p.author ?? 'unknown'}\n    “${p.exact.replace(/\s+/g, ' ')}”${note}`;
     })
     .join('\n');
 }

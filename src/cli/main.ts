@@ -28,13 +28,15 @@ import { openSettings } from '../main/settings/settings-store.ts';
 import { attributeSearchFilters, QDA_OPTIONS, QDA_USAGE, runQdaCommand } from './qda-commands.ts';
 import type { ScryptParams } from '../main/lock/key-file.ts';
 import { LOCK_COMMANDS, LOCK_OPTIONS, LOCK_USAGE, runLockCommand, terminalPrompt, unlockFor, type Prompt } from './lock-commands.ts';
+import { runTeamCommand, TEAM_OPTIONS, TEAM_USAGE } from './team-commands.ts';
 
 const USAGE = `Usage: dossier <command> [options]
 
 Commands:
   import PATH... [--ocr-lang en,ru]    import files and folders (recursively); scans and images are
                                        recognised offline in the languages given (en ru zh kk ug ar),
-                                       else in the one guessed from the first page
+                                       else in the one guessed from the first page; a REFI-QDA
+                                       project (.qdpx) brings its documents, codebook and codings
   list                                 documents with their metadata
   show ID                              metadata, text and blocks of one document
   search QUERY [filters]               search the documents; QUERY may use "exact phrase",
@@ -55,6 +57,7 @@ ${REPORT_USAGE}
 ${CUSTODY_USAGE}
 ${QDA_USAGE}
 ${LOCK_USAGE}
+${TEAM_USAGE}
   backup                               back up the investigation now (kept in its backups/ folder)
   backups                              the backups, newest first
   restore [BACKUP]                     restore a backup (default: the newest good one); the current
@@ -73,6 +76,8 @@ Options:
   --workspace DIR   the investigation folder (default: the one the app opened last)
   --user-data DIR   the user-data folder holding settings and the list of investigations (default: the app's own)
   --json            print one JSON document
+  --researcher NAME who codes in this command (passages and custody entries carry it); default:
+                    the investigation's researcher name, else the one in Settings
   --help            this text`;
 
 const OPTIONS = {
@@ -97,6 +102,7 @@ const OPTIONS = {
   own: { type: 'boolean', default: false },
   ...QDA_OPTIONS,
   ...LOCK_OPTIONS,
+  ...TEAM_OPTIONS,
 } as const;
 
 interface Output {
@@ -159,6 +165,7 @@ export async function runCli(
       openApp(dir, {
         printPdf: lazyChromiumPrinter,
         custodyActor: () => actor,
+        researcher: values.researcher,
         emit: (event, payload) => {
           if (event === 'evt:import:progress' && !values.json) showProgress(payload as ImportProgress);
         },
@@ -283,6 +290,8 @@ async function runCommand(app: OpenedApp, command: string, args: string[], value
       if (report) return report;
       const qda = await runQdaCommand(app, command, args, values);
       if (qda) return qda;
+      const team = await runTeamCommand(app, command, args, values);
+      if (team) return team;
       throw new DossierError('BAD_INPUT', `Unknown command "${command}". Run dossier --help for the list.`);
     }
   }

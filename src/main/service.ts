@@ -3,7 +3,7 @@
  * injected parts. Electron IPC, the CLI and the e2e bridge all call this map; only the transport differs.
  */
 import type { Channel, ChannelOutput, EventName, Events, ParsedInput } from '../shared/contract.ts';
-import type { SearchFilters, WorkspaceStats } from '../shared/domain.ts';
+import type { ImportSummary, SearchFilters, WorkspaceStats } from '../shared/domain.ts';
 import { DossierError } from '../shared/errors.ts';
 import type { SearchEngine } from './search/engine.ts';
 import { transaction } from './store/database.ts';
@@ -36,6 +36,9 @@ import { createOcrService, type OcrServiceOptions } from './service/ocr-service.
 import type { OcrLanguage } from './ocr/languages.ts';
 import path from 'node:path';
 import { qdaHandlers } from './qda/qda-handlers.ts';
+import { investigationResearcher, resolveResearcher } from './team/researcher.ts';
+import { importQdpxSources, isQdpx, teamHandlers } from './service/team.ts';
+import type { MergeSource } from './team/merge/merge-source.ts';
 
 export interface ServiceDeps {
   workspace: Workspace;
@@ -58,6 +61,12 @@ export interface ServiceDeps {
   custodyActor?: (() => CustodyActor) | undefined;
   /** Text recognition of scans and images (issue 16); false turns it off. Default: an engine started on first use, its data unpacked under the workspace. */
   ocr?: Partial<OcrServiceOptions> | false | undefined;
+  /** Issue 21: the researcher name given for this one command (`--researcher NAME`); beats the investigation's and Settings'. */
+  researcher?: string | undefined;
+  /** Issue 21: the archive dialog for "Merge an investigation…"; absent where there is no window. */
+  pickArchive?: (() => Promise<string | null>) | undefined;
+  /** Issue 21/20: opens the other copy of a merge (a locked archive's reader decrypts first). */
+  openMergeSource?: ((file: string, tmpDir: string) => MergeSource) | undefined;
 }
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
@@ -65,7 +74,15 @@ export type Handlers = { [C in Channel]: Handler<C> };
 
 export function createService(deps: ServiceDeps): Handlers {
   const { db } = deps.workspace;
-  setCustodyActor(db, deps.custodyActor);
+  // Issue 21: custody entries and new passages name the researcher of this command, of this
+  // investigation, or of Settings, in that order (team/researcher.ts).
+  setCustodyActor(db, () => {
+    const base = deps.custodyActor?.();
+    const researcherName = resolveResearcher({ override: deps.researcher, investigation: investigationResearcher(db), settings: base?.researcherName });
+    // Without an actor or a name, an event's own fallback actor (archive export) still applies.
+    if (!base && !researcherName) return undefined;
+    return { appVersion: base?.appVersion ?? 'unknown', researcherName };
+  });
   const emit = deps.emit ?? (() => undefined);
   const fixedMaxFileBytes = deps.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const maxFileBytes = () => deps.maxFileBytesNow?.() ?? fixedMaxFileBytes;
@@ -122,16 +139,19 @@ export function createService(deps: ServiceDeps): Handlers {
   return {
     'documents:cancelOcr': () => ({ cancelled: ocr?.cancel() ?? false }),
     'documents:import': async ({ paths, ocrLanguages }) => {
-      const { files, missing, skipped } = await expandPaths(paths);
-      const summary = await importBatch(files.map((p) => ({ path: p })), ocrLanguages);
+      // Issue 21: a REFI-QDA project brings documents, codebook and codings at once.
+      const projects = paths.filter(isQdpx);
+      const { files, missing, skipped } = await expandPaths(paths.filter((p) => !isQdpx(p)));
+      const summary = withQdpx(await importBatch(files.map((p) => ({ path: p })), ocrLanguages), projects.length ? await importQdpxSources(db, projects.map((p) => ({ path: p })), maxFileBytes()) : undefined);
       for (const p of missing) summary.failed.push({ path: p, code: 'NOT_FOUND', message: `${p} does not exist.` });
       summary.skipped.push(...skipped);
       if (summary.imported.length) changed('import');
       return summary;
     },
     'documents:importData': async ({ files, ocrLanguages }) => {
-      const sources = files.map((f) => ({ path: f.name, name: f.name, bytes: f.data }));
-      const summary = await importBatch(sources, ocrLanguages);
+      const sources = files.filter((f) => !isQdpx(f.name)).map((f) => ({ path: f.name, name: f.name, bytes: f.data }));
+      const projects = files.filter((f) => isQdpx(f.name)).map((f) => ({ path: f.name, bytes: f.data }));
+      const summary = withQdpx(await importBatch(sources, ocrLanguages), projects.length ? await importQdpxSources(db, projects, maxFileBytes()) : undefined);
       if (summary.imported.length) changed('import');
       return summary;
     },
@@ -247,6 +267,19 @@ export function createService(deps: ServiceDeps): Handlers {
     ...sessionOnlyHandlers(),
     // Issue 21 (items 1-3): memos, document attributes, analysis tables; memo authors default to Settings' researcher name.
     ...qdaHandlers({ db, changed, pickSavePath: deps.pickSavePath, researcher: () => deps.custodyActor?.().researcherName }),
+    ...teamHandlers({ db, tmpDir: deps.workspace.paths.tmpDir, changed, pickSavePath: deps.pickSavePath, pickArchive: deps.pickArchive, openMergeSource: deps.openMergeSource }),
+  };
+}
+
+/** One summary of a batch that held REFI-QDA projects beside ordinary files (issue 21). */
+function withQdpx(summary: ImportSummary, projects: ImportSummary | undefined): ImportSummary {
+  if (!projects) return summary;
+  return {
+    imported: [...summary.imported, ...projects.imported],
+    duplicates: [...summary.duplicates, ...projects.duplicates],
+    failed: [...summary.failed, ...projects.failed],
+    skipped: [...summary.skipped, ...projects.skipped],
+    notes: [...(summary.notes ?? []), ...(projects.notes ?? [])],
   };
 }
 

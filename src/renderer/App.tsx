@@ -23,6 +23,8 @@ import { t } from './strings/t.ts';
 import { AnalysisContext } from './analysis/analysis-context.ts';
 import { AnalysisDrawer } from './analysis/AnalysisDrawer.tsx';
 import { useAnalysisDrawer } from './analysis/use-analysis-drawer.ts';
+import { TeamPane } from './team/TeamPane.tsx';
+import type { Disagreement } from '../shared/team.ts';
 
 /** Focus after the next paint, when the element the work goes on in has rendered. */
 const focusSoon = (find: () => HTMLElement | null | undefined) =>
@@ -40,6 +42,8 @@ export function App() {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [help, setHelp] = useState(false);
   const [showReports, setShowReports] = useState(false);
+  // Issue 21: the Team pane (merge, inter-coder agreement).
+  const [showTeam, setShowTeam] = useState(false);
   const [sidebar, setSidebar] = useState(loadSidebar);
   const searchBox = useRef<HTMLInputElement>(null);
   const importButton = useRef<HTMLButtonElement>(null);
@@ -139,6 +143,11 @@ export function App() {
     panes.open(id, at, { search: query, grab: true });
     setResultsShown(false);
   };
+  /** A disagreement side by side: its span on the left, the other researcher's nearest coding on the right (issue 21). */
+  const openDisagreement = (d: Disagreement) => {
+    panes.open(d.documentId, { start: d.start, end: d.end }, { pane: 0 });
+    panes.open(d.documentId, d.otherSpan ?? { start: d.start, end: d.end }, { pane: 1 });
+  };
   const openPassage = (p: PassageView) => panes.open(p.documentId, { start: p.start, end: p.end }, { grab: true });
   const hasQuery = query.trim().length > 0;
   const backToResults = () => {
@@ -160,6 +169,7 @@ export function App() {
     passages: () => setPassageSearch(passageSearch === null ? '' : null),
     reports: () => setShowReports((v) => !v),
     analysis: () => (analysis.state ? analysis.setState(null) : analysis.actions.open('memos', { scope: 'investigation' })),
+    team: () => setShowTeam((v) => !v),
     undo: () => void undo(),
     redo: () => void redo(),
     help: () => setHelp(true),
@@ -228,6 +238,8 @@ export function App() {
           analysis.setState(null);
           setShowReports((v) => !v);
         }}
+        team={showTeam}
+        onTeam={() => setShowTeam((v) => !v)}
         onUndo={() => void undo()}
         onHelp={() => setHelp(true)}
         onImport={(folders) => void importFromDialog(folders)}
@@ -302,7 +314,15 @@ export function App() {
           </div>
         )}
         {!showReports && <AnalysisDrawer model={analysis} tags={tags.data ?? []} />}
-        {showPassages && !showReports && !analysis.state && (
+        {showTeam && !showReports && !analysis.state && (
+          <div className="drawer team-drawer">
+            <button type="button" className="drawer-close" aria-label={t('team.closePane')} title={t('team.closePane')} onClick={() => setShowTeam(false)}>
+              ×
+            </button>
+            <TeamPane tags={tags.data ?? []} onOpenSideBySide={openDisagreement} />
+          </div>
+        )}
+        {showPassages && !showReports && !analysis.state && !showTeam && (
           <PassagesPanel
             tags={tags.data ?? []}
             tagIds={selectedTags}

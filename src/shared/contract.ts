@@ -23,6 +23,7 @@ import { EXPORT_FORMATS, type RedactionHit, type Report, type ReportSummary } fr
 import type { Canceled, ExportResult, InvestigationInfo } from './investigations.ts';
 import { settingsPatchSchema, type SettingsView } from './settings.ts';
 import type { CustodyEntry, CustodyVerifyReport } from './custody.ts';
+import { teamChannels } from './contract-team.ts';
 
 import {
   id,
@@ -496,6 +497,7 @@ export const contract = {
   },
   // Issue 21 (items 1-3): memos, document attributes, analysis tables (contract-qda.ts).
   ...qdaChannels,
+  ...teamChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -76,6 +76,8 @@ export interface Passage {
 
 /** A passage with what a list needs to show it without another round trip. */
 export interface PassageView extends Passage {
+  /** Issue 21: the researcher who coded it; null for passages from before researcher names (shown as "unknown"). */
+  author: string | null;
   documentTitle: string;
   documentPublishedAt: string | null;
 }

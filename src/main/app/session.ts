@@ -145,6 +145,8 @@ export function createSession(deps: SessionDeps): Session {
       const app = (deps.openApp ?? ((dir, extra, key) => openApp(dir, extra, {}, key)))(entry.path, {
         emit: deps.emit,
         pickFiles: deps.dialogs?.pickFiles,
+        // Issue 21: "Merge an investigation…" picks its archive with the same dialog as archive import.
+        pickArchive: deps.dialogs?.chooseArchive ? () => deps.dialogs!.chooseArchive!() : undefined,
         maxFileBytesNow: () => deps.settings.maxFileBytes(),
         custodyActor: () => ({ appVersion: deps.appVersion, researcherName: deps.settings.get().settings.researcherName || null }),
       }, unlock);

@@ -28,7 +28,7 @@ const UNKNOWN_ACTOR: CustodyActor = { appVersion: 'unknown', researcherName: nul
 const HEAD_WRITE_DELAY_MS = 200;
 
 interface Binding {
-  actor?: (() => CustodyActor) | undefined;
+  actor?: (() => CustodyActor | undefined) | undefined;
   headFile?: string | undefined;
   timer?: ReturnType<typeof setTimeout> | undefined;
 }
@@ -49,8 +49,13 @@ function binding(db: Database): Binding {
   return found;
 }
 
-export function setCustodyActor(db: Database, actor: (() => CustodyActor) | undefined): void {
+export function setCustodyActor(db: Database, actor: (() => CustodyActor | undefined) | undefined): void {
   binding(db).actor = actor;
+}
+
+/** Who is working on this connection now (issue 21: the author of a new passage is the custody actor's researcher). */
+export function currentActor(db: Database): CustodyActor | undefined {
+  return bindings.get(db)?.actor?.();
 }
 
 export function bindCustodyHeadFile(db: Database, file: string): void {

@@ -2,6 +2,8 @@ import type { BrowserWindow, Dialog } from 'electron';
 
 export const IMPORT_FILTERS = [
   { name: 'Documents', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'xhtml', 'pdf', 'docx', 'eml', 'mbox', 'png', 'jpg', 'jpeg', 'tif', 'tiff', 'webp'] },
+  // Issue 21: a REFI-QDA project (QualCoder, ATLAS.ti, MAXQDA, NVivo) imports its documents, codebook and codings.
+  { name: 'REFI-QDA projects', extensions: ['qdpx'] },
   { name: 'All files', extensions: ['*'] },
 ];
 

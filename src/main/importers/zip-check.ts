@@ -44,9 +44,9 @@ const SLICE = 4096;
  * budget; only then are the entries inflated for real, to the sizes just measured, and packed into
  * a new zip. The parser is handed that zip, so it can only read entries that were counted.
  */
-export function readVerifiedZip(bytes: Uint8Array, fileName: string, limits: ZipLimits): VerifiedZip {
+export function readVerifiedZip(bytes: Uint8Array, fileName: string, limits: ZipLimits, kind = 'Word document'): VerifiedZip {
   const bomb = () => new DossierError('TOO_LARGE', `${fileName} expands to far more data than its size (a "zip bomb"); it was not opened.`);
-  const damaged = () => new DossierError('PARSE_FAILED', `${fileName} is not a valid Word document (its zip structure is damaged).`);
+  const damaged = () => new DossierError('PARSE_FAILED', `${fileName} is not a valid ${kind} (its zip structure is damaged).`);
   const entries = centralDirectory(bytes, limits, fileName, damaged);
   const budget = Math.min(limits.maxTotalBytes, Math.max(bytes.byteLength * limits.maxRatio, 16 * 1024 * 1024));
   let declared = 0;

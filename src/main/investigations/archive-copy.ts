@@ -18,6 +18,7 @@ import { copyCustodyRows } from '../custody/copy.ts';
 import { cleanUserText } from '../store/clean-text.ts';
 import type { CustodyHead } from '../../shared/custody.ts';
 import { copyQdaRows, QDA_COPIED_COLUMNS } from '../qda/archive-qda-rows.ts';
+import { cleanResearcherName } from '../team/researcher.ts';
 
 /** Per table, the columns read from an archive. Any other column of Dossier's schema is derived (see the test that keeps this list whole). */
 export const COPIED_COLUMNS = {
@@ -27,7 +28,8 @@ export const COPIED_COLUMNS = {
     'original_html', 'review_flags', 'content_hash', 'original_hash', 'original_name', 'imported_at',
   ],
   tags: ['id', 'name', 'parent_id', 'color', 'description', 'position', 'created_at'],
-  passages: ['id', 'document_id', 'start', 'end', 'exact', 'note', 'created_at', 'updated_at'],
+  // 'author' (issue 21) is read apart by copyTeamRows: archives from before migration 7 lack it.
+  passages: ['id', 'document_id', 'start', 'end', 'exact', 'note', 'created_at', 'updated_at', 'author'],
   passage_tags: ['passage_id', 'tag_id'],
   reports: ['id', 'title', 'subtitle', 'author_line', 'report_date', 'body', 'settings', 'created_at', 'updated_at'],
   store_meta: ['key', 'value'],
@@ -38,6 +40,8 @@ export const COPIED_COLUMNS = {
   quote_snapshots: ['passage_id', 'document_id', 'quote', 'source', 'deleted_at'],
   // Issue 21: memos and document attributes (qda/archive-qda-rows.ts).
   ...QDA_COPIED_COLUMNS,
+  // Issue 21: the notes of REFI-QDA imports kept for memos (passages.author is listed above).
+  imported_notes: ['id', 'target_kind', 'target_id', 'title', 'text', 'author', 'origin', 'created_at'],
 } as const;
 
 /** Columns of Dossier's schema that are never read from an archive, and why. */
@@ -51,8 +55,41 @@ export const DERIVED_COLUMNS: Record<string, string> = {
 
 type Table = keyof typeof COPIED_COLUMNS;
 
+const READ_APART = new Set(['passages.author']);
+
 const select = (table: Table, tail = '') =>
-  `SELECT ${COPIED_COLUMNS[table].map((c) => `"${c}"`).join(', ')} FROM "${table}" ${tail}`;
+  `SELECT ${COPIED_COLUMNS[table].filter((c) => !READ_APART.has(`${table}.${c}`)).map((c) => `"${c}"`).join(', ')} FROM "${table}" ${tail}`;
+
+/** Issue 21: each passage's author, cleaned like a typed name, and the kept notes of REFI-QDA imports. */
+function copyTeamRows(source: DatabaseSync, target: Database, passages: Set<string>, documents: Set<string>, tags: Set<string>): void {
+  const setAuthor = target.prepare('UPDATE passages SET author = ? WHERE id = ?');
+  for (const raw of source.prepare('SELECT "id", "author" FROM "passages"').iterate()) {
+    const row = raw as { id?: unknown; author?: unknown };
+    if (typeof row.id !== 'string' || !passages.has(row.id) || row.author == null) continue;
+    if (typeof row.author !== 'string') throw new ArchiveProblem(`the author of passage ${row.id} is not a name; the store was altered.`);
+    setAuthor.run(cleanResearcherName(row.author), row.id);
+  }
+  const insertNote = target.prepare('INSERT INTO imported_notes(id, target_kind, target_id, title, text, author, origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  for (const raw of source.prepare(select('imported_notes')).iterate()) {
+    const r = raw as Record<string, unknown>;
+    const kind = r.target_kind;
+    const targetId = typeof r.target_id === 'string' ? r.target_id : null;
+    const known = kind === 'investigation' ? targetId === null : kind === 'document' ? targetId !== null && documents.has(targetId) : kind === 'tag' ? targetId !== null && tags.has(targetId) : false;
+    if (typeof r.id !== 'string' || typeof r.text !== 'string' || typeof r.created_at !== 'string' || !known) {
+      throw new ArchiveProblem('a kept note of a REFI-QDA import points at nothing in the store; the store was altered.');
+    }
+    insert(`the kept note ${r.id}`, () =>
+      insertNote.run(
+        r.id as string, kind as string, targetId,
+        cleanUserText(typeof r.title === 'string' ? r.title : '', { multiline: false }).slice(0, 300),
+        cleanUserText(r.text as string, { multiline: true }).slice(0, 20_000),
+        typeof r.author === 'string' ? cleanResearcherName(r.author) : null,
+        cleanUserText(typeof r.origin === 'string' ? r.origin : '', { multiline: false }).slice(0, 400),
+        r.created_at as string,
+      ),
+    );
+  }
+}
 
 export interface CopyResult {
   name: string | null;
@@ -78,6 +115,8 @@ export function copyArchiveRows(source: DatabaseSync, target: Database, sourceTa
     if (!sourceTables || sourceTables.has('quote_snapshots')) copyQuoteSnapshots(source, target);
     // Issue 21: archives made before it have no memos or attributes.
     copyQdaRows(source, target, { documents, tags }, sourceTables);
+    // archives made before issue 21's migration have no authors and no imported notes
+    if (!sourceTables || sourceTables.has('imported_notes')) copyTeamRows(source, target, passages, documents, tags);
     const nameRow = source.prepare(`${select('store_meta')} WHERE "key" = 'name'`).get() as { value?: unknown } | undefined;
     bumpGeneration(target);
     return { name: cleanStoreName(nameRow?.value), counts: { documents: documents.size, passages: passages.size, tags: tags.size, reports }, cleaned, custodyHead };

@@ -234,10 +234,10 @@ function removeIfEmpty(dir: string): void {
   }
 }
 
-type Refuse = (problem: string, code?: 'PARSE_FAILED' | 'CONFLICT') => DossierError;
+export type Refuse = (problem: string, code?: 'PARSE_FAILED' | 'CONFLICT') => DossierError;
 
 /** A new workspace at `dir` holding the archive's rows, checked and cleaned; the counts must be the manifest's. */
-function buildStore(
+export function buildStore(
   untrusted: string,
   dir: string,
   manifest: ArchiveManifest,

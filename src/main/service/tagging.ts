@@ -5,6 +5,7 @@ import { getDocumentText } from '../store/documents-repo.ts';
 import { getPassage, insertPassage } from '../store/passages-repo.ts';
 import { ensureTag, getTag } from '../store/tags-repo.ts';
 import { recordPassageCreate } from '../custody/events.ts';
+import { currentActor } from '../custody/custody-log.ts';
 
 export interface NewPassage {
   documentId: string;
@@ -30,7 +31,8 @@ export function createPassage(db: Database, input: NewPassage): PassageView {
       tagIds.add(id);
     }
     for (const name of input.tagNames ?? []) tagIds.add(ensureTag(db, name).id);
-    const id = insertPassage(db, { ...input, text, note: input.note ?? '', tagIds: [...tagIds] });
+    // The passage's author is whoever the connection's custody entries name (issue 21).
+    const id = insertPassage(db, { ...input, text, note: input.note ?? '', tagIds: [...tagIds], author: currentActor(db)?.researcherName ?? null });
     recordPassageCreate(db, getPassage(db, id)!);
     return getPassage(db, id)!;
   });

@@ -171,4 +171,22 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT, WITHOUT ROWID;
   CREATE INDEX document_attributes_value ON document_attributes(attribute_id, value);
   `,
+  // 8 (issue 21, qda-team): who coded each passage (the researcher name of the investigation or of
+  // Settings; NULL for passages from before, shown as "unknown"), and the notes of an imported
+  // REFI-QDA project that belong to no passage (on a source, a code or the project), kept for the
+  // memo feature to adopt: target_kind is 'investigation', 'document' or 'tag'.
+  `
+  ALTER TABLE passages ADD COLUMN author TEXT;
+  CREATE INDEX passages_author ON passages(author, document_id);
+  CREATE TABLE imported_notes (
+    id TEXT PRIMARY KEY,
+    target_kind TEXT NOT NULL CHECK (target_kind IN ('investigation', 'document', 'tag')),
+    target_id TEXT,
+    title TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL,
+    author TEXT,
+    origin TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  ) STRICT;
+  `,
 ];

@@ -16,6 +16,7 @@ interface PassageRow {
   note: string;
   created_at: string;
   updated_at: string;
+  author: string | null;
   tag_ids: string | null;
   document_title: string;
   document_published_at: string | null;
@@ -33,12 +34,13 @@ const toView = (row: PassageRow): PassageView => ({
   tagIds: row.tag_ids ? row.tag_ids.split(',') : [],
   createdAt: row.created_at,
   updatedAt: row.updated_at,
+  author: row.author,
   documentTitle: row.document_title,
   documentPublishedAt: row.document_published_at,
 });
 
 const VIEW_SELECT = `SELECT p.id, p.document_id, p.start, p.end, p.exact, p.prefix, p.suffix, p.note,
-    p.created_at, p.updated_at,
+    p.created_at, p.updated_at, p.author,
     (SELECT group_concat(pt.tag_id) FROM passage_tags pt WHERE pt.passage_id = p.id) AS tag_ids,
     d.title AS document_title, d.published_at AS document_published_at
   FROM passages p JOIN documents d ON d.id = p.document_id`;
@@ -54,15 +56,15 @@ export function quoteSelector(text: string, start: number, end: number): Pick<Pa
 
 export function insertPassage(
   db: Database,
-  input: { documentId: string; start: number; end: number; text: string; note: string; tagIds: string[] },
+  input: { documentId: string; start: number; end: number; text: string; note: string; tagIds: string[]; author?: string | null | undefined },
 ): string {
   const id = newId();
   const now = nowIso();
   const quote = quoteSelector(input.text, input.start, input.end);
   db.prepare(
-    `INSERT INTO passages(id, document_id, start, end, exact, prefix, suffix, note, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, input.documentId, input.start, input.end, quote.exact, quote.prefix, quote.suffix, input.note, now, now);
+    `INSERT INTO passages(id, document_id, start, end, exact, prefix, suffix, note, created_at, updated_at, author)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, input.documentId, input.start, input.end, quote.exact, quote.prefix, quote.suffix, input.note, now, now, input.author?.trim() || null);
   const link = db.prepare('INSERT OR IGNORE INTO passage_tags(passage_id, tag_id) VALUES (?, ?)');
   for (const tagId of input.tagIds) link.run(id, tagId);
   return id;

@@ -51,6 +51,7 @@ export function PassagesView({ label, passages, tags, loading, onOpen }: Props) 
                   <span className="meta" dir="auto">
                     {p.documentTitle}
                     {p.documentPublishedAt ? ` · ${p.documentPublishedAt.slice(0, 10)}` : ''}
+                    {` · ${p.author ? t('passages.by', { name: p.author }) : t('passages.byUnknown')}`}
                   </span>
                   <span
                     className="swatches"

@@ -90,6 +90,8 @@ function PassageForm({ passage, tags, onDone }: { passage: PassageView; tags: Ta
       <p className="quote" dir="auto">
         “{passage.exact.length > 140 ? `${passage.exact.slice(0, 140)}…` : passage.exact}”
       </p>
+      {/* Issue 21: who coded it (merged copies keep each researcher's passages). */}
+      <p className="meta">{passage.author ? t('passages.by', { name: passage.author }) : t('passages.byUnknown')}</p>
       <ul className="chips" aria-label={t('reader.editor.tags')}>
         {tagIds.map((id) => (
           <li className="chip" key={id} style={{ borderColor: tagById.get(id)?.color }}>

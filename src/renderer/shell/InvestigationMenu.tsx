@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { t } from '../strings/t.ts';
 import { useInvestigationActions, useInvestigations } from './investigation-actions.ts';
 import { useShell } from './shell-context.ts';
+import { useMerge } from '../team/team-actions.ts';
+import { useNotify } from '../notice.ts';
 
 /** The open investigation's name in the toolbar, as a menu: switch, new, open, import, rename, reveal, export, close, delete. */
 export function InvestigationMenu() {
@@ -9,6 +11,7 @@ export function InvestigationMenu() {
   const actions = useInvestigationActions();
   const investigations = useInvestigations();
   const [open, setOpen] = useState(false);
+  const merge = useMerge(useNotify());
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
 
@@ -96,6 +99,7 @@ export function InvestigationMenu() {
           {item(t('inv.reveal'), () => void actions.reveal(investigation))}
           {item(t('inv.export'), () => void actions.exportArchive())}
           {!investigation.locked && item(t('lock.menuLock'), () => show('lock'))}
+          {item(t('team.merge'), () => void merge())}
           {item(t('inv.close'), () => void actions.close())}
           {item(t('inv.delete'), () => show('delete'), { danger: true })}
         </div>

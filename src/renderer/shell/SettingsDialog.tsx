@@ -7,6 +7,7 @@ import { t } from '../strings/t.ts';
 import { Dialog } from './Dialog.tsx';
 import { shellKeys } from './investigation-actions.ts';
 import { useSettings } from './theme.ts';
+import { ResearcherField } from '../team/ResearcherField.tsx';
 
 interface Draft {
   theme: Settings['theme'];
@@ -148,6 +149,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
               <input type="text" maxLength={RESEARCHER_NAME_MAX} value={current.researcherName} onChange={(e) => set({ researcherName: e.target.value })} />
             </label>
             <p className="meta">{t('settings.researcherNameHint')}</p>
+            <ResearcherField />
           </fieldset>
           <fieldset>
             <legend>{t('lock.settingsLegend')}</legend>

@@ -20,6 +20,7 @@ import { useIdleLock } from './use-idle-lock.ts';
 import type { InvestigationInfo } from '../../shared/investigations.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { useApplySettings, useSettings } from './theme.ts';
+import { useMerge } from '../team/team-actions.ts';
 
 /** A workspace opened outside a session (the single-workspace e2e bridge) answers FORBIDDEN here. */
 const currentInvestigation = async () => {
@@ -57,6 +58,7 @@ export function Shell() {
     [actions, idleMinutes],
   );
   useIdleLock(investigation, idleMinutes, lockIdle);
+  const merge = useMerge(setNotice);
 
   useEffect(
     () =>
@@ -127,6 +129,7 @@ export function Shell() {
           renameInvestigation: () => setDialog('rename'),
           revealInvestigation: () => void actions.reveal(investigation),
           closeInvestigation: () => void actions.close(),
+          mergeInvestigation: () => void merge(),
         }
       : {}),
   };

@@ -16,6 +16,9 @@ interface Props {
   onPassages(): void;
   reports: boolean;
   onReports(): void;
+  /** Issue 21: the Team pane. */
+  team?: boolean | undefined;
+  onTeam?: (() => void) | undefined;
   onUndo(): void;
   onHelp(): void;
   onImport(folders: boolean): void;
@@ -59,6 +62,11 @@ export function Toolbar(props: Props) {
       <button type="button" aria-pressed={props.reports} onClick={props.onReports}>
         {t('toolbar.reports')}
       </button>
+      {props.onTeam && (
+        <button type="button" aria-pressed={props.team ?? false} onClick={props.onTeam}>
+          {t('team.toolbar')}
+        </button>
+      )}
       <button type="button" aria-label={t('toolbar.palette', { keys })} title={t('toolbar.palette', { keys })} onClick={() => shell.show('palette')}>
         {keys}
       </button>

@@ -13,6 +13,8 @@ export const COMMANDS = [
   { id: 'reports', label: 'cmd.reports' },
   // Issue 21: memos, document attributes and analysis tables.
   { id: 'analysis', label: 'cmd.analysis' },
+  { id: 'team', label: 'cmd.team' },
+  { id: 'mergeInvestigation', label: 'cmd.merge' },
   { id: 'undo', label: 'cmd.undo', keys: 'Ctrl+Z' },
   { id: 'redo', label: 'cmd.redo', keys: 'Ctrl+Shift+Z' },
   { id: 'help', label: 'cmd.help', keys: '?' },

@@ -1,5 +1,6 @@
 import { enSearchAndReports } from './en-search-reports.ts';
 import { enQda } from './en-qda.ts';
+import { enTeam } from './en-team.ts';
 
 /**
  * Every UI string in English, in one typed object (issue 8). A translation is another file with
@@ -306,6 +307,7 @@ export const en = {
   ...enSearchAndReports,
   // Issue 21: memos, document attributes, analysis tables.
   ...enQda,
+  ...enTeam,
 } as const satisfies Record<string, string>;
 
 export type StringKey = keyof typeof en;
