@@ -169,7 +169,7 @@ export async function connectPageSession(page: Page, userDataDir: string): Promi
       reveal: (dir) => void dialogs.revealed.push(dir),
     },
     // the app's export save dialog, as the Electron entry adds it to every investigation it opens
-    openApp: (dir, extra) => openApp(dir, { ...extra, pickSavePath: async () => dialogs.savePath }),
+    openApp: (dir, extra, unlock) => openApp(dir, { ...extra, pickSavePath: async () => dialogs.savePath }, {}, unlock),
   });
   const bridge: SessionBridge = { session, handlers: buildHandlers(session), dialogs, calls: [] };
   page.on('close', () => {
