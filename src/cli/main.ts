@@ -290,7 +290,7 @@ async function runCommand(app: OpenedApp, command: string, args: string[], value
       if (report) return report;
       const qda = await runQdaCommand(app, command, args, values);
       if (qda) return qda;
-      const team = await runTeamCommand(app, command, args, values);
+      const team = await runTeamCommand(app, command, args, values, io.prompt);
       if (team) return team;
       throw new DossierError('BAD_INPUT', `Unknown command "${command}". Run dossier --help for the list.`);
     }

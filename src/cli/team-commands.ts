@@ -3,13 +3,18 @@
  * this investigation's researcher name. `--researcher NAME` (main.ts) names the coder of one command.
  */
 import type { OpenedApp } from '../main/app/open-app.ts';
+import path from 'node:path';
 import { call } from '../main/dispatch.ts';
 import { DossierError } from '../shared/errors.ts';
 import type { AgreementReport, MergeSummary } from '../shared/team.ts';
+import { lockedArchiveForMerge } from '../main/team/merge/merge-source.ts';
+import { secretFrom, type LockValues, type Prompt } from './lock-commands.ts';
 
-export const TEAM_USAGE = `  merge ARCHIVE                        bring a colleague's copy (.dossier) into this investigation: new
-                                       documents, tags (by path), passages and reports, with their authors;
-                                       conflicts are listed; merging the same archive again changes nothing
+export const TEAM_USAGE = `  merge ARCHIVE [--passphrase-file F]  bring a colleague's copy (.dossier) into this investigation: new
+                                       documents, tags (by path), passages, memos, attributes and reports,
+                                       with their authors; conflicts are listed; merging the same archive
+                                       again changes nothing. A locked archive needs its passphrase (F, or
+                                       --recovery-key-file, or asked at a terminal)
   agreement --tag NAME [--coders A,B] [--csv FILE]
                                        inter-coder agreement on a tag: percentage, Cohen's kappa and
                                        Krippendorff's alpha over the characters of documents both coded
@@ -57,13 +62,26 @@ export async function runTeamCommand(
   app: OpenedApp,
   command: string,
   args: string[],
-  values: { tag?: string[] | undefined; coders?: string | undefined; csv?: string | undefined; force?: boolean | undefined },
+  values: { tag?: string[] | undefined; coders?: string | undefined; csv?: string | undefined; force?: boolean | undefined } & LockValues,
+  prompt?: Prompt,
 ): Promise<{ json: unknown; text: string; exitCode?: number } | undefined> {
   const h = app.handlers;
   switch (command) {
     case 'merge': {
       if (!args[0]) throw new DossierError('BAD_INPUT', 'Give the archive to merge (a .dossier file).');
-      const summary = await call(h, 'team:merge', { path: args[0] });
+      const file = args[0];
+      const mergeWith = async (secret?: { passphrase: string } | { recoveryKey: string }) =>
+        call(h, 'team:merge', { path: file, ...(secret ?? {}) });
+      let summary: Awaited<ReturnType<typeof mergeWith>>;
+      try {
+        summary = await mergeWith(values['passphrase-file'] || values['recovery-key-file'] ? await secretFrom(values, prompt) : undefined);
+      } catch (error) {
+        // A locked archive: ask for its passphrase (at a terminal) and try once more.
+        if (!(error instanceof DossierError) || error.message !== lockedArchiveForMerge(path.basename(path.resolve(file)))) throw error;
+        if (!prompt)
+          throw new DossierError('FORBIDDEN', `${error.message} Give --passphrase-file FILE or --recovery-key-file FILE, or run the command in a terminal to be asked.`);
+        summary = await mergeWith(await secretFrom(values, prompt));
+      }
       if ('canceled' in summary) return { json: summary, text: 'Canceled.' };
       return { json: summary, text: formatMerge(summary) };
     }

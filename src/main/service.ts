@@ -76,9 +76,11 @@ export function createService(deps: ServiceDeps): Handlers {
   const { db } = deps.workspace;
   // Issue 21: custody entries and new passages name the researcher of this command, of this
   // investigation, or of Settings, in that order (team/researcher.ts).
+  const researcherNow = () =>
+    resolveResearcher({ override: deps.researcher, investigation: investigationResearcher(db), settings: deps.custodyActor?.().researcherName });
   setCustodyActor(db, () => {
     const base = deps.custodyActor?.();
-    const researcherName = resolveResearcher({ override: deps.researcher, investigation: investigationResearcher(db), settings: base?.researcherName });
+    const researcherName = researcherNow();
     // Without an actor or a name, an event's own fallback actor (archive export) still applies.
     if (!base && !researcherName) return undefined;
     return { appVersion: base?.appVersion ?? 'unknown', researcherName };
@@ -265,8 +267,9 @@ export function createService(deps: ServiceDeps): Handlers {
     ...backupHandlers(deps.workspace, changed),
     ...custodyHandlers(deps.workspace, deps.pickSavePath),
     ...sessionOnlyHandlers(),
-    // Issue 21 (items 1-3): memos, document attributes, analysis tables; memo authors default to Settings' researcher name.
-    ...qdaHandlers({ db, changed, pickSavePath: deps.pickSavePath, researcher: () => deps.custodyActor?.().researcherName }),
+    // Issue 21 (items 1-3): memos, document attributes, analysis tables; memo authors are the researcher who writes
+    // them, as passages' are (the command's --researcher, the investigation's, Settings').
+    ...qdaHandlers({ db, changed, pickSavePath: deps.pickSavePath, researcher: researcherNow }),
     ...teamHandlers({ db, tmpDir: deps.workspace.paths.tmpDir, changed, pickSavePath: deps.pickSavePath, pickArchive: deps.pickArchive, openMergeSource: deps.openMergeSource }),
   };
 }

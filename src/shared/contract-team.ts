@@ -22,7 +22,15 @@ export const teamChannels = {
   },
   'team:merge': {
     // No path: ask with the archive dialog.
-    input: z.object({ path: text(MAX_PATH).min(1).optional() }).strict(),
+    // Issue 20: the passphrase or recovery key of a locked archive (without it, a sentence refuses it).
+    input: z
+      .object({
+        path: text(MAX_PATH).min(1).optional(),
+        passphrase: text(1024).min(1).optional(),
+        recoveryKey: text(400).min(1).optional(),
+      })
+      .strict()
+      .refine((i) => !(i.passphrase && i.recoveryKey), 'Give the passphrase or the recovery key, not both.'),
     output: out<MergeSummary | Canceled>(),
   },
   'team:researchers': {

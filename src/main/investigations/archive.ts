@@ -203,7 +203,7 @@ export function importArchive(file: string, options: ImportOptions): ImportResul
   }
 }
 
-function openLockedArchive(keyFileBytes: Uint8Array, sealed: Uint8Array, unlock: Unlock | undefined, label: string) {
+export function openLockedArchive(keyFileBytes: Uint8Array, sealed: Uint8Array, unlock: Unlock | undefined, label: string) {
   if (!unlock) throw new DossierError('FORBIDDEN', LOCKED_ARCHIVE);
   const keyFile = parseKeyFile(new TextDecoder().decode(keyFileBytes));
   const dataKey = unlockDataKey(keyFile, unlock);
@@ -216,7 +216,7 @@ function openLockedArchive(keyFileBytes: Uint8Array, sealed: Uint8Array, unlock:
 }
 
 /** Puts a decrypted store where the defensive reader can open it by name, in memory only. */
-function copyIntoMemory(store: Uint8Array, location: string): void {
+export function copyIntoMemory(store: Uint8Array, location: string): void {
   const db = new DatabaseSync(':memory:');
   try {
     db.deserialize(asRollbackJournal(store));

@@ -17,6 +17,7 @@ import { safeOutputPath, writeExport } from '../reports/write-export.ts';
 import type { Database } from '../store/database.ts';
 import { agreementCsv, computeAgreement, researchers } from '../team/agreement.ts';
 import { mergeInvestigation } from '../team/merge/merge.ts';
+import type { Unlock } from '../lock/key-file.ts';
 import { openArchiveForMerge, type MergeSource } from '../team/merge/merge-source.ts';
 import { investigationResearcher, setInvestigationResearcher } from '../team/researcher.ts';
 import { readStoreName } from '../investigations/folders.ts';
@@ -31,7 +32,7 @@ export interface TeamDeps {
    * Opens the other copy for a merge: the plain archive reader by default. Issue 20 (locked
    * investigations) passes one that asks for the passphrase and decrypts before the same checks.
    */
-  openMergeSource?: ((file: string, tmpDir: string) => MergeSource) | undefined;
+  openMergeSource?: ((file: string, tmpDir: string, limits?: undefined, unlock?: Unlock) => MergeSource) | undefined;
 }
 
 export const isQdpx = (file: string) => /\.qdpx$/i.test(file);
@@ -49,7 +50,7 @@ export function teamHandlers(deps: TeamDeps) {
       return researcherView();
     },
     'team:researchers': () => researchers(db),
-    'team:merge': async ({ path: given }: ParsedInput<'team:merge'>) => {
+    'team:merge': async ({ path: given, passphrase, recoveryKey }: ParsedInput<'team:merge'>) => {
       let file = given;
       if (!file) {
         if (!deps.pickArchive) throw new DossierError('BAD_INPUT', 'Say which archive to merge.');
@@ -58,7 +59,8 @@ export function teamHandlers(deps: TeamDeps) {
         file = chosen;
       }
       file = path.resolve(file);
-      const source = (deps.openMergeSource ?? openArchiveForMerge)(file, deps.tmpDir);
+      const unlock: Unlock | undefined = passphrase ? { passphrase } : recoveryKey ? { recoveryKey } : undefined;
+      const source = (deps.openMergeSource ?? openArchiveForMerge)(file, deps.tmpDir, undefined, unlock);
       try {
         const summary = mergeInvestigation(db, source);
         const changedSomething = Object.keys(summary.added).length > 0 || Object.keys(summary.updated).length > 0;

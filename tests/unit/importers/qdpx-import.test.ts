@@ -85,17 +85,16 @@ describe('REFI-QDA project import', () => {
       else expect(line).toMatch(/0 verified against their quote, \d without a quote to check\.$/);
       expect(line).not.toMatch(/NOT matching/);
 
-      // Notes: the selection's note and description join the passage; the code's and the source's are kept for memos.
+      // Notes: the selection's note and description join the passage; the code's and the source's become their memos.
       const note = passages.find((p) => p.exact === 'нас били каждый вечер')!.note;
       expect(note).toBe('Translated by B.: “they beat us every evening”.');
       expect(passages.find((p) => p.exact === 'we prayed in secret')!.note).toBe('Prayer forbidden in the camp');
-      const kept = app.workspace.db
-        .prepare('SELECT target_kind, title, text, author FROM imported_notes ORDER BY target_kind')
-        .all();
-      expect(kept).toEqual([
-        { target_kind: 'document', title: 'Fieldwork', text: 'Project memo: interviews done in Almaty, 2020.', author: 'Bakyt' },
-        { target_kind: 'tag', title: 'Memo', text: 'Code memo: include transit centres.', author: 'Bakyt' },
+      const memos = (await call(app.handlers, 'memos:list', {})).map((m) => `${m.scope} ${m.targetLabel}: ${m.body} (${m.author})`);
+      expect(memos.sort()).toEqual([
+        'document Testimony of A.: Project memo: interviews done in Almaty, 2020. (Bakyt)',
+        expect.stringMatching(/^tag .+: Code memo: include transit centres\. \(Bakyt\)$/),
       ]);
+      expect(app.workspace.db.prepare('SELECT count(*) AS n FROM imported_notes').get()).toEqual({ n: 0 });
       // Each document entered the chain of custody, and the integrity check finds every passage on its text.
       expect(app.workspace.db.prepare("SELECT count(*) AS n FROM custody_log WHERE kind = 'import'").get()).toEqual({ n: 2 });
       expect(await call(app.handlers, 'workspace:verify', {})).toMatchObject({ ok: true, passagesChecked: passages.length });
@@ -159,6 +158,20 @@ describe('REFI-QDA project import', () => {
       ...at('They counted us twice a day.'),
       tagIds: [parent.id, child.id],
     });
+    // Issue 21: memos on the document, a tag and the investigation, and attributes of every type, survive too.
+    await call(source.handlers, 'memos:save', { scope: 'document', targetId: doc.id, body: '# Witness\n\n- credible\n- seen twice' });
+    await call(source.handlers, 'memos:save', { scope: 'tag', targetId: child.id, body: 'Shoes taken at intake.' });
+    await call(source.handlers, 'memos:save', { scope: 'investigation', body: 'Camp inquiry, 2020–2021.' });
+    const values: [string, 'text' | 'number' | 'date' | 'choice', string, string[]?][] = [
+      ['Camp', 'text', 'Ghulja'],
+      ['Age', 'number', '34'],
+      ['Interviewed', 'date', '2020-05-01'],
+      ['Reliability', 'choice', 'mostly reliable', ['reliable', 'mostly reliable', 'unverified']],
+    ];
+    for (const [name, type, value, choices] of values) {
+      const attribute = await call(source.handlers, 'attributes:create', { name, type, ...(choices ? { choices } : {}) });
+      await call(source.handlers, 'attributes:set', { documentIds: [doc.id], attributeId: attribute.id, value });
+    }
     const report = await call(source.handlers, 'reports:create', { title: 'Round trip', fromTagIds: [parent.id, child.id] });
     const file = path.join(dir, 'round.qdpx');
     await call(source.handlers, 'reports:export', {
@@ -194,5 +207,30 @@ describe('REFI-QDA project import', () => {
         .sort();
     };
     expect(await shape(target)).toEqual(await shape(source));
+    const memos = async (app: OpenedApp) =>
+      (await call(app.handlers, 'memos:list', {})).map((m) => `${m.scope} ${m.targetLabel ?? ''}: ${m.body}`).sort();
+    expect(await memos(target)).toEqual(await memos(source));
+    expect(await memos(target)).toHaveLength(3);
+    const table = async (app: OpenedApp) => {
+      const t = await call(app.handlers, 'attributes:table', {});
+      return {
+        attributes: t.attributes.map((x) => `${x.name} ${x.type} ${x.choices.join('|')}`),
+        values: t.rows.map((r) => `${r.title}: ${t.attributes.map((x) => `${x.name}=${r.values[x.id] ?? ''}`).join(', ')}`),
+      };
+    };
+    expect(await table(target)).toEqual(await table(source));
+    expect((await table(target)).values).toEqual([`${doc.title}: Camp=Ghulja, Age=34, Interviewed=2020-05-01, Reliability=mostly reliable`]);
+  });
+
+  it('appends a note to a memo already there, under a heading naming its title and author, and not twice', async () => {
+    const file = path.join(dir, 'append.qdpx');
+    writeFileSync(file, buildQdpx('qualcoder').bytes);
+    const app = fresh('append');
+    const detention = await call(app.handlers, 'tags:create', { name: 'Detention' });
+    await call(app.handlers, 'memos:save', { scope: 'tag', targetId: detention.id, body: 'Our own memo.', author: 'Aigerim' });
+    await call(app.handlers, 'documents:import', { paths: [file] });
+    await call(app.handlers, 'documents:import', { paths: [file] });
+    const memo = await call(app.handlers, 'memos:get', { scope: 'tag', targetId: detention.id });
+    expect(memo).toMatchObject({ author: 'Aigerim', body: 'Our own memo.\n\n## Memo (Bakyt)\n\nCode memo: include transit centres.' });
   });
 });

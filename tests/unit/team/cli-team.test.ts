@@ -54,6 +54,19 @@ describe('dossier CLI: researcher, REFI-QDA import, merge, agreement', () => {
     expect((await run('one', 'agreement', '--tag', 'Nothing')).err).toBe('Error: There is no tag named "Nothing".\n');
   });
 
+  it('writes memos under the same researcher name as passages: --researcher, else the investigation’s', async () => {
+    expect((await run('memos', 'import', statement)).code).toBe(0);
+    const doc = ((await run('memos', 'list', '--json')).json().documents as { id: string }[])[0]!.id;
+    expect((await run('memos', 'memo', doc, '--set', 'Credible: names the guards.', '--researcher', 'Aigerim')).code).toBe(0);
+    expect((await run('memos', 'memo', doc)).out).toMatch(/^Credible: names the guards\.\n\n\(Aigerim, updated /);
+    await run('memos', 'researcher', 'Bakyt');
+    expect((await run('memos', 'memo', '--investigation', '--set', 'Question: the night beatings.')).code).toBe(0);
+    expect((await run('memos', 'memos', '--json')).json().memos).toMatchObject([
+      { scope: 'investigation', author: 'Bakyt' },
+      { scope: 'document', author: 'Aigerim' },
+    ]);
+  });
+
   it('falls back to the name in Settings when neither the command nor the investigation names one', async () => {
     openSettings(userData).update({ researcherName: 'Gulnara' });
     expect((await run('three', 'import', statement)).code).toBe(0);
@@ -84,7 +97,7 @@ describe('dossier CLI: researcher, REFI-QDA import, merge, agreement', () => {
     ]);
     // Torture existed here already: matched by path, not added twice; its two colours are a conflict listed.
     expect(merged.json()).toMatchObject({
-      added: { documents: 2, tags: 3, passages: 5, notes: 2 },
+      added: { documents: 2, tags: 3, passages: 5, memos: 2 },
       conflicts: [{ kind: 'tag', what: 'Torture', theirs: '#cc3333' }],
     });
     expect((await run('one', 'merge', archive)).out).toBe('Merged two.dossier: added nothing; updated nothing.\n');

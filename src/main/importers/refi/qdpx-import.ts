@@ -8,17 +8,19 @@
  * do not match are listed in the result and in the document's review flags, never silently placed.
  *
  * Notes: a note on a selection joins the passage's note; notes on a source, a code or the project
- * are kept in `imported_notes` for the memo feature to adopt (issue 21, item 1).
+ * become that document's, tag's or the investigation's memo, and the variable values of a source its
+ * document attributes (qdpx-store-qda.ts). `imported_notes` is no longer written (issue 21, joining the
+ * parts): its rows from earlier imports stay, and still merge.
  */
 import { DossierError } from '../../../shared/errors.ts';
 import { transaction, type Database } from '../../store/database.ts';
-import { nowIso } from '../../store/ids.ts';
-import { cleanMetadataText, cleanUserText } from '../../store/clean-text.ts';
+import { cleanUserText } from '../../store/clean-text.ts';
 import { sha256 } from '../../service/import-files.ts';
 import { cleanResearcherName } from '../../team/researcher.ts';
 import { readVerifiedZip, type ZipLimits } from '../zip-check.ts';
 import { parseRefiProject, type RefiProject } from './qdpx-project.ts';
-import { NOTE_MAX, type QdpxImportResult } from './qdpx-result.ts';
+import type { QdpxImportResult } from './qdpx-result.ts';
+import { storeNoteAsMemo, storeVariables, storeVariableValues } from './qdpx-store-qda.ts';
 import { sourceText, storeCodes, storeDocument } from './qdpx-store-sources.ts';
 import { storeSelections } from './qdpx-store-selections.ts';
 
@@ -69,20 +71,9 @@ function storeProject(
     if (!note || usedNotes.has(`${kind}:${guid}`)) return;
     usedNotes.add(`${kind}:${guid}`);
     usedNotes.add(guid);
-    db.prepare(
-      'INSERT OR IGNORE INTO imported_notes(id, target_kind, target_id, title, text, author, origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(
-      note.guid,
-      kind,
-      targetId,
-      cleanMetadataText(note.name, 300) ?? '',
-      cleanUserText(note.text, { multiline: true }).slice(0, NOTE_MAX),
-      userName(note.creatingUser),
-      `${label}${project.origin ? ` (${cleanMetadataText(project.origin, 100)})` : ''}`,
-      note.creationDateTime ?? nowIso(),
-    );
-    result.notesKept++;
+    if (storeNoteAsMemo(db, note, kind, targetId, userName(note.creatingUser))) result.notesKept++;
   };
+  const attributes = storeVariables(db, project, label, result.summary.notes!);
   for (const code of project.codes) {
     const tagId = tagOf.get(code.guid);
     for (const ref of code.noteRefs) if (tagId) keepNote(ref, 'tag', tagId);
@@ -106,6 +97,7 @@ function storeProject(
     }
     const documentId = storeDocument(db, source, text, label, projectFile, project, result);
     for (const ref of source.noteRefs) keepNote(ref, 'document', documentId);
+    storeVariableValues(db, source, documentId, attributes, label, result.summary.notes!);
     const stored = (db.prepare('SELECT text FROM documents WHERE id = ?').get(documentId) as { text: string }).text;
     storeSelections(
       db,
@@ -132,6 +124,6 @@ function storeProject(
       `${label}: ${result.dropped.length} coding(s) left out: ${result.dropped.slice(0, 5).join('; ')}${result.dropped.length > 5 ? '…' : ''}`,
     );
   if (result.notesKept)
-    result.summary.notes!.push(`${label}: ${result.notesKept} note(s) on sources, codes or the project kept for memos.`);
+    result.summary.notes!.push(`${label}: ${result.notesKept} note(s) on sources, codes or the project imported as memos.`);
   return result;
 }

@@ -49,6 +49,16 @@ export interface RefiSource {
   creatingUser: string | null;
   selections: RefiSelection[];
   noteRefs: string[];
+  /** Its <VariableValue>s: the variable's GUID and the value as written. */
+  values: { variableGuid: string; value: string }[];
+}
+
+/** A <Variable> (a document attribute, issue 21): typeOfVariable as written, its description (Dossier writes a choice's values there). */
+export interface RefiVariable {
+  guid: string;
+  name: string;
+  type: string;
+  description: string;
 }
 
 export interface RefiNote {
@@ -59,6 +69,7 @@ export interface RefiNote {
   plainTextPath: string | null;
   creatingUser: string | null;
   creationDateTime: string | null;
+  modifiedDateTime: string | null;
 }
 
 export interface RefiProject {
@@ -68,9 +79,13 @@ export interface RefiProject {
   codes: RefiCode[];
   sources: RefiSource[];
   notes: RefiNote[];
+  variables: RefiVariable[];
 }
 
 export const PROJECT_LIMITS = { maxDepth: 200, maxElements: 2_000_000, maxTextChars: 64 * 1024 * 1024 };
+
+/** The value elements of a <VariableValue> (the schema's choice). */
+const VALUE_KINDS = new Set(['TextValue', 'BooleanValue', 'IntegerValue', 'FloatValue', 'DateValue', 'DateTimeValue']);
 
 const SOURCE_KINDS = new Set(['TextSource', 'PDFSource', 'PictureSource', 'AudioSource', 'VideoSource']);
 
@@ -85,13 +100,15 @@ const int = (value: string | undefined) => (value !== undefined && /^\s*\d{1,12}
 
 export function parseRefiProject(xml: string, label: string, limits = PROJECT_LIMITS): RefiProject {
   const bad = (why: string) => new DossierError('PARSE_FAILED', `${label} is not a REFI-QDA project it can read: ${why}`);
-  const project: RefiProject = { name: '', origin: '', users: new Map(), codes: [], sources: [], notes: [] };
+  const project: RefiProject = { name: '', origin: '', users: new Map(), codes: [], sources: [], notes: [], variables: [] };
   const stack: string[] = [];
   const codeStack: RefiCode[] = [];
   let source: RefiSource | undefined;
   let selection: RefiSelection | undefined;
   let coding: RefiCoding | undefined;
   let note: RefiNote | undefined;
+  let variable: RefiVariable | undefined;
+  let valueRef: string | undefined;
   let text: string[] | null = null;
   let textChars = 0;
   let elements = 0;
@@ -132,6 +149,7 @@ export function parseRefiProject(xml: string, label: string, limits = PROJECT_LI
         creatingUser: (a.creatingUser ? guidKey(a.creatingUser) : undefined) ?? null,
         selections: [],
         noteRefs: [],
+        values: [],
       };
       project.sources.push(source);
     } else if (name === 'PlainTextSelection' && source && a.guid) {
@@ -183,10 +201,16 @@ export function parseRefiProject(xml: string, label: string, limits = PROJECT_LI
         plainTextPath: a.plainTextPath ?? null,
         creatingUser: (a.creatingUser ? guidKey(a.creatingUser) : undefined) ?? null,
         creationDateTime: a.creationDateTime ?? null,
+        modifiedDateTime: a.modifiedDateTime ?? null,
       };
       project.notes.push(note);
+    } else if (name === 'Variable' && parent === 'Variables' && a.guid) {
+      variable = { guid: guidKey(a.guid), name: a.name ?? '', type: a.typeOfVariable ?? 'Text', description: '' };
+      project.variables.push(variable);
+    } else if (name === 'VariableRef' && parent === 'VariableValue' && a.targetGUID) {
+      valueRef = guidKey(a.targetGUID);
     }
-    if (name === 'Description' || name === 'PlainTextContent') text = [];
+    if (name === 'Description' || name === 'PlainTextContent' || (VALUE_KINDS.has(name) && parent === 'VariableValue')) text = [];
   });
   parser.on('text', (chunk) => {
     if (!text) return;
@@ -198,13 +222,17 @@ export function parseRefiProject(xml: string, label: string, limits = PROJECT_LI
     const name = local(tag.name);
     stack.pop();
     const parent = stack.at(-1);
-    if ((name === 'Description' || name === 'PlainTextContent') && text) {
+    if ((name === 'Description' || name === 'PlainTextContent' || VALUE_KINDS.has(name)) && text) {
       const value = text.join('');
       text = null;
       if (name === 'PlainTextContent' && note && parent === 'Note') note.text = value;
+      else if (VALUE_KINDS.has(name)) {
+        if (source && valueRef) source.values.push({ variableGuid: valueRef, value });
+      }
       else if (name === 'PlainTextContent' && source && parent === source.kind) source.content = value;
       else if (name === 'Description') {
         if (parent === 'Code') codeStack.at(-1)!.description = value;
+        else if (parent === 'Variable' && variable) variable.description = value;
         else if (parent === 'PlainTextSelection' && selection) selection.description = value;
         else if (source && parent === source.kind) source.description = value;
       }
@@ -213,6 +241,8 @@ export function parseRefiProject(xml: string, label: string, limits = PROJECT_LI
     else if (name === 'PlainTextSelection') selection = undefined;
     else if (SOURCE_KINDS.has(name) && parent === 'Sources') source = undefined;
     else if (name === 'Note') note = undefined;
+    else if (name === 'Variable') variable = undefined;
+    else if (name === 'VariableValue') valueRef = undefined;
   });
   try {
     parser.write(xml.replace(/^\ufeff/, '')).close();

@@ -4,15 +4,20 @@
  * connection, each row through the app's validation and cleaning into a store built by Dossier's own
  * migrations), but in the open investigation's tmp/ folder, never listed as an investigation.
  *
- * Hook for locked investigations (issue 20): merge itself takes a `MergeSource`, an opened store.
- * A locked archive is decrypted by whatever opens it (its own reader, given the passphrase), and
- * hands the plain store bytes to `stageStoreBytes`; nothing of the merge changes.
+ * A locked archive (issue 20) merges only with its passphrase or recovery key: its key is unwrapped
+ * before anything is written (a wrong one leaves no trace), its store is decrypted into memory only,
+ * and the staged copy is itself locked under the archive's key, so no plain copy of a locked
+ * investigation ever lands in tmp/. Merge itself takes the opened store and does not change.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { DatabaseSync } from 'node:sqlite';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DossierError } from '../../../shared/errors.ts';
 import type { ArchiveManifest } from '../../../shared/investigations.ts';
-import { buildStore } from '../../investigations/archive.ts';
+import { buildStore, copyIntoMemory, openLockedArchive } from '../../investigations/archive.ts';
+import type { Unlock } from '../../lock/key-file.ts';
+import { writeKeyFile, VAULT_DIR } from '../../lock/vault-files.ts';
 import { DEFAULT_LIMITS, readArchive, type ArchiveLimits } from '../../investigations/archive-format.ts';
 import { MIGRATIONS } from '../../store/migrations.ts';
 import { openWorkspace } from '../../store/workspace.ts';
@@ -27,8 +32,17 @@ export interface MergeSource {
   close(): void;
 }
 
-/** Reads and checks an unencrypted archive and opens its rows as a MergeSource. */
-export function openArchiveForMerge(file: string, tmpDir: string, limits: ArchiveLimits = DEFAULT_LIMITS): MergeSource {
+/** The sentence when a locked archive is merged without its passphrase (the app shows it; the CLI asks at a terminal on it). */
+export const lockedArchiveForMerge = (label: string) =>
+  `${label} is an archive of a locked investigation: it merges only with its passphrase or recovery key. Nothing was changed.`;
+
+/** Reads and checks an archive (decrypting a locked one with `unlock`) and opens its rows as a MergeSource. */
+export function openArchiveForMerge(
+  file: string,
+  tmpDir: string,
+  limits: ArchiveLimits = DEFAULT_LIMITS,
+  unlock?: Unlock,
+): MergeSource {
   const label = path.basename(file);
   let read: ReturnType<typeof readArchive>;
   try {
@@ -42,13 +56,61 @@ export function openArchiveForMerge(file: string, tmpDir: string, limits: Archiv
       );
     throw error;
   }
+  if (read.keyFile) {
+    if (!unlock) throw new DossierError('FORBIDDEN', lockedArchiveForMerge(label));
+    return stageLockedArchive(read.keyFile, read.store, read.manifest, label, tmpDir, unlock);
+  }
   return stageStoreBytes(read.store, read.manifest, label, tmpDir);
+}
+
+const refusal = (label: string) => (problem: string, code: 'PARSE_FAILED' | 'CONFLICT' = 'PARSE_FAILED') =>
+  new DossierError(code, `${label} was not merged: ${problem} Nothing was changed.`);
+
+function stageLockedArchive(
+  keyFileBytes: Uint8Array,
+  sealed: Uint8Array,
+  manifest: ArchiveManifest,
+  label: string,
+  tmpDir: string,
+  unlock: Unlock,
+): MergeSource {
+  const refuse = refusal(label);
+  if (manifest.schemaVersion > MIGRATIONS.length) {
+    throw refuse(`it was made by a newer Dossier (${manifest.appVersion}). Update Dossier to merge it.`, 'CONFLICT');
+  }
+  // A wrong passphrase throws here, before anything is written.
+  const locked = openLockedArchive(keyFileBytes, sealed, unlock, label);
+  const memory = `file:/merge-${randomUUID()}?vfs=memdb`;
+  const holder = new DatabaseSync(memory); // keeps the in-memory copy alive while the defensive reader opens it
+  const staging = mkdtempSync(path.join(tmpDir, 'merge-'));
+  try {
+    copyIntoMemory(locked.store, memory);
+    const built = path.join(staging, 'investigation');
+    mkdirSync(path.join(built, VAULT_DIR), { recursive: true });
+    writeKeyFile(path.join(built, VAULT_DIR), locked.keyFile);
+    buildStore(memory, built, manifest, refuse, { dataKey: locked.dataKey });
+    const workspace = openWorkspace(built, { unlock: { dataKey: locked.dataKey } });
+    return {
+      db: workspace.db,
+      label,
+      manifest,
+      close: () => {
+        workspace.close();
+        rmSync(staging, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  } finally {
+    holder.close();
+    locked.dataKey.fill(0);
+  }
 }
 
 /** Rebuilds a plain store's bytes (an archive's, decrypted if it was locked) as a MergeSource in `tmpDir`. */
 export function stageStoreBytes(store: Uint8Array, manifest: ArchiveManifest, label: string, tmpDir: string): MergeSource {
-  const refuse = (problem: string, code: 'PARSE_FAILED' | 'CONFLICT' = 'PARSE_FAILED') =>
-    new DossierError(code, `${label} was not merged: ${problem} Nothing was changed.`);
+  const refuse = refusal(label);
   if (manifest.schemaVersion > MIGRATIONS.length) {
     throw refuse(`it was made by a newer Dossier (${manifest.appVersion}). Update Dossier to merge it.`, 'CONFLICT');
   }

@@ -8,15 +8,25 @@
 import type { MergeSummary } from '../../../shared/team.ts';
 import { bumpGeneration, transaction, type Database } from '../../store/database.ts';
 import type { MergeContext, MergeStep } from './merge-context.ts';
+import { mergeAttributes } from './merge-attributes.ts';
 import { mergeDocuments } from './merge-documents.ts';
+import { mergeMemos } from './merge-memos.ts';
 import { mergeImportedNotes } from './merge-notes.ts';
 import { mergePassages } from './merge-passages.ts';
 import { mergeReports } from './merge-reports.ts';
 import type { MergeSource } from './merge-source.ts';
 import { mergeTags } from './merge-tags.ts';
 
-/** In order: each step may read the id maps of those before it. Memos and attributes join here. */
-export const MERGE_STEPS: MergeStep[] = [mergeDocuments, mergeTags, mergePassages, mergeReports, mergeImportedNotes];
+/** In order: each step may read the id maps of those before it (memos and attributes read documents' and tags'). */
+export const MERGE_STEPS: MergeStep[] = [
+  mergeDocuments,
+  mergeTags,
+  mergePassages,
+  mergeReports,
+  mergeImportedNotes,
+  mergeMemos,
+  mergeAttributes,
+];
 
 export function mergeInvestigation(
   target: Database,
