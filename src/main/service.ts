@@ -35,6 +35,8 @@ import { custodyHandlers } from './service/custody.ts';
 import { createOcrService, type OcrServiceOptions } from './service/ocr-service.ts';
 import type { OcrLanguage } from './ocr/languages.ts';
 import path from 'node:path';
+import { createEntityJob, type EntityJob } from './entities/entity-job.ts';
+import { entityHandlers } from './service/entity-handlers.ts';
 
 export interface ServiceDeps {
   workspace: Workspace;
@@ -57,6 +59,8 @@ export interface ServiceDeps {
   custodyActor?: (() => CustodyActor) | undefined;
   /** Text recognition of scans and images (issue 16); false turns it off. Default: an engine started on first use, its data unpacked under the workspace. */
   ocr?: Partial<OcrServiceOptions> | false | undefined;
+  /** Issue 18: the entity job; default one over this workspace's store, run after every import. */
+  entityJob?: EntityJob | undefined;
 }
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
@@ -85,7 +89,10 @@ export function createService(deps: ServiceDeps): Handlers {
       batch?.done();
     }
   };
+  // Issue 18: entities and dates are read after each import (and for stored documents) in the background.
+  const entityJob = deps.entityJob ?? createEntityJob(db, (p) => emit('evt:entities:progress', p));
   const changed = (reason: string) => {
+    if (reason === 'import' || reason === 'undo' || reason === 'redo' || reason === 'restore') entityJob.schedule();
     emit('evt:library:changed', { reason });
     // Index the change now (in the search workers) rather than at the next search.
     deps.search.refresh().catch(() => undefined);
@@ -243,6 +250,7 @@ export function createService(deps: ServiceDeps): Handlers {
     ...backupHandlers(deps.workspace, changed),
     ...custodyHandlers(deps.workspace, deps.pickSavePath),
     ...sessionOnlyHandlers(),
+    ...entityHandlers({ db, job: entityJob, pickSavePath: deps.pickSavePath, changed: (reason) => emit('evt:library:changed', { reason }) }),
   };
 }
 

@@ -154,6 +154,8 @@ export interface SearchFilters {
   /** Inclusive ISO dates (YYYY-MM-DD) on publishedAt. */
   dateFrom?: string;
   dateTo?: string;
+  /** Issue 18: documents that mention each of these entities (ids). */
+  entityIds?: string[];
 }
 
 export interface FacetCount {
@@ -169,6 +171,13 @@ export interface SearchFacets {
   source: FacetCount[];
   year: FacetCount[];
   format: FacetCount[];
+  /** Issue 18: people, places, organisations and facilities named in the matching documents. */
+  entity?: EntityFacetCount[];
+}
+
+/** An entity facet: the entity's id as value, its label, its type. */
+export interface EntityFacetCount extends FacetCount {
+  type: 'person' | 'place' | 'org' | 'facility';
 }
 
 export interface SearchResponse {

@@ -1,6 +1,8 @@
 import { createSearchEngine, type SearchEngineOptions } from '../search/engine.ts';
 import { createService, type Handlers, type ServiceDeps } from '../service.ts';
 import { openWorkspace, type Workspace } from '../store/workspace.ts';
+import { createEntityJob } from '../entities/entity-job.ts';
+import { resolveEntityName } from '../service/entities.ts';
 
 export interface OpenedApp {
   workspace: Workspace;
@@ -21,13 +23,16 @@ export function openApp(
   const workspace = openWorkspace(dir);
   const search = createSearchEngine(workspace, {
     ...searchOptions,
+    resolveEntity: (name) => resolveEntityName(workspace.db, name),
     onProgress: (progress) => extra.emit?.('evt:index:progress', progress),
   });
-  const handlers = createService({ workspace, search, ...extra });
+  const entityJob = extra.entityJob ?? createEntityJob(workspace.db, (p) => extra.emit?.('evt:entities:progress', p));
+  const handlers = createService({ workspace, search, ...extra, entityJob });
   return {
     workspace,
     handlers,
     close: async () => {
+      entityJob.stop();
       await search.close();
       workspace.close();
     },

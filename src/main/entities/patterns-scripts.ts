@@ -1,0 +1,51 @@
+/**
+ * Names in Chinese, Uyghur (Arabic script) and Arabic that the gazetteer does not hold (issue 18),
+ * found by the generic words that follow them (县, ناھىيىسى, 公安局, ئىدارىسى) or precede them
+ * (مقاطعة, السيد, وزارة). Neither script has capitals, so these are the only cues short of a model.
+ */
+import { hitsOf, type PatternHit } from './pattern-types.ts';
+
+/** Characters that end a Chinese name's left side: particles, prepositions and verbs a name follows. */
+const ZH_BREAK = '在从到于被的和与了是对把将向由据称说为自往去回及或等名位个';
+const ZH_NAME = `[^\\P{Script=Han}${ZH_BREAK}]`;
+
+const ZH_PLACE = '县|市|州|乡|镇|村|区|省';
+const ZH_ORG = '公安局|公安厅|委员会|党委|法院|检察院|人民政府|政府|公司|大学|学院|协会|组织|局|厅|部';
+const ZH_FACILITY = '职业技能教育培训中心|教育培训中心|培训中心|看守所|拘留所|监狱|再教育营|集中营|教培中心';
+const ZH_TITLES = '书记|主任|局长|县长|市长|主席|先生|女士|教授|警官';
+
+const UG_WORD = String.raw`[\p{Script=Arabic}\u200C]+`;
+const UG_PLACE = 'ناھىيىسى|شەھىرى|ۋىلايىتى|يېزىسى|كەنتى|رايونى|ئوبلاستى|ئوبلاستىدا';
+const UG_ORG = 'ئىدارىسى|كومىتېتى|پارتىيىسى|ئۇنىۋېرسىتېتى|ھۆكۈمىتى|سوتى|تەشكىلاتى|جەمئىيىتى|ئورگىنى';
+const UG_FACILITY = 'لاگېرى|لاگىرى|تۈرمىسى|مەركىزى|قاماقخانىسى';
+const UG_HONORIFIC = 'ئەپەندى|خانىم|ھاجىم|ئاكا';
+const UG_TITLES = 'سېكرېتارى|رەئىسى|باشلىقى|پروفېسسور|دوكتور';
+
+const AR_WORD = String.raw`[\p{Script=Arabic}]+`;
+const AR_STOP = 'في|من|إلى|على|عن|عام|سنة|منذ|بعد|قبل|حيث|التي|الذي|مع|و';
+const AR_NAME = String.raw`(?!(?:${AR_STOP})\s)${AR_WORD}(?:\s+(?!(?:${AR_STOP})(?:\s|$))${AR_WORD})?`;
+const AR_PLACE = 'مقاطعة|محافظة|مدينة|إقليم|قرية|منطقة|ولاية';
+const AR_PERSON = 'السيد|السيدة|الرئيس|الدكتور|الشيخ|الإمام|المحامي|الأستاذ|الناشط|الناشطة';
+const AR_ORG = 'وزارة|منظمة|لجنة|حزب|مكتب|هيئة|جمعية|جامعة|محكمة|مجلس';
+const AR_FACILITY = 'معسكر|سجن|مركز احتجاز|مركز';
+
+export function scriptPatterns(text: string): PatternHit[] {
+  const out: PatternHit[] = [];
+  // Chinese: a place or body named by two to four characters before its generic word.
+  hitsOf(text, new RegExp(`(?<name>${ZH_NAME}{2,6}(?:${ZH_FACILITY}))`, 'gu'), 'facility', out);
+  hitsOf(text, new RegExp(`(?<name>${ZH_NAME}{2,8}(?:${ZH_ORG}))`, 'gu'), 'org', out);
+  hitsOf(text, new RegExp(`(?<name>${ZH_NAME}{2}(?:${ZH_PLACE}))`, 'gu'), 'place', out, (m) => m.groups!.name!.slice(0, -1));
+  hitsOf(text, new RegExp(`(?<name>${ZH_NAME}{2,3})(?:${ZH_TITLES})`, 'gu'), 'person', out);
+  // Uyghur: the word before a generic word (or two, for a name of two words like "Lopnur nahiyisi").
+  hitsOf(text, new RegExp(String.raw`(?<name>${UG_WORD}\s+(?:${UG_PLACE})(?:[\p{Script=Arabic}]{0,5}))`, 'gu'), 'place', out, (m) => m.groups!.name!.split(/\s+/u)[0]);
+  hitsOf(text, new RegExp(String.raw`(?<name>(?:${UG_WORD}\s+){1,3}(?:${UG_ORG}))`, 'gu'), 'org', out);
+  hitsOf(text, new RegExp(String.raw`(?<name>(?:${UG_WORD}\s+){1,3}(?:${UG_FACILITY}))`, 'gu'), 'facility', out);
+  hitsOf(text, new RegExp(String.raw`(?<name>${UG_WORD}(?:\s+${UG_WORD})?)\s+(?:${UG_HONORIFIC})`, 'gu'), 'person', out);
+  hitsOf(text, new RegExp(String.raw`(?:${UG_TITLES})\s+(?<name>${UG_WORD}(?:\s+${UG_WORD})?)`, 'gu'), 'person', out);
+  // Arabic: the generic word comes first (مقاطعة توli, السيد فلان, وزارة الخارجية).
+  hitsOf(text, new RegExp(String.raw`(?:${AR_PLACE})\s+(?<name>${AR_NAME})`, 'gu'), 'place', out, (m) => m.groups!.name);
+  hitsOf(text, new RegExp(String.raw`(?:${AR_PERSON})\s+(?<name>${AR_NAME})`, 'gu'), 'person', out);
+  hitsOf(text, new RegExp(String.raw`(?<name>(?:${AR_ORG})\s+${AR_NAME}(?:\s+(?!(?:${AR_STOP})(?:\s|$))${AR_WORD})?)`, 'gu'), 'org', out);
+  hitsOf(text, new RegExp(String.raw`(?<name>(?:${AR_FACILITY})\s+${AR_NAME})`, 'gu'), 'facility', out);
+  return out;
+}
