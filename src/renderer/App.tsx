@@ -13,6 +13,7 @@ import { useDocuments, useLibraryChanges, useTags } from './queries.ts';
 import { ReportsPane } from './reports/ReportsPane.tsx';
 import { SEARCH_HITS_ID } from './search/SearchBox.tsx';
 import { SearchPanel } from './search/SearchPanel.tsx';
+import { EntitiesDrawer } from './entities/EntitiesDrawer.tsx';
 import type { CommandHandlers } from './shell/commands.ts';
 import { useRegisterCommands } from './shell/shell-context.ts';
 import { loadSidebar, saveSidebar, SidebarResizer } from './shell/SidebarResizer.tsx';
@@ -37,6 +38,7 @@ export function App() {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [help, setHelp] = useState(false);
   const [showReports, setShowReports] = useState(false);
+  const [showEntities, setShowEntities] = useState(false);
   const [sidebar, setSidebar] = useState(loadSidebar);
   const searchBox = useRef<HTMLInputElement>(null);
   const importButton = useRef<HTMLButtonElement>(null);
@@ -156,6 +158,7 @@ export function App() {
     search: () => searchBox.current?.focus(),
     passages: () => setPassageSearch(passageSearch === null ? '' : null),
     reports: () => setShowReports((v) => !v),
+    entities: () => setShowEntities((v) => !v),
     undo: () => void undo(),
     redo: () => void redo(),
     help: () => setHelp(true),
@@ -210,6 +213,8 @@ export function App() {
         onPassages={() => setPassageSearch(passageSearch === null ? '' : null)}
         reports={showReports}
         onReports={() => setShowReports((v) => !v)}
+        entities={showEntities}
+        onEntities={() => setShowEntities((v) => !v)}
         onUndo={() => void undo()}
         onHelp={() => setHelp(true)}
         onImport={(folders) => void importFromDialog(folders)}
@@ -273,7 +278,12 @@ export function App() {
             <ReportsPane tags={tags.data ?? []} onOpenAtPage={(p) => open(p.documentId, { start: p.start, end: p.end, pages: true })} />
           </div>
         )}
-        {showPassages && !showReports && (
+        {showEntities && !showReports && (
+          <div className="drawer entities-drawer">
+            <EntitiesDrawer tags={tags.data ?? []} onClose={() => setShowEntities(false)} onOpen={(id, at) => open(id, at)} />
+          </div>
+        )}
+        {showPassages && !showReports && !showEntities && (
           <PassagesPanel
             tags={tags.data ?? []}
             tagIds={selectedTags}

@@ -37,8 +37,14 @@ const toSummary = (r: SummaryRow): EntitySummary => ({ ...r, spellings: JSON.par
 export function listEntities(db: Database, { type, documentIds, limit = 200 }: EntityListOptions = {}): EntitySummary[] {
   const where: string[] = [];
   const params: (string | number)[] = [];
-  if (type) (where.push('e.type = ?'), params.push(type));
-  if (documentIds) (where.push('m.document_id IN (SELECT value FROM json_each(?))'), params.push(JSON.stringify(documentIds)));
+  if (type) {
+    where.push('e.type = ?');
+    params.push(type);
+  }
+  if (documentIds) {
+    where.push('m.document_id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(documentIds));
+  }
   const sql = `${SUMMARY} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY e.id ORDER BY documents DESC, mentions DESC, e.label LIMIT ?`;
   return (db.prepare(sql).all(...params, limit) as unknown as SummaryRow[]).map(toSummary);
 }

@@ -1,6 +1,7 @@
 import { IsoDateInput } from '../IsoDateInput.tsx';
 import type { SearchFacets, SearchFilters, Tag } from '../../shared/domain.ts';
 import { t, tn } from '../strings/t.ts';
+import { EntityFacets } from '../entities/EntityFacets.tsx';
 import { isActive, languageLabel, setDate, toggleFacet, type FacetKind } from './filters.ts';
 
 const GROUPS: FacetKind[] = ['tag', 'language', 'source', 'year', 'format'];
@@ -63,6 +64,7 @@ export function Facets({ facets, filters, tags, onChange }: Props) {
           </section>
         );
       })}
+      <EntityFacets facets={facets?.entity} filters={filters} onChange={onChange} />
     </aside>
   );
 }

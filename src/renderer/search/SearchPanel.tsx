@@ -31,7 +31,7 @@ export function SearchPanel({ query, tags, onOpen, onSuggest }: Props) {
   const more = useCallback(() => {
     if (!search.isFetching) setLimit((l) => (l <= shown ? Math.min(MAX_RESULTS, l * 2) : l));
   }, [search.isFetching, shown]);
-  const chips = filterChips(filters, tags);
+  const chips = filterChips(filters, tags, new Map((response?.facets?.entity ?? []).map((f) => [f.value, f.label])));
 
   let body: React.ReactNode;
   if (search.error) {

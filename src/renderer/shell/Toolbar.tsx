@@ -16,6 +16,9 @@ interface Props {
   onPassages(): void;
   reports: boolean;
   onReports(): void;
+  /** Issue 18: the entities and timeline drawer. */
+  entities?: boolean;
+  onEntities?(): void;
   onUndo(): void;
   onHelp(): void;
   onImport(folders: boolean): void;
@@ -59,6 +62,11 @@ export function Toolbar(props: Props) {
       <button type="button" aria-pressed={props.reports} onClick={props.onReports}>
         {t('toolbar.reports')}
       </button>
+      {props.onEntities && (
+        <button type="button" aria-pressed={props.entities} onClick={props.onEntities}>
+          {t('toolbar.entities')}
+        </button>
+      )}
       <button type="button" aria-label={t('toolbar.palette', { keys })} title={t('toolbar.palette', { keys })} onClick={() => shell.show('palette')}>
         {keys}
       </button>

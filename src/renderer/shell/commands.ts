@@ -11,6 +11,7 @@ export const COMMANDS = [
   { id: 'search', label: 'cmd.search', keys: '/' },
   { id: 'passages', label: 'cmd.passages' },
   { id: 'reports', label: 'cmd.reports' },
+  { id: 'entities', label: 'cmd.entities' },
   { id: 'undo', label: 'cmd.undo', keys: 'Ctrl+Z' },
   { id: 'redo', label: 'cmd.redo', keys: 'Ctrl+Shift+Z' },
   { id: 'help', label: 'cmd.help', keys: '?' },

@@ -1,4 +1,5 @@
 import { enSearchAndReports } from './en-search-reports.ts';
+import { enEntities } from './en-entities.ts';
 
 /**
  * Every UI string in English, in one typed object (issue 8). A translation is another file with
@@ -274,6 +275,7 @@ export const en = {
   'reader.text': 'Text of {title}',
 
   ...enSearchAndReports,
+  ...enEntities,
 } as const satisfies Record<string, string>;
 
 export type StringKey = keyof typeof en;
