@@ -280,7 +280,7 @@ export function App() {
         )}
         {showEntities && !showReports && (
           <div className="drawer entities-drawer">
-            <EntitiesDrawer tags={tags.data ?? []} onClose={() => setShowEntities(false)} onOpen={(id, at) => open(id, at)} />
+            <EntitiesDrawer tags={tags.data ?? []} onClose={() => setShowEntities(false)} onOpen={(id, at) => (open(id, at), setResultsShown(false))} />
           </div>
         )}
         {showPassages && !showReports && !showEntities && (

@@ -90,6 +90,7 @@ export function TimelineView({ tags, entity: initialEntity, onOpen }: Props) {
                   <button
                     type="button"
                     className="link"
+                    aria-label={t('timeline.zoomIn', { period: bucket.period })}
                     title={t('timeline.zoomIn', { period: bucket.period })}
                     onClick={() => {
                       setWithin(bucket.period);
