@@ -46,12 +46,17 @@ export function createEntityJob(db: Database, onProgress: (p: EntityJobProgress)
     const ex = extractorNow();
     const corrections = readCorrections(db);
     let any = false;
-    while (!stopped && performance.now() - started < SLICE_MS) {
+    const late = () => stopped || performance.now() - started >= SLICE_MS;
+    while (!late()) {
       const docs = pendingDocuments(db, EXTRACTOR_VERSION, BATCH);
       if (docs.length === 0) break;
       any = true;
+      // The clock is read after every document: one slice never holds the thread for a whole batch.
       transaction(db, () => {
-        for (const doc of docs) saveExtraction(db, corrections, doc.id, ex.extract(doc.text), findDates(doc.text, doc.publishedAt), EXTRACTOR_VERSION);
+        for (const doc of docs) {
+          saveExtraction(db, corrections, doc.id, ex.extract(doc.text), findDates(doc.text, doc.publishedAt), EXTRACTOR_VERSION);
+          if (late()) break;
+        }
       });
     }
     return any;

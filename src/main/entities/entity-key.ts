@@ -42,10 +42,18 @@ export function skeleton(latin: string): string {
   return merged[0] + rest;
 }
 
-/** The key of a name as written: its words' skeletons joined by a space. */
+const keys = new Map<string, string>();
+const MAX_KEYS = 100_000;
+
+/** The key of a name as written: its words' skeletons joined by a space (kept per name: pinyin and transliteration are the costly part). */
 export function nameKey(name: string): string {
-  return [...name.matchAll(WORD)]
-    .map((m) => skeleton(latinOf(m[0])))
-    .filter(Boolean)
-    .join(' ');
+  let key = keys.get(name);
+  if (key === undefined) {
+    key = [...name.matchAll(WORD)]
+      .map((m) => skeleton(latinOf(m[0])))
+      .filter(Boolean)
+      .join(' ');
+    if (keys.size < MAX_KEYS) keys.set(name, key);
+  }
+  return key;
 }

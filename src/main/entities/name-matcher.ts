@@ -29,6 +29,7 @@ const ENDINGS = [
 ].map((e) => normaliseTerm(e) || e).sort((a, b) => b.length - a.length);
 
 const MIN_STEM_FOR_ENDING = 3;
+const MAX_CACHED = 200_000;
 
 /** Whether a text term is the member term, or it plus an ending. */
 function termMatches(textTerm: string, memberTerm: string, last: boolean): boolean {
@@ -48,6 +49,8 @@ function stemsOf(term: string): string[] {
 
 export class NameMatcher {
   private readonly index: NameGroupIndex;
+  /** candidates() copies and sorts on every call: its answers kept per term (misses too, up to MAX_CACHED). */
+  private readonly cache = new Map<string, ReturnType<NameGroupIndex['candidates']>>();
 
   constructor(groups: readonly NameGroup[]) {
     this.index = new NameGroupIndex(groups);
@@ -70,12 +73,21 @@ export class NameMatcher {
     return hits;
   }
 
+  private candidates(term: string): ReturnType<NameGroupIndex['candidates']> {
+    let found = this.cache.get(term);
+    if (!found) {
+      found = this.index.candidates(term);
+      if (found.length > 0 || this.cache.size < MAX_CACHED) this.cache.set(term, found);
+    }
+    return found;
+  }
+
   private matchAt(tokens: TextToken[], at: number): { group: number; length: number } | undefined {
     const first = tokens[at]!.term;
     const seen = new Set<string>();
     let best: { group: number; length: number; chars: number } | undefined;
     for (const stem of stemsOf(first)) {
-      for (const member of this.index.candidates(stem)) {
+      for (const member of this.candidates(stem)) {
         const key = member.terms.join(' ');
         if (seen.has(key)) continue;
         seen.add(key);

@@ -24,3 +24,12 @@ export function hitsOf(text: string, pattern: RegExp, type: EntityType, out: Pat
     if (m[0].length === 0) pattern.lastIndex++;
   }
 }
+
+const compiled = new Map<string, RegExp>();
+/** A regular expression built once per source (the patterns are built from tables, and extraction runs per document). */
+export function rx(source: string, flags: string): RegExp {
+  const key = `${flags}/${source}`;
+  let re = compiled.get(key);
+  if (!re) compiled.set(key, (re = new RegExp(source, flags)));
+  return re;
+}

@@ -5,7 +5,7 @@
  * "Министерство", "комитеті") and of facilities ("camp", "лагерь"), and runs of capitalised words
  * inside a sentence (people, when nothing else names them).
  */
-import { hitsOf, type PatternHit } from './pattern-types.ts';
+import { hitsOf, rx, type PatternHit } from './pattern-types.ts';
 
 const CAP = String.raw`\p{Lu}[\p{Ll}’'\-]+`;
 /** A run of 1–4 capitalised words, with lower-case joiners of organisation names in between. */
@@ -37,24 +37,24 @@ const startsSentence = (text: string, at: number): boolean => /(^|[.!?:«"“\n]
 export function latinCyrillicPatterns(text: string): PatternHit[] {
   const out: PatternHit[] = [];
   // Places: "Toli County", "Ili Prefecture"; Cyrillic "Толи уезд", "Толы ауданы", "город Кульджа", "г. Алматы".
-  hitsOf(text, new RegExp(String.raw`(?<name>${CAP}(?:\s+${CAP})?\s+(?:${EN_PLACE}))\b`, 'gu'), 'place', out, (m) => m.groups!.name!.replace(new RegExp(String.raw`\s+(?:${EN_PLACE})$`, 'u'), ''));
-  hitsOf(text, new RegExp(String.raw`(?<name>${CYR_CAP}\s+(?:уезд|район|округ|област|ауданы|облысы|қаласы|ауылы|аймағы)\p{Ll}*)`, 'gu'), 'place', out, (m) => m.groups!.name!.split(/\s+/u)[0]);
-  hitsOf(text, new RegExp(String.raw`(?<![\d\s]\s?)(?:город[еау]?|(?<!\d\s?)г\.|деревн[еяи]|сел[еоа]|посёлк[еау]|поселок)\s+(?<name>${CYR_CAP})`, 'gu'), 'place', out, (m) => m.groups!.name);
+  hitsOf(text, rx(String.raw`(?<name>${CAP}(?:\s+${CAP})?\s+(?:${EN_PLACE}))\b`, 'gu'), 'place', out, (m) => m.groups!.name!.replace(rx(String.raw`\s+(?:${EN_PLACE})$`, 'u'), ''));
+  hitsOf(text, rx(String.raw`(?<name>${CYR_CAP}\s+(?:уезд|район|округ|област|ауданы|облысы|қаласы|ауылы|аймағы)\p{Ll}*)`, 'gu'), 'place', out, (m) => m.groups!.name!.split(/\s+/u)[0]);
+  hitsOf(text, rx(String.raw`(?<![\d\s]\s?)(?:город[еау]?|(?<!\d\s?)г\.|деревн[еяи]|сел[еоа]|посёлк[еау]|поселок)\s+(?<name>${CYR_CAP})`, 'gu'), 'place', out, (m) => m.groups!.name);
   // Organisations: "Ili Public Security Bureau", "Human Rights Watch", "Ministry of Foreign Affairs".
-  hitsOf(text, new RegExp(String.raw`(?<name>(?:${CAP}\s+(?:(?:of|for|and|the)\s+)?){1,4}(?:${EN_ORG})(?:\s+of(?:\s+the)?\s+${CAP}(?:\s+${CAP}){0,2})?)\b`, 'gu'), 'org', out);
-  hitsOf(text, new RegExp(String.raw`(?<name>(?:Ministry|Bureau|Committee|Council|University|Department|Office|Radio|Court)(?:\s+of(?:\s+the)?)?(?:\s+${CAP}){1,3})\b`, 'gu'), 'org', out);
-  hitsOf(text, new RegExp(String.raw`(?<name>(?:Министерств[оаеу]|Комитет[аеу]?|Управлени[еяю]|Бюро|Совет[аеу]?|Организаци[яиею]|Служб[аыеу]|Прокуратур[аыеу]|Партия|Министрлігі|Комитеті|Басқармасы)(?:\s+\p{Ll}+){0,3}(?:\s+${CYR_CAP})?)`, 'gu'), 'org', out);
-  hitsOf(text, new RegExp(String.raw`(?<name>(?:${CYR_CAP}\s+){1,3}(?:партия|партиясы|комитеті|министрлігі|басқармасы|соты|университеті|ұйымы|бюросы))`, 'gu'), 'org', out);
-  hitsOf(text, new RegExp(String.raw`(?<name>(?:${CYR_CAP}ая|${CYR_CAP}ий)\s+(?:партия|организация|служба|комитет)(?:\s+${CYR_CAP})?)`, 'gu'), 'org', out);
+  hitsOf(text, rx(String.raw`(?<name>(?:${CAP}\s+(?:(?:of|for|and|the)\s+)?){1,4}(?:${EN_ORG})(?:\s+of(?:\s+the)?\s+${CAP}(?:\s+${CAP}){0,2})?)\b`, 'gu'), 'org', out);
+  hitsOf(text, rx(String.raw`(?<name>(?:Ministry|Bureau|Committee|Council|University|Department|Office|Radio|Court)(?:\s+of(?:\s+the)?)?(?:\s+${CAP}){1,3})\b`, 'gu'), 'org', out);
+  hitsOf(text, rx(String.raw`(?<name>(?:Министерств[оаеу]|Комитет[аеу]?|Управлени[еяю]|Бюро|Совет[аеу]?|Организаци[яиею]|Служб[аыеу]|Прокуратур[аыеу]|Партия|Министрлігі|Комитеті|Басқармасы)(?:\s+\p{Ll}+){0,3}(?:\s+${CYR_CAP})?)`, 'gu'), 'org', out);
+  hitsOf(text, rx(String.raw`(?<name>(?:${CYR_CAP}\s+){1,3}(?:партия|партиясы|комитеті|министрлігі|басқармасы|соты|университеті|ұйымы|бюросы))`, 'gu'), 'org', out);
+  hitsOf(text, rx(String.raw`(?<name>(?:${CYR_CAP}ая|${CYR_CAP}ий)\s+(?:партия|организация|служба|комитет)(?:\s+${CYR_CAP})?)`, 'gu'), 'org', out);
   // Facilities: "Toli Detention Center", "the camp in …" is left to the reader.
-  hitsOf(text, new RegExp(String.raw`(?<name>(?:${CAP}\s+){1,3}${EN_FACILITY})\b`, 'gu'), 'facility', out);
-  hitsOf(text, new RegExp(String.raw`(?<name>(?:${CYR_CAP}\s+){1,2}(?:лагер[ьеяю]|лагері|тюрьм[аеуы]|түрмесі|изолятор[аеу]?|СИЗО))`, 'gu'), 'facility', out);
+  hitsOf(text, rx(String.raw`(?<name>(?:${CAP}\s+){1,3}${EN_FACILITY})\b`, 'gu'), 'facility', out);
+  hitsOf(text, rx(String.raw`(?<name>(?:${CYR_CAP}\s+){1,2}(?:лагер[ьеяю]|лагері|тюрьм[аеуы]|түрмесі|изолятор[аеу]?|СИЗО))`, 'gu'), 'facility', out);
   // People after a title or honorific: "Mr. Sauytbay", "Dr. Ilham Tohti", "господин Тохти".
-  hitsOf(text, new RegExp(String.raw`\b(?:${EN_TITLES})\s+(?<name>${CAP}(?:\s+${CAP}){0,2})`, 'gu'), 'person', out);
-  hitsOf(text, new RegExp(String.raw`(?:^|[\s(«"])(?:${RU_TITLES})\s+(?<name>${CYR_CAPS})`, 'gu'), 'person', out);
-  hitsOf(text, new RegExp(String.raw`(?<name>${CYR_CAPS})\s+(?:мырза|ханым)`, 'gu'), 'person', out);
+  hitsOf(text, rx(String.raw`\b(?:${EN_TITLES})\s+(?<name>${CAP}(?:\s+${CAP}){0,2})`, 'gu'), 'person', out);
+  hitsOf(text, rx(String.raw`(?:^|[\s(«"])(?:${RU_TITLES})\s+(?<name>${CYR_CAPS})`, 'gu'), 'person', out);
+  hitsOf(text, rx(String.raw`(?<name>${CYR_CAPS})\s+(?:мырза|ханым)`, 'gu'), 'person', out);
   // Other runs of two or three capitalised words inside a sentence: people.
-  for (const m of text.matchAll(new RegExp(String.raw`${CAPS}|${CYR_CAPS}`, 'gu'))) {
+  for (const m of text.matchAll(rx(String.raw`${CAPS}|${CYR_CAPS}`, 'gu'))) {
     const words = m[0].split(/\s+/u);
     let start = m.index;
     while (words.length > 0 && NOT_NAMES.has(words[0]!)) {

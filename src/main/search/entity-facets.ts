@@ -14,6 +14,9 @@ const PER_TYPE = 30;
 export class EntityIndex {
   private key = '';
   private readAt = 0;
+  private last = 0;
+  private count = 0;
+  private corrections = 0;
   private byOrdinal = new Map<number, number[]>();
   private codes = new Dictionary();
   private info = new Map<string, { label: string; type: EntityFacetCount['type'] }>();
@@ -26,19 +29,33 @@ export class EntityIndex {
     this.table = table;
   }
 
+  /**
+   * Reads the store again if it changed. While mentions are only added (the entity job reading new
+   * documents) only the new rows are read; anything else (a correction, a document read again or
+   * deleted) reads the whole table, at most once every REFRESH_MS.
+   */
   refresh(): void {
-    const row = this.db.prepare('SELECT (SELECT ifnull(max(id), 0) FROM entity_mentions) AS last, (SELECT count(*) FROM entity_mentions) AS n, (SELECT count(*) FROM entity_corrections) AS c, (SELECT count(*) FROM entities) AS e').get() as Record<string, number>;
+    const row = this.db.prepare('SELECT (SELECT ifnull(max(id), 0) FROM entity_mentions) AS last, (SELECT count(*) FROM entity_mentions) AS n, (SELECT count(*) FROM entity_corrections) AS c, (SELECT count(*) FROM entities) AS e').get() as { last: number; n: number; c: number; e: number };
     const key = `${row.last}:${row.n}:${row.c}:${row.e}`;
     if (key === this.key) return;
-    if (this.key && performance.now() - this.readAt < REFRESH_MS) return;
+    const appended = this.last > 0 && row.c === this.corrections && row.n - this.count === row.last - this.last && row.n >= this.count;
+    if (!appended && this.key && performance.now() - this.readAt < REFRESH_MS) return;
+    const since = appended ? this.last : 0;
+    if (!appended) {
+      this.byOrdinal = new Map();
+      this.readAt = performance.now();
+    }
     this.key = key;
-    this.readAt = performance.now();
-    this.byOrdinal = new Map();
-    for (const { doc, entity } of this.db.prepare('SELECT DISTINCT document_id AS doc, entity_id AS entity FROM entity_mentions').all() as { doc: string; entity: string }[]) {
+    this.last = row.last;
+    this.count = row.n;
+    this.corrections = row.c;
+    const pairs = this.db.prepare('SELECT DISTINCT document_id AS doc, entity_id AS entity FROM entity_mentions WHERE id > ?').all(since) as { doc: string; entity: string }[];
+    for (const { doc, entity } of pairs) {
       const ordinal = this.table.ordinal(doc);
       let list = this.byOrdinal.get(ordinal);
       if (!list) this.byOrdinal.set(ordinal, (list = []));
-      list.push(this.codes.code(entity));
+      const code = this.codes.code(entity);
+      if (!list.includes(code)) list.push(code);
     }
     this.info = new Map((this.db.prepare('SELECT id, label, type FROM entities').all() as { id: string; label: string; type: EntityFacetCount['type'] }[]).map((e) => [e.id, e]));
   }

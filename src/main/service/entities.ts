@@ -133,7 +133,7 @@ export function markMentionWrong(db: Database, mentionId: number): { removed: nu
 export function resolveEntityName(db: Database, name: string): string[] {
   const keys = new Set<string>();
   const corrections = readCorrections(db);
-  for (const m of new EntityExtractor(listAliasGroups(db)).extract(name)) keys.add(resolvedKey(corrections, m.key, m.text));
+  for (const m of extractorFor(db).extract(name)) keys.add(resolvedKey(corrections, m.key, m.text));
   const ids = new Set<string>();
   const byKey = db.prepare('SELECT id FROM entities WHERE key = ?');
   for (const key of keys) {
@@ -142,7 +142,7 @@ export function resolveEntityName(db: Database, name: string): string[] {
   }
   const wanted = surfaceKey(name);
   for (const row of db.prepare('SELECT id, label FROM entities').all() as { id: string; label: string }[]) if (surfaceKey(row.label) === wanted) ids.add(row.id);
-  const written = db.prepare('SELECT DISTINCT entity_id AS id, text FROM entity_mentions WHERE lower(text) = lower(?)').all(name.trim()) as { id: string }[];
+  const written = db.prepare('SELECT DISTINCT entity_id AS id FROM entity_mentions WHERE text = ?').all(name.trim()) as { id: string }[];
   for (const row of written) ids.add(row.id);
   return [...ids];
 }
@@ -156,6 +156,16 @@ export function documentsWithEntities(db: Database, groups: string[][]): Set<str
     out = out ? new Set([...out].filter((d) => docs.has(d))) : docs;
   }
   return out;
+}
+
+/** The extractor over the gazetteer and this store's alias groups, built again only when the groups change. */
+const extractors = new WeakMap<Database, { key: string; extractor: EntityExtractor }>();
+function extractorFor(db: Database): EntityExtractor {
+  const aliases = listAliasGroups(db);
+  const key = JSON.stringify(aliases);
+  let cached = extractors.get(db);
+  if (cached?.key !== key) extractors.set(db, (cached = { key, extractor: new EntityExtractor(aliases) }));
+  return cached.extractor;
 }
 
 function mustGet(db: Database, id: string) {

@@ -156,6 +156,7 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX entity_mentions_document ON entity_mentions(document_id, start);
   CREATE INDEX entity_mentions_entity ON entity_mentions(entity_id, document_id);
+  CREATE INDEX entity_mentions_text ON entity_mentions(text);
   CREATE TABLE document_dates (
     id INTEGER PRIMARY KEY,
     document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
