@@ -1,7 +1,7 @@
 /**
  * The timeline of an investigation (issue 18): each document at its publication date, and each
- * date found in a text at the sentence that gives it, with the entities that sentence names (or,
- * if it names none, the entities within a few lines of it). Events that two or more documents give
+ * date found in a text at the sentence that gives it, with the entities that sentence names and
+ * those within a few lines of it in the same paragraph. Events that two or more documents give
  * for one entity and one period are grouped, so agreeing and disagreeing sources stand together.
  */
 import type { EntityType, Timeline, TimelineEvent, TimelineGroup } from '../../shared/entities.ts';
@@ -52,8 +52,13 @@ export function buildTimeline(db: Database, { tagIds, entityIds, limit = MAX_EVE
     }
     for (const d of datesOf.all(doc.id) as unknown as { start: number; end: number; text: string; value: string; precision: TimelineEvent['precision'] }[]) {
       const s = sentenceAround(doc.text, d.start, d.end);
-      let entities = entitiesIn(s.start, s.end);
-      if (entities.length === 0) entities = entitiesIn(Math.max(0, s.start - NEAR), s.end + NEAR);
+      // The sentence's entities first, then those of the lines around it in the same paragraph ("… in Toli County. She was released in June 2018.").
+      const paragraphStart = doc.text.lastIndexOf('\n\n', s.start) + 1;
+      const nextBreak = doc.text.indexOf('\n\n', s.end);
+      const paragraphEnd = nextBreak < 0 ? doc.text.length : nextBreak;
+      const near = entitiesIn(Math.max(paragraphStart, s.start - NEAR), Math.min(paragraphEnd, s.end + NEAR));
+      const inSentence = entitiesIn(s.start, s.end);
+      const entities = [...inSentence, ...near.filter((x) => !inSentence.some((y) => y.id === x.id))];
       events.push({ kind: 'mentioned', date: d.value, precision: d.precision, documentId: doc.id, title: doc.title, start: s.start, end: s.end, context: doc.text.slice(s.start, s.end), dateText: d.text, entities });
     }
   }
