@@ -15,6 +15,7 @@ export class EntityIndex {
   private key = '';
   private readAt = 0;
   private last = 0;
+  private stamp = '';
   private count = 0;
   private corrections = 0;
   private byOrdinal = new Map<number, number[]>();
@@ -35,9 +36,17 @@ export class EntityIndex {
    * deleted) reads the whole table, at most once every REFRESH_MS.
    */
   refresh(): void {
+    // Nothing written since the last look (this connection's changes, another's through data_version): nothing to read.
+    const { changes } = this.db.prepare('SELECT total_changes() AS changes').get() as { changes: number };
+    const { data_version: version } = this.db.prepare('PRAGMA data_version').get() as { data_version: number };
+    const stamp = `${changes}:${version}`;
+    if (stamp === this.stamp) return;
     const row = this.db.prepare('SELECT (SELECT ifnull(max(id), 0) FROM entity_mentions) AS last, (SELECT count(*) FROM entity_mentions) AS n, (SELECT count(*) FROM entity_corrections) AS c, (SELECT count(*) FROM entities) AS e').get() as { last: number; n: number; c: number; e: number };
     const key = `${row.last}:${row.n}:${row.c}:${row.e}`;
-    if (key === this.key) return;
+    if (key === this.key) {
+      this.stamp = stamp;
+      return;
+    }
     const appended = this.last > 0 && row.c === this.corrections && row.n - this.count === row.last - this.last && row.n >= this.count;
     if (!appended && this.key && performance.now() - this.readAt < REFRESH_MS) return;
     const since = appended ? this.last : 0;
@@ -46,6 +55,7 @@ export class EntityIndex {
       this.readAt = performance.now();
     }
     this.key = key;
+    this.stamp = stamp;
     this.last = row.last;
     this.count = row.n;
     this.corrections = row.c;
