@@ -8,6 +8,7 @@
 import type { EntityJobProgress } from '../../shared/entities.ts';
 import { transaction, type Database } from '../store/database.ts';
 import { listAliasGroups } from '../store/aliases-repo.ts';
+import { backupRunning } from '../store/backup.ts';
 import { extractionCounts, pendingDocuments, readCorrections, saveExtraction } from '../store/entities-repo.ts';
 import { findDates } from './dates.ts';
 import { EntityExtractor } from './extract-entities.ts';
@@ -42,6 +43,8 @@ export function createEntityJob(db: Database, onProgress: (p: EntityJobProgress)
 
   /** One slice: documents until SLICE_MS has passed; false when none was pending. */
   const slice = (): boolean => {
+    // A write between the steps of an online backup fails it: the job waits for the backup.
+    if (backupRunning(db)) return true;
     const started = performance.now();
     const ex = extractorNow();
     const corrections = readCorrections(db);
