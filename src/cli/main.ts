@@ -19,6 +19,7 @@ import { CODEBOOK_USAGE, runCodebookCommand } from './codebook-commands.ts';
 import { DELETE_USAGE, runDeleteCommand, terminalAsk, type Ask } from './delete-command.ts';
 import { CUSTODY_USAGE, runCustodyCommand } from './custody-commands.ts';
 import { ALIAS_USAGE, runAliasCommand } from './alias-commands.ts';
+import { ENTITY_OPTIONS, ENTITY_USAGE, runEntityCommand } from './entity-commands.ts';
 import { lazyChromiumPrinter, REPORT_OPTIONS, REPORT_USAGE, runReportCommand } from './report-commands.ts';
 import { importProgressPrinter, type ProgressStream } from './progress.ts';
 import { formatDocuments, formatImportSummary, formatPassages, formatSearch } from './format.ts';
@@ -53,6 +54,7 @@ Commands:
 ${DELETE_USAGE}
 ${CODEBOOK_USAGE}
 ${ALIAS_USAGE}
+${ENTITY_USAGE}
 ${REPORT_USAGE}
 ${CUSTODY_USAGE}
 ${QDA_USAGE}
@@ -96,6 +98,7 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   ...REPORT_OPTIONS,
+  ...ENTITY_OPTIONS,
   'user-data': { type: 'string' },
   folder: { type: 'string' },
   yes: { type: 'boolean', default: false },
@@ -286,6 +289,8 @@ async function runCommand(app: OpenedApp, command: string, args: string[], value
       if (codebook) return codebook;
       const alias = await runAliasCommand(app, command, args);
       if (alias) return alias;
+      const entities = await runEntityCommand(app, command, args, values);
+      if (entities) return entities;
       const report = await runReportCommand(h, command, args, values);
       if (report) return report;
       const qda = await runQdaCommand(app, command, args, values);

@@ -39,6 +39,8 @@ import { qdaHandlers } from './qda/qda-handlers.ts';
 import { investigationResearcher, resolveResearcher } from './team/researcher.ts';
 import { importQdpxSources, isQdpx, teamHandlers } from './service/team.ts';
 import type { MergeSource } from './team/merge/merge-source.ts';
+import { createEntityJob, type EntityJob } from './entities/entity-job.ts';
+import { entityHandlers } from './service/entity-handlers.ts';
 
 export interface ServiceDeps {
   workspace: Workspace;
@@ -67,6 +69,8 @@ export interface ServiceDeps {
   pickArchive?: (() => Promise<string | null>) | undefined;
   /** Issue 21/20: opens the other copy of a merge (a locked archive's reader decrypts first). */
   openMergeSource?: ((file: string, tmpDir: string) => MergeSource) | undefined;
+  /** Issue 18: the entity job; default one over this workspace's store, run after every import. */
+  entityJob?: EntityJob | undefined;
 }
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
@@ -105,7 +109,10 @@ export function createService(deps: ServiceDeps): Handlers {
       batch?.done();
     }
   };
+  // Issue 18: entities and dates are read after each import (and for stored documents) in the background.
+  const entityJob = deps.entityJob ?? createEntityJob(db, (p) => emit('evt:entities:progress', p));
   const changed = (reason: string) => {
+    if (reason === 'import' || reason === 'undo' || reason === 'redo' || reason === 'restore') entityJob.schedule();
     emit('evt:library:changed', { reason });
     // Index the change now (in the search workers) rather than at the next search.
     deps.search.refresh().catch(() => undefined);
@@ -271,6 +278,7 @@ export function createService(deps: ServiceDeps): Handlers {
     // them, as passages' are (the command's --researcher, the investigation's, Settings').
     ...qdaHandlers({ db, changed, pickSavePath: deps.pickSavePath, researcher: researcherNow }),
     ...teamHandlers({ db, tmpDir: deps.workspace.paths.tmpDir, changed, pickSavePath: deps.pickSavePath, pickArchive: deps.pickArchive, openMergeSource: deps.openMergeSource }),
+    ...entityHandlers({ db, job: entityJob, pickSavePath: deps.pickSavePath, changed: (reason) => emit('evt:library:changed', { reason }) }),
   };
 }
 

@@ -13,6 +13,7 @@ import { useDocuments, useLibraryChanges, useTags } from './queries.ts';
 import { ReportsPane } from './reports/ReportsPane.tsx';
 import { SEARCH_HITS_ID } from './search/SearchBox.tsx';
 import { SearchPanel } from './search/SearchPanel.tsx';
+import { EntitiesDrawer } from './entities/EntitiesDrawer.tsx';
 import type { CommandHandlers } from './shell/commands.ts';
 import { useRegisterCommands } from './shell/shell-context.ts';
 import { loadSidebar, saveSidebar, SidebarResizer } from './shell/SidebarResizer.tsx';
@@ -44,6 +45,7 @@ export function App() {
   const [showReports, setShowReports] = useState(false);
   // Issue 21: the Team pane (merge, inter-coder agreement).
   const [showTeam, setShowTeam] = useState(false);
+  const [showEntities, setShowEntities] = useState(false);
   const [sidebar, setSidebar] = useState(loadSidebar);
   const searchBox = useRef<HTMLInputElement>(null);
   const importButton = useRef<HTMLButtonElement>(null);
@@ -170,6 +172,7 @@ export function App() {
     reports: () => setShowReports((v) => !v),
     analysis: () => (analysis.state ? analysis.setState(null) : analysis.actions.open('memos', { scope: 'investigation' })),
     team: () => setShowTeam((v) => !v),
+    entities: () => setShowEntities((v) => !v),
     undo: () => void undo(),
     redo: () => void redo(),
     help: () => setHelp(true),
@@ -240,6 +243,8 @@ export function App() {
         }}
         team={showTeam}
         onTeam={() => setShowTeam((v) => !v)}
+        entities={showEntities}
+        onEntities={() => setShowEntities((v) => !v)}
         onUndo={() => void undo()}
         onHelp={() => setHelp(true)}
         onImport={(folders) => void importFromDialog(folders)}
@@ -322,7 +327,12 @@ export function App() {
             <TeamPane tags={tags.data ?? []} onOpenSideBySide={openDisagreement} />
           </div>
         )}
-        {showPassages && !showReports && !analysis.state && !showTeam && (
+        {showEntities && !showReports && !analysis.state && !showTeam && (
+          <div className="drawer entities-drawer">
+            <EntitiesDrawer tags={tags.data ?? []} onClose={() => setShowEntities(false)} onOpen={(id, at) => (open(id, at), setResultsShown(false))} />
+          </div>
+        )}
+        {showPassages && !showReports && !analysis.state && !showTeam && !showEntities && (
           <PassagesPanel
             tags={tags.data ?? []}
             tagIds={selectedTags}

@@ -38,6 +38,7 @@ import {
   text,
 } from './contract-schemas.ts';
 import { attributeFilter, qdaChannels } from './contract-qda.ts';
+import { ENTITY_TYPES, type EntityDetail, type EntityJobProgress, type EntitySummary, type Timeline } from './entities.ts';
 
 export { OCR_LANGUAGE_CODES };
 
@@ -138,6 +139,7 @@ export const contract = {
             dateTo: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'A date is YYYY, YYYY-MM or YYYY-MM-DD.').optional(),
             // Issue 21: document attributes (each must hold).
             attributes: z.array(attributeFilter).max(50).optional(),
+            entityIds: z.array(id).max(50).optional(),
           })
           .strict()
           .optional(),
@@ -498,6 +500,53 @@ export const contract = {
   // Issue 21 (items 1-3): memos, document attributes, analysis tables (contract-qda.ts).
   ...qdaChannels,
   ...teamChannels,
+  // Issue 18: entities found in the documents (facets, the entity page, corrections) and the timeline.
+  'entities:list': {
+    input: z.object({ type: z.enum(ENTITY_TYPES).optional(), documentIds: z.array(id).max(100_000).optional(), limit: z.number().int().min(1).max(5000).optional() }).strict(),
+    output: out<EntitySummary[]>(),
+  },
+  'entities:get': {
+    input: z.object({ id }).strict(),
+    output: out<EntityDetail>(),
+  },
+  'entities:resolve': {
+    input: z.object({ name: z.string().trim().min(1).max(300) }).strict(),
+    output: out<{ ids: string[] }>(),
+  },
+  'entities:rename': {
+    input: z.object({ id, label: z.string().trim().min(1).max(300) }).strict(),
+    output: out<EntitySummary>(),
+  },
+  'entities:merge': {
+    input: z.object({ sourceId: id, targetId: id }).strict(),
+    output: out<EntitySummary>(),
+  },
+  'entities:split': {
+    input: z.object({ id, spellings: z.array(z.string().trim().min(1).max(300)).min(1).max(100), label: z.string().trim().min(1).max(300) }).strict(),
+    output: out<EntitySummary>(),
+  },
+  'entities:markWrong': {
+    input: z.object({ mentionId: z.number().int().min(1) }).strict(),
+    output: out<{ removed: number }>(),
+  },
+  /** Reads the documents not yet read (in the background; `wait` resolves when done); `again` reads every document again, corrections kept. */
+  'entities:extract': {
+    input: z.object({ wait: z.boolean().optional(), again: z.boolean().optional() }).strict(),
+    output: out<EntityJobProgress>(),
+  },
+  'entities:progress': {
+    input: z.object({}).strict(),
+    output: out<EntityJobProgress>(),
+  },
+  'timeline:get': {
+    input: z.object({ tagIds: z.array(id).max(200).optional(), entities: z.array(z.string().trim().min(1).max(300)).max(20).optional(), limit: z.number().int().min(1).max(5000).optional() }).strict(),
+    output: out<Timeline>(),
+  },
+  /** The timeline as CSV; no path: asks with a save dialog. */
+  'timeline:export': {
+    input: z.object({ path: text(MAX_PATH).min(1).optional(), tagIds: z.array(id).max(200).optional(), entities: z.array(z.string().trim().min(1).max(300)).max(20).optional() }).strict(),
+    output: out<{ path: string | null; bytes: number; events: number }>(),
+  },
 } as const;
 
 export type Contract = typeof contract;
@@ -522,13 +571,16 @@ export interface Events {
   'evt:settings:changed': SettingsView;
   /** A menu entry whose dialog lives in the UI (issue 8): 'investigation.new', 'settings.open', or a result to show. */
   'evt:menu:command': { command: 'investigation.new' | 'settings.open' | 'about.open' | 'notice'; message?: string };
+  /** Issue 18: the entity job reading stored documents in the background. */
+  'evt:entities:progress': EntityJobProgress;
 }
 export type EventName = keyof Events;
 export const EVENT_NAMES: EventName[] = [
   'evt:import:progress',
   'evt:library:changed',
   'evt:index:progress',
-  'evt:investigation:changed', 'evt:settings:changed', 'evt:menu:command'];
+  'evt:investigation:changed', 'evt:settings:changed', 'evt:menu:command',
+  'evt:entities:progress'];
 
 /** The shape of `window.dossier`, built by the preload from this contract and nothing else. */
 export interface DossierApi {

@@ -159,6 +159,8 @@ export interface SearchFilters {
   dateTo?: string;
   /** Issue 21: document attributes; each must hold. */
   attributes?: AttributeFilter[];
+  /** Issue 18: documents that mention each of these entities (ids). */
+  entityIds?: string[];
 }
 
 export interface FacetCount {
@@ -176,6 +178,13 @@ export interface SearchFacets {
   format: FacetCount[];
   /** Issue 21: per document attribute, the matching documents' values. */
   attributes?: AttributeFacet[];
+  /** Issue 18: people, places, organisations and facilities named in the matching documents. */
+  entity?: EntityFacetCount[];
+}
+
+/** An entity facet: the entity's id as value, its label, its type. */
+export interface EntityFacetCount extends FacetCount {
+  type: 'person' | 'place' | 'org' | 'facility';
 }
 
 export interface SearchResponse {

@@ -2,6 +2,8 @@ import { createSearchEngine, type SearchEngineOptions } from '../search/engine.t
 import { createService, type Handlers, type ServiceDeps } from '../service.ts';
 import { openWorkspace, type Workspace } from '../store/workspace.ts';
 import type { WorkspaceUnlock } from '../lock/lock-workspace.ts';
+import { createEntityJob } from '../entities/entity-job.ts';
+import { resolveEntityName } from '../service/entities.ts';
 
 export interface OpenedApp {
   workspace: Workspace;
@@ -24,13 +26,16 @@ export function openApp(
   const workspace = openWorkspace(dir, { unlock });
   const search = createSearchEngine(workspace, {
     ...searchOptions,
+    resolveEntity: (name) => resolveEntityName(workspace.db, name),
     onProgress: (progress) => extra.emit?.('evt:index:progress', progress),
   });
-  const handlers = createService({ workspace, search, ...extra });
+  const entityJob = extra.entityJob ?? createEntityJob(workspace.db, (p) => extra.emit?.('evt:entities:progress', p));
+  const handlers = createService({ workspace, search, ...extra, entityJob });
   return {
     workspace,
     handlers,
     close: async () => {
+      entityJob.stop();
       try {
         await search.close();
       } finally {

@@ -155,6 +155,8 @@ export function createSession(deps: SessionDeps): Session {
       const updated = registry.update(entry.id, { lastOpenedAt: nowIso(), ...(storeName ? { name: storeName } : {}) })!;
       if (!storeName) writeStoreName(app.workspace.db, entry.name);
       current = { entry: updated, app };
+      // Issue 18: documents stored before (or by an older extractor) are read for entities in the background.
+      void Promise.resolve(app.handlers['entities:extract']({})).catch(() => undefined);
       changed('open');
       return info(updated);
     },

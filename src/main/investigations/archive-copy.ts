@@ -51,6 +51,17 @@ export const DERIVED_COLUMNS: Record<string, string> = {
   'documents.index_generation': 'the new store builds its search index from scratch',
   'passages.prefix': 'cut again from the text',
   'passages.suffix': 'cut again from the text',
+  // Issue 18: entities, mentions and dates are read again from the documents by the entity job when
+  // the imported investigation opens. The user's entity corrections are not carried by archives yet.
+  ...Object.fromEntries(
+    [
+      ['entities', ['id', 'key', 'type', 'label', 'created_at']],
+      ['entity_mentions', ['id', 'entity_id', 'document_id', 'start', 'end', 'text', 'key']],
+      ['document_dates', ['id', 'document_id', 'start', 'end', 'text', 'value', 'precision', 'relative']],
+      ['entity_extractions', ['document_id', 'version', 'extracted_at']],
+      ['entity_corrections', ['id', 'kind', 'key', 'target', 'surface', 'document_id', 'start', 'end', 'created_at']],
+    ].flatMap(([table, columns]) => (columns as string[]).map((c) => [`${table as string}.${c}`, 'read again from the documents by the entity job (issue 18); corrections are not carried'])),
+  ),
 };
 
 type Table = keyof typeof COPIED_COLUMNS;

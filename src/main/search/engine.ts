@@ -4,6 +4,8 @@ import type { Workspace } from '../store/workspace.ts';
 import { listAliasGroups } from '../store/aliases-repo.ts';
 import { expandClauses, NameGroupIndex } from './expansion.ts';
 import { compileFilters, computeFacets, TagIndex } from './facets.ts';
+import { EntityIndex } from './entity-facets.ts';
+import { both, entityOnlyResponse, entityScope } from './entity-search.ts';
 import { gazetteerGroups } from './names/gazetteer.ts';
 import { parseQuery, type Clause } from './query-parser.ts';
 import { suggestionQueries } from './suggestions.ts';
@@ -39,6 +41,8 @@ export interface SearchEngineOptions {
   /** Documents per base segment and the delta's size limit (segment-set.ts); tests make them small. */
   baseSize?: number;
   deltaMax?: number;
+  /** Issue 18: the entity ids a name typed after `entity:` stands for (entities are in the store, found by the entity job). */
+  resolveEntity?: (name: string) => string[];
 }
 
 const DEFAULT_WORKER_URL = new URL('./search-worker.ts', import.meta.url);
@@ -65,6 +69,7 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
   const tags = new TagIndex(db, table);
   // Issue 21: document attributes as filters and facets, read from the store like the tags.
   const attributes = new AttributeIndex(db, table);
+  const entities = new EntityIndex(db, table);
   /** The page's titles and first tagged passages, one statement each for the whole page (ids as a JSON array). */
   const statements = {
     documents: db.prepare(
@@ -109,8 +114,16 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
   const search = async (query: string, { limit = 50, filters }: SearchOptions = {}, suggest = true): Promise<SearchResponse> => {
       const parsed = parseQuery(query);
       if (!parsed.ok) return { query, total: 0, results: [], error: parsed.error };
-      if (parsed.clauses.length === 0) return { query, total: 0, results: [] };
+      const scope = entityScope(parsed.entities, filters, options.resolveEntity);
+      if (scope && 'error' in scope) return { query, total: 0, results: [], error: scope.error };
+      if (parsed.clauses.length === 0 && !scope) return { query, total: 0, results: [] };
       await set.fresh();
+      if (scope) entities.refresh();
+      const entityTest = scope ? entities.filter(scope.groups) : undefined;
+      if (parsed.clauses.length === 0 && scope) {
+        tags.refresh();
+        return entityOnlyResponse({ db, table, tags, entities, groups: scope.groups, accept: compileFilters(filters, table, tags), limit, query });
+      }
       const clauses: Clause[] = expandClauses(parsed.clauses, nameIndex());
 
       // Fan out: each worker matches the segments it holds.
@@ -142,7 +155,7 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
       attributes.refresh();
       const acceptFields = compileFilters(filters, table, tags);
       const acceptAttributes = attributes.compile(filters?.attributes);
-      const accept = acceptFields && acceptAttributes ? (o: number) => acceptFields(o) && acceptAttributes(o) : (acceptFields ?? acceptAttributes);
+      const accept = both(both(acceptFields, acceptAttributes), entityTest);
       const scratch = scratchFor(table.size);
       const stamp = ++scratch.query;
       const accepted: number[] = [];
@@ -205,7 +218,8 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
         const matched = matchedForms(clauses, termClause, forms.get(id) ?? {});
         hits.push({ documentId: id, ...doc, score: score[ordinal]!, snippets: snippets.get(id) ?? [], passages: passages.get(id) ?? [], ...(matched.length ? { matched } : {}) });
       }
-      const response: SearchResponse = { query, total: accepted.length, results: hits, facets: { ...computeFacets(accepted, table, tags), attributes: attributes.facets(accepted) } };
+      entities.refresh();
+      const response: SearchResponse = { query, total: accepted.length, results: hits, facets: { ...computeFacets(accepted, table, tags), attributes: attributes.facets(accepted), entity: entities.facets(accepted) } };
       if (accepted.length === 0 && suggest) {
         // An empty result suggests what would find something: the prefix, or a spelling the index holds.
         const suggestions: string[] = [];

@@ -33,13 +33,17 @@ export interface ClauseVariant {
   boost: number;
 }
 
-export type ParseResult = { ok: true; clauses: Clause[] } | { ok: false; error: string };
+/** `entities`: the names of `entity:"Ürümqi"` filters (issue 18), matched by the entity index, not the text index. */
+export type ParseResult = { ok: true; clauses: Clause[]; entities?: string[] } | { ok: false; error: string };
+
+const ENTITY_PREFIX = /^entity:/i;
 
 const FIELD_PREFIX = /^(title|source|author):/i;
 
 /** Parses user query text; an empty query gives no clauses. */
 export function parseQuery(input: string): ParseResult {
   const clauses: Clause[] = [];
+  const entities: string[] = [];
   const text = input.normalize('NFKC');
   let i = 0;
   while (i < text.length) {
@@ -54,6 +58,26 @@ export function parseQuery(input: string): ParseResult {
       if (i >= text.length || /\s/u.test(text[i]!)) {
         return fail(negated ? '"-" must be followed by a word to leave out, e.g. -rumour.' : '"+" must be followed by a word.');
       }
+    }
+    if (ENTITY_PREFIX.test(text.slice(i))) {
+      // Issue 18: entity:"Ürümqi" or entity:Toli, any spelling of the entity (not a word of the text).
+      if (negated) return fail('"-entity:" is not supported: filter on the entities a document names, not those it lacks.');
+      i += 'entity:'.length;
+      let name: string;
+      if (text[i] === '"') {
+        const close = text.indexOf('"', i + 1);
+        if (close < 0) return fail('A quotation mark is not closed: add the closing " or remove the opening one.');
+        name = text.slice(i + 1, close).trim();
+        i = close + 1;
+      } else {
+        let end = i;
+        while (end < text.length && !/\s/u.test(text[end]!)) end++;
+        name = text.slice(i, end);
+        i = end;
+      }
+      if (!name) return fail('"entity:" needs a name after it, e.g. entity:"Ürümqi".');
+      entities.push(name);
+      continue;
     }
     let field: QueryField | undefined;
     const fieldMatch = FIELD_PREFIX.exec(text.slice(i));
@@ -89,15 +113,17 @@ export function parseQuery(input: string): ParseResult {
     }
     if (result) clauses.push({ ...result, text: word });
   }
-  if (clauses.length === 0) return { ok: true, clauses };
+  const withEntities = (result: ParseResult): ParseResult => (result.ok && entities.length ? { ...result, entities } : result);
+  if (clauses.length === 0) return withEntities({ ok: true, clauses });
   const positive = clauses.filter((c) => !c.negated);
+  if (positive.length === 0 && entities.length) return withEntities({ ok: true, clauses: [] });
   if (positive.length === 0) return fail('A search needs at least one word to find, not only words to leave out.');
   const meaningful = positive.filter((c) => c.kind !== 'term' || !c.terms.every(isStopWord));
   if (meaningful.length === 0) {
     return fail(`Every word of "${input.trim()}" is too common to be indexed; add a more specific word or use "quotes" with one.`);
   }
   // Common words (the, и) are not in the index: they cannot be required.
-  return { ok: true, clauses: clauses.filter((c) => c.kind !== 'term' || !c.terms.every(isStopWord)) };
+  return withEntities({ ok: true, clauses: clauses.filter((c) => c.kind !== 'term' || !c.terms.every(isStopWord)) });
 }
 
 function parseWord(word: string, negated: boolean, field: QueryField | undefined): Clause | string | null {

@@ -110,6 +110,10 @@ function diskError(error: unknown, what: string): DossierError {
   return new DossierError('IO', `Could not write ${what}: ${reason} Earlier backups and the investigation are unchanged.`);
 }
 
+/** Online backups under way per connection (issue 18: the entity job waits for them, as its writes between backup steps failed the backup). */
+const backupsRunning = new WeakMap<Database, number>();
+export const backupRunning = (db: Database): boolean => (backupsRunning.get(db) ?? 0) > 0;
+
 /**
  * Takes a backup with SQLite's online backup (the app keeps working meanwhile), checks the copy,
  * and moves it into backups/ only when it is whole; older backups of the same kind beyond KEEP go.
@@ -124,6 +128,7 @@ export async function createBackup(
   mkdirSync(paths.tmpDir, { recursive: true });
   mkdirSync(paths.backupsDir, { recursive: true });
   const partial = path.join(paths.tmpDir, `backup-${name}`);
+  backupsRunning.set(db, (backupsRunning.get(db) ?? 0) + 1);
   try {
     if (paths.codec) {
       writeSynced(partial, paths.codec.encode(db));
@@ -136,6 +141,8 @@ export async function createBackup(
   } catch (error) {
     for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(partial + suffix, { force: true });
     throw diskError(error, `the backup ${name}`);
+  } finally {
+    backupsRunning.set(db, (backupsRunning.get(db) ?? 1) - 1);
   }
   rotate(paths.backupsDir, reason);
   return listBackups(paths.backupsDir).find((b) => b.name === name)!;

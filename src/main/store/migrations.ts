@@ -189,4 +189,58 @@ export const MIGRATIONS: readonly string[] = [
     created_at TEXT NOT NULL
   ) STRICT;
   `,
+  // 9 (issue 18): entities found in documents (people, places, organisations, facilities), their
+  // mentions with offsets, the dates found in the texts, which documents were read by which version
+  // of the extractor, and the user's corrections (rename, merge, split, wrong mention), which are
+  // applied again whenever a document is read again.
+  `
+  CREATE TABLE entities (
+    id TEXT PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    type TEXT NOT NULL CHECK (type IN ('person', 'place', 'org', 'facility')),
+    label TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  ) STRICT;
+  CREATE TABLE entity_mentions (
+    id INTEGER PRIMARY KEY,
+    entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    key TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX entity_mentions_document ON entity_mentions(document_id, start);
+  CREATE INDEX entity_mentions_entity ON entity_mentions(entity_id, document_id);
+  CREATE INDEX entity_mentions_text ON entity_mentions(text);
+  CREATE TABLE document_dates (
+    id INTEGER PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    value TEXT NOT NULL,
+    precision TEXT NOT NULL CHECK (precision IN ('day', 'month', 'year')),
+    relative INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX document_dates_document ON document_dates(document_id, start);
+  CREATE INDEX document_dates_value ON document_dates(value);
+  CREATE TABLE entity_extractions (
+    document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    extracted_at TEXT NOT NULL
+  ) STRICT;
+  CREATE TABLE entity_corrections (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('rename', 'merge', 'split', 'wrong')),
+    key TEXT NOT NULL,
+    target TEXT,
+    surface TEXT,
+    document_id TEXT,
+    start INTEGER,
+    "end" INTEGER,
+    created_at TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX entity_corrections_key ON entity_corrections(kind, key);
+  `,
 ];

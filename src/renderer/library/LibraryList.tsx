@@ -8,6 +8,7 @@ import { useNotify, useRun } from '../notice.ts';
 import { useTagDocuments } from '../queries.ts';
 import { libraryView, type SortKey } from './library-view.ts';
 import { t, tn } from '../strings/t.ts';
+import { LibraryEntityFilter } from '../entities/LibraryEntityFilter.tsx';
 
 interface Props {
   documents: DocumentSummary[];
@@ -34,11 +35,12 @@ export function LibraryList({ documents, tags, openIds, onOpen }: Props) {
   /** What the deletion would take, asked of the service when the user asks to delete (issue 14). */
   const [confirming, setConfirming] = useState<DeletionImpact | null>(null);
   const tagDocs = useTagDocuments(tagId ? [tagId] : []);
+  const [entityDocs, setEntityDocs] = useState<Set<string> | null>(null);
 
   const languages = useMemo(() => [...new Set(documents.map((d) => d.language ?? ''))].filter(Boolean).sort(), [documents]);
   const shown = useMemo(
-    () => libraryView(documents, sort, { tagDocumentIds: tagId ? new Set(tagDocs.data ?? []) : null, language, format, flagged }),
-    [documents, sort, tagId, tagDocs.data, language, format, flagged],
+    () => libraryView(documents, sort, { tagDocumentIds: tagId ? new Set(tagDocs.data ?? []) : null, language, format, flagged, entityDocumentIds: entityDocs }),
+    [documents, sort, tagId, tagDocs.data, language, format, flagged, entityDocs],
   );
   const virtualizer = useVirtualizer({
     count: shown.length,
@@ -100,6 +102,7 @@ export function LibraryList({ documents, tags, openIds, onOpen }: Props) {
             </option>
           ))}
         </select>
+        <LibraryEntityFilter onChange={setEntityDocs} />
         <label className="inline">
           <input type="checkbox" checked={flagged} onChange={(e) => setFlagged(e.target.checked)} /> {t('library.needsReview')}
         </label>

@@ -7,6 +7,8 @@ export interface LibraryFilter {
   language: string;
   format: string;
   flagged: boolean;
+  /** Issue 18: documents naming the entity chosen (null: any). */
+  entityDocumentIds?: Set<string> | null;
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
@@ -18,7 +20,8 @@ export function libraryView(documents: readonly DocumentSummary[], sort: SortKey
       (!filter.tagDocumentIds || filter.tagDocumentIds.has(d.id)) &&
       (!filter.language || (d.language ?? '') === filter.language) &&
       (!filter.format || d.format === filter.format) &&
-      (!filter.flagged || d.reviewFlags.length > 0),
+      (!filter.flagged || d.reviewFlags.length > 0) &&
+      (!filter.entityDocumentIds || filter.entityDocumentIds.has(d.id)),
   );
   const last = (a: string | null, b: string | null, cmp: (x: string, y: string) => number) =>
     a === b ? 0 : a === null ? 1 : b === null ? -1 : cmp(a, b);

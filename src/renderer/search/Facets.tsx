@@ -1,6 +1,7 @@
 import { IsoDateInput } from '../IsoDateInput.tsx';
 import type { SearchFacets, SearchFilters, Tag } from '../../shared/domain.ts';
 import { t, tn } from '../strings/t.ts';
+import { EntityFacets } from '../entities/EntityFacets.tsx';
 import { isActive, languageLabel, setDate, toggleFacet, type FacetKind } from './filters.ts';
 import { AttributeFacets } from './AttributeFacets.tsx';
 
@@ -65,6 +66,7 @@ export function Facets({ facets, filters, tags, onChange }: Props) {
         );
       })}
       <AttributeFacets facets={facets?.attributes} filters={filters} onChange={onChange} />
+      <EntityFacets facets={facets?.entity} filters={filters} onChange={onChange} />
     </aside>
   );
 }

@@ -33,8 +33,11 @@ export function SearchPanel({ query, tags, onOpen, onSuggest }: Props) {
   const more = useCallback(() => {
     if (!search.isFetching) setLimit((l) => (l <= shown ? Math.min(MAX_RESULTS, l * 2) : l));
   }, [search.isFetching, shown]);
-  // Issue 21: attribute filters as chips too, named from the facets.
-  const chips = [...filterChips(filters, tags), ...attributeChips(filters, response?.facets?.attributes)];
+  // Issue 21: attribute filters as chips too, named from the facets; issue 18: entity chips named from theirs.
+  const chips = [
+    ...filterChips(filters, tags, new Map((response?.facets?.entity ?? []).map((f) => [f.value, f.label]))),
+    ...attributeChips(filters, response?.facets?.attributes),
+  ];
 
   let body: React.ReactNode;
   if (search.error) {

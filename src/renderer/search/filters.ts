@@ -51,6 +51,8 @@ export function cleanFilters(filters: SearchFilters): SearchFilters {
   // Issue 21: document attribute filters.
   const attributes = cleanAttributeFilters(filters.attributes);
   if (attributes) out.attributes = attributes;
+  // Issue 18: entity facets.
+  if (filters.entityIds?.length) out.entityIds = [...filters.entityIds];
   return out;
 }
 
@@ -84,7 +86,7 @@ export function setDate(filters: SearchFilters, which: 'dateFrom' | 'dateTo', va
 }
 
 /** The active filters as chips, in the order the facets are shown. */
-export function filterChips(filters: SearchFilters, tags: Tag[]): FilterChip[] {
+export function filterChips(filters: SearchFilters, tags: Tag[], entityLabels: ReadonlyMap<string, string> = new Map()): FilterChip[] {
   const tagName = new Map(tags.map((t) => [t.id, t.name]));
   const chips: FilterChip[] = [];
   const list = (key: ListKey, prefix: string, label: (v: string) => string) => {
@@ -100,6 +102,9 @@ export function filterChips(filters: SearchFilters, tags: Tag[]): FilterChip[] {
   list('languages', t('search.facet.language'), languageLabel);
   list('sources', t('search.facet.source'), (v) => v);
   list('formats', t('search.facet.format'), (v) => v);
+  for (const id of filters.entityIds ?? []) {
+    chips.push({ key: `entity:${id}`, label: t('entities.chip', { label: entityLabels.get(id) ?? id }), remove: (f) => cleanFilters({ ...f, entityIds: (f.entityIds ?? []).filter((v) => v !== id) }) });
+  }
   const { dateFrom, dateTo } = filters;
   if (dateFrom && dateTo && dateFrom.endsWith('-01-01') && dateTo === `${dateFrom.slice(0, 4)}-12-31`) {
     chips.push({ key: 'date', label: t('search.chip.year', { year: dateFrom.slice(0, 4) }), remove: (f) => cleanFilters({ ...f, dateFrom: undefined, dateTo: undefined }) });

@@ -19,6 +19,9 @@ interface Props {
   /** Issue 21: the Team pane. */
   team?: boolean | undefined;
   onTeam?: (() => void) | undefined;
+  /** Issue 18: the entities and timeline drawer. */
+  entities?: boolean;
+  onEntities?(): void;
   onUndo(): void;
   onHelp(): void;
   onImport(folders: boolean): void;
@@ -65,6 +68,11 @@ export function Toolbar(props: Props) {
       {props.onTeam && (
         <button type="button" aria-pressed={props.team ?? false} onClick={props.onTeam}>
           {t('team.toolbar')}
+        </button>
+      )}
+      {props.onEntities && (
+        <button type="button" aria-pressed={props.entities} onClick={props.onEntities}>
+          {t('toolbar.entities')}
         </button>
       )}
       <button type="button" aria-label={t('toolbar.palette', { keys })} title={t('toolbar.palette', { keys })} onClick={() => shell.show('palette')}>

@@ -15,6 +15,7 @@ export const COMMANDS = [
   { id: 'analysis', label: 'cmd.analysis' },
   { id: 'team', label: 'cmd.team' },
   { id: 'mergeInvestigation', label: 'cmd.merge' },
+  { id: 'entities', label: 'cmd.entities' },
   { id: 'undo', label: 'cmd.undo', keys: 'Ctrl+Z' },
   { id: 'redo', label: 'cmd.redo', keys: 'Ctrl+Shift+Z' },
   { id: 'help', label: 'cmd.help', keys: '?' },

@@ -1,6 +1,7 @@
 import { enSearchAndReports } from './en-search-reports.ts';
 import { enQda } from './en-qda.ts';
 import { enTeam } from './en-team.ts';
+import { enEntities } from './en-entities.ts';
 
 /**
  * Every UI string in English, in one typed object (issue 8). A translation is another file with
@@ -308,6 +309,7 @@ export const en = {
   // Issue 21: memos, document attributes, analysis tables.
   ...enQda,
   ...enTeam,
+  ...enEntities,
 } as const satisfies Record<string, string>;
 
 export type StringKey = keyof typeof en;

@@ -1,0 +1,106 @@
+/**
+ * The entities each document mentions, by ordinal (issue 18), for the entity facet and the
+ * `entity:` filter. Like the tag index it lives beside the search index and is read from the
+ * store when the store changed; while the entity job writes, at most once every REFRESH_MS, so a
+ * search during the job never waits for more than one read of the table.
+ */
+import type { EntityFacetCount } from '../../shared/domain.ts';
+import type { Database } from '../store/database.ts';
+import { Dictionary, type DocTable } from './doc-table.ts';
+
+const REFRESH_MS = 2000;
+const PER_TYPE = 30;
+
+export class EntityIndex {
+  private key = '';
+  private readAt = 0;
+  private last = 0;
+  private stamp = '';
+  private count = 0;
+  private corrections = 0;
+  private byOrdinal = new Map<number, number[]>();
+  private codes = new Dictionary();
+  private info = new Map<string, { label: string; type: EntityFacetCount['type'] }>();
+
+  private readonly db: Database;
+  private readonly table: DocTable;
+
+  constructor(db: Database, table: DocTable) {
+    this.db = db;
+    this.table = table;
+  }
+
+  /**
+   * Reads the store again if it changed. While mentions are only added (the entity job reading new
+   * documents) only the new rows are read; anything else (a correction, a document read again or
+   * deleted) reads the whole table, at most once every REFRESH_MS.
+   */
+  refresh(): void {
+    // Nothing written since the last look (this connection's changes, another's through data_version): nothing to read.
+    const { changes } = this.db.prepare('SELECT total_changes() AS changes').get() as { changes: number };
+    const { data_version: version } = this.db.prepare('PRAGMA data_version').get() as { data_version: number };
+    const stamp = `${changes}:${version}`;
+    if (stamp === this.stamp) return;
+    const row = this.db.prepare('SELECT (SELECT ifnull(max(id), 0) FROM entity_mentions) AS last, (SELECT count(*) FROM entity_mentions) AS n, (SELECT count(*) FROM entity_corrections) AS c, (SELECT count(*) FROM entities) AS e').get() as { last: number; n: number; c: number; e: number };
+    const key = `${row.last}:${row.n}:${row.c}:${row.e}`;
+    if (key === this.key) {
+      this.stamp = stamp;
+      return;
+    }
+    const appended = this.last > 0 && row.c === this.corrections && row.n - this.count === row.last - this.last && row.n >= this.count;
+    if (!appended && this.key && performance.now() - this.readAt < REFRESH_MS) return;
+    const since = appended ? this.last : 0;
+    if (!appended) {
+      this.byOrdinal = new Map();
+      this.readAt = performance.now();
+    }
+    this.key = key;
+    this.stamp = stamp;
+    this.last = row.last;
+    this.count = row.n;
+    this.corrections = row.c;
+    const pairs = this.db.prepare('SELECT DISTINCT document_id AS doc, entity_id AS entity FROM entity_mentions WHERE id > ?').all(since) as { doc: string; entity: string }[];
+    for (const { doc, entity } of pairs) {
+      const ordinal = this.table.ordinal(doc);
+      let list = this.byOrdinal.get(ordinal);
+      if (!list) this.byOrdinal.set(ordinal, (list = []));
+      const code = this.codes.code(entity);
+      if (!list.includes(code)) list.push(code);
+    }
+    this.info = new Map((this.db.prepare('SELECT id, label, type FROM entities').all() as { id: string; label: string; type: EntityFacetCount['type'] }[]).map((e) => [e.id, e]));
+  }
+
+  /** A test on ordinals: the document mentions one of each group of ids. */
+  filter(groups: string[][]): (ordinal: number) => boolean {
+    const wanted = groups.map((ids) => new Set(ids.map((id) => this.codes.code(id))));
+    return (o) => {
+      const have = this.byOrdinal.get(o);
+      return !!have && wanted.every((set) => have.some((c) => set.has(c)));
+    };
+  }
+
+  /** Ordinals of documents that mention one of each group (an entity-only query). */
+  ordinals(groups: string[][]): number[] {
+    const test = this.filter(groups);
+    return [...this.byOrdinal.keys()].filter((o) => this.table.live[o] && test(o));
+  }
+
+  /** The most named entities of each type among the documents, with counts. */
+  facets(ordinals: ArrayLike<number>): EntityFacetCount[] {
+    const counts = new Map<number, number>();
+    for (let i = 0; i < ordinals.length; i++) for (const code of this.byOrdinal.get(ordinals[i]!) ?? []) counts.set(code, (counts.get(code) ?? 0) + 1);
+    const all: EntityFacetCount[] = [];
+    for (const [code, count] of counts) {
+      const id = this.codes.values[code]!;
+      const info = this.info.get(id);
+      if (info) all.push({ value: id, label: info.label, type: info.type, count });
+    }
+    all.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+    const perType = new Map<string, number>();
+    return all.filter((f) => {
+      const n = (perType.get(f.type) ?? 0) + 1;
+      perType.set(f.type, n);
+      return n <= PER_TYPE;
+    });
+  }
+}
