@@ -9,6 +9,7 @@ import type { SearchEngine } from './search/engine.ts';
 import { transaction } from './store/database.ts';
 import { getDocument, listDocuments } from './store/documents-repo.ts';
 import { listPassages } from './store/passages-repo.ts';
+import { existingDocumentIds, libraryPage } from './store/library-query.ts';
 import { createTag, listTags } from './store/tags-repo.ts';
 import { addAliasGroup, listAliasGroups, removeAliasGroup } from './store/aliases-repo.ts';
 import type { Workspace } from './store/workspace.ts';
@@ -145,6 +146,8 @@ export function createService(deps: ServiceDeps): Handlers {
       return summary;
     },
     'documents:list': () => listDocuments(db),
+    'documents:page': (input) => libraryPage(db, input),
+    'documents:existing': ({ ids }) => existingDocumentIds(db, ids),
     'documents:get': ({ id }) => {
       const doc = getDocument(db, id);
       if (!doc) throw new DossierError('NOT_FOUND', 'That document is no longer in the investigation.');

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call } from '../../../src/main/dispatch.ts';
+import { sortKey } from '../../../src/main/store/sort-key.ts';
+import { insertCorpus, type CorpusDocument } from '../search/corpus.ts';
+import { tempApp } from '../../helpers/temp-workspace.ts';
+
+const doc = (title: string, extra: Partial<CorpusDocument> = {}): CorpusDocument => ({
+  title,
+  language: 'en',
+  source: null,
+  author: null,
+  publishedAt: null,
+  format: 'txt',
+  text: `The text of ${title}.`,
+  ...extra,
+});
+
+/** Titles in several scripts, in the order Intl.Collator (base, numeric) gives within each script. */
+const TITLES = ['eagle', 'Émile', 'Report 2', 'Report 10', 'Zebra', 'Бывший', 'ёлка', 'Заключённый', 'لاگېر', '新疆'];
+
+describe('the library in windows (documents:page, issue 17)', () => {
+  const app = tempApp();
+  let ids: Map<string, string>;
+  beforeAll(() => {
+    const corpus: Record<string, CorpusDocument> = {};
+    // Shuffled on the way in, so the order out is the query's.
+    for (const [i, title] of [...TITLES].reverse().entries()) corpus[title] = doc(title, { language: i % 2 ? 'ru' : 'en', source: i % 3 ? `Source ${i % 3}` : null });
+    ids = insertCorpus(app.workspace.db, corpus);
+  });
+  afterAll(() => app.cleanup());
+  const titles = (page: { documents: { title: string }[] }) => page.documents.map((d) => d.title);
+
+  it('sorts titles in every script as the collator does, in windows that join up', async () => {
+    const first = await call(app.handlers, 'documents:page', { sort: 'title', offset: 0, limit: 4, facets: true });
+    const rest = await call(app.handlers, 'documents:page', { sort: 'title', offset: 4, limit: 100 });
+    expect(first.total).toBe(TITLES.length);
+    expect([...titles(first), ...titles(rest)]).toEqual(TITLES);
+    expect(first.languages).toEqual([
+      { value: 'en', count: 5 },
+      { value: 'ru', count: 5 },
+    ]);
+    // Within Latin and Cyrillic the key agrees with the collator.
+    const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+    const latin = TITLES.slice(0, 5);
+    expect([...latin].sort(collator.compare)).toEqual([...latin].sort((a, b) => (sortKey(a)! < sortKey(b)! ? -1 : 1)));
+  });
+
+  it('filters by language and tag with a total of what the filter keeps, and keeps the sort key after a retitle', async () => {
+    const ru = await call(app.handlers, 'documents:page', { sort: 'title', offset: 0, limit: 50, filters: { language: 'ru' }, facets: true });
+    expect(ru.total).toBe(5);
+    expect(ru.all).toBe(TITLES.length);
+    expect(ru.documents.every((d) => d.language === 'ru')).toBe(true);
+
+    const tag = await call(app.handlers, 'tags:create', { name: 'Detention' });
+    const zebra = ids.get('Zebra')!;
+    await call(app.handlers, 'passages:create', { documentId: zebra, start: 4, end: 8, tagIds: [tag.id] });
+    const tagged = await call(app.handlers, 'documents:page', { sort: 'imported', offset: 0, limit: 50, filters: { tagId: tag.id } });
+    expect(tagged.documents.map((d) => [d.title, d.passageCount])).toEqual([['Zebra', 1]]);
+
+    await call(app.handlers, 'documents:updateMeta', { id: zebra, title: 'Aardvark' });
+    const retitled = await call(app.handlers, 'documents:page', { sort: 'title', offset: 0, limit: 1 });
+    expect(titles(retitled)).toEqual(['Aardvark']);
+  });
+
+  it('tells which open documents still exist, and refuses a window too large', async () => {
+    const zebra = ids.get('Zebra')!;
+    expect(await call(app.handlers, 'documents:existing', { ids: [zebra, 'gone-0000'] })).toEqual([zebra]);
+    await expect(call(app.handlers, 'documents:page', { sort: 'title', offset: 0, limit: 100_000 })).rejects.toThrow();
+  });
+});
