@@ -6,6 +6,10 @@ import { invoke, onEvent } from './api.ts';
 /** Query keys in one place, so invalidation after a change is never missed. */
 export const keys = {
   documents: ['documents'] as const,
+  // Issue 17: under 'documents', so whatever invalidates the library invalidates its windows too.
+  libraryWindow: (sort: string, filters: object, index: number) => ['documents', 'window', sort, filters, index] as const,
+  libraryOverview: ['documents', 'overview'] as const,
+  existingDocuments: (ids: string[]) => ['documents', 'existing', ids] as const,
   document: (id: string) => ['document', id] as const,
   tags: ['tags'] as const,
   passages: (filter: { tagId?: string; documentId?: string }) => ['passages', filter] as const,

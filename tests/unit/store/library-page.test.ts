@@ -68,3 +68,28 @@ describe('the library in windows (documents:page, issue 17)', () => {
     await expect(call(app.handlers, 'documents:page', { sort: 'title', offset: 0, limit: 100_000 })).rejects.toThrow();
   });
 });
+
+describe('the library orders (what the list showed before it paged)', () => {
+  const app = tempApp();
+  afterAll(() => app.cleanup());
+
+  it('sorts by title, date (newest first, undated last), source (unknown last) and import (newest first), and filters', async () => {
+    const { db } = app.workspace;
+    const add = (title: string, over: Partial<CorpusDocument> & { importedAt: string; flagged?: boolean }) => {
+      const id = insertCorpus(db, { [title]: doc(title, over) }).get(title)!;
+      db.prepare('UPDATE documents SET imported_at = ?, review_flags = ? WHERE id = ?').run(over.importedAt, over.flagged ? '["encoding guessed"]' : '[]', id);
+    };
+    add('Beta', { publishedAt: '2019-05-01', source: 'RFA', importedAt: '2026-01-03T00:00:00Z' });
+    add('alpha', { publishedAt: null, source: 'AP', language: 'zh', importedAt: '2026-01-02T00:00:00Z' });
+    add('Gamma', { publishedAt: '2021-01-01', source: null, format: 'md', importedAt: '2026-01-01T00:00:00Z', flagged: true });
+    const order = async (sort: 'title' | 'date' | 'source' | 'imported', filters = {}) =>
+      (await call(app.handlers, 'documents:page', { sort, offset: 0, limit: 10, filters })).documents.map((d) => d.title);
+    expect(await order('title')).toEqual(['alpha', 'Beta', 'Gamma']);
+    expect(await order('date')).toEqual(['Gamma', 'Beta', 'alpha']);
+    expect(await order('source')).toEqual(['alpha', 'Beta', 'Gamma']);
+    expect(await order('imported')).toEqual(['Beta', 'alpha', 'Gamma']);
+    expect(await order('title', { language: 'zh' })).toEqual(['alpha']);
+    expect(await order('title', { format: 'md' })).toEqual(['Gamma']);
+    expect(await order('title', { flagged: true })).toEqual(['Gamma']);
+  });
+});
