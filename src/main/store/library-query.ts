@@ -58,7 +58,9 @@ export function libraryPage(db: Database, input: LibraryPageInput): LibraryPage 
   const total = (db.prepare(`SELECT count(*) AS n FROM documents d ${where}`).get(...params) as { n: number }).n;
   // The window's rowids from the index alone, then only those rows are read.
   const rowids = (
-    db.prepare(`SELECT d.rowid AS r FROM documents d ${where} ORDER BY ${ORDERS[input.sort]} LIMIT ? OFFSET ?`).all(...params, input.limit, input.offset) as { r: number }[]
+    db
+      .prepare(`SELECT d.rowid AS r FROM documents d ${where} ORDER BY ${ORDERS[input.sort]} LIMIT ? OFFSET ?`)
+      .all(...params, input.limit, input.offset) as { r: number }[]
   ).map((row) => row.r);
   const rows = db
     .prepare(`SELECT d.rowid AS r, ${SUMMARY_COLUMNS} FROM documents d WHERE d.rowid IN (SELECT value FROM json_each(?))`)
@@ -72,17 +74,25 @@ export function libraryPage(db: Database, input: LibraryPageInput): LibraryPage 
   const page: LibraryPage = { offset: input.offset, total, documents };
   if (input.facets) {
     page.all = clauses.length ? (db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n : total;
-    page.languages = (db.prepare('SELECT language AS value, count(*) AS count FROM documents WHERE language IS NOT NULL GROUP BY language ORDER BY language').all() as {
-      value: string;
-      count: number;
-    }[]).map(({ value, count }) => ({ value, count }));
+    page.languages = (
+      db
+        .prepare(
+          'SELECT language AS value, count(*) AS count FROM documents WHERE language IS NOT NULL GROUP BY language ORDER BY language',
+        )
+        .all() as {
+        value: string;
+        count: number;
+      }[]
+    ).map(({ value, count }) => ({ value, count }));
   }
   return page;
 }
 
 /** The ids among `ids` the store still holds. */
 export function existingDocumentIds(db: Database, ids: string[]): string[] {
-  const rows = db.prepare('SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as { id: string }[];
+  const rows = db.prepare('SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as {
+    id: string;
+  }[];
   const present = new Set(rows.map((row) => row.id));
   return ids.filter((id) => present.has(id));
 }

@@ -28,7 +28,11 @@ export function sortKey(text: string | null): string | null {
  * when none is pending.
  */
 export function fillSortKeys(db: Database): number {
-  const pending = db.prepare('SELECT id, title, source FROM documents WHERE title_key IS NULL').all() as { id: string; title: string; source: string | null }[];
+  const pending = db.prepare('SELECT id, title, source FROM documents WHERE title_key IS NULL').all() as {
+    id: string;
+    title: string;
+    source: string | null;
+  }[];
   if (pending.length === 0) return 0;
   const update = db.prepare('UPDATE documents SET title_key = ?, source_key = ? WHERE id = ?');
   transaction(db, () => {

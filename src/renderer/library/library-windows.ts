@@ -10,7 +10,13 @@ export const LIBRARY_WINDOW = 100;
 export type LibraryFilters = NonNullable<LibraryPageInput['filters']>;
 
 const fetchWindow = (sort: LibrarySort, filters: LibraryFilters, index: number, facets: boolean): Promise<LibraryPage> =>
-  invoke('documents:page', { sort, filters, offset: index * LIBRARY_WINDOW, limit: LIBRARY_WINDOW, ...(facets ? { facets: true } : {}) });
+  invoke('documents:page', {
+    sort,
+    filters,
+    offset: index * LIBRARY_WINDOW,
+    limit: LIBRARY_WINDOW,
+    ...(facets ? { facets: true } : {}),
+  });
 
 /** The first window, with the counts and the languages for the filter menu; the previous one shows while a new order loads. */
 export function useLibraryFirstWindow(sort: LibrarySort, filters: LibraryFilters) {
@@ -28,7 +34,10 @@ export function useLibraryFirstWindow(sort: LibrarySort, filters: LibraryFilters
 export function useLibraryRows(sort: LibrarySort, filters: LibraryFilters, first: LibraryPage | undefined, visible: number[]) {
   const windows = [...new Set(visible.map((i) => Math.floor(i / LIBRARY_WINDOW)))].filter((w) => w > 0);
   const results = useQueries({
-    queries: windows.map((w) => ({ queryKey: keys.libraryWindow(sort, filters, w), queryFn: () => fetchWindow(sort, filters, w, false) })),
+    queries: windows.map((w) => ({
+      queryKey: keys.libraryWindow(sort, filters, w),
+      queryFn: () => fetchWindow(sort, filters, w, false),
+    })),
   });
   const byWindow = new Map<number, LibraryPage | undefined>(windows.map((w, i) => [w, results[i]?.data]));
   byWindow.set(0, first);

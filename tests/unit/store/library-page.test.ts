@@ -24,7 +24,8 @@ describe('the library in windows (documents:page, issue 17)', () => {
   beforeAll(() => {
     const corpus: Record<string, CorpusDocument> = {};
     // Shuffled on the way in, so the order out is the query's.
-    for (const [i, title] of [...TITLES].reverse().entries()) corpus[title] = doc(title, { language: i % 2 ? 'ru' : 'en', source: i % 3 ? `Source ${i % 3}` : null });
+    for (const [i, title] of [...TITLES].reverse().entries())
+      corpus[title] = doc(title, { language: i % 2 ? 'ru' : 'en', source: i % 3 ? `Source ${i % 3}` : null });
     ids = insertCorpus(app.workspace.db, corpus);
   });
   afterAll(() => app.cleanup());
@@ -46,7 +47,13 @@ describe('the library in windows (documents:page, issue 17)', () => {
   });
 
   it('filters by language and tag with a total of what the filter keeps, and keeps the sort key after a retitle', async () => {
-    const ru = await call(app.handlers, 'documents:page', { sort: 'title', offset: 0, limit: 50, filters: { language: 'ru' }, facets: true });
+    const ru = await call(app.handlers, 'documents:page', {
+      sort: 'title',
+      offset: 0,
+      limit: 50,
+      filters: { language: 'ru' },
+      facets: true,
+    });
     expect(ru.total).toBe(5);
     expect(ru.all).toBe(TITLES.length);
     expect(ru.documents.every((d) => d.language === 'ru')).toBe(true);
@@ -54,7 +61,12 @@ describe('the library in windows (documents:page, issue 17)', () => {
     const tag = await call(app.handlers, 'tags:create', { name: 'Detention' });
     const zebra = ids.get('Zebra')!;
     await call(app.handlers, 'passages:create', { documentId: zebra, start: 4, end: 8, tagIds: [tag.id] });
-    const tagged = await call(app.handlers, 'documents:page', { sort: 'imported', offset: 0, limit: 50, filters: { tagId: tag.id } });
+    const tagged = await call(app.handlers, 'documents:page', {
+      sort: 'imported',
+      offset: 0,
+      limit: 50,
+      filters: { tagId: tag.id },
+    });
     expect(tagged.documents.map((d) => [d.title, d.passageCount])).toEqual([['Zebra', 1]]);
 
     await call(app.handlers, 'documents:updateMeta', { id: zebra, title: 'Aardvark' });
@@ -77,7 +89,11 @@ describe('the library orders (what the list showed before it paged)', () => {
     const { db } = app.workspace;
     const add = (title: string, over: Partial<CorpusDocument> & { importedAt: string; flagged?: boolean }) => {
       const id = insertCorpus(db, { [title]: doc(title, over) }).get(title)!;
-      db.prepare('UPDATE documents SET imported_at = ?, review_flags = ? WHERE id = ?').run(over.importedAt, over.flagged ? '["encoding guessed"]' : '[]', id);
+      db.prepare('UPDATE documents SET imported_at = ?, review_flags = ? WHERE id = ?').run(
+        over.importedAt,
+        over.flagged ? '["encoding guessed"]' : '[]',
+        id,
+      );
     };
     add('Beta', { publishedAt: '2019-05-01', source: 'RFA', importedAt: '2026-01-03T00:00:00Z' });
     add('alpha', { publishedAt: null, source: 'AP', language: 'zh', importedAt: '2026-01-02T00:00:00Z' });
