@@ -159,8 +159,8 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX documents_sort_keys_pending ON documents(id) WHERE title_key IS NULL;
   CREATE INDEX documents_by_imported ON documents(imported_at DESC, title_key);
   CREATE INDEX documents_by_title ON documents(title_key);
-  CREATE INDEX documents_by_date ON documents(published_at DESC, imported_at DESC);
-  CREATE INDEX documents_by_source ON documents(source_key, title_key);
+  CREATE INDEX documents_by_date ON documents(published_at IS NULL, published_at DESC, imported_at DESC);
+  CREATE INDEX documents_by_source ON documents(source_key IS NULL, source_key, title_key);
   CREATE INDEX documents_by_language ON documents(language);
   CREATE INDEX documents_by_format ON documents(format);
   CREATE INDEX documents_flagged ON documents(imported_at) WHERE review_flags <> '[]';
