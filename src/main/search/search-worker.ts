@@ -4,8 +4,7 @@
  * stall its event loop for seconds. The worker reads documents from the store itself through
  * its own read-only SQLite connection, so texts never cross the thread boundary.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import path from 'node:path';
+import { readIndexFile, writeIndexFileAtomic } from './index-files.ts';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { IndexableDocument } from '../store/documents-repo.ts';
@@ -66,24 +65,6 @@ function readText(id: string): { text: string } | undefined {
   return textStatement.get(id) as { text: string } | undefined;
 }
 
-/** Writes to a temporary file, syncs it to disk, then renames it over `file`: a crash leaves the old cache or the new one. */
-function writeAtomically(file: string, data: Uint8Array): void {
-  const temp = path.join(config.tmpDir, `${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  const fd = openSync(temp, 'w');
-  try {
-    writeSync(fd, data);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    renameSync(temp, file);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
-}
-
 const TEXT_FIELD = FIELDS.indexOf('text');
 const HAN_CHAR = /^\p{Script=Han}$/u;
 const WORD_CHAR = '[\\p{L}\\p{N}\\p{M}]';
@@ -138,12 +119,12 @@ function handle(request: WorkerRequest): unknown {
   switch (request.type) {
     case 'build': {
       const segment = buildSegment(readDocuments(request.ids));
-      if (request.cacheFile) writeAtomically(request.cacheFile, encodeSegment(segment, { pipelineVersion: PIPELINE_VERSION, generation: request.generation }));
+      if (request.cacheFile) writeIndexFileAtomic(request.cacheFile, encodeSegment(segment, { pipelineVersion: PIPELINE_VERSION, generation: request.generation }), config.tmpDir);
       holdSegment(request.segment, segment, request.cacheFile !== undefined);
       return { ids: segment.ids };
     }
     case 'load': {
-      const { segment, pipelineVersion } = decodeSegment(readFileSync(request.cacheFile));
+      const { segment, pipelineVersion } = decodeSegment(readIndexFile(request.cacheFile));
       if (pipelineVersion !== PIPELINE_VERSION) throw new Error('The index cache is from another pipeline version.');
       holdSegment(request.segment, segment, true);
       return { ids: segment.ids };

@@ -4,8 +4,8 @@
  * workspace's index folder; one small delta segment holds what came since and is rebuilt on each
  * change; documents removed from the store are tombstones until their segment is compacted.
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { writeFile, rename, open } from 'node:fs/promises';
+import { readdirSync, rmSync } from 'node:fs';
+import { readIndexFile, writeIndexFileAtomic } from './index-files.ts';
 import path from 'node:path';
 import { currentGeneration, type Database } from '../store/database.ts';
 import { documentsChangedBetween, latestDocumentChange } from '../store/document-changes-repo.ts';
@@ -276,7 +276,7 @@ export class SegmentSet {
   private async loadCaches(): Promise<boolean> {
     let manifest: Manifest;
     try {
-      manifest = JSON.parse(readFileSync(path.join(this.paths.indexDir, MANIFEST), 'utf8')) as Manifest;
+      manifest = JSON.parse(new TextDecoder().decode(readIndexFile(path.join(this.paths.indexDir, MANIFEST)))) as Manifest;
     } catch {
       return false;
     }
@@ -318,13 +318,7 @@ export class SegmentSet {
   private async writeManifest(generation: number): Promise<void> {
     const files = [...this.segments.values()].filter((s) => s.base && s.cacheFile).map((s) => path.basename(s.cacheFile!));
     const manifest: Manifest = { pipelineVersion: PIPELINE_VERSION, generation, files, ...(this.baseSeq >= 0 ? { changeSeq: this.baseSeq } : {}) };
-    const file = path.join(this.paths.indexDir, MANIFEST);
-    const temp = path.join(this.paths.tmpDir, `${MANIFEST}.${process.pid}.${Date.now()}.tmp`);
-    await writeFile(temp, JSON.stringify(manifest));
-    const handle = await open(temp, 'r+');
-    await handle.sync();
-    await handle.close();
-    await rename(temp, file);
+    writeIndexFileAtomic(path.join(this.paths.indexDir, MANIFEST), new TextEncoder().encode(JSON.stringify(manifest)), this.paths.tmpDir);
   }
 
   /** Rebuilds, in its worker, a base segment with too many tombstones; the old one serves queries meanwhile. */
