@@ -21,7 +21,7 @@ import { verifyWorkspace } from './service/integrity.ts';
 import { createPassage } from './service/tagging.ts';
 import { deleteTag, mergeTags, passagesOfTags, subtreeIds, tagImpact, updateTag } from './service/codebook.ts';
 import { createHistory } from './service/history.ts';
-import { deletePassage, documentIdsForTags, queryPassages, updatePassage } from './service/passages.ts';
+import { deletePassage, documentIdsForTags, passagesPage, queryPassages, updatePassage } from './service/passages.ts';
 import { deleteDocumentsKeepingQuotes, deletionImpact, deletionLabel, deletionScopes } from './service/delete-documents.ts';
 import { citedPassageIds } from './service/report-citations.ts';
 import { scopeOfIds, type Scope } from './service/row-change.ts';
@@ -215,6 +215,7 @@ export function createService(deps: ServiceDeps): Handlers {
     'passages:update': (input) =>
       undoable(ofPassage(input.id), () => updatePassage(db, input), (p) => `edit of passage ${quoteLabel(p.exact)}`),
     'passages:query': (query) => queryPassages(db, query),
+    'passages:page': (query) => passagesPage(db, query),
     'history:status': () => history.status(),
     'history:undo': () => {
       const undone = history.undo();

@@ -1,6 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { ChannelInput } from '../shared/contract.ts';
 import { invoke, onEvent } from './api.ts';
 
 /** Query keys in one place, so invalidation after a change is never missed. */
@@ -13,7 +12,7 @@ export const keys = {
   document: (id: string) => ['document', id] as const,
   tags: ['tags'] as const,
   passages: (filter: { tagId?: string; documentId?: string }) => ['passages', filter] as const,
-  passageQuery: (query: ChannelInput<'passages:query'>) => ['passages', 'query', query] as const,
+  passageWindow: (filter: object, index: number) => ['passages', 'window', filter, index] as const,
   tagDocuments: (tagIds: string[]) => ['tag-documents', tagIds] as const,
   history: ['history'] as const,
   search: (query: string) => ['search', query] as const,
@@ -26,13 +25,6 @@ export const useDocument = (id: string | null) =>
 export const useTags = () => useQuery({ queryKey: keys.tags, queryFn: () => invoke('tags:list', {}) });
 export const usePassages = (filter: { tagId?: string; documentId?: string }, enabled = true) =>
   useQuery({ queryKey: keys.passages(filter), queryFn: () => invoke('passages:list', filter), enabled });
-export const usePassageQuery = (query: ChannelInput<'passages:query'>, enabled: boolean) =>
-  useQuery({
-    queryKey: keys.passageQuery(query),
-    queryFn: () => invoke('passages:query', query),
-    enabled,
-    placeholderData: (previous) => previous,
-  });
 export const useTagDocuments = (tagIds: string[]) =>
   useQuery({
     queryKey: keys.tagDocuments(tagIds),

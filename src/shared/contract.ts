@@ -262,6 +262,21 @@ export const contract = {
       .strict(),
     output: out<PassageView[]>(),
   },
+  // Issue 17: the same passages a window at a time, with their total, for the passages view's virtual list.
+  'passages:page': {
+    input: z
+      .object({
+        tagIds: z.array(id).max(1000).optional(),
+        match: z.enum(['any', 'all']).optional(),
+        text: text(2000).optional(),
+        documentId: id.optional(),
+        ownOnly: z.boolean().optional(),
+        offset: z.number().int().min(0).max(100_000_000),
+        limit: z.number().int().min(1).max(MAX_LIBRARY_WINDOW),
+      })
+      .strict(),
+    output: out<{ total: number; offset: number; passages: PassageView[] }>(),
+  },
   'history:status': {
     input: z.object({}).strict(),
     output: out<{ undo: string | null; redo: string | null }>(),

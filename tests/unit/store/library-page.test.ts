@@ -109,3 +109,20 @@ describe('the library orders (what the list showed before it paged)', () => {
     expect(await order('title', { flagged: true })).toEqual(['Gamma']);
   });
 });
+
+describe('the passages view in windows (passages:page, issue 17)', () => {
+  const app = tempApp();
+  afterAll(() => app.cleanup());
+
+  it('gives windows that join up into what passages:query lists, with the total', async () => {
+    const id = insertCorpus(app.workspace.db, { doc: doc('Long testimony', { text: 'word '.repeat(400) }) }).get('doc')!;
+    const tag = await call(app.handlers, 'tags:create', { name: 'Words' });
+    for (let i = 0; i < 25; i++) await call(app.handlers, 'passages:create', { documentId: id, start: i * 5, end: i * 5 + 4, tagIds: [tag.id] });
+    const all = await call(app.handlers, 'passages:query', { tagIds: [tag.id] });
+    const first = await call(app.handlers, 'passages:page', { tagIds: [tag.id], offset: 0, limit: 10 });
+    const rest = await call(app.handlers, 'passages:page', { tagIds: [tag.id], offset: 10, limit: 100 });
+    expect(first.total).toBe(25);
+    expect([...first.passages, ...rest.passages].map((p) => p.id)).toEqual(all.map((p) => p.id));
+    expect((await call(app.handlers, 'passages:page', { text: 'nothing-like-this', offset: 0, limit: 10 })).total).toBe(0);
+  });
+});
