@@ -8,7 +8,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { readIndexFile, writeIndexFileAtomic } from './index-files.ts';
 import path from 'node:path';
 import { currentGeneration, type Database } from '../store/database.ts';
-import { documentsChangedBetween, latestDocumentChange } from '../store/document-changes-repo.ts';
+import { documentChangesResetAt, documentsChangedBetween, latestDocumentChange } from '../store/document-changes-repo.ts';
 import { PIPELINE_VERSION } from './tokenizer.ts';
 import { DocTable, type DocMeta } from './doc-table.ts';
 import type { WorkerPool } from './worker-pool.ts';
@@ -106,6 +106,8 @@ export class SegmentSet {
       if (!(await this.loadCaches())) await this.rebuild(generation, seq);
     }
     if (generation === this.syncedGeneration) return;
+    // The store was replaced (a backup restored): the log's numbers tell another history.
+    if (this.changeSeq >= 0 && this.changeSeq < documentChangesResetAt(this.db)) this.changeSeq = this.baseSeq = -1;
     const added = [...(this.changeSeq >= 0 ? this.applyChanges(seq) : this.reconcile()), ...this.replaceEdited()];
     this.changeSeq = seq;
     this.loadMeta(added);
@@ -304,7 +306,9 @@ export class SegmentSet {
       this.loadMeta([...this.owner.keys()]);
       // Removed from the store since the caches were written (before the change log's window): tombstones.
       for (const id of [...this.owner.keys()]) if (!this.table.isLive(id)) this.forget(id);
-      this.changeSeq = typeof manifest.changeSeq === 'number' && manifest.changeSeq <= latestDocumentChange(this.db) ? manifest.changeSeq : -1;
+      const seq = manifest.changeSeq;
+      const trusted = typeof seq === 'number' && seq <= latestDocumentChange(this.db) && seq >= documentChangesResetAt(this.db);
+      this.changeSeq = trusted ? seq : -1;
       this.baseSeq = this.changeSeq;
       return true;
     } catch {

@@ -22,3 +22,23 @@ export function documentsChangedBetween(db: Database, afterSeq: number, throughS
     .all(afterSeq, throughSeq) as { id: string; present: number }[];
   return rows.map(({ id, present }) => ({ id, present: present === 1 }));
 }
+
+const RESET_KEY = 'document_changes_reset';
+
+/**
+ * After the store was replaced under an open engine (a backup restored), moves the log's numbers
+ * past `before` (the number before the restore) and records that an index remembering a number
+ * below the new one must read every document id once: the restored log tells another history.
+ */
+export function resetDocumentChanges(db: Database, before: number): void {
+  const next = Math.max(before, latestDocumentChange(db)) + 1;
+  const updated = db.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'document_changes'").run(next);
+  if (Number(updated.changes) === 0) db.prepare("INSERT INTO sqlite_sequence(name, seq) VALUES ('document_changes', ?)").run(next);
+  db.prepare('INSERT INTO store_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(RESET_KEY, String(next));
+}
+
+/** The number below which an index's memory of the log is void (0: never reset). */
+export function documentChangesResetAt(db: Database): number {
+  const row = db.prepare('SELECT value FROM store_meta WHERE key = ?').get(RESET_KEY) as { value: string } | undefined;
+  return Number(row?.value ?? 0);
+}
