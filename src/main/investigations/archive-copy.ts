@@ -44,6 +44,11 @@ export const DERIVED_COLUMNS: Record<string, string> = {
   'documents.index_generation': 'the new store builds its search index from scratch',
   'passages.prefix': 'cut again from the text',
   'passages.suffix': 'cut again from the text',
+  // Issue 17: the library's sort keys and the search index's change log.
+  'documents.title_key': 'computed from the title as the document is stored (store/sort-key.ts)',
+  'documents.source_key': 'computed from the source as the document is stored (store/sort-key.ts)',
+  'document_changes.seq': "the new store's own change log, written by its triggers as documents are copied",
+  'document_changes.document_id': "the new store's own change log, written by its triggers as documents are copied",
 };
 
 type Table = keyof typeof COPIED_COLUMNS;
