@@ -45,7 +45,8 @@ const load = () =>
     .join(' ');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const child = <T>(args: string[], what: string): T => {
-  const out = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), ...args], {
+  // MiniSearch's index at 100,000 documents passes V8's default 4 GB heap (its JSON alone is ~350 MB).
+  const out = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=12288', fileURLToPath(import.meta.url), ...args], {
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
   });
@@ -69,6 +70,7 @@ for (const docs of sizes) {
     // The library first, on the store as imported (FTS5's table is added to it later).
     loads.library = load();
     result.library = child<LibraryFigures>(['--run', 'library', '--workspace', workspaceDir], 'library');
+    log(`library ${JSON.stringify(result.library)}`);
     for (const engine of ENGINES) {
       // Two processes per engine: a full build (and a new document), then a restart that loads the
       // caches, answers the queries and settles (steady memory, as after reopening an investigation).
@@ -89,6 +91,8 @@ for (const docs of sizes) {
         peakRssMB: Math.max(build.peakRssMB, serve.peakRssMB),
         steadyRssMB: serve.steadyRssMB,
       } as Figures;
+      // Each engine's figures as they come, so a long run that fails later keeps them.
+      log(`${engine} ${JSON.stringify(result[engine])}`);
     }
     result.loadAverage = loads;
     if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
