@@ -18,6 +18,7 @@ import type {
   WorkspaceStats,
 } from './domain.ts';
 import { DOCUMENT_FORMATS } from './domain.ts';
+import { LIBRARY_SORTS, MAX_LIBRARY_WINDOW, type LibraryPage } from './library.ts';
 import type { Result } from './errors.ts';
 import { EXPORT_FORMATS, type RedactionHit, type Report, type ReportSummary } from './reports.ts';
 import type { Canceled, ExportResult, InvestigationInfo } from './investigations.ts';
@@ -104,6 +105,33 @@ export const contract = {
   'documents:list': {
     input: z.object({}).strict(),
     output: out<DocumentSummary[]>(),
+  },
+  // Issue 17: the library in windows (sort, filters, offset), counted in SQL; documents:list stays for the CLI.
+  'documents:page': {
+    input: z
+      .object({
+        sort: z.enum(LIBRARY_SORTS),
+        offset: z.number().int().min(0).max(100_000_000),
+        limit: z.number().int().min(1).max(MAX_LIBRARY_WINDOW),
+        filters: z
+          .object({
+            tagId: id.optional(),
+            language: text(100).optional(),
+            format: z.enum(DOCUMENT_FORMATS).optional(),
+            flagged: z.boolean().optional(),
+            entityId: id.optional(),
+          })
+          .strict()
+          .optional(),
+        facets: z.boolean().optional(),
+      })
+      .strict(),
+    output: out<LibraryPage>(),
+  },
+  /** Issue 17: which of these documents still exist (the open panes), without listing the library. */
+  'documents:existing': {
+    input: z.object({ ids: z.array(id).max(MAX_LIBRARY_WINDOW) }).strict(),
+    output: out<string[]>(),
   },
   'documents:get': {
     input: z.object({ id }).strict(),
@@ -240,6 +268,21 @@ export const contract = {
       })
       .strict(),
     output: out<PassageView[]>(),
+  },
+  // Issue 17: the same passages a window at a time, with their total, for the passages view's virtual list.
+  'passages:page': {
+    input: z
+      .object({
+        tagIds: z.array(id).max(1000).optional(),
+        match: z.enum(['any', 'all']).optional(),
+        text: text(2000).optional(),
+        documentId: id.optional(),
+        ownOnly: z.boolean().optional(),
+        offset: z.number().int().min(0).max(100_000_000),
+        limit: z.number().int().min(1).max(MAX_LIBRARY_WINDOW),
+      })
+      .strict(),
+    output: out<{ total: number; offset: number; passages: PassageView[] }>(),
   },
   'history:status': {
     input: z.object({}).strict(),
