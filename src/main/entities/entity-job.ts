@@ -1,21 +1,23 @@
 /**
  * The entity job (issue 18): reads every stored document not yet read by this version of the
- * extractor, in small slices on the main thread (each slice at most SLICE_MS of work and one
- * transaction, then as long a pause), so searches and every other channel keep being answered
- * while it runs. Extraction is a few milliseconds a document (measured in
- * `npm run bench:entities`), too little to pay a worker's copy of every text for.
+ * extractor. Extraction (the CPU part: ~4 KB of text takes milliseconds of matching and date
+ * parsing) runs in the entity worker, which reads the texts itself; this thread only picks the
+ * pending documents, a batch at a time, and writes each batch's results in one small transaction,
+ * so searches and every other channel keep being answered while it runs.
  */
+import type { AliasGroup } from '../../shared/domain.ts';
 import type { EntityJobProgress } from '../../shared/entities.ts';
 import { transaction, type Database } from '../store/database.ts';
 import { listAliasGroups } from '../store/aliases-repo.ts';
 import { backupRunning } from '../store/backup.ts';
-import { extractionCounts, pendingDocuments, readCorrections, saveExtraction } from '../store/entities-repo.ts';
-import { findDates } from './dates.ts';
-import { EntityExtractor } from './extract-entities.ts';
+import { documentExists, extractionCounts, pendingDocumentIds, readCorrections, saveExtraction } from '../store/entities-repo.ts';
+import type { DocumentExtraction } from './entity-worker-protocol.ts';
+import { createEntityWorkerClient, type EntityWorkerClient } from './entity-worker-client.ts';
 
 /** Bumped when extraction changes, so every document is read again (corrections are kept). */
 export const EXTRACTOR_VERSION = 1;
-const SLICE_MS = 20;
+/** How long the job waits before looking again whether a backup has finished. */
+const BACKUP_POLL_MS = 20;
 const BATCH = 20;
 
 export interface EntityJob {
@@ -29,50 +31,71 @@ export interface EntityJob {
   stop(): void;
 }
 
-export function createEntityJob(db: Database, onProgress: (p: EntityJobProgress) => void = () => undefined): EntityJob {
+export interface EntityJobOptions {
+  /** What the worker opens read-only: the store's file, or a locked investigation's memdb name. */
+  databaseFile: string;
+  /** The worker module: the Electron build passes its bundled worker; source runs use the default. */
+  workerUrl?: URL | undefined;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function createEntityJob(db: Database, onProgress: (p: EntityJobProgress) => void = () => undefined, options: EntityJobOptions): EntityJob {
   let running: Promise<void> | null = null;
   let stopped = false;
-  let extractor: { key: string; value: EntityExtractor } | undefined;
-  const extractorNow = () => {
-    const aliases = listAliasGroups(db);
-    const key = JSON.stringify(aliases);
-    if (extractor?.key !== key) extractor = { key, value: new EntityExtractor(aliases) };
-    return extractor.value;
-  };
+  const worker: EntityWorkerClient = createEntityWorkerClient(options.databaseFile, options.workerUrl);
   const progress = (): EntityJobProgress => ({ ...extractionCounts(db, EXTRACTOR_VERSION), running: running !== null });
 
-  /** One slice: documents until SLICE_MS has passed; false when none was pending. */
-  const slice = (): boolean => {
-    // A write between the steps of an online backup fails it: the job waits for the backup.
-    if (backupRunning(db)) return true;
-    const started = performance.now();
-    const ex = extractorNow();
-    const corrections = readCorrections(db);
-    let any = false;
-    const late = () => stopped || performance.now() - started >= SLICE_MS;
-    while (!late()) {
-      const docs = pendingDocuments(db, EXTRACTOR_VERSION, BATCH);
-      if (docs.length === 0) break;
-      any = true;
-      // The clock is read after every document: one slice never holds the thread for a whole batch.
-      transaction(db, () => {
-        for (const doc of docs) {
-          saveExtraction(db, corrections, doc.id, ex.extract(doc.text), findDates(doc.text, doc.publishedAt), EXTRACTOR_VERSION);
-          if (late()) break;
-        }
-      });
+  /** A batch whose worker died (a text too large for its heap) is read again one document at a time: only that text fails. */
+  const extractOneByOne = async (ids: string[], aliases: AliasGroup[]): Promise<DocumentExtraction[]> => {
+    const out: DocumentExtraction[] = [];
+    for (const documentId of ids) {
+      if (stopped) break;
+      try {
+        out.push(...(await worker.extract([documentId], aliases)));
+      } catch (error) {
+        out.push({ documentId, mentions: [], dates: [], error: error instanceof Error ? error.message : String(error) });
+      }
     }
-    return any;
+    return out;
+  };
+
+  /** One batch: false when none was pending (or nothing could be saved, so the job never spins). */
+  const batch = async (): Promise<boolean> => {
+    const ids = pendingDocumentIds(db, EXTRACTOR_VERSION, BATCH);
+    if (ids.length === 0) return false;
+    const aliases = listAliasGroups(db);
+    let results: DocumentExtraction[];
+    try {
+      results = await worker.extract(ids, aliases);
+    } catch {
+      if (stopped) return false;
+      results = await extractOneByOne(ids, aliases);
+    }
+    // A write between the steps of an online backup fails it: the job waits for the backup.
+    while (!stopped && backupRunning(db)) await sleep(BACKUP_POLL_MS);
+    if (stopped) return false;
+    const corrections = readCorrections(db);
+    let saved = 0;
+    transaction(db, () => {
+      for (const r of results) {
+        // Deleted while the worker read it: nothing to record.
+        if (!documentExists(db, r.documentId)) continue;
+        saveExtraction(db, corrections, r.documentId, r.mentions, r.dates, EXTRACTOR_VERSION);
+        saved++;
+      }
+    });
+    return saved > 0;
   };
 
   const loop = async () => {
     // Let the caller's turn finish first: the job never runs inside the request that started it.
     await new Promise<void>((resolve) => setImmediate(resolve));
-    while (!stopped && slice()) {
-      onProgress({ ...progress(), running: true });
-      // As long a pause as the slice: a search is several round trips to the search workers, and each
-      // would otherwise wait behind a slice (bench:entities measured 300 ms searches with setImmediate).
-      await new Promise<void>((resolve) => setTimeout(resolve, SLICE_MS));
+    try {
+      while (!stopped && (await batch())) onProgress({ ...progress(), running: true });
+    } finally {
+      // Idle: the worker and its tables go until the next import.
+      await worker.close();
     }
   };
 
@@ -91,9 +114,9 @@ export function createEntityJob(db: Database, onProgress: (p: EntityJobProgress)
   return {
     schedule: () => void start().catch(() => undefined),
     async runAll() {
-      // A slice running when called may finish before documents imported since: loop until none is pending.
+      // A batch running when called may finish before documents imported since: loop until none is pending.
       do await start();
-      while (!stopped && running === null && pendingDocuments(db, EXTRACTOR_VERSION, 1).length > 0);
+      while (!stopped && running === null && pendingDocumentIds(db, EXTRACTOR_VERSION, 1).length > 0);
       return progress();
     },
     progress,
@@ -103,6 +126,7 @@ export function createEntityJob(db: Database, onProgress: (p: EntityJobProgress)
     },
     stop() {
       stopped = true;
+      void worker.close();
     },
   };
 }
