@@ -1,6 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { call } from '../../../src/main/dispatch.ts';
-import type { InvestigationInfo } from '../../../src/shared/investigations.ts';
 import { tempSession } from '../../helpers/temp-session.ts';
 
 const encode = (s: string) => new TextEncoder().encode(s);
