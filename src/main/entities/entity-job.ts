@@ -19,6 +19,8 @@ export const EXTRACTOR_VERSION = 1;
 /** How long the job waits before looking again whether a backup has finished. */
 const BACKUP_POLL_MS = 20;
 const BATCH = 20;
+/** The longest one write transaction holds the main thread. */
+const WRITE_SLICE_MS = 10;
 
 export interface EntityJob {
   /** Starts (or continues) reading pending documents in the background. */
@@ -38,6 +40,7 @@ export interface EntityJobOptions {
   workerUrl?: URL | undefined;
 }
 
+const extractingOrNothing = (p: Promise<DocumentExtraction[] | undefined>) => p.catch(() => undefined);
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function createEntityJob(db: Database, onProgress: (p: EntityJobProgress) => void = () => undefined, options: EntityJobOptions): EntityJob {
@@ -60,39 +63,66 @@ export function createEntityJob(db: Database, onProgress: (p: EntityJobProgress)
     return out;
   };
 
-  /** One batch: false when none was pending (or nothing could be saved, so the job never spins). */
-  const batch = async (): Promise<boolean> => {
-    const ids = pendingDocumentIds(db, EXTRACTOR_VERSION, BATCH);
-    if (ids.length === 0) return false;
+  /** Documents sent to the worker in this run: each once (the batch in flight is still pending), so a document it cannot see never makes the job spin. */
+  const tried = new Set<string>();
+  const nextBatch = (): string[] => {
+    const ids = pendingDocumentIds(db, EXTRACTOR_VERSION, 2 * BATCH).filter((id) => !tried.has(id)).slice(0, BATCH);
+    for (const id of ids) tried.add(id);
+    return ids;
+  };
+
+  /** Extraction of a batch, with a fallback one document at a time if its worker died (undefined once stopped). */
+  const extractBatch = async (ids: string[]): Promise<DocumentExtraction[] | undefined> => {
     const aliases = listAliasGroups(db);
-    let results: DocumentExtraction[];
     try {
-      results = await worker.extract(ids, aliases);
+      return await worker.extract(ids, aliases);
     } catch {
-      if (stopped) return false;
-      results = await extractOneByOne(ids, aliases);
+      return stopped ? undefined : extractOneByOne(ids, aliases);
     }
-    // A write between the steps of an online backup fails it: the job waits for the backup.
-    while (!stopped && backupRunning(db)) await sleep(BACKUP_POLL_MS);
-    if (stopped) return false;
-    const corrections = readCorrections(db);
-    let saved = 0;
-    transaction(db, () => {
-      for (const r of results) {
-        // Deleted while the worker read it: nothing to record.
-        if (!documentExists(db, r.documentId)) continue;
-        saveExtraction(db, corrections, r.documentId, r.mentions, r.dates, EXTRACTOR_VERSION);
-        saved++;
-      }
-    });
-    return saved > 0;
+  };
+
+  /**
+   * Writes a batch's results in transactions of at most WRITE_SLICE_MS each (the clock is read after
+   * every document), yielding between them so a search is never queued behind a whole batch.
+   */
+  const writeResults = async (results: DocumentExtraction[]): Promise<void> => {
+    let next = 0;
+    while (next < results.length) {
+      // A write between the steps of an online backup fails it: the job waits for the backup.
+      while (!stopped && backupRunning(db)) await sleep(BACKUP_POLL_MS);
+      if (stopped) return;
+      const started = performance.now();
+      const corrections = readCorrections(db);
+      transaction(db, () => {
+        while (next < results.length) {
+          const r = results[next++]!;
+          // Deleted while the worker read it: nothing to record.
+          if (documentExists(db, r.documentId)) saveExtraction(db, corrections, r.documentId, r.mentions, r.dates, EXTRACTOR_VERSION);
+          if (performance.now() - started >= WRITE_SLICE_MS) break;
+        }
+      });
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   };
 
   const loop = async () => {
     // Let the caller's turn finish first: the job never runs inside the request that started it.
     await new Promise<void>((resolve) => setImmediate(resolve));
     try {
-      while (!stopped && (await batch())) onProgress({ ...progress(), running: true });
+      // The worker extracts the next batch while this thread writes the last one.
+      tried.clear();
+      let ids = nextBatch();
+      let extracting = ids.length > 0 ? extractBatch(ids) : undefined;
+      while (!stopped && extracting) {
+        const results = await extractingOrNothing(extracting);
+        if (!results || stopped) break;
+        ids = nextBatch();
+        extracting = ids.length > 0 ? extractBatch(ids) : undefined;
+        await writeResults(results);
+        onProgress({ ...progress(), running: true });
+      }
+      // Let a batch still being read end before the worker goes.
+      if (extracting) await extractingOrNothing(extracting);
     } finally {
       // Idle: the worker and its tables go until the next import.
       await worker.close();
@@ -122,6 +152,8 @@ export function createEntityJob(db: Database, onProgress: (p: EntityJobProgress)
     progress,
     restart() {
       db.prepare('DELETE FROM entity_extractions').run();
+      // A run under way reads every document again too.
+      tried.clear();
       void start().catch(() => undefined);
     },
     stop() {
