@@ -49,13 +49,24 @@ export function createEntityJob(db: Database, onProgress: (p: EntityJobProgress)
   const worker: EntityWorkerClient = createEntityWorkerClient(options.databaseFile, options.workerUrl);
   const progress = (): EntityJobProgress => ({ ...extractionCounts(db, EXTRACTOR_VERSION), running: running !== null });
 
+  /**
+   * One request at a time reaches the worker (it reads one anyway): when it dies, only the request it
+   * was reading fails, so the one-document retries below blame the right text.
+   */
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(request: () => Promise<T>): Promise<T> => {
+    const next = queue.then(request, request);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
   /** A batch whose worker died (a text too large for its heap) is read again one document at a time: only that text fails. */
   const extractOneByOne = async (ids: string[], aliases: AliasGroup[]): Promise<DocumentExtraction[]> => {
     const out: DocumentExtraction[] = [];
     for (const documentId of ids) {
       if (stopped) break;
       try {
-        out.push(...(await worker.extract([documentId], aliases)));
+        out.push(...(await serial(() => worker.extract([documentId], aliases))));
       } catch (error) {
         out.push({ documentId, mentions: [], dates: [], error: error instanceof Error ? error.message : String(error) });
       }
@@ -75,7 +86,7 @@ export function createEntityJob(db: Database, onProgress: (p: EntityJobProgress)
   const extractBatch = async (ids: string[]): Promise<DocumentExtraction[] | undefined> => {
     const aliases = listAliasGroups(db);
     try {
-      return await worker.extract(ids, aliases);
+      return await serial(() => worker.extract(ids, aliases));
     } catch {
       return stopped ? undefined : extractOneByOne(ids, aliases);
     }
