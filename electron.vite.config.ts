@@ -18,6 +18,7 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           'parse-worker': resolve('src/main/importers/parse-worker.ts'),
           'search-worker': resolve('src/main/search/search-worker.ts'),
+          'entity-worker': resolve('src/main/entities/entity-worker.ts'),
         },
       },
     },

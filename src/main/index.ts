@@ -31,6 +31,7 @@ const BACKUP_CHECK_MS = 10 * 60 * 1000;
 /** The worker entries electron-vite bundles beside this file (electron.vite.config.ts). */
 const PARSE_WORKER_URL = new URL('./parse-worker.js', import.meta.url);
 const SEARCH_WORKER_URL = new URL('./search-worker.js', import.meta.url);
+const ENTITY_WORKER_URL = new URL('./entity-worker.js', import.meta.url);
 
 // Must precede 'ready' (DESIGN.md: what the build machines cannot catch).
 registerAppScheme(protocol);
@@ -108,6 +109,7 @@ if (!app.requestSingleInstanceLock()) {
             printPdf,
             pickSavePath: (name) => pickExportPath(dialog, mainWindow, name),
             parseWorkerUrl: PARSE_WORKER_URL,
+            entityWorkerUrl: ENTITY_WORKER_URL,
             // Russian OCR data ships in resources/tessdata (issue 16): beside the app when packaged.
             ocr: { resourcesDir: app.isPackaged ? process.resourcesPath : path.join(app.getAppPath(), 'resources') },
           },

@@ -72,6 +72,8 @@ export interface ServiceDeps {
   openMergeSource?: ((file: string, tmpDir: string) => MergeSource) | undefined;
   /** Issue 18: the entity job; default one over this workspace's store, run after every import. */
   entityJob?: EntityJob | undefined;
+  /** Issue 18: the entity worker module: the Electron build passes its bundled worker; source runs use the default. */
+  entityWorkerUrl?: URL | undefined;
 }
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
@@ -111,7 +113,7 @@ export function createService(deps: ServiceDeps): Handlers {
     }
   };
   // Issue 18: entities and dates are read after each import (and for stored documents) in the background.
-  const entityJob = deps.entityJob ?? createEntityJob(db, (p) => emit('evt:entities:progress', p));
+  const entityJob = deps.entityJob ?? createEntityJob(db, (p) => emit('evt:entities:progress', p), { databaseFile: deps.workspace.paths.database, workerUrl: deps.entityWorkerUrl });
   const changed = (reason: string) => {
     if (reason === 'import' || reason === 'undo' || reason === 'redo' || reason === 'restore') entityJob.schedule();
     emit('evt:library:changed', { reason });

@@ -21,7 +21,7 @@ import { DOCUMENT_FORMATS } from './domain.ts';
 import { LIBRARY_SORTS, MAX_LIBRARY_WINDOW, type LibraryPage } from './library.ts';
 import type { Result } from './errors.ts';
 import { EXPORT_FORMATS, type RedactionHit, type Report, type ReportSummary } from './reports.ts';
-import type { Canceled, ExportResult, InvestigationInfo } from './investigations.ts';
+import type { InvestigationInfo } from './investigations.ts';
 import { settingsPatchSchema, type SettingsView } from './settings.ts';
 import type { CustodyEntry, CustodyVerifyReport } from './custody.ts';
 import { teamChannels } from './contract-team.ts';
@@ -39,10 +39,12 @@ import {
   text,
 } from './contract-schemas.ts';
 import { attributeFilter, qdaChannels } from './contract-qda.ts';
-import { ENTITY_TYPES, type EntityDetail, type EntityJobProgress, type EntitySummary, type Timeline } from './entities.ts';
+import { entityChannels } from './contract-entities.ts';
+import type { EntityJobProgress } from './entities.ts';
 
 export { OCR_LANGUAGE_CODES };
 
+import { investigationChannels } from './contract-investigations.ts';
 export const contract = {
   /** Stops the text recognition of the import under way: the file being recognised, and the scans after it, fail with a sentence (issue 16). */
   'documents:cancelOcr': {
@@ -50,7 +52,9 @@ export const contract = {
     output: out<{ cancelled: boolean }>(),
   },
   'documents:import': {
-    input: z.object({ paths: z.array(text(MAX_PATH).min(1)).min(1).max(100_000), ocrLanguages: ocrLanguages.optional() }).strict(),
+    input: z
+      .object({ paths: z.array(text(MAX_PATH).min(1)).min(1).max(100_000), ocrLanguages: ocrLanguages.optional() })
+      .strict(),
     output: out<ImportSummary>(),
   },
   'documents:importData': {
@@ -163,8 +167,14 @@ export const contract = {
             languages: z.array(text(35).min(1)).max(50).optional(),
             formats: z.array(z.enum(DOCUMENT_FORMATS)).max(DOCUMENT_FORMATS.length).optional(),
             sources: z.array(text(500).min(1)).max(200).optional(),
-            dateFrom: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'A date is YYYY, YYYY-MM or YYYY-MM-DD.').optional(),
-            dateTo: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'A date is YYYY, YYYY-MM or YYYY-MM-DD.').optional(),
+            dateFrom: z
+              .string()
+              .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'A date is YYYY, YYYY-MM or YYYY-MM-DD.')
+              .optional(),
+            dateTo: z
+              .string()
+              .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'A date is YYYY, YYYY-MM or YYYY-MM-DD.')
+              .optional(),
             // Issue 21: document attributes (each must hold).
             attributes: z.array(attributeFilter).max(50).optional(),
             entityIds: z.array(id).max(50).optional(),
@@ -368,7 +378,11 @@ export const contract = {
         path: text(MAX_PATH).min(1).optional(),
         force: z.boolean().optional(),
         redact: z
-          .object({ emails: z.boolean().optional(), phones: z.boolean().optional(), terms: z.array(text(500)).max(10_000).optional() })
+          .object({
+            emails: z.boolean().optional(),
+            phones: z.boolean().optional(),
+            terms: z.array(text(500)).max(10_000).optional(),
+          })
           .strict()
           .optional(),
         termsFile: text(MAX_PATH).min(1).optional(),
@@ -397,108 +411,8 @@ export const contract = {
       .strict(),
     output: out<{ restored: BackupInfo; safetyBackup: BackupInfo }>(),
   },
-  // Issue 8: investigations (the session's channels; they work with no investigation open) and settings.
-  'investigations:list': {
-    input: z.object({}).strict(),
-    output: out<InvestigationInfo[]>(),
-  },
-  'investigations:current': {
-    input: z.object({}).strict(),
-    output: out<InvestigationInfo | null>(),
-  },
-  'investigations:create': {
-    // No folder: a new folder under the user-data "investigations" folder; chooseFolder: ask with a dialog.
-    input: z
-      .object({
-        name: text(200).min(1),
-        folder: text(MAX_PATH).min(1).optional(),
-        chooseFolder: z.boolean().optional(),
-        // Issue 20: a passphrase locks the new investigation; the answer then carries the recovery key, shown once.
-        passphrase: text(1024).min(1).optional(),
-      })
-      .strict(),
-    output: out<(InvestigationInfo & { recoveryKey?: string }) | Canceled>(),
-  },
-  'investigations:open': {
-    // One of: a listed investigation, a folder path, or nothing (ask with a folder dialog).
-    input: z
-      .object({ id: id.optional(), path: text(MAX_PATH).min(1).optional() })
-      .strict()
-      .refine((i) => !(i.id && i.path), 'Give an id or a path, not both.'),
-    output: out<InvestigationInfo | Canceled>(),
-  },
-  'investigations:close': {
-    input: z.object({}).strict(),
-    output: out<{ closed: boolean }>(),
-  },
-  'investigations:rename': {
-    input: z.object({ id, name: text(200).min(1) }).strict(),
-    output: out<InvestigationInfo>(),
-  },
-  'investigations:delete': {
-    // 'forget' only removes it from the list; 'trash' moves the folder to deleted/ and needs the UI's confirmation.
-    input: z
-      .object({ id, mode: z.enum(['forget', 'trash']), confirmed: z.boolean().optional() })
-      .strict()
-      .refine((i) => i.mode === 'forget' || i.confirmed === true, 'Moving an investigation to deleted/ needs confirmation.'),
-    output: out<{ removed: boolean; movedTo: string | null }>(),
-  },
-  'investigations:reveal': {
-    input: z.object({ id }).strict(),
-    output: out<{ path: string }>(),
-  },
-  'investigations:export': {
-    // No id: the open investigation. No path: ask with a save dialog. An existing file is replaced only with force.
-    input: z.object({ id: id.optional(), path: text(MAX_PATH).min(1).optional(), force: z.boolean().optional() }).strict(),
-    output: out<ExportResult | Canceled>(),
-  },
-  'investigations:import': {
-    // No path: ask with an open dialog. The archive is checked whole before anything is written.
-    input: z
-      .object({
-        path: text(MAX_PATH).min(1).optional(),
-        open: z.boolean().optional(),
-        // Issue 20: the passphrase or recovery key of a locked archive (it stays locked under it).
-        passphrase: text(1024).min(1).optional(),
-        recoveryKey: text(400).min(1).optional(),
-      })
-      .strict(),
-    output: out<InvestigationInfo | Canceled>(),
-  },
-  'investigations:createSample': {
-    input: z.object({}).strict(),
-    output: out<InvestigationInfo>(),
-  },
-  // Issue 20: locked investigations. Opening one takes its passphrase or its recovery key (12 words).
-  'investigations:unlock': {
-    input: z
-      .object({
-        id,
-        passphrase: text(1024).min(1).optional(),
-        recoveryKey: text(400).min(1).optional(),
-        // Keep the key in this computer's keyring (safeStorage); refused where that would be plain text.
-        remember: z.boolean().optional(),
-      })
-      .strict()
-      .refine((i) => !!i.passphrase !== !!i.recoveryKey, 'Give the passphrase or the recovery key.'),
-    output: out<InvestigationInfo>(),
-  },
-  'investigations:forgetKey': {
-    input: z.object({ id }).strict(),
-    output: out<{ forgotten: boolean }>(),
-  },
-  /** "Lock this investigation…": the open one, converted in place; the recovery key is in the answer, shown once. */
-  'investigations:lock': {
-    input: z.object({ passphrase: text(1024).min(1) }).strict(),
-    output: out<{ investigation: InvestigationInfo; recoveryKey: string }>(),
-  },
-  'investigations:changePassphrase': {
-    input: z
-      .object({ id, current: text(1024).min(1).optional(), recoveryKey: text(400).min(1).optional(), next: text(1024).min(1) })
-      .strict()
-      .refine((i) => !!i.current !== !!i.recoveryKey, 'Give the current passphrase or the recovery key.'),
-    output: out<{ changed: boolean }>(),
-  },
+  // Issue 8: investigations (the session's channels; they work with no investigation open), issue 20: locking (contract-investigations.ts); then settings.
+  ...investigationChannels,
   'settings:get': {
     input: z.object({}).strict(),
     output: out<SettingsView>(),
@@ -543,53 +457,8 @@ export const contract = {
   // Issue 21 (items 1-3): memos, document attributes, analysis tables (contract-qda.ts).
   ...qdaChannels,
   ...teamChannels,
-  // Issue 18: entities found in the documents (facets, the entity page, corrections) and the timeline.
-  'entities:list': {
-    input: z.object({ type: z.enum(ENTITY_TYPES).optional(), documentIds: z.array(id).max(100_000).optional(), limit: z.number().int().min(1).max(5000).optional() }).strict(),
-    output: out<EntitySummary[]>(),
-  },
-  'entities:get': {
-    input: z.object({ id }).strict(),
-    output: out<EntityDetail>(),
-  },
-  'entities:resolve': {
-    input: z.object({ name: z.string().trim().min(1).max(300) }).strict(),
-    output: out<{ ids: string[] }>(),
-  },
-  'entities:rename': {
-    input: z.object({ id, label: z.string().trim().min(1).max(300) }).strict(),
-    output: out<EntitySummary>(),
-  },
-  'entities:merge': {
-    input: z.object({ sourceId: id, targetId: id }).strict(),
-    output: out<EntitySummary>(),
-  },
-  'entities:split': {
-    input: z.object({ id, spellings: z.array(z.string().trim().min(1).max(300)).min(1).max(100), label: z.string().trim().min(1).max(300) }).strict(),
-    output: out<EntitySummary>(),
-  },
-  'entities:markWrong': {
-    input: z.object({ mentionId: z.number().int().min(1) }).strict(),
-    output: out<{ removed: number }>(),
-  },
-  /** Reads the documents not yet read (in the background; `wait` resolves when done); `again` reads every document again, corrections kept. */
-  'entities:extract': {
-    input: z.object({ wait: z.boolean().optional(), again: z.boolean().optional() }).strict(),
-    output: out<EntityJobProgress>(),
-  },
-  'entities:progress': {
-    input: z.object({}).strict(),
-    output: out<EntityJobProgress>(),
-  },
-  'timeline:get': {
-    input: z.object({ tagIds: z.array(id).max(200).optional(), entities: z.array(z.string().trim().min(1).max(300)).max(20).optional(), limit: z.number().int().min(1).max(5000).optional() }).strict(),
-    output: out<Timeline>(),
-  },
-  /** The timeline as CSV; no path: asks with a save dialog. */
-  'timeline:export': {
-    input: z.object({ path: text(MAX_PATH).min(1).optional(), tagIds: z.array(id).max(200).optional(), entities: z.array(z.string().trim().min(1).max(300)).max(20).optional() }).strict(),
-    output: out<{ path: string | null; bytes: number; events: number }>(),
-  },
+  // Issue 18: entities found in the documents and the timeline (contract-entities.ts).
+  ...entityChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -610,7 +479,10 @@ export interface Events {
   'evt:library:changed': { reason: string };
   /** The search index being loaded from its caches or built from the store. */
   'evt:index:progress': { phase: 'load' | 'build'; done: number; total: number };
-  'evt:investigation:changed': { reason: 'open' | 'close' | 'create' | 'rename' | 'delete' | 'import'; current: InvestigationInfo | null };
+  'evt:investigation:changed': {
+    reason: 'open' | 'close' | 'create' | 'rename' | 'delete' | 'import';
+    current: InvestigationInfo | null;
+  };
   'evt:settings:changed': SettingsView;
   /** A menu entry whose dialog lives in the UI (issue 8): 'investigation.new', 'settings.open', or a result to show. */
   'evt:menu:command': { command: 'investigation.new' | 'settings.open' | 'about.open' | 'notice'; message?: string };
@@ -622,8 +494,11 @@ export const EVENT_NAMES: EventName[] = [
   'evt:import:progress',
   'evt:library:changed',
   'evt:index:progress',
-  'evt:investigation:changed', 'evt:settings:changed', 'evt:menu:command',
-  'evt:entities:progress'];
+  'evt:investigation:changed',
+  'evt:settings:changed',
+  'evt:menu:command',
+  'evt:entities:progress',
+];
 
 /** The shape of `window.dossier`, built by the preload from this contract and nothing else. */
 export interface DossierApi {

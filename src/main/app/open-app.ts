@@ -29,7 +29,10 @@ export function openApp(
     resolveEntity: (name) => resolveEntityName(workspace.db, name),
     onProgress: (progress) => extra.emit?.('evt:index:progress', progress),
   });
-  const entityJob = extra.entityJob ?? createEntityJob(workspace.db, (p) => extra.emit?.('evt:entities:progress', p));
+  const entityJob = extra.entityJob ?? createEntityJob(workspace.db, (p) => extra.emit?.('evt:entities:progress', p), {
+      databaseFile: workspace.paths.database,
+      workerUrl: extra.entityWorkerUrl,
+    });
   const handlers = createService({ workspace, search, ...extra, entityJob });
   return {
     workspace,

@@ -2,7 +2,8 @@ import { DEFAULT_REPORT_SETTINGS, type RedactionRules, type Report, type ReportB
 import type { Database } from '../store/database.ts';
 import { newId, nowIso } from '../store/ids.ts';
 
-interface ReportRow {
+/** A row of `reports` as stored (also read by the merge of investigations, issue 21). */
+export interface ReportRow {
   id: string;
   title: string;
   subtitle: string;

@@ -83,17 +83,18 @@ export function saveExtraction(db: Database, c: Corrections, documentId: string,
 }
 
 /** Documents not yet read by this version of the extractor, in the order they were stored. */
-export function pendingDocuments(db: Database, version: number, limit: number): { id: string; text: string; publishedAt: string | null }[] {
-  // In rowid order (no sort), and the texts read only for the documents chosen: sorting 10,000 rows
-  // with their texts for every slice made the job ten times slower (bench:entities).
-  return db
+/** Documents not yet read by this version of the extractor, in rowid order (no sort); their texts are read by the entity worker. */
+export function pendingDocumentIds(db: Database, version: number, limit: number): string[] {
+  const rows = db
     .prepare(
-      `SELECT d.id, d.text, d.published_at AS publishedAt FROM documents d WHERE d.rowid IN (
-         SELECT d2.rowid FROM documents d2 LEFT JOIN entity_extractions e ON e.document_id = d2.id
-         WHERE e.version IS NULL OR e.version <> ? ORDER BY d2.rowid LIMIT ?) ORDER BY d.rowid`,
+      `SELECT d.id FROM documents d LEFT JOIN entity_extractions e ON e.document_id = d.id
+       WHERE e.version IS NULL OR e.version <> ? ORDER BY d.rowid LIMIT ?`,
     )
-    .all(version, limit) as { id: string; text: string; publishedAt: string | null }[];
+    .all(version, limit) as { id: string }[];
+  return rows.map((r) => r.id);
 }
+
+export const documentExists = (db: Database, id: string): boolean => db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined;
 
 export function extractionCounts(db: Database, version: number): { done: number; total: number } {
   const total = (db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;

@@ -136,7 +136,11 @@ describe('the redaction table in every export', () => {
 
   it('leaves no form, and no part of a number or address cut by a quote, in any export', () => {
     expect([...outputs.keys()].length).toBe(9);
-    for (const [format, text] of outputs) {
+    for (const [format, output] of outputs) {
+      // Random ids (documents, passages, REFI-QDA GUIDs) and the SHA-256 digests the appendix may show are
+      // hex digits that can hold a fragment such as "7757" by chance: left out of this search, as the
+      // export times are (the withheld digests are checked below on the whole output).
+      const text = output.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\b[0-9a-f]{64}\b/gi, '<id>');
       expect(leaks(text, [...FORMS, ...CUT]), format).toEqual([]);
       expect(text, format).not.toMatch(/Mihrigul|Ablimit/i);
     }

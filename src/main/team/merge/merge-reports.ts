@@ -4,19 +4,8 @@
  * keeps the report's place and the other version is added beside it as "… (other version)", under an
  * id derived from its content, so merging twice or the other way round gives the same reports.
  */
+import type { ReportRow } from '../../reports/reports-repo.ts';
 import { count, derivedId, idMap, type MergeContext, type MergeStep } from './merge-context.ts';
-
-interface ReportRow {
-  id: string;
-  title: string;
-  subtitle: string;
-  author_line: string;
-  report_date: string | null;
-  body: string;
-  settings: string;
-  created_at: string;
-  updated_at: string;
-}
 
 const COLUMNS = [
   'id',

@@ -20,7 +20,7 @@ import type { Unlock } from '../../lock/key-file.ts';
 import { writeKeyFile, VAULT_DIR } from '../../lock/vault-files.ts';
 import { DEFAULT_LIMITS, readArchive, type ArchiveLimits } from '../../investigations/archive-format.ts';
 import { MIGRATIONS } from '../../store/migrations.ts';
-import { openWorkspace } from '../../store/workspace.ts';
+import { openWorkspace, type Workspace } from '../../store/workspace.ts';
 import type { Database } from '../../store/database.ts';
 
 export interface MergeSource {
@@ -63,8 +63,10 @@ export function openArchiveForMerge(
   return stageStoreBytes(read.store, read.manifest, label, tmpDir);
 }
 
-const refusal = (label: string) => (problem: string, code: 'PARSE_FAILED' | 'CONFLICT' = 'PARSE_FAILED') =>
-  new DossierError(code, `${label} was not merged: ${problem} Nothing was changed.`);
+const refusal =
+  (label: string) =>
+  (problem: string, code: 'PARSE_FAILED' | 'CONFLICT' = 'PARSE_FAILED') =>
+    new DossierError(code, `${label} was not merged: ${problem} Nothing was changed.`);
 
 function stageLockedArchive(
   keyFileBytes: Uint8Array,
@@ -89,16 +91,7 @@ function stageLockedArchive(
     mkdirSync(path.join(built, VAULT_DIR), { recursive: true });
     writeKeyFile(path.join(built, VAULT_DIR), locked.keyFile);
     buildStore(memory, built, manifest, refuse, { dataKey: locked.dataKey });
-    const workspace = openWorkspace(built, { unlock: { dataKey: locked.dataKey } });
-    return {
-      db: workspace.db,
-      label,
-      manifest,
-      close: () => {
-        workspace.close();
-        rmSync(staging, { recursive: true, force: true });
-      },
-    };
+    return stagedSource(openWorkspace(built, { unlock: { dataKey: locked.dataKey } }), label, manifest, staging);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
@@ -121,18 +114,22 @@ export function stageStoreBytes(store: Uint8Array, manifest: ArchiveManifest, la
     const built = path.join(staging, 'investigation');
     buildStore(untrusted, built, manifest, refuse);
     rmSync(untrusted, { force: true });
-    const workspace = openWorkspace(built);
-    return {
-      db: workspace.db,
-      label,
-      manifest,
-      close: () => {
-        workspace.close();
-        rmSync(staging, { recursive: true, force: true });
-      },
-    };
+    return stagedSource(openWorkspace(built), label, manifest, staging);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** The other copy opened from its staging folder; closing it removes the folder. */
+function stagedSource(workspace: Workspace, label: string, manifest: ArchiveManifest, staging: string): MergeSource {
+  return {
+    db: workspace.db,
+    label,
+    manifest,
+    close: () => {
+      workspace.close();
+      rmSync(staging, { recursive: true, force: true });
+    },
+  };
 }
