@@ -18,7 +18,6 @@ import type {
   WorkspaceStats,
 } from './domain.ts';
 import { DOCUMENT_FORMATS } from './domain.ts';
-import { LIBRARY_SORTS, MAX_LIBRARY_WINDOW, type LibraryPage } from './library.ts';
 import type { Result } from './errors.ts';
 import { EXPORT_FORMATS, type RedactionHit, type Report, type ReportSummary } from './reports.ts';
 import type { InvestigationInfo } from './investigations.ts';
@@ -40,6 +39,7 @@ import {
 } from './contract-schemas.ts';
 import { attributeFilter, qdaChannels } from './contract-qda.ts';
 import { entityChannels } from './contract-entities.ts';
+import { libraryChannels, passageFilterFields } from './contract-library.ts';
 import type { EntityJobProgress } from './entities.ts';
 
 export { OCR_LANGUAGE_CODES };
@@ -109,33 +109,6 @@ export const contract = {
   'documents:list': {
     input: z.object({}).strict(),
     output: out<DocumentSummary[]>(),
-  },
-  // Issue 17: the library in windows (sort, filters, offset), counted in SQL; documents:list stays for the CLI.
-  'documents:page': {
-    input: z
-      .object({
-        sort: z.enum(LIBRARY_SORTS),
-        offset: z.number().int().min(0).max(100_000_000),
-        limit: z.number().int().min(1).max(MAX_LIBRARY_WINDOW),
-        filters: z
-          .object({
-            tagId: id.optional(),
-            language: text(100).optional(),
-            format: z.enum(DOCUMENT_FORMATS).optional(),
-            flagged: z.boolean().optional(),
-            entityId: id.optional(),
-          })
-          .strict()
-          .optional(),
-        facets: z.boolean().optional(),
-      })
-      .strict(),
-    output: out<LibraryPage>(),
-  },
-  /** Issue 17: which of these documents still exist (the open panes), without listing the library. */
-  'documents:existing': {
-    input: z.object({ ids: z.array(id).max(MAX_LIBRARY_WINDOW) }).strict(),
-    output: out<string[]>(),
   },
   'documents:get': {
     input: z.object({ id }).strict(),
@@ -268,31 +241,9 @@ export const contract = {
   },
   'passages:query': {
     input: z
-      .object({
-        tagIds: z.array(id).max(1000).optional(),
-        match: z.enum(['any', 'all']).optional(),
-        text: text(2000).optional(),
-        documentId: id.optional(),
-        ownOnly: z.boolean().optional(),
-        limit: z.number().int().min(1).max(100_000).optional(),
-      })
+      .object({ ...passageFilterFields, limit: z.number().int().min(1).max(100_000).optional() })
       .strict(),
     output: out<PassageView[]>(),
-  },
-  // Issue 17: the same passages a window at a time, with their total, for the passages view's virtual list.
-  'passages:page': {
-    input: z
-      .object({
-        tagIds: z.array(id).max(1000).optional(),
-        match: z.enum(['any', 'all']).optional(),
-        text: text(2000).optional(),
-        documentId: id.optional(),
-        ownOnly: z.boolean().optional(),
-        offset: z.number().int().min(0).max(100_000_000),
-        limit: z.number().int().min(1).max(MAX_LIBRARY_WINDOW),
-      })
-      .strict(),
-    output: out<{ total: number; offset: number; passages: PassageView[] }>(),
   },
   'history:status': {
     input: z.object({}).strict(),
@@ -459,6 +410,7 @@ export const contract = {
   ...teamChannels,
   // Issue 18: entities found in the documents and the timeline (contract-entities.ts).
   ...entityChannels,
+  ...libraryChannels,
 } as const;
 
 export type Contract = typeof contract;
