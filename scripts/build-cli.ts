@@ -1,5 +1,5 @@
 /**
- * `npm run build:cli` (also the end of `npm run build`): bundles the CLI and its two worker entries
+ * `npm run build:cli` (also the end of `npm run build`): bundles the CLI and its three worker entries
  * into out/cli/ with esbuild (issue 17: `dossier search` under 700 ms with process start). Node then
  * reads three files instead of stripping the types of ~300 modules; npm packages stay outside the
  * bundle and load from node_modules as before. bin/dossier.js runs the bundle when it exists
@@ -39,6 +39,7 @@ await build({
     index: entry,
     'search-worker': path.join(root, 'src/main/search/search-worker.ts'),
     'parse-worker': path.join(root, 'src/main/importers/parse-worker.ts'),
+    'entity-worker': path.join(root, 'src/main/entities/entity-worker.ts'),
   },
   outdir: path.join(root, 'out/cli'),
   outExtension: { '.js': '.mjs' },

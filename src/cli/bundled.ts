@@ -4,4 +4,5 @@ import { runCli } from './main.ts';
 process.exitCode = await runCli(process.argv.slice(2), undefined, {
   searchWorkerUrl: new URL('./search-worker.mjs', import.meta.url),
   parseWorkerUrl: new URL('./parse-worker.mjs', import.meta.url),
+  entityWorkerUrl: new URL('./entity-worker.mjs', import.meta.url),
 });

@@ -88,6 +88,7 @@ export interface CliIo {
 export interface CliWorkers {
   searchWorkerUrl?: URL;
   parseWorkerUrl?: URL;
+  entityWorkerUrl?: URL;
 }
 
 export async function runCli(
@@ -136,6 +137,7 @@ export async function runCli(
         dir,
         {
           ...(workers.parseWorkerUrl ? { parseWorkerUrl: workers.parseWorkerUrl } : {}),
+          ...(workers.entityWorkerUrl ? { entityWorkerUrl: workers.entityWorkerUrl } : {}),
           printPdf: lazyChromiumPrinter,
           custodyActor: () => actor,
           researcher: values.researcher,
