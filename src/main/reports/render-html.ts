@@ -163,7 +163,7 @@ ${cover}
 ${contents}
 <main>
 ${body}
-${renderTimelineSection(data, citations, { esc, isRtl: isRtlLanguage })}
+${renderTimelineSection(data, citations, { esc, isRtl: isRtlLanguage, cite: isolate })}
 </main>
 ${notes}
 ${sources}

@@ -5,7 +5,7 @@
  * which the Word export shares.
  */
 import type { Citations } from './citations.ts';
-import type { ReportData, ReportTimelineEvent } from './report-data.ts';
+import type { ReportData, ReportTimelineEvent, SourceDoc } from './report-data.ts';
 import { entitiesLead, eventDate, eventKind, groupText, omittedLine, TIMELINE_GROUPS_HEADING, TIMELINE_HEADING, TIMELINE_NONE, timelineIntro } from './timeline-facts.ts';
 
 type Escape = (text: string) => string;
@@ -13,11 +13,13 @@ type Escape = (text: string) => string;
 interface TimelineMarkup {
   esc: Escape;
   isRtl: (language: string | null | undefined) => boolean;
+  /** A citation escaped with its source's names isolated (render-html.ts), so a Uyghur title keeps the line left to right. */
+  cite: (text: string, doc: SourceDoc | undefined) => string;
 }
 
 export const TIMELINE_ANCHOR = 'timeline';
 
-function renderEvent(event: ReportTimelineEvent, citation: string, data: ReportData, { esc, isRtl }: TimelineMarkup): string {
+function renderEvent(event: ReportTimelineEvent, citation: string, data: ReportData, { esc, isRtl, cite: isolate }: TimelineMarkup): string {
   const doc = data.documents[event.documentId];
   const lang = doc?.language ? ` lang="${esc(doc.language)}"` : '';
   const dir = isRtl(doc?.language) ? ' dir="rtl"' : ' dir="auto"';
@@ -25,7 +27,7 @@ function renderEvent(event: ReportTimelineEvent, citation: string, data: ReportD
   const head = `<p class="event-head"><time datetime="${esc(event.date)}">${esc(eventDate(event))}</time> <span class="event-kind">${esc(eventKind(event))}</span> ${title}</p>`;
   const sentence = event.kind === 'mentioned' ? `<blockquote${lang}${dir}><p>${esc(event.context.trim())}</p></blockquote>` : '';
   const named = event.entities.length ? `<p class="event-entities">${esc(entitiesLead)}${event.entities.map((x) => `<bdi>${esc(x.label)}</bdi>`).join(', ')}</p>` : '';
-  const cite = citation ? `<p class="cite">${esc(citation)}</p>` : '';
+  const cite = citation ? `<p class="cite">${isolate(citation, doc)}</p>` : '';
   return `<li class="event ${event.kind}">${head}${sentence}${named}${cite}</li>`;
 }
 
