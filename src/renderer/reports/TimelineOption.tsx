@@ -22,6 +22,8 @@ export function TimelineOption({ timeline, tags, onChange }: { timeline: ReportT
             {t('reports.timeline.tag')}
             <select value={timeline.tagIds[0] ?? ''} onChange={(e) => onChange({ tagIds: e.target.value ? [e.target.value] : [] })}>
               <option value="">{t('timeline.anyTag')}</option>
+              {/* A tag deleted since stays chosen until another is: the export says so rather than widen the timeline. */}
+              {timeline.tagIds[0] && !tags.some((tag) => tag.id === timeline.tagIds[0]) && <option value={timeline.tagIds[0]}>{t('reports.timeline.deletedTag')}</option>}
               {tags.map((tag) => (
                 <option key={tag.id} value={tag.id}>
                   {tag.name}

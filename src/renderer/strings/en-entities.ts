@@ -60,4 +60,5 @@ export const enEntities = {
   'reports.timeline': 'Timeline section (dated events of the sources)',
   'reports.timeline.tag': 'Timeline: sources tagged',
   'reports.timeline.entity': 'Timeline: events naming',
+  'reports.timeline.deletedTag': 'A deleted tag (choose another)',
 } as const;
