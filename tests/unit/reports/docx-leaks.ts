@@ -9,7 +9,7 @@ export function docxLeaks(parts: Record<string, Uint8Array>, secrets: readonly s
   for (const [name, bytes] of Object.entries(parts)) {
     const raw = decodeXml(strFromU8(bytes));
     const words = partWords(bytes);
-    const utf16 = Buffer.from(bytes).toString('utf16le');
+    const utf16 = new TextDecoder('utf-16le').decode(bytes);
     for (const secret of secrets) {
       const squeezed = squeeze(secret);
       if (raw.includes(secret) || words.includes(secret) || utf16.includes(secret) || squeeze(words).includes(squeezed) || name.includes(secret)) found.push(`${name}: ${secret}`);
