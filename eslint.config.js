@@ -58,6 +58,16 @@ const boundaries = [
   },
 ];
 
+/**
+ * Node 24.21's Buffer#toString('utf16le') writes one byte past its heap buffer for an odd-length
+ * slice at an odd offset (nodejs/node#64697): it corrupted the heap of the locked-investigation test
+ * and crashed it later inside SQLite. TextDecoder('utf-16le') has no such path.
+ */
+const utf16ToString = {
+  selector: "CallExpression[callee.property.name='toString'][arguments.0.value=/^(utf-?16le|ucs-?2)$/i]",
+  message: "Decode UTF-16 with new TextDecoder('utf-16le'): Buffer#toString('utf16le') overruns its buffer in Node 24.21 (nodejs/node#64697).",
+};
+
 /** Security rules Electronegativity misses (issue 7), enforced everywhere in src. */
 const securityRules = {
   files: ['src/**/*.{ts,tsx}'],
@@ -70,6 +80,7 @@ const securityRules = {
       { selector: "Property[key.name='webSecurity'][value.value=false]", message: 'webSecurity stays on (DESIGN.md, Security).' },
       { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Never inject HTML into the app page; sanitised originals go in a sandboxed frame.' },
       { selector: "CallExpression[callee.object.name='contextBridge'] Identifier[name='ipcRenderer']", message: 'Never expose ipcRenderer; expose the contract-built API.' },
+      utf16ToString,
     ],
   },
 };
@@ -115,5 +126,6 @@ export default tseslint.config(
   },
   ...boundaries,
   securityRules,
+  { files: ['tests/**/*.ts', 'scripts/**/*.ts'], rules: { 'no-restricted-syntax': ['error', utf16ToString] } },
   openExternalRule,
 );

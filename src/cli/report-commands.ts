@@ -19,6 +19,8 @@ export const REPORT_OPTIONS = {
   redact: { type: 'string' },
   'redact-terms': { type: 'string' },
   force: { type: 'boolean', default: false },
+  // Issue 18: the timeline section in this export (--tag and --entity are the timeline command's).
+  timeline: { type: 'boolean', default: false },
 } as const;
 
 export interface ReportValues {
@@ -34,6 +36,9 @@ export interface ReportValues {
   redact?: string | undefined;
   'redact-terms'?: string | undefined;
   force?: boolean | undefined;
+  timeline?: boolean | undefined;
+  tag?: string[] | undefined;
+  entity?: string[] | undefined;
 }
 
 /** Loads the Chromium printer only when a PDF is asked for, so other commands start fast. */
@@ -60,6 +65,25 @@ export function parseRedact(value: string | undefined): { emails: boolean; phone
   const bad = kinds.find((k) => !known.includes(k));
   if (bad) throw new DossierError('BAD_INPUT', `--redact takes emails, phones or none, not "${bad}".`);
   return { emails: kinds.includes('emails'), phones: kinds.includes('phones') };
+}
+
+/**
+ * Issue 18: `--timeline [--tag T] [--entity E]` as the export's timeline option. Whenever the export
+ * carries the timeline (by the flag or the report's own setting) the documents not yet read for
+ * entities are read first: the CLI has no background job.
+ */
+async function timelineOption(h: Handlers, reportId: string, values: ReportValues) {
+  if (!values.timeline && (values.tag?.length || values.entity?.length)) throw new DossierError('BAD_INPUT', '--tag and --entity limit the timeline section: give --timeline too.');
+  const included = values.timeline || (await call(h, 'reports:get', { id: reportId })).settings.timeline.include;
+  if (included) await call(h, 'entities:extract', { wait: true });
+  if (!values.timeline) return undefined;
+  const tags = values.tag?.length ? await call(h, 'tags:list', {}) : [];
+  const tagIds = (values.tag ?? []).map((name) => {
+    const tag = tags.find((t) => t.name.toLowerCase() === name.trim().toLowerCase());
+    if (!tag) throw new DossierError('NOT_FOUND', `There is no tag named "${name}".`);
+    return tag.id;
+  });
+  return { include: true, tagIds, entities: values.entity ?? [] };
 }
 
 export async function runReportCommand(
@@ -130,6 +154,7 @@ export async function runReportCommand(
     const formats: readonly string[] = [...EXPORT_FORMATS, 'redaction-log'];
     if (!formats.includes(format)) throw new DossierError('BAD_INPUT', `--format is one of ${formats.join(', ')}.`);
     const redact = parseRedact(values.redact);
+    const timeline = await timelineOption(h, id, values);
     const result = await call(h, 'reports:export', {
       id,
       format: format as (typeof EXPORT_FORMATS)[number],
@@ -137,6 +162,7 @@ export async function runReportCommand(
       force: values.force ?? false,
       ...(redact ? { redact } : {}),
       ...(values['redact-terms'] ? { termsFile: values['redact-terms'] } : {}),
+      ...(timeline ? { timeline } : {}),
     });
     const redactions = result.redacted || result.kept ? ` (${result.redacted} redacted, ${result.kept} kept)` : '';
     return { json: result, text: `Wrote ${result.path} (${result.bytes} bytes)${redactions}.` };

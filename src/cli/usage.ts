@@ -21,7 +21,10 @@ export const REPORT_USAGE = `  report create --title T [--from-tags A,B] [--subt
   report list                          the reports of the investigation
   export REPORT_ID --format pdf|docx|html|md|csv|json|qdpx|redaction-log --out FILE
          [--redact emails,phones|none] [--redact-terms FILE] [--force]
-                                       export a report; never replaces a file without --force
+         [--timeline [--tag T] [--entity E]]
+                                       export a report; never replaces a file without --force;
+                                       --timeline adds the timeline section (pdf, docx, html, md),
+                                       limited to sources tagged T and events naming E
   verify-export FILE.json              check a report's JSON export against this investigation's documents
                                        (the originals imported): each quote at its position, redactions as gaps`;
 

@@ -29,6 +29,15 @@ export const reportBody = z
       .max(1000),
   })
   .strict();
+/** Issue 18: whether a report carries the timeline, and its tag and entity filters. */
+export const reportTimeline = z
+  .object({
+    include: z.boolean().optional(),
+    tagIds: z.array(id).max(200).optional(),
+    entities: z.array(z.string().trim().min(1).max(300)).max(20).optional(),
+  })
+  .strict();
+
 export const reportSettings = z
   .object({
     citationStyle: z.enum(CITATION_STYLES).optional(),
@@ -36,6 +45,8 @@ export const reportSettings = z
     quoteChain: z.boolean().optional(),
     /** Issue 19: the verification appendix also gives each source's capture facts and custody summary. */
     custodyAppendix: z.boolean().optional(),
+    /** Issue 18: the timeline as a section of the report, limited as the timeline view is. */
+    timeline: reportTimeline.optional(),
     redaction: z
       .object({
         emails: z.boolean().optional(),

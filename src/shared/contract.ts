@@ -35,6 +35,7 @@ import {
   reportBody,
   reportDate,
   reportSettings,
+  reportTimeline,
   text,
 } from './contract-schemas.ts';
 import { attributeFilter, qdaChannels } from './contract-qda.ts';
@@ -337,6 +338,8 @@ export const contract = {
           .strict()
           .optional(),
         termsFile: text(MAX_PATH).min(1).optional(),
+        /** Issue 18: the timeline section for this export only (the CLI's --timeline), over the report's setting. */
+        timeline: reportTimeline.optional(),
       })
       .strict(),
     output: out<{ path: string | null; bytes: number; redacted: number; kept: number }>(),

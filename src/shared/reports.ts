@@ -42,6 +42,17 @@ export interface RedactionRules {
   keep: string[];
 }
 
+/**
+ * Issue 18: the timeline as a section of the report (after the sections), limited as the timeline
+ * view is: to the documents of the tags (with their subtags) and to events naming each entity.
+ */
+export interface ReportTimelineSettings {
+  include: boolean;
+  tagIds: string[];
+  /** Entity names as typed (any spelling), each resolved when the report is rendered. */
+  entities: string[];
+}
+
 export interface ReportSettings {
   citationStyle: CitationStyle;
   pageSize: PageSize;
@@ -49,6 +60,8 @@ export interface ReportSettings {
   quoteChain: boolean;
   /** Issue 19: the appendix also lists each source's capture facts and custody summary. */
   custodyAppendix: boolean;
+  /** Issue 18: the timeline section. */
+  timeline: ReportTimelineSettings;
   redaction: RedactionRules;
 }
 
@@ -90,5 +103,6 @@ export const DEFAULT_REPORT_SETTINGS: ReportSettings = {
   pageSize: 'A4',
   quoteChain: true,
   custodyAppendix: false,
+  timeline: { include: false, tagIds: [], entities: [] },
   redaction: { emails: true, phones: true, terms: [], keep: [] },
 };

@@ -68,4 +68,23 @@ test('places in three scripts are one entity each in the facets, and the timelin
   await expect(pane.getByText(/Written as: .*Toli County.*托里县/)).toBeVisible();
   await expect(pane.locator('.entity-mention mark').filter({ hasText: 'تولى ناھىيىسىدە' })).toHaveCount(1);
   await shot('04-entity-page');
+
+  // The timeline as a section of a report, limited to the events naming Toli (any spelling).
+  await page.getByRole('button', { name: 'Close entities and timeline' }).click();
+  await page.getByRole('button', { name: 'Reports' }).click();
+  await page.getByRole('button', { name: 'New report' }).click();
+  await page.getByLabel('Title').fill('Toli County, 2017–2018');
+  await page.getByRole('button', { name: 'Create report' }).click();
+  await page.getByRole('checkbox', { name: 'Timeline section (dated events of the sources)' }).check();
+  const naming = page.getByRole('searchbox', { name: 'Timeline: events naming' });
+  await naming.fill('托里');
+  await naming.blur();
+  await page.getByRole('tab', { name: 'Preview' }).click();
+  const section = page.frameLocator('iframe[title="Report preview"]').locator('section#timeline');
+  await expect(section).toContainText('Limited to the events that name “托里”.');
+  await expect(section.locator('li.mentioned time').first()).toHaveText('2017');
+  await expect(section.locator('li.mentioned time').last()).toHaveText('June 2018');
+  await expect(section.locator('blockquote[lang="ug"][dir="rtl"]').first()).toContainText('2017-يىلى تولى ناھىيىسىدە');
+  await expect(section).toContainText('2017年在托里县家中被捕');
+  await shot('05-report-timeline');
 });

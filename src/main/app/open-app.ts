@@ -1,4 +1,4 @@
-import { createSearchEngine, type SearchEngineOptions } from '../search/engine.ts';
+import { createSearchEngine, type SearchEngine, type SearchEngineOptions } from '../search/engine.ts';
 import { createService, type Handlers, type ServiceDeps } from '../service.ts';
 import { openWorkspace, type Workspace } from '../store/workspace.ts';
 import type { WorkspaceUnlock } from '../lock/lock-workspace.ts';
@@ -24,14 +24,28 @@ export function openApp(
   unlock?: WorkspaceUnlock,
 ): OpenedApp {
   const workspace = openWorkspace(dir, { unlock });
-  const search = createSearchEngine(workspace, {
+  const engine = createSearchEngine(workspace, {
     ...searchOptions,
     resolveEntity: (name) => resolveEntityName(workspace.db, name),
     onProgress: (progress) => extra.emit?.('evt:index:progress', progress),
   });
+  // Issue 18: searches being answered, so the entity job's writes wait for them (entity-job.ts).
+  let searching = 0;
+  const search: SearchEngine = {
+    ...engine,
+    search: async (query, options) => {
+      searching++;
+      try {
+        return await engine.search(query, options);
+      } finally {
+        searching--;
+      }
+    },
+  };
   const entityJob = extra.entityJob ?? createEntityJob(workspace.db, (p) => extra.emit?.('evt:entities:progress', p), {
       databaseFile: workspace.paths.database,
       workerUrl: extra.entityWorkerUrl,
+      searching: () => searching > 0,
     });
   const handlers = createService({ workspace, search, ...extra, entityJob });
   return {

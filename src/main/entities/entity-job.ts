@@ -21,6 +21,9 @@ const BACKUP_POLL_MS = 20;
 const BATCH = 20;
 /** The longest one write transaction holds the main thread. */
 const WRITE_SLICE_MS = 10;
+/** How long a write waits for searches under way at most (a stream of searches never stops the job). */
+const SEARCH_WAIT_MS = 250;
+const SEARCH_POLL_MS = 2;
 
 export interface EntityJob {
   /** Starts (or continues) reading pending documents in the background. */
@@ -38,6 +41,8 @@ export interface EntityJobOptions {
   databaseFile: string;
   /** The worker module: the Electron build passes its bundled worker; source runs use the default. */
   workerUrl?: URL | undefined;
+  /** Whether a search is being answered: the job's next write waits for it (up to SEARCH_WAIT_MS). */
+  searching?: (() => boolean) | undefined;
 }
 
 const extractingOrNothing = (p: Promise<DocumentExtraction[] | undefined>) => p.catch(() => undefined);
@@ -101,6 +106,9 @@ export function createEntityJob(db: Database, onProgress: (p: EntityJobProgress)
     while (next < results.length) {
       // A write between the steps of an online backup fails it: the job waits for the backup.
       while (!stopped && backupRunning(db)) await sleep(BACKUP_POLL_MS);
+      // A search's round trips to the search workers would each wait behind a write: searches go first.
+      const waitUntil = performance.now() + SEARCH_WAIT_MS;
+      while (!stopped && options.searching?.() && performance.now() < waitUntil) await sleep(SEARCH_POLL_MS);
       if (stopped) return;
       const started = performance.now();
       const corrections = readCorrections(db);

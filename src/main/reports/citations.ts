@@ -109,6 +109,11 @@ export interface Citations {
   /** In report order; only the footnote style has notes. */
   notes: Citation[];
   sources: SourceEntry[];
+  /**
+   * Issue 18: the citation of each event of the timeline section, in its order: the short note
+   * (footnote style) or the parenthetical (author-date); the full entry is in the sources list.
+   */
+  events: string[];
 }
 
 /** Letters that tell apart two sources of one creator and year: 2019a, 2019b. */
@@ -146,6 +151,14 @@ export function buildCitations(report: Report, data: ReportData, style: Citation
     byItem.set(item.id, citation);
     if (style === 'footnote') notes.push(citation);
   }
+  // Issue 18: the timeline's sources join the sources list after the quotes' own.
+  for (const event of data.timeline?.events ?? []) {
+    const doc = data.documents[event.documentId];
+    if (doc && !seen.has(doc.id)) {
+      seen.add(doc.id);
+      cited.push(doc);
+    }
+  }
   const labels = yearLabels(cited);
   if (style === 'author-date') {
     for (const citation of byItem.values()) {
@@ -156,7 +169,12 @@ export function buildCitations(report: Report, data: ReportData, style: Citation
   }
   const sorted = [...cited].sort((a, b) => sortKey(a).localeCompare(sortKey(b)) || a.title.localeCompare(b.title));
   const sources = sorted.map((doc) => ({ documentId: doc.id, url: doc.url, text: sourceText(doc, style, labels.get(doc.id)!) }));
-  return { style, byItem, notes, sources };
+  const events = (data.timeline?.events ?? []).map((event) => {
+    const doc = data.documents[event.documentId];
+    if (!doc) return '';
+    return style === 'footnote' ? shortNote(doc, event.locator) : `(${join([`${creator(doc)} ${labels.get(doc.id)}`, locatorText(event.locator)])})`;
+  });
+  return { style, byItem, notes, sources, events };
 }
 
 /** Entries are alphabetised by their first word, quotation marks and an initial article left out (CMOS 14.66). */

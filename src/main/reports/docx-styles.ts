@@ -25,6 +25,8 @@ export const DOCX_STYLES: IStylesOptions = {
       run: { font: HEADING_FONT, size: pt(15), bold: true, color: '111111' },
       paragraph: { spacing: { before: 480, after: 180 }, keepNext: true, border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'BBBBBB', space: 2 } } },
     },
+    // Issue 18: the timeline's "Given by two or more sources", as the HTML's h3.
+    heading2: { run: { font: HEADING_FONT, size: pt(12.5), bold: true, color: '111111' }, paragraph: { spacing: { before: 300, after: 120 }, keepNext: true } },
   },
   paragraphStyles: [
     { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', next: 'Normal', run: { size: pt(14), color: GREY } },

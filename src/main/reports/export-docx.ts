@@ -12,6 +12,8 @@ import { custodyDocx, quoteChainDocx } from './docx-appendix.ts';
 import { DOCX_CREATOR, withDossierProperties } from './docx-package.ts';
 import { firstStrongIsRtl, paragraphTexts, textRuns } from './docx-runs.ts';
 import { DOCX_STYLES } from './docx-styles.ts';
+import { TIMELINE_BOOKMARK, timelineDocx } from './docx-timeline.ts';
+import { TIMELINE_HEADING } from './timeline-facts.ts';
 import { PDF_MARGINS_MM } from './print-options.ts';
 import { deletedSourceText, isRtlLanguage, SAFE_URL } from './render-html.ts';
 import type { ReportData } from './report-data.ts';
@@ -83,12 +85,14 @@ function cover(report: Report): Paragraph[] {
 
 const bookmark = (i: number) => `section_${i + 1}`;
 
-function contents(report: Report): Paragraph[] {
+function contents(report: Report, data: ReportData): Paragraph[] {
   const sections = report.body.sections;
-  if (sections.length < 2) return [];
+  if (sections.length + (data.timeline ? 1 : 0) < 2) return [];
   return [
     new Paragraph({ style: 'ContentsHeading', children: textRuns('Contents', null) }),
     ...sections.map((s, i) => new Paragraph({ style: 'ContentsEntry', children: [new InternalHyperlink({ anchor: bookmark(i), children: textRuns(`${i + 1}. ${s.heading || UNTITLED}`, null) })] })),
+    // Issue 18: the timeline section follows the sections.
+    ...(data.timeline ? [new Paragraph({ style: 'ContentsEntry', children: [new InternalHyperlink({ anchor: TIMELINE_BOOKMARK, children: textRuns(TIMELINE_HEADING, null) })] })] : []),
   ];
 }
 
@@ -125,8 +129,9 @@ export async function buildDocx(report: Report, data: ReportData, opts: { now: s
   const footnotes: Footnotes = {};
   const children: Block[] = [
     ...cover(report),
-    ...contents(report),
+    ...contents(report, data),
     ...body(report, data, citations, footnotes),
+    ...timelineDocx(data, citations),
     ...sources(data, citations),
     ...(report.settings.quoteChain ? quoteChainDocx(report, data, citations, textWidth) : []),
     ...(report.settings.custodyAppendix ? custodyDocx(data, citations, textWidth) : []),

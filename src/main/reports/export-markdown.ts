@@ -4,6 +4,7 @@ import { buildCitations, endWith, formatDate } from './citations.ts';
 import type { ReportData } from './report-data.ts';
 import { deletedSourceText } from './render-html.ts';
 import { memoForMarkdown } from '../qda/memo-html.ts';
+import { entitiesLead, eventDate, eventKind, groupText, omittedLine, TIMELINE_GROUPS_HEADING, TIMELINE_HEADING, TIMELINE_NONE, timelineIntro } from './timeline-facts.ts';
 
 /** Escapes what Markdown would read as markup at the start of a line or inline. */
 const md = (text: string) => text.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/^(\s*)([-+]|\d+\.)(\s)/gm, '$1\\$2$3');
@@ -40,6 +41,27 @@ export function renderReportMarkdown(report: Report, data: ReportData, style: Ci
       if (item.commentary.trim()) out.push(md(item.commentary.trim()), '');
     }
   });
+  // Issue 18: the timeline section, its words those of the HTML's (timeline-facts.ts).
+  const timeline = data.timeline;
+  if (timeline) {
+    out.push(`## ${TIMELINE_HEADING}`, '', md(timelineIntro(timeline, data)), '');
+    if (!timeline.events.length) out.push(`*${md(TIMELINE_NONE)}*`, '');
+    timeline.events.forEach((e, i) => {
+      out.push(`**${md(eventDate(e))}** ${eventKind(e)} ${md(data.documents[e.documentId]?.title ?? '')}`, '');
+      if (e.kind === 'mentioned') out.push(quoteBlock(e.context), '');
+      const named = e.entities.length ? `${entitiesLead}${e.entities.map((x) => md(x.label)).join(', ')}. ` : '';
+      if (named || citations.events[i]) out.push(`${named}${md(citations.events[i] ?? '')}`.trim(), '');
+    });
+    if (omittedLine(timeline)) out.push(`*${md(omittedLine(timeline))}*`, '');
+    if (timeline.groups.length) {
+      out.push(`### ${TIMELINE_GROUPS_HEADING}`, '');
+      for (const g of timeline.groups) {
+        const { label, rest, titles } = groupText(g, data);
+        out.push(`- ${md(label + rest + titles.join('; '))}`);
+      }
+      out.push('');
+    }
+  }
   if (style === 'footnote') {
     for (const c of citations.notes) out.push(`[^${c.n}]: ${md(endWith(c.text, c.url ? ',' : '.'))}${c.url ? ` <${c.url}>.` : ''}`);
     if (citations.notes.length) out.push('');

@@ -51,6 +51,14 @@ sup.ref a, .notes a { color: inherit; text-decoration: none; }
 .appendix table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 .appendix th, .appendix td { border: 1px solid #bbb; padding: .25em .4em; vertical-align: top; text-align: start; word-break: break-all; }
 .appendix th:first-child, .appendix td:first-child { width: 2.2em; }
+.contents li.unnumbered { list-style: none; }
+.timeline-events { list-style: none; padding: 0; }
+.timeline .event { margin: .8em 0 1em; break-inside: avoid; }
+.event-head { margin: 0 0 .2em; }
+.event-head time { font-weight: bold; }
+.event-kind { color: #555; }
+.event-entities { font-size: 9.5pt; color: #333; margin: .3em 0 0 1.2em; }
+.timeline-groups { font-size: 9.5pt; padding-left: 1.4em; }
 .hash { font-family: "Noto Sans Mono", "DejaVu Sans Mono", monospace; font-size: 7.5pt; }
 `;
 }

@@ -108,20 +108,24 @@ export function redactReport(report: Report, data: ReportData, rules: RedactionR
   };
 
   const quotesOf = (documentId: string) => Object.values(data.passages).filter((q) => q.documentId === documentId);
-  /** Where a hit in a source's text shows: in a quote, in a quote's context, or only in a REFI-QDA project's copy of the text. */
-  const placeInText = (quotes: QuoteData[]) => (hit: TextHit) => {
+  /** Issue 18: the timeline's sentences in a source, numbered as the section lists them. */
+  const eventsOf = (documentId: string) => (data.timeline?.events ?? []).map((e, i) => ({ e, n: i + 1 })).filter(({ e }) => e.kind === 'mentioned' && e.documentId === documentId);
+  /** Where a hit in a source's text shows: in a quote, in a quote's context, in a timeline event, or only in a REFI-QDA project's copy of the text. */
+  const placeInText = (quotes: QuoteData[], events: ReturnType<typeof eventsOf>) => (hit: TextHit) => {
     const label = (q: QuoteData) => `quote ${quoteNumber.get(q.passageId) ?? '?'}`;
     const inQuote = quotes.find((q) => hit.start < q.end && hit.end > q.start);
     if (inQuote) return label(inQuote);
     const inContext = quotes.find((q) => hit.start < q.end + q.suffix.length && hit.end > q.start - q.prefix.length);
     if (inContext) return `context of ${label(inContext)}`;
+    const inEvent = events.find(({ e }) => hit.start < e.end && hit.end > e.start);
+    if (inEvent) return `timeline event ${inEvent.n}`;
     return OUTSIDE_QUOTES;
   };
 
   const documents: ReportData['documents'] = {};
   const cut = new Map<string, ReturnType<typeof redactWithMap>>();
   for (const [id, d] of Object.entries(data.documents)) {
-    const inText = review(`document.${id}.text`, placeInText(quotesOf(id)), d.text);
+    const inText = review(`document.${id}.text`, placeInText(quotesOf(id), eventsOf(id)), d.text);
     // a deleted document's text is gone (issue 14): its kept quotes are redacted on their own below
     if (!d.deletedAt) cut.set(id, redactWithMap(d.text, inText));
     const nullable = (field: string, value: string | null) => (value === null ? null : redact(`document.${id}.${field}`, `${field} of a source`, value));
@@ -180,7 +184,30 @@ export function redactReport(report: Report, data: ReportData, rules: RedactionR
     values: Object.fromEntries(Object.entries(data.qda.values).map(([doc, values]) => [doc, Object.fromEntries(Object.entries(values).map(([a, v]) => [a, redact(`value.${doc}.${a}`, 'attribute value of a source', v)]))])),
     memos: data.qda.memos.map((m) => ({ ...m, heading: redact(`note.${m.id}.heading`, 'memo heading', m.heading), body: redact(`note.${m.id}.body`, 'memo', m.body) })),
   };
-  return { report: redactedReport, data: { documents, passages, tags, ...(memos ? { memos } : {}), ...(qda ? { qda } : {}) }, hits };
+  // Issue 18: the timeline section. Its sentences are cut from the redacted texts as the quotes are,
+  // a publication's title is the redacted title, and each entity name is reviewed once.
+  const labels = new Map<string, string>();
+  const entityLabel = (entity: { id: string; label: string }) => {
+    let label = labels.get(entity.id);
+    if (label === undefined) labels.set(entity.id, (label = redact(`entity.${entity.id}.label`, 'entity name in the timeline', entity.label)));
+    return label;
+  };
+  const timeline = data.timeline && {
+    ...data.timeline,
+    entities: data.timeline.entities.map((name, i) => redact(`timeline.entity.${i}`, 'entity the timeline is limited to', name)),
+    events: data.timeline.events.map((e, i) => {
+      const source = cut.get(e.documentId);
+      const context =
+        e.kind === 'published'
+          ? (documents[e.documentId]?.title ?? redact(`timeline.${e.documentId}.title`, `timeline event ${i + 1}`, e.context))
+          : source
+            ? source.redacted.slice(source.at(e.start, 'start'), source.at(e.end, 'end'))
+            : redact(`timeline.${e.documentId}.${e.start}`, `timeline event ${i + 1}`, e.context);
+      return { ...e, context, entities: e.entities.map((x) => ({ ...x, label: entityLabel(x) })) };
+    }),
+    groups: data.timeline.groups.map((g) => ({ ...g, label: entityLabel({ id: g.entityId, label: g.label }) })),
+  };
+  return { report: redactedReport, data: { documents, passages, tags, ...(memos ? { memos } : {}), ...(qda ? { qda } : {}), ...(timeline ? { timeline } : {}) }, hits };
 }
 
 /**

@@ -12,6 +12,8 @@ import type { ReportData, SourceDoc } from './report-data.ts';
 import { lineHtml, renderCustodyAppendix } from './render-custody.ts';
 import { QUOTE_CHAIN_HEADING, QUOTE_CHAIN_INTRO, QUOTE_CHAIN_WITHHELD, quoteChainRows, WITHHELD } from './quote-chain.ts';
 import { memoToHtml } from '../qda/memo-html.ts';
+import { renderTimelineSection, TIMELINE_ANCHOR } from './render-timeline.ts';
+import { TIMELINE_HEADING } from './timeline-facts.ts';
 
 export interface RenderOptions {
   style?: CitationStyle | undefined;
@@ -120,9 +122,11 @@ ${report.subtitle.trim() ? `<p class="subtitle">${esc(report.subtitle)}</p>` : '
 ${report.authorLine.trim() ? `<p class="byline">${esc(report.authorLine)}</p>` : ''}
 ${report.reportDate ? `<p class="date">${esc(formatDate(report.reportDate))}</p>` : ''}
 </header>`;
+  // Issue 18: the timeline section follows the sections, and has its own line in the contents.
+  const timelineEntry = data.timeline ? `<li class="unnumbered"><a href="#${TIMELINE_ANCHOR}">${esc(TIMELINE_HEADING)}</a></li>` : '';
   const contents =
-    sections.length > 1
-      ? `<nav class="contents" aria-label="Contents"><ol>${sections.map((s, i) => `<li><a href="#section-${i + 1}">${esc(s.heading || 'Untitled section')}</a></li>`).join('')}</ol></nav>`
+    sections.length + (data.timeline ? 1 : 0) > 1
+      ? `<nav class="contents" aria-label="Contents"><ol>${sections.map((s, i) => `<li><a href="#section-${i + 1}">${esc(s.heading || 'Untitled section')}</a></li>`).join('')}${timelineEntry}</ol></nav>`
       : '';
   const body = sections
     .map(
@@ -159,6 +163,7 @@ ${cover}
 ${contents}
 <main>
 ${body}
+${renderTimelineSection(data, citations, { esc, isRtl: isRtlLanguage, cite: isolate })}
 </main>
 ${notes}
 ${sources}

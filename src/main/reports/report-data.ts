@@ -7,6 +7,7 @@ import type { Block } from '../../shared/domain.ts';
 import { layoutOf, type PageLayout } from '../../shared/page-layout.ts';
 import { locate, type Locator } from '../../shared/locator.ts';
 import type { Report } from '../../shared/reports.ts';
+import type { DatePrecision, EntityType, TimelineGroup } from '../../shared/entities.ts';
 import type { Database } from '../store/database.ts';
 import { getDocument } from '../store/documents-repo.ts';
 import { getPassage } from '../store/passages-repo.ts';
@@ -76,6 +77,34 @@ export interface ReportData {
   memos?: Record<string, ReportMemo>;
   /** Issue 21: document attributes and memos for the REFI-QDA export. */
   qda?: QdaExportData;
+  /** Issue 18: the timeline section, when the report includes it (its sources are in `documents`). */
+  timeline?: ReportTimeline;
+}
+
+/** One dated event of the timeline section: a document's publication, or a date its text gives. */
+export interface ReportTimelineEvent {
+  kind: 'published' | 'mentioned';
+  /** ISO 8601 at the precision the text gives: YYYY, YYYY-MM or YYYY-MM-DD. */
+  date: string;
+  precision: DatePrecision;
+  documentId: string;
+  /** The sentence that gives the date, as offsets into the source's text (0, 0 for a publication: its title stands for it). */
+  start: number;
+  end: number;
+  context: string;
+  entities: { id: string; label: string; type: EntityType }[];
+  locator: Locator | null;
+}
+
+export interface ReportTimeline {
+  /** The filters as chosen: tag ids (names come from `tags`) and entity names as typed. */
+  tagIds: string[];
+  entities: string[];
+  events: ReportTimelineEvent[];
+  /** Entity and period given by two or more sources (corroboration, or contradiction, at a glance). */
+  groups: TimelineGroup[];
+  /** Events past the section's limit, left out. */
+  omitted: number;
 }
 
 export interface ReportMemo {
@@ -98,15 +127,21 @@ export function codePointOffset(text: string, at: number): number {
 /** PDF page or paragraph number: the one count the citations and the reader's margin share (src/shared/locator.ts). */
 export { locate };
 
-/** A stored passage's quote and its source as a report shows them; undefined when the passage is gone. */
-type Layouts = Map<string, { doc: SourceDoc; blocks: Block[]; pageStarts: number[] | null; pages: PageLayout[] | null }>;
+/** A source's text and layout, for the locators of its quotes and timeline events. */
+interface LayoutEntry {
+  doc: SourceDoc;
+  blocks: Block[];
+  pageStarts: number[] | null;
+  pages: PageLayout[] | null;
+}
+export type Layouts = Map<string, LayoutEntry>;
 
-function liveQuote(db: Database, passageId: string, layout: Layouts) {
-  const passage = getPassage(db, passageId);
-  if (!passage) return undefined;
-  let source = layout.get(passage.documentId);
+/** A live document as a report's source, with its layout for locators; loaded once per report (undefined when it is gone). */
+export function sourceOf(db: Database, documentId: string, layout: Layouts): LayoutEntry | undefined {
+  let source = layout.get(documentId);
   if (!source) {
-    const d = getDocument(db, passage.documentId)!;
+    const d = getDocument(db, documentId);
+    if (!d) return undefined;
     const doc: SourceDoc = {
       id: d.id,
       title: d.title,
@@ -125,6 +160,14 @@ function liveQuote(db: Database, passageId: string, layout: Layouts) {
     source = { doc, blocks: d.blocks, pageStarts: d.pageStarts, pages: layoutOf(d.meta) };
     layout.set(d.id, source);
   }
+  return source;
+}
+
+/** A stored passage's quote and its source as a report shows them; undefined when the passage is gone. */
+function liveQuote(db: Database, passageId: string, layout: Layouts) {
+  const passage = getPassage(db, passageId);
+  if (!passage) return undefined;
+  const source = sourceOf(db, passage.documentId, layout)!;
   const quote: QuoteData = {
     passageId: passage.id,
     documentId: passage.documentId,

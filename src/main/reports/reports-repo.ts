@@ -1,4 +1,4 @@
-import { DEFAULT_REPORT_SETTINGS, type RedactionRules, type Report, type ReportBody, type ReportSection, type ReportSettings, type ReportSummary } from '../../shared/reports.ts';
+import { DEFAULT_REPORT_SETTINGS, type RedactionRules, type Report, type ReportBody, type ReportSection, type ReportSettings, type ReportSummary, type ReportTimelineSettings } from '../../shared/reports.ts';
 import type { Database } from '../store/database.ts';
 import { newId, nowIso } from '../store/ids.ts';
 
@@ -18,7 +18,9 @@ export interface ReportRow {
 /** Settings as stored, completed with defaults so reports written by older versions still open. */
 export function normaliseSettings(raw: Partial<ReportSettings> | undefined): ReportSettings {
   const redaction = { ...DEFAULT_REPORT_SETTINGS.redaction, ...(raw?.redaction ?? {}) };
-  return { ...DEFAULT_REPORT_SETTINGS, ...(raw ?? {}), redaction };
+  // Issue 18: reports stored before the timeline section have none.
+  const timeline = { ...DEFAULT_REPORT_SETTINGS.timeline, ...(raw?.timeline ?? {}) };
+  return { ...DEFAULT_REPORT_SETTINGS, ...(raw ?? {}), redaction, timeline };
 }
 
 function parseBody(json: string): ReportBody {
@@ -90,8 +92,11 @@ export function listReports(db: Database): ReportSummary[] {
   });
 }
 
-/** A partial change of settings; redaction rules merge field by field. */
-export type SettingsPatch = Partial<Omit<ReportSettings, 'redaction'>> & { redaction?: Partial<RedactionRules> | undefined };
+/** A partial change of settings; redaction rules and the timeline section merge field by field. */
+export type SettingsPatch = Partial<Omit<ReportSettings, 'redaction' | 'timeline'>> & {
+  redaction?: Partial<RedactionRules> | undefined;
+  timeline?: Partial<ReportTimelineSettings> | undefined;
+};
 
 export interface ReportPatch {
   title?: string | undefined;
@@ -110,6 +115,7 @@ export function mergeSettings(current: ReportSettings, patch: SettingsPatch | un
     ...current,
     ...defined({ citationStyle: patch.citationStyle, pageSize: patch.pageSize, quoteChain: patch.quoteChain, custodyAppendix: patch.custodyAppendix }),
     redaction: { ...current.redaction, ...defined(patch.redaction ?? {}) },
+    timeline: { ...current.timeline, ...defined(patch.timeline ?? {}) },
   };
 }
 

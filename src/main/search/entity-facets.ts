@@ -11,16 +11,39 @@ import { Dictionary, type DocTable } from './doc-table.ts';
 const REFRESH_MS = 2000;
 const PER_TYPE = 30;
 
+/**
+ * Deletions and updates of mentions made through this connection, counted by a TEMP trigger (on
+ * the connection only: nothing in the store's schema). Issue 18's search latency during the entity
+ * job: telling appends from deletions by `count(*)` over entity_mentions took 26–115 ms at a million
+ * rows, on every search after a write; `max(id)` and this counter take microseconds.
+ */
+const REMOVALS_SQL = `
+  CREATE TEMP TABLE IF NOT EXISTS entity_mention_removals (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
+  INSERT OR IGNORE INTO entity_mention_removals (id, n) VALUES (1, 0);
+  CREATE TEMP TRIGGER IF NOT EXISTS entity_mentions_deleted AFTER DELETE ON main.entity_mentions
+    BEGIN UPDATE entity_mention_removals SET n = n + 1 WHERE id = 1; END;
+  CREATE TEMP TRIGGER IF NOT EXISTS entity_mentions_updated AFTER UPDATE ON main.entity_mentions
+    BEGIN UPDATE entity_mention_removals SET n = n + 1 WHERE id = 1; END;`;
+
+/** What tells an append from any other change: the last mention id, this connection's deletions and updates, the small tables' counts. */
+interface StoreState {
+  last: number;
+  removals: number;
+  corrections: number;
+  entities: number;
+}
+
+const sameState = (a: StoreState, b: StoreState) => a.last === b.last && a.removals === b.removals && a.corrections === b.corrections && a.entities === b.entities;
+
 export class EntityIndex {
-  private key = '';
+  private state: StoreState | null = null;
   private readAt = 0;
-  private last = 0;
   private stamp = '';
-  private count = 0;
-  private corrections = 0;
+  private version = -1;
   private byOrdinal = new Map<number, number[]>();
   private codes = new Dictionary();
   private info = new Map<string, { label: string; type: EntityFacetCount['type'] }>();
+  private infoKey = '';
 
   private readonly db: Database;
   private readonly table: DocTable;
@@ -30,10 +53,20 @@ export class EntityIndex {
     this.table = table;
   }
 
+  private readState(): StoreState {
+    if (!this.state) this.db.exec(REMOVALS_SQL);
+    return this.db
+      .prepare(
+        `SELECT (SELECT ifnull(max(id), 0) FROM entity_mentions) AS last, (SELECT n FROM entity_mention_removals WHERE id = 1) AS removals,
+           (SELECT count(*) FROM entity_corrections) AS corrections, (SELECT count(*) FROM entities) AS entities`,
+      )
+      .get() as unknown as StoreState;
+  }
+
   /**
    * Reads the store again if it changed. While mentions are only added (the entity job reading new
    * documents) only the new rows are read; anything else (a correction, a document read again or
-   * deleted) reads the whole table, at most once every REFRESH_MS.
+   * deleted, a write by another connection) reads the whole table, at most once every REFRESH_MS.
    */
   refresh(): void {
     // Nothing written since the last look (this connection's changes, another's through data_version): nothing to read.
@@ -41,33 +74,45 @@ export class EntityIndex {
     const { data_version: version } = this.db.prepare('PRAGMA data_version').get() as { data_version: number };
     const stamp = `${changes}:${version}`;
     if (stamp === this.stamp) return;
-    const row = this.db.prepare('SELECT (SELECT ifnull(max(id), 0) FROM entity_mentions) AS last, (SELECT count(*) FROM entity_mentions) AS n, (SELECT count(*) FROM entity_corrections) AS c, (SELECT count(*) FROM entities) AS e').get() as { last: number; n: number; c: number; e: number };
-    const key = `${row.last}:${row.n}:${row.c}:${row.e}`;
-    if (key === this.key) {
+    const before = this.state;
+    const now = this.readState();
+    // Another connection wrote (the CLI beside the app, a restored backup): its deletions passed no trigger of this one.
+    const foreign = before !== null && version !== this.version;
+    if (before && !foreign && sameState(before, now)) {
       this.stamp = stamp;
       return;
     }
-    const appended = this.last > 0 && row.c === this.corrections && row.n - this.count === row.last - this.last && row.n >= this.count;
-    if (!appended && this.key && performance.now() - this.readAt < REFRESH_MS) return;
-    const since = appended ? this.last : 0;
+    const appended = before !== null && !foreign && now.last >= before.last && now.removals === before.removals && now.corrections === before.corrections;
+    if (!appended && before && performance.now() - this.readAt < REFRESH_MS) return;
+    const since = appended ? before.last : 0;
     if (!appended) {
       this.byOrdinal = new Map();
       this.readAt = performance.now();
     }
-    this.key = key;
+    this.state = now;
     this.stamp = stamp;
-    this.last = row.last;
-    this.count = row.n;
-    this.corrections = row.c;
-    const pairs = this.db.prepare('SELECT DISTINCT document_id AS doc, entity_id AS entity FROM entity_mentions WHERE id > ?').all(since) as { doc: string; entity: string }[];
-    for (const { doc, entity } of pairs) {
+    this.version = version;
+    // New rows by their rowid range, without DISTINCT: with it SQLite scans the whole (entity_id, document_id)
+    // index instead (720 ms at a million mentions, on every search while the job wrote). Pairs repeat; the lists dedupe.
+    // The whole table is read as distinct pairs, which is what that index scan is good for.
+    const rows = (
+      since > 0
+        ? this.db.prepare('SELECT document_id AS doc, entity_id AS entity FROM entity_mentions WHERE id > ?').iterate(since)
+        : this.db.prepare('SELECT DISTINCT document_id AS doc, entity_id AS entity FROM entity_mentions').iterate()
+    ) as Iterable<{ doc: string; entity: string }>;
+    for (const { doc, entity } of rows) {
       const ordinal = this.table.ordinal(doc);
       let list = this.byOrdinal.get(ordinal);
       if (!list) this.byOrdinal.set(ordinal, (list = []));
       const code = this.codes.code(entity);
       if (!list.includes(code)) list.push(code);
     }
-    this.info = new Map((this.db.prepare('SELECT id, label, type FROM entities').all() as { id: string; label: string; type: EntityFacetCount['type'] }[]).map((e) => [e.id, e]));
+    // Labels and types change only with a new entity or a correction (rename, merge, split).
+    const infoKey = `${now.entities}:${now.corrections}`;
+    if (infoKey !== this.infoKey || !appended) {
+      this.infoKey = infoKey;
+      this.info = new Map((this.db.prepare('SELECT id, label, type FROM entities').all() as { id: string; label: string; type: EntityFacetCount['type'] }[]).map((e) => [e.id, e]));
+    }
   }
 
   /** A test on ordinals: the document mentions one of each group of ids. */

@@ -25,6 +25,7 @@ import { nowIso } from '../store/ids.ts';
 import { listTags } from '../store/tags-repo.ts';
 import { sectionPassageIds } from './passages.ts';
 import { recordExport } from '../custody/events.ts';
+import { TIMELINE_FORMATS, withTimeline } from './report-timeline.ts';
 
 export interface ReportServiceDeps {
   db: Database;
@@ -98,14 +99,19 @@ export function reportHandlers(deps: ReportServiceDeps) {
     'reports:preview': ({ id, settings }: ParsedInput<'reports:preview'>) => {
       const stored = need(db, id);
       const report = { ...stored, settings: mergeSettings(stored.settings, settings) };
-      const redacted = redactReport(report, loadReportData(db, report), report.settings.redaction);
+      const redacted = redactReport(report, withTimeline(db, report, loadReportData(db, report)), report.settings.redaction);
       return { html: renderReportHtml(redacted.report, redacted.data), hits: redacted.hits };
     },
     'reports:export': async (input: ParsedInput<'reports:export'>) => {
-      const report = need(db, input.id);
+      const stored = need(db, input.id);
+      // Issue 18: the CLI's --timeline includes the timeline section in this export only.
+      const report = input.timeline ? { ...stored, settings: mergeSettings(stored.settings, { timeline: input.timeline }) } : stored;
       const extension = EXTENSIONS[input.format];
       const fileTerms = input.termsFile ? parseTermsFile(await readTerms(input.termsFile)) : [];
       const rules = rulesFor(report, input.redact, fileTerms);
+      // Read before the save dialog: a timeline filter naming no entity is said before a file is chosen.
+      const quoted = loadReportData(db, report);
+      const data = TIMELINE_FORMATS.includes(input.format) ? withTimeline(db, report, quoted) : quoted;
       let out = input.path;
       let confirmed: string | null = null;
       if (!out) {
@@ -120,7 +126,6 @@ export function reportHandlers(deps: ReportServiceDeps) {
       // what the user chose. A name the sanitiser changed was not confirmed, so it is not replaced.
       const force = input.force ?? (confirmed !== null && file === confirmed);
       if (input.format === 'pdf' && !deps.printPdf) throw new DossierError('FORBIDDEN', 'PDF printing is not available here.');
-      const data = loadReportData(db, report);
       const result = await exportReport(report, data, input.format, { rules, printPdf: deps.printPdf, now: nowIso() });
       await writeExport(file, result.bytes, { force, hint: confirmed === null ? 'cli' : 'app' });
       recordExport(db, { format: input.format, reportId: report.id, title: report.title, documentIds: Object.keys(data.documents) }, [{ path: file, bytes: result.bytes }]);

@@ -9,9 +9,10 @@ import { t } from '../strings/t.ts';
 import { ExportPanel, RedactionPanel } from './RedactionPanel.tsx';
 import { SectionsEditor } from './SectionsEditor.tsx';
 import { reportKeys } from './ReportsPane.tsx';
+import { TimelineOption } from './TimelineOption.tsx';
 
 type Tab = 'compose' | 'preview' | 'redaction' | 'export';
-export type SettingsPatch = Partial<Omit<ReportSettings, 'redaction'>> & { redaction?: Partial<ReportSettings['redaction']> };
+export type SettingsPatch = Partial<Omit<ReportSettings, 'redaction' | 'timeline'>> & { redaction?: Partial<ReportSettings['redaction']>; timeline?: Partial<ReportSettings['timeline']> };
 
 /** One report: its title block, sections and items, preview, redaction review and export. */
 export function ReportEditor({
@@ -108,6 +109,7 @@ export function ReportEditor({
               <input type="checkbox" checked={report.settings.custodyAppendix} onChange={(e) => void save({ settings: { custodyAppendix: e.target.checked } })} />
               {t('reports.custodyAppendix')}
             </label>
+            <TimelineOption timeline={report.settings.timeline} tags={tags} onChange={(timeline) => void save({ settings: { timeline } })} />
           </div>
           <SectionsEditor body={report.body} passages={byId} allPassages={passages.data ?? []} tags={tags} onChange={changeBody} onOpenAtPage={onOpenAtPage} />
         </>
@@ -139,6 +141,13 @@ export function ReportEditor({
 /** The report exactly as exported (redactions applied), in a sandboxed frame that can run nothing. */
 function Preview({ id }: { id: string }) {
   const preview = useQuery({ queryKey: reportKeys.preview(id), queryFn: () => invoke('reports:preview', { id }) });
+  // A timeline filter that names no entity (issue 18), say: the message names it.
+  if (preview.error)
+    return (
+      <p className="error" role="alert">
+        {preview.error.message}
+      </p>
+    );
   if (!preview.data) return <p className="meta">{t('reports.rendering')}</p>;
   return <iframe className="report-preview" title={t('reports.preview')} sandbox="" srcDoc={preview.data.html} />;
 }

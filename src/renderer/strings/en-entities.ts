@@ -56,4 +56,9 @@ export const enEntities = {
   'timeline.events.other': '{n} events',
   'timeline.period': 'Period {period}',
   'timeline.clearZoom': 'Show all periods',
+  // The timeline as a section of a report
+  'reports.timeline': 'Timeline section (dated events of the sources)',
+  'reports.timeline.tag': 'Timeline: sources tagged',
+  'reports.timeline.entity': 'Timeline: events naming',
+  'reports.timeline.deletedTag': 'A deleted tag (choose another)',
 } as const;

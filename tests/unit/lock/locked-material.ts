@@ -63,21 +63,20 @@ export const SECRETS = [
   'Sarybel',
 ];
 
-/** Whether `bytes` hold `needle` in UTF-8, UTF-16LE or UTF-16BE, in any case. */
+const utf16le = new TextDecoder('utf-16le');
+
+/** Whether `bytes` hold `needle` in UTF-8, UTF-16LE or UTF-16BE (at either byte alignment), in any case. */
 export function holds(bytes: Uint8Array, needle: string): boolean {
   const target = needle.toLowerCase();
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const swapped = Buffer.from(buffer);
-  swapped.subarray(0, swapped.length - (swapped.length % 2)).swap16();
+  // Copies, so that swap16 never touches the caller's bytes; TextDecoder, not Buffer#toString (eslint.config.js).
+  const even = (b: Uint8Array) => b.subarray(0, b.length & ~1);
+  const swapped = (b: Uint8Array) => Buffer.from(even(b)).swap16();
   const views = [
-    buffer.toString('utf8'),
-    buffer.toString('utf16le'),
-    buffer.subarray(1).toString('utf16le'),
-    swapped.toString('utf16le'),
-    Buffer.from(buffer.subarray(1))
-      .subarray(0, (buffer.length - 1) & ~1)
-      .swap16()
-      .toString('utf16le'),
+    Buffer.from(bytes).toString('utf8'),
+    utf16le.decode(bytes),
+    utf16le.decode(bytes.subarray(1)),
+    utf16le.decode(swapped(bytes)),
+    utf16le.decode(swapped(bytes.subarray(1))),
   ];
   return views.some((text) => text.toLowerCase().includes(target));
 }
