@@ -12,7 +12,8 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     execArgv: ['--import', HIDE_NATIVE_CANVAS],
-    env: { NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${HIDE_NATIVE_CANVAS}`].filter(Boolean).join(' ') },
+    // DOSSIER_CLI_SOURCE: the tests run the CLI's sources, never a bundle left in out/ by an older build (issue 17).
+    env: { DOSSIER_CLI_SOURCE: '1', NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${HIDE_NATIVE_CANVAS}`].filter(Boolean).join(' ') },
     // Generous: a limit for hung tests on a loaded 2-core machine, not a speed check (benches measure speed).
     testTimeout: 180_000,
     hookTimeout: 180_000,

@@ -1,11 +1,12 @@
-/** The two engines measured by bench-search.ts, each in its own child process. */
-import { readFileSync, writeFileSync } from 'node:fs';
+/** The engines measured by bench-search.ts (Dossier, SQLite FTS5, MiniSearch), each in child processes of its own. */
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import MiniSearch, { type Query } from 'minisearch';
 import { createSearchEngine } from '../src/main/search/engine.ts';
 import { openWorkspace, type Workspace } from '../src/main/store/workspace.ts';
 import { QUERIES, storeDocuments } from './bench-search-corpus.ts';
+import { fts5Build, fts5Serve } from './bench-search-fts5.ts';
 
 export interface Figures {
   buildMs: number;
@@ -17,30 +18,48 @@ export interface Figures {
   queryP95Ms: number;
   peakRssMB: number;
   steadyRssMB: number;
+  /** The index on disk: Dossier's segment files, FTS5's tables (growth of the store file), MiniSearch's JSON. */
+  indexMB: number;
+  /** Dossier only: the request the app makes (limit 100, facets). */
+  appP95Ms?: number;
 }
 
-const ADDS = 5;
+export type EngineName = 'dossier' | 'dossier-locked' | 'fts5' | 'minisearch';
+export const ENGINES: EngineName[] = ['dossier', 'fts5', 'minisearch'];
+/** `--locked` (issue 20): Dossier on the same corpus plain and locked (encrypted at rest), instead of beside the others. */
+export const LOCKED_ENGINES: EngineName[] = ['dossier', 'dossier-locked'];
+
+export const ADDS = 5;
 const ROUNDS = 5;
-const round = (n: number) => Math.round(n * 10) / 10;
-const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * p) - 1)]!;
+export const round = (n: number) => Math.round(n * 10) / 10;
+export const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+export const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * p) - 1)]!;
 
 /** A new document with a word no other has, committed to the store; returns the word. */
-function addDocument(workspace: Workspace, engine: string, i: number): string {
+export function addDocument(workspace: Workspace, engine: string, i: number): string {
   const word = `zqx${engine}${i}`;
-  storeDocuments(workspace.db, [{ title: `Added ${i}`, source: 'bench', publishedAt: null, text: `A late testimony that mentions ${word} once.` }]);
+  storeDocuments(workspace.db, [
+    {
+      title: `Added ${i}`,
+      source: 'bench',
+      publishedAt: null,
+      language: 'en',
+      text: `A late testimony that mentions ${word} once.`,
+    },
+  ]);
   return word;
 }
 
-async function steadyRss(): Promise<number> {
+export async function steadyRss(): Promise<number> {
   await sleep(500);
   (globalThis as { gc?: () => void }).gc?.();
   await sleep(200);
   return process.memoryUsage.rss();
 }
 
-async function timeQueries(run: (q: string) => Promise<unknown> | unknown): Promise<number[]> {
+export async function timeQueries(run: (q: string) => Promise<unknown> | unknown): Promise<number[]> {
   for (const q of QUERIES) await run(q);
   const times: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
@@ -59,14 +78,16 @@ export type PhaseFigures = Partial<Figures> & { peakRssMB: number };
 
 /** The passphrase of the locked workspace of `npm run bench -- --locked` (issue 20). */
 export const BENCH_PASSPHRASE = 'bench passphrase for issue 20';
-export type EngineName = 'dossier' | 'dossier-locked' | 'minisearch';
 
 export async function runEngine(engine: EngineName, phase: Phase, dir: string): Promise<PhaseFigures> {
   if (engine === 'dossier') return phase === 'build' ? dossierBuild(dir) : dossierServe(dir);
   const unlock = { passphrase: BENCH_PASSPHRASE };
   if (engine === 'dossier-locked') return phase === 'build' ? dossierBuild(dir, unlock) : dossierServe(dir, unlock);
+  if (engine === 'fts5') return phase === 'build' ? fts5Build(dir) : fts5Serve(dir);
   return phase === 'build' ? miniSearchBuild(dir) : miniSearchServe(dir);
 }
+
+const dirBytes = (dir: string) => readdirSync(dir).reduce((sum, name) => sum + statSync(path.join(dir, name)).size, 0);
 
 async function dossierBuild(dir: string, unlock?: { passphrase: string }): Promise<PhaseFigures> {
   const workspace = openWorkspace(dir, { unlock });
@@ -82,8 +103,9 @@ async function dossierBuild(dir: string, unlock?: { passphrase: string }): Promi
     adds.push(performance.now() - t0);
   }
   await search.close();
+  const indexMB = mb(dirBytes(workspace.paths.indexDir));
   workspace.close();
-  return { buildMs: Math.round(buildMs), addOneMs: round(median(adds)), peakRssMB: peakRss() };
+  return { buildMs: Math.round(buildMs), addOneMs: round(median(adds)), indexMB, peakRssMB: peakRss() };
 }
 
 async function dossierServe(dir: string, unlock?: { passphrase: string }): Promise<PhaseFigures> {
@@ -95,14 +117,16 @@ async function dossierServe(dir: string, unlock?: { passphrase: string }): Promi
   const coldStartMs = performance.now() - t0;
   const openToFirstMs = Math.round(performance.now() - opened);
   const times = await timeQueries((q) => search.search(q, { limit: 10 }));
+  // What the app asks (limit 100; every response carries its facets).
+  const app = await timeQueries((q) => search.search(q, { limit: 100 }));
   const steady = await steadyRss();
   await search.close();
   workspace.close();
-  return { ...serveFigures(coldStartMs, times, steady), openToFirstMs };
+  return { ...serveFigures(coldStartMs, times, steady), openToFirstMs, appP95Ms: round(percentile(app, 0.95)) };
 }
 
 /** Dossier's query language, as far as MiniSearch can express it (no phrases: their words are AND-ed). */
-function toMiniSearch(query: string): { query: Query; options: Record<string, unknown> } {
+export function toMiniSearch(query: string): { query: Query; options: Record<string, unknown> } {
   const words = query.replace(/"/g, '').split(/\s+/).filter(Boolean);
   const include = words.filter((w) => !w.startsWith('-'));
   const exclude = words.filter((w) => w.startsWith('-')).map((w) => w.slice(1));
@@ -126,7 +150,9 @@ async function miniSearchBuild(dir: string): Promise<PhaseFigures> {
   const workspace = openWorkspace(dir);
   let t0 = performance.now();
   const index = new MiniSearch(MINISEARCH_OPTIONS);
-  index.addAll(workspace.db.prepare('SELECT id, title, text FROM documents').all() as { id: string; title: string; text: string }[]);
+  index.addAll(
+    workspace.db.prepare('SELECT id, title, text FROM documents').all() as { id: string; title: string; text: string }[],
+  );
   const buildMs = performance.now() - t0;
   const adds: number[] = [];
   const latest = workspace.db.prepare('SELECT id, title, text FROM documents ORDER BY rowid DESC LIMIT 1');
@@ -139,8 +165,9 @@ async function miniSearchBuild(dir: string): Promise<PhaseFigures> {
   }
   // MiniSearch's cache, for its cold start.
   writeFileSync(miniSearchCache(workspace), JSON.stringify(index));
+  const indexMB = mb(statSync(miniSearchCache(workspace)).size);
   workspace.close();
-  return { buildMs: Math.round(buildMs), addOneMs: round(median(adds)), peakRssMB: peakRss() };
+  return { buildMs: Math.round(buildMs), addOneMs: round(median(adds)), indexMB, peakRssMB: peakRss() };
 }
 
 async function miniSearchServe(dir: string): Promise<PhaseFigures> {
@@ -159,11 +186,11 @@ async function miniSearchServe(dir: string): Promise<PhaseFigures> {
 }
 
 /** The process's peak resident set (maxRSS, in KB), worker threads included. */
-function peakRss(): number {
+export function peakRss(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
-function serveFigures(coldStartMs: number, times: number[], steady: number): PhaseFigures {
+export function serveFigures(coldStartMs: number, times: number[], steady: number): PhaseFigures {
   return {
     coldStartMs: Math.round(coldStartMs),
     queryP50Ms: round(median(times)),

@@ -1,11 +1,13 @@
 /**
- * `npm run bench`: Dossier's search engine beside MiniSearch on the same corpus, in one run.
+ * `npm run bench`: Dossier's search engine beside SQLite FTS5 (over the same store) and MiniSearch
+ * on the same corpus, in one run, and the library's first page and scroll windows (issue 17).
  *   node scripts/bench-search.ts [--docs N] [--json] [--locked]
  * --locked (issue 20) runs Dossier on the corpus twice, plain and locked (encrypted at rest),
- * instead of beside MiniSearch; "open to first result" is then unlock-to-first-result.
+ * instead of beside FTS5 and MiniSearch; "open to first result" is then unlock-to-first-result.
  * Without --docs it runs 1,000 and 10,000 documents. Each engine runs in child processes of its
  * own (RSS is per process: Dossier's workers are threads of its process, so they are counted).
  * Peak RSS is the higher of the build and the serve processes; steady RSS is the serve process's.
+ * The machine is shared: the load average is printed before and after each engine.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,9 +17,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openWorkspace } from '../src/main/store/workspace.ts';
 import { benchDocuments, storeDocuments } from './bench-search-corpus.ts';
-import { BENCH_PASSPHRASE, runEngine, type EngineName, type Figures, type Phase, type PhaseFigures } from './bench-search-engines.ts';
+import { BENCH_PASSPHRASE, ENGINES, LOCKED_ENGINES, runEngine, type EngineName, type Figures, type Phase, type PhaseFigures } from './bench-search-engines.ts';
 import { lockInPlace } from '../src/main/lock/lock-workspace.ts';
 import { cpSync } from 'node:fs';
+import { libraryFigures, type LibraryFigures } from './bench-search-library.ts';
 
 const { values } = parseArgs({
   options: {
@@ -31,11 +34,30 @@ const { values } = parseArgs({
 });
 
 if (values.run) {
-  // Child: one engine over a prepared workspace; prints its figures as JSON.
-  const figures = await runEngine(values.run as EngineName, values.phase as Phase, values.workspace!);
+  // Child: one engine (or the library) over a prepared workspace; prints its figures as JSON.
+  const figures =
+    values.run === 'library'
+      ? await libraryFigures(values.workspace!)
+      : await runEngine(values.run as EngineName, values.phase as Phase, values.workspace!);
   process.stdout.write(`${JSON.stringify(figures)}\n`);
   process.exit(0);
 }
+
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const child = <T>(args: string[], what: string): T => {
+  // MiniSearch's index at 100,000 documents passes V8's default 4 GB heap (its JSON alone is ~350 MB).
+  const out = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=12288', fileURLToPath(import.meta.url), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (out.status !== 0) throw new Error(`The ${what} run failed:\n${out.error?.message ?? out.stderr}`);
+  return JSON.parse(out.stdout.trim().split('\n').at(-1)!) as T;
+};
 
 const sizes = values.docs ? [Number(values.docs)] : [1000, 10_000];
 for (const docs of sizes) {
@@ -44,26 +66,32 @@ for (const docs of sizes) {
   try {
     const workspaceDir = path.join(dir, 'ws');
     const workspace = openWorkspace(workspaceDir);
+    let t0 = performance.now();
     storeDocuments(workspace.db, benchDocuments(docs));
     workspace.close();
+    log(`${docs} documents stored in ${Math.round(performance.now() - t0)} ms (load average ${load()})`);
+    const loads: Record<string, string> = {};
+    const result: Record<string, unknown> = { docs };
+    // The library first, on the store as imported (FTS5's table is added to it later).
+    loads.library = load();
+    result.library = child<LibraryFigures>(['--run', 'library', '--workspace', workspaceDir], 'library');
+    log(`library ${JSON.stringify(result.library)}`);
     const lockedDir = path.join(dir, 'ws-locked');
     if (values.locked) {
       cpSync(workspaceDir, lockedDir, { recursive: true });
       lockInPlace(lockedDir, BENCH_PASSPHRASE);
     }
-    const result: Record<string, unknown> = { docs };
-    const engines: EngineName[] = values.locked ? ['dossier', 'dossier-locked'] : ['dossier', 'minisearch'];
+    const engines = values.locked ? LOCKED_ENGINES : ENGINES;
     for (const engine of engines) {
       const engineDir = engine === 'dossier-locked' ? lockedDir : workspaceDir;
       // Two processes per engine: a full build (and a new document), then a restart that loads the
       // caches, answers the queries and settles (steady memory, as after reopening an investigation).
-      const phases = (['build', 'serve'] as const).map((phase) => {
-        const args = ['--expose-gc', fileURLToPath(import.meta.url), '--run', engine, '--phase', phase, '--workspace', engineDir];
-        const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
-        if (child.status !== 0) throw new Error(`The ${engine} ${phase} run failed:\n${child.error?.message ?? child.stderr}`);
-        return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as PhaseFigures;
-      });
-      const [build, serve] = phases as [PhaseFigures, PhaseFigures];
+      t0 = performance.now();
+      const [build, serve] = (['build', 'serve'] as const).map((phase) =>
+        child<PhaseFigures>(['--run', engine, '--phase', phase, '--workspace', engineDir], `${engine} ${phase}`),
+      ) as [PhaseFigures, PhaseFigures];
+      loads[engine] = load();
+      log(`${engine} done in ${Math.round((performance.now() - t0) / 1000)} s (load average ${loads[engine]})`);
       result[engine] = {
         buildMs: build.buildMs,
         addOneMs: build.addOneMs,
@@ -71,29 +99,46 @@ for (const docs of sizes) {
         ...(serve.openToFirstMs !== undefined ? { openToFirstMs: serve.openToFirstMs } : {}),
         queryP50Ms: serve.queryP50Ms,
         queryP95Ms: serve.queryP95Ms,
+        ...(serve.appP95Ms !== undefined ? { appP95Ms: serve.appP95Ms } : {}),
+        indexMB: build.indexMB,
         peakRssMB: Math.max(build.peakRssMB, serve.peakRssMB),
         steadyRssMB: serve.steadyRssMB,
       } as Figures;
+      // Each engine's figures as they come, so a long run that fails later keeps them.
+      log(`${engine} ${JSON.stringify(result[engine])}`);
     }
+    result.loadAverage = loads;
     if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
-    else printTable(result as { docs: number } & Record<string, Figures>, engines);
+    else printTable(result as Result, engines);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function printTable(result: { docs: number } & Record<string, Figures>, engines: EngineName[]): void {
+type Result = { docs: number; library: LibraryFigures; loadAverage: Record<string, string> } & Partial<Record<EngineName, Figures>>;
+
+function printTable(result: Result, engines: EngineName[]): void {
   const rows: [keyof Figures, string][] = [
     ['buildMs', 'full build (ms)'],
     ['addOneMs', 'new document searchable (ms)'],
     ['coldStartMs', 'cold start to first result (ms)'],
     ['openToFirstMs', 'open (unlock) to first result (ms)'],
-    ['queryP50Ms', 'query p50 (ms)'],
-    ['queryP95Ms', 'query p95 (ms)'],
+    ['queryP50Ms', 'query p50, limit 10 (ms)'],
+    ['queryP95Ms', 'query p95, limit 10 (ms)'],
+    ['appP95Ms', 'app request p95, limit 100 + facets (ms)'],
+    ['indexMB', 'index on disk (MB)'],
     ['peakRssMB', 'peak RSS (MB)'],
     ['steadyRssMB', 'steady RSS (MB)'],
   ];
-  const lines = [`${result.docs} documents of ~4 KB (State of the Union + SpamAssassin)`, `${''.padEnd(34)}${engines.map((e) => e.padStart(15)).join('')}`];
-  for (const [key, label] of rows) lines.push(`${label.padEnd(34)}${engines.map((e) => String(result[e]?.[key] ?? '–').padStart(15)).join('')}`);
+  const cell = (v: unknown) => String(v ?? '—').padStart(12);
+  const lines = [
+    `${result.docs} documents of ~4 KB (State of the Union + SpamAssassin, 10 % UDHR in zh/ug/kk/ru/ar)`,
+    `${''.padEnd(42)}${engines.map(cell).join('')}`,
+  ];
+  for (const [key, label] of rows) lines.push(`${label.padEnd(42)}${engines.map((e) => cell(result[e]?.[key])).join('')}`);
+  lines.push(`${'load average after (1, 5, 15 min)'.padEnd(42)}${engines.map((e) => ` ${result.loadAverage[e]}`).join(' |')}`);
+  lines.push(
+    `library: first page ${result.library.firstPageMs} ms, scroll window p95 ${result.library.windowMs} ms (load average ${result.loadAverage.library})`,
+  );
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }

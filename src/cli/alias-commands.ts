@@ -6,10 +6,6 @@ import { DossierError } from '../shared/errors.ts';
 import type { OpenedApp } from '../main/app/open-app.ts';
 import { call } from '../main/dispatch.ts';
 
-export const ALIAS_USAGE = `  alias add NAME NAME...               declare names of one person or place (any scripts);
-                                       a search for one then finds them all
-  alias list                           the alias groups, with their ids
-  alias remove ID                      remove an alias group`;
 
 interface Output {
   json: unknown;

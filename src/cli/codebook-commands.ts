@@ -7,10 +7,6 @@ import { DossierError } from '../shared/errors.ts';
 import type { OpenedApp } from '../main/app/open-app.ts';
 import { call } from '../main/dispatch.ts';
 
-export const CODEBOOK_USAGE = `  tags                                 the codebook: tags as a tree with passage counts
-  tag-rename NAME NEW-NAME             rename a tag
-  tag-merge NAME INTO-NAME             merge a tag into another (passages keep both codings once)
-  tag-delete NAME                      delete a tag and its subtags (passages stay)`;
 
 const passages = (n: number) => `${n} passage${n === 1 ? '' : 's'}`;
 

@@ -4,11 +4,6 @@ import { DossierError } from '../shared/errors.ts';
 import { call } from '../main/dispatch.ts';
 import type { Handlers } from '../main/service.ts';
 
-export const CUSTODY_USAGE = `  custody [--doc ID]                   the chain of custody, newest first (of one document with --doc)
-  custody verify                       check every entry's hash and link, and the log's end against the
-                                       head file and the newest backup; names the first broken entry
-  custody export --out FILE.csv [--force]
-                                       the log as CSV, oldest first, with every hashed column`;
 
 interface Output {
   json: unknown;

@@ -9,9 +9,6 @@ import { DossierError } from '../shared/errors.ts';
 import type { Handlers } from '../main/service.ts';
 import { call } from '../main/dispatch.ts';
 
-export const DELETE_USAGE = `  delete ID... [--yes]                 delete documents with their passages; says first which reports
-                                       quote them (the quotes stay there, marked as from a deleted source)
-                                       and asks, unless --yes`;
 
 /** Asks a yes/no question and answers true for "y" or "yes". */
 export type Ask = (question: string) => Promise<boolean>;

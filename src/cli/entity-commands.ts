@@ -7,14 +7,6 @@ import { DossierError } from '../shared/errors.ts';
 import type { OpenedApp } from '../main/app/open-app.ts';
 import { call } from '../main/dispatch.ts';
 
-export const ENTITY_USAGE = `  entities [--type person|place|org|facility]
-                                       people, places, organisations and facilities the documents
-                                       name, with the number of documents and spellings
-  entity NAME                          one entity (any spelling) with its mentions in context, by document
-  timeline [--tag T] [--entity E] [--out FILE.csv]
-                                       dated events: documents by publication date, passages by the
-                                       dates they give, with the entities named; --out writes CSV`;
-
 export const ENTITY_OPTIONS = {
   type: { type: 'string' },
   entity: { type: 'string', multiple: true },

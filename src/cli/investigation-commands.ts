@@ -13,12 +13,17 @@ import type { Unlock } from '../main/lock/key-file.ts';
 import { secretFrom, unlockFor, type LockValues, type Prompt } from './lock-commands.ts';
 import { legacyWorkspaceDir, isInvestigationFolder, readStoreName, writeStoreName } from '../main/investigations/folders.ts';
 import { openRegistry } from '../main/investigations/registry.ts';
-import { createSample, fillSample, SAMPLE_NAME } from '../main/investigations/sample.ts';
 import { openSettings } from '../main/settings/settings-store.ts';
 import { countDocuments } from '../main/store/documents-repo.ts';
 import { openWorkspace } from '../main/store/workspace.ts';
 
-export const INVESTIGATION_COMMANDS = ['investigations', 'investigation', 'export-investigation', 'import-investigation', 'sample'];
+export const INVESTIGATION_COMMANDS = [
+  'investigations',
+  'investigation',
+  'export-investigation',
+  'import-investigation',
+  'sample',
+];
 
 export interface CommandOutput {
   json: unknown;
@@ -36,9 +41,13 @@ export interface InvestigationValues {
 }
 
 /** The version in package.json, written into archive manifests. */
+/** The sample (UDHR through jsdom) loads only for `dossier sample`: every other command starts without it (issue 17). */
+const loadSample = () => import('../main/investigations/sample.ts');
+
 export function cliVersion(): string {
   try {
-    return (JSON.parse(readFileSync(path.join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }).version;
+    return (JSON.parse(readFileSync(path.join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string })
+      .version;
   } catch {
     return 'unknown';
   }
@@ -87,7 +96,13 @@ export async function runInvestigationCommand(
       const workspace = openWorkspace(dir, { unlock: await unlockFor(dir, values, prompt) });
       let result: ExportResult;
       try {
-        result = exportArchive(workspace.db, { outFile: values.out, force: values.force, appVersion: cliVersion(), tmpDir: workspace.paths.tmpDir, lock: workspace.lock });
+        result = exportArchive(workspace.db, {
+          outFile: values.out,
+          force: values.force,
+          appVersion: cliVersion(),
+          tmpDir: workspace.paths.tmpDir,
+          lock: workspace.lock,
+        });
       } finally {
         workspace.close();
       }
@@ -119,15 +134,20 @@ export async function runInvestigationCommand(
         const app = openApp(dir);
         try {
           if (countDocuments(app.workspace.db) > 0) {
-            throw new DossierError('CONFLICT', `${dir} already holds documents. The sample goes into a new or empty investigation.`);
+            throw new DossierError(
+              'CONFLICT',
+              `${dir} already holds documents. The sample goes into a new or empty investigation.`,
+            );
           }
+          const { fillSample, SAMPLE_NAME } = await loadSample();
           await fillSample(app.handlers, app.workspace.db);
           if (!readStoreName(app.workspace.db)) writeStoreName(app.workspace.db, SAMPLE_NAME);
         } finally {
           app.close();
         }
-        return { json: { path: dir, name: SAMPLE_NAME }, text: dir };
+        return { json: { path: dir, name: (await loadSample()).SAMPLE_NAME }, text: dir };
       }
+      const { createSample } = await loadSample();
       const sample = await withSession((s) => createSample(s));
       return { json: sample, text: sample.path };
     }

@@ -12,14 +12,6 @@ import type { ScryptParams, Unlock } from '../main/lock/key-file.ts';
 import { isLockedFolder } from '../main/lock/vault-files.ts';
 import { openWorkspace } from '../main/store/workspace.ts';
 
-export const LOCK_USAGE = `  lock --passphrase-file F              lock the investigation (encrypted at rest); prints its recovery key once
-  unlock --recovery-key-file F [--new-passphrase-file G]
-                                       check the recovery key; with G, make G's passphrase the new one
-  passphrase change [--passphrase-file F] [--new-passphrase-file G]
-                                       choose a new passphrase (the data is not rewritten)
-  On a locked investigation every command takes --passphrase-file F or --recovery-key-file F,
-  or asks for the passphrase when run in a terminal.`;
-
 export const LOCK_OPTIONS = {
   'passphrase-file': { type: 'string' },
   'new-passphrase-file': { type: 'string' },

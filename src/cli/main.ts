@@ -15,77 +15,33 @@ import { restoreClosedWorkspace } from '../main/store/backup.ts';
 import { DamagedDatabaseError, workspacePaths } from '../main/store/workspace.ts';
 import { anchorQuote } from '../main/service/tagging.ts';
 import { recordClosedRestore } from '../main/custody/events.ts';
-import { CODEBOOK_USAGE, runCodebookCommand } from './codebook-commands.ts';
-import { DELETE_USAGE, runDeleteCommand, terminalAsk, type Ask } from './delete-command.ts';
-import { CUSTODY_USAGE, runCustodyCommand } from './custody-commands.ts';
-import { ALIAS_USAGE, runAliasCommand } from './alias-commands.ts';
-import { ENTITY_OPTIONS, ENTITY_USAGE, runEntityCommand } from './entity-commands.ts';
-import { lazyChromiumPrinter, REPORT_OPTIONS, REPORT_USAGE, runReportCommand } from './report-commands.ts';
+import { runCodebookCommand } from './codebook-commands.ts';
+import { runDeleteCommand, terminalAsk, type Ask } from './delete-command.ts';
+import { runCustodyCommand } from './custody-commands.ts';
+import { runAliasCommand } from './alias-commands.ts';
+import { ENTITY_OPTIONS, runEntityCommand } from './entity-commands.ts';
+import { lazyChromiumPrinter, REPORT_OPTIONS, runReportCommand } from './report-commands.ts';
+import { USAGE } from './usage.ts';
 import { importProgressPrinter, type ProgressStream } from './progress.ts';
 import { formatDocuments, formatImportSummary, formatPassages, formatSearch } from './format.ts';
 import { escapeForTerminal, jsonForTerminal } from './terminal-text.ts';
-import { cliVersion, defaultInvestigationDir, INVESTIGATION_COMMANDS, runInvestigationCommand } from './investigation-commands.ts';
+import {
+  cliVersion,
+  defaultInvestigationDir,
+  INVESTIGATION_COMMANDS,
+  runInvestigationCommand,
+} from './investigation-commands.ts';
 import { openSettings } from '../main/settings/settings-store.ts';
-import { attributeSearchFilters, QDA_OPTIONS, QDA_USAGE, runQdaCommand } from './qda-commands.ts';
+import { attributeSearchFilters, QDA_OPTIONS, runQdaCommand } from './qda-commands.ts';
 import type { ScryptParams } from '../main/lock/key-file.ts';
-import { LOCK_COMMANDS, LOCK_OPTIONS, LOCK_USAGE, runLockCommand, terminalPrompt, unlockFor, type Prompt } from './lock-commands.ts';
-import { runTeamCommand, TEAM_OPTIONS, TEAM_USAGE } from './team-commands.ts';
-
-const USAGE = `Usage: dossier <command> [options]
-
-Commands:
-  import PATH... [--ocr-lang en,ru]    import files and folders (recursively); scans and images are
-                                       recognised offline in the languages given (en ru zh kk ug ar),
-                                       else in the one guessed from the first page; a REFI-QDA
-                                       project (.qdpx) brings its documents, codebook and codings
-  list                                 documents with their metadata
-  show ID                              metadata, text and blocks of one document
-  search QUERY [filters]               search the documents; QUERY may use "exact phrase",
-                                       -exclude, prefix*, fuzzy~1, title:/source:/author:word,
-                                       =word (exactly as written: no other forms, scripts or aliases)
-      --tag NAME  --lang CODE  --format FMT  --source NAME  (repeatable)
-      --from YYYY[-MM[-DD]]  --to YYYY[-MM[-DD]]  --limit N
-  stats                                counts of documents, passages and tags
-  tag --doc ID --quote TEXT --tag NAME [--note TEXT]
-                                       tag the passage that quotes TEXT exactly
-  passages [--tag NAME [--own]]        passages, of one tag (with its subtags; --own: the tag's own) or all
-  verify                               check that passages match their text, the index the store, and
-                                       the chain of custody
-${DELETE_USAGE}
-${CODEBOOK_USAGE}
-${ALIAS_USAGE}
-${ENTITY_USAGE}
-${REPORT_USAGE}
-${CUSTODY_USAGE}
-${QDA_USAGE}
-${LOCK_USAGE}
-${TEAM_USAGE}
-  backup                               back up the investigation now (kept in its backups/ folder)
-  backups                              the backups, newest first
-  restore [BACKUP]                     restore a backup (default: the newest good one); the current
-                                       state is backed up first, a damaged database is kept aside
-
-Investigations:
-  investigations                       the investigations this user knows, most recent first
-  investigation create NAME [--folder DIR]
-                                       a new, empty investigation (in DIR, or under the user-data folder)
-  export-investigation --out FILE [--force]
-                                       the investigation (--workspace, or the last opened) as one .dossier archive
-  import-investigation FILE            check an archive whole, then add it as a new investigation; prints its folder
-  sample [--workspace DIR]             the sample investigation (UDHR in six languages), or fill DIR with it
-
-Options:
-  --workspace DIR   the investigation folder (default: the one the app opened last)
-  --user-data DIR   the user-data folder holding settings and the list of investigations (default: the app's own)
-  --json            print one JSON document
-  --researcher NAME who codes in this command (passages and custody entries carry it); default:
-                    the investigation's researcher name, else the one in Settings
-  --help            this text`;
+import { LOCK_COMMANDS, LOCK_OPTIONS, runLockCommand, terminalPrompt, unlockFor, type Prompt } from './lock-commands.ts';
+import { runTeamCommand, TEAM_OPTIONS } from './team-commands.ts';
 
 const OPTIONS = {
   workspace: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
+  version: { type: 'boolean', default: false },
   doc: { type: 'string' },
   quote: { type: 'string' },
   tag: { type: 'string', multiple: true },
@@ -128,9 +84,17 @@ export interface CliIo {
   lockParams?: ScryptParams | undefined;
 }
 
+/** The worker entries when they are not the sources beside their pools (the bundled CLI, scripts/build-cli.ts). */
+export interface CliWorkers {
+  searchWorkerUrl?: URL;
+  parseWorkerUrl?: URL;
+  entityWorkerUrl?: URL;
+}
+
 export async function runCli(
   argv: string[],
   io: CliIo = { stdout: process.stdout, stderr: process.stderr, ask: terminalAsk(), prompt: terminalPrompt() },
+  workers: CliWorkers = {},
 ): Promise<number> {
   let values: Values;
   let positionals: string[];
@@ -141,6 +105,10 @@ export async function runCli(
     return 2;
   }
   const [command, ...args] = positionals;
+  if (values.version) {
+    io.stdout.write(`${cliVersion()}\n`);
+    return 0;
+  }
   if (values.help || !command) {
     io.stdout.write(`${USAGE}\n`);
     return command || values.help ? 0 : 2;
@@ -165,14 +133,21 @@ export async function runCli(
     const actor = { appVersion: cliVersion(), researcherName: openSettings(userDataDir).get().settings.researcherName || null };
     const unlock = await unlockFor(dir, values, io.prompt);
     const open = () =>
-      openApp(dir, {
-        printPdf: lazyChromiumPrinter,
-        custodyActor: () => actor,
-        researcher: values.researcher,
-        emit: (event, payload) => {
-          if (event === 'evt:import:progress' && !values.json) showProgress(payload as ImportProgress);
+      openApp(
+        dir,
+        {
+          ...(workers.parseWorkerUrl ? { parseWorkerUrl: workers.parseWorkerUrl } : {}),
+          ...(workers.entityWorkerUrl ? { entityWorkerUrl: workers.entityWorkerUrl } : {}),
+          printPdf: lazyChromiumPrinter,
+          custodyActor: () => actor,
+          researcher: values.researcher,
+          emit: (event, payload) => {
+            if (event === 'evt:import:progress' && !values.json) showProgress(payload as ImportProgress);
+          },
         },
-      }, {}, unlock);
+        workers.searchWorkerUrl ? { workerUrl: workers.searchWorkerUrl } : {},
+        unlock,
+      );
     let restoredClosed: BackupInfo | undefined;
     try {
       app = open();
@@ -204,8 +179,14 @@ async function runCommand(app: OpenedApp, command: string, args: string[], value
     case 'import': {
       if (args.length === 0) throw new DossierError('BAD_INPUT', 'Give at least one file or folder to import.');
       // Issue 16: the OCR languages of scans, checked by the contract like any input.
-      const ocrLanguages = values['ocr-lang']?.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
-      const summary = await call(h, 'documents:import', { paths: args, ...(ocrLanguages?.length ? { ocrLanguages: ocrLanguages as ('en' | 'ru' | 'zh' | 'kk' | 'ug' | 'ar')[] } : {}) });
+      const ocrLanguages = values['ocr-lang']
+        ?.flatMap((v) => v.split(','))
+        .map((v) => v.trim())
+        .filter(Boolean);
+      const summary = await call(h, 'documents:import', {
+        paths: args,
+        ...(ocrLanguages?.length ? { ocrLanguages: ocrLanguages as ('en' | 'ru' | 'zh' | 'kk' | 'ug' | 'ar')[] } : {}),
+      });
       return { json: summary, text: formatImportSummary(summary), exitCode: summary.failed.length ? 3 : 0 };
     }
     case 'list': {
@@ -229,7 +210,12 @@ async function runCommand(app: OpenedApp, command: string, args: string[], value
     }
     case 'stats': {
       const stats = await call(h, 'workspace:stats', {});
-      return { json: stats, text: Object.entries(stats).map(([k, v]) => `${k}: ${v}`).join('\n') };
+      return {
+        json: stats,
+        text: Object.entries(stats)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join('\n'),
+      };
     }
     case 'tag': {
       const documentId = need(values.doc, '--doc ID');
@@ -254,7 +240,9 @@ async function runCommand(app: OpenedApp, command: string, args: string[], value
         if (!tagId) throw new DossierError('NOT_FOUND', `There is no tag named "${name}".`);
       }
       // a tag stands for itself and its subtags, as in the app's passages view (issue 14); --own for its own alone
-      const passages = tagId ? await call(h, 'passages:query', { tagIds: [tagId], ownOnly: values.own }) : await call(h, 'passages:list', {});
+      const passages = tagId
+        ? await call(h, 'passages:query', { tagIds: [tagId], ownOnly: values.own })
+        : await call(h, 'passages:list', {});
       return { json: { passages }, text: formatPassages(passages, tags) };
     }
     case 'delete':
@@ -274,7 +262,9 @@ async function runCommand(app: OpenedApp, command: string, args: string[], value
     }
     case 'backups': {
       const backups = await call(h, 'backups:list', {});
-      const text = backups.length ? backups.map((b) => `${b.name}  ${b.reason}  ${Math.ceil(b.bytes / 1024)} KB`).join('\n') : 'No backups yet.';
+      const text = backups.length
+        ? backups.map((b) => `${b.name}  ${b.reason}  ${Math.ceil(b.bytes / 1024)} KB`).join('\n')
+        : 'No backups yet.';
       return { json: { backups }, text };
     }
     case 'restore': {

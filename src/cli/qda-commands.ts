@@ -8,21 +8,6 @@ import type { OpenedApp } from '../main/app/open-app.ts';
 import { call } from '../main/dispatch.ts';
 import { attributeByName } from '../main/qda/attributes.ts';
 
-export const QDA_USAGE = `  memo ID | --tag NAME | --investigation [--set TEXT]
-                                       show a document's, a tag's or the investigation's memo
-                                       (Markdown), or replace it with TEXT ("" removes it)
-  memos [--out FILE.md|FILE.csv]       every memo, or all of them exported as Markdown or CSV
-  attribute create NAME --type text|number|date|choice [--choices A,B,C]
-  attribute set ID NAME VALUE          give document ID the value VALUE of attribute NAME ("" clears)
-  attribute delete NAME                remove an attribute and its values
-  search QUERY --attr NAME=VALUE       search documents with an attribute value (repeatable;
-                                       NAME>=N and NAME<=N for a range of numbers or dates)
-  attributes [--out FILE.csv]          the attribute table: every document with its values
-  cooccurrence [--unit overlap|paragraph|document] [--out FILE.csv]
-                                       how often tags occur together (default: overlapping passages)
-  matrix document | attribute NAME [--out FILE.csv]
-                                       passages per tag and document, or per tag and attribute value`;
-
 export const QDA_OPTIONS = {
   set: { type: 'string' },
   investigation: { type: 'boolean', default: false },

@@ -8,18 +8,6 @@ import type { Handlers } from '../main/service.ts';
 import type { PdfPrinter } from '../main/reports/print-options.ts';
 import { verifyAnnotations } from '../main/reports/verify-export.ts';
 
-export const REPORT_USAGE = `  report create --title T [--from-tags A,B] [--subtitle S] [--author-line A] [--date YYYY-MM-DD] [--style footnote|author-date]
-                                       a report, with one section per tag (codebook order)
-  report list                          the reports of the investigation
-  export REPORT_ID --format pdf|docx|html|md|csv|json|qdpx|redaction-log --out FILE
-         [--redact emails,phones|none] [--redact-terms FILE] [--force]
-         [--timeline [--tag T] [--entity E]]
-                                       export a report; never replaces a file without --force;
-                                       --timeline adds the timeline section (pdf, docx, html, md),
-                                       limited to sources tagged T and events naming E
-  verify-export FILE.json              check a report's JSON export against this investigation's documents
-                                       (the originals imported): each quote at its position, redactions as gaps`;
-
 export const REPORT_OPTIONS = {
   title: { type: 'string' },
   subtitle: { type: 'string' },

@@ -10,16 +10,6 @@ import type { AgreementReport, MergeSummary } from '../shared/team.ts';
 import { lockedArchiveForMerge } from '../main/team/merge/merge-source.ts';
 import { secretFrom, type LockValues, type Prompt } from './lock-commands.ts';
 
-export const TEAM_USAGE = `  merge ARCHIVE [--passphrase-file F]  bring a colleague's copy (.dossier) into this investigation: new
-                                       documents, tags (by path), passages, memos, attributes and reports,
-                                       with their authors; conflicts are listed; merging the same archive
-                                       again changes nothing. A locked archive needs its passphrase (F, or
-                                       --recovery-key-file, or asked at a terminal)
-  agreement --tag NAME [--coders A,B] [--csv FILE]
-                                       inter-coder agreement on a tag: percentage, Cohen's kappa and
-                                       Krippendorff's alpha over the characters of documents both coded
-  researcher [NAME]                    this investigation's researcher name (shown, or set; "" clears it)`;
-
 export const TEAM_OPTIONS = {
   researcher: { type: 'string' },
   coders: { type: 'string' },

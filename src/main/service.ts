@@ -9,6 +9,7 @@ import type { SearchEngine } from './search/engine.ts';
 import { transaction } from './store/database.ts';
 import { getDocument, listDocuments } from './store/documents-repo.ts';
 import { listPassages } from './store/passages-repo.ts';
+import { existingDocumentIds, libraryPage } from './store/library-query.ts';
 import { createTag, listTags } from './store/tags-repo.ts';
 import { addAliasGroup, listAliasGroups, removeAliasGroup } from './store/aliases-repo.ts';
 import type { Workspace } from './store/workspace.ts';
@@ -20,7 +21,7 @@ import { verifyWorkspace } from './service/integrity.ts';
 import { createPassage } from './service/tagging.ts';
 import { deleteTag, mergeTags, passagesOfTags, subtreeIds, tagImpact, updateTag } from './service/codebook.ts';
 import { createHistory } from './service/history.ts';
-import { deletePassage, documentIdsForTags, queryPassages, updatePassage } from './service/passages.ts';
+import { deletePassage, documentIdsForTags, passagesPage, queryPassages, updatePassage } from './service/passages.ts';
 import { deleteDocumentsKeepingQuotes, deletionImpact, deletionLabel, deletionScopes } from './service/delete-documents.ts';
 import { citedPassageIds } from './service/report-citations.ts';
 import { scopeOfIds, type Scope } from './service/row-change.ts';
@@ -177,6 +178,8 @@ export function createService(deps: ServiceDeps): Handlers {
       return summary;
     },
     'documents:list': () => listDocuments(db),
+    'documents:page': (input) => libraryPage(db, input),
+    'documents:existing': ({ ids }) => existingDocumentIds(db, ids),
     'documents:get': ({ id }) => {
       const doc = getDocument(db, id);
       if (!doc) throw new DossierError('NOT_FOUND', 'That document is no longer in the investigation.');
@@ -245,6 +248,7 @@ export function createService(deps: ServiceDeps): Handlers {
     'passages:update': (input) =>
       undoable(ofPassage(input.id), () => updatePassage(db, input), (p) => `edit of passage ${quoteLabel(p.exact)}`),
     'passages:query': (query) => queryPassages(db, query),
+    'passages:page': (query) => passagesPage(db, query),
     'history:status': () => history.status(),
     'history:undo': () => {
       const undone = history.undo();

@@ -9,7 +9,8 @@ import { LibraryList } from './library/LibraryList.tsx';
 import { useNotify } from './notice.ts';
 import { Panes, usePanes } from './panes/Panes.tsx';
 import { PassagesPanel } from './passages/PassagesPanel.tsx';
-import { useDocuments, useLibraryChanges, useTags } from './queries.ts';
+import { useLibraryChanges, useTags } from './queries.ts';
+import { useExistingDocuments, useLibraryOverview } from './library/library-windows.ts';
 import { ReportsPane } from './reports/ReportsPane.tsx';
 import { SEARCH_HITS_ID } from './search/SearchBox.tsx';
 import { SearchPanel } from './search/SearchPanel.tsx';
@@ -50,21 +51,23 @@ export function App() {
   const searchBox = useRef<HTMLInputElement>(null);
   const importButton = useRef<HTMLButtonElement>(null);
 
-  const documents = useDocuments();
+  // Issue 17: the library is never listed whole here: its count and newest documents, and which open documents still exist.
+  const documents = useLibraryOverview();
   const tags = useTags();
   const notify = useNotify();
 
   useEffect(() => onEvent('evt:import:progress', (p) => setProgress(p.currentFile ? p : null)), []);
   const retainPanes = panes.retain;
+  const existing = useExistingDocuments(panes.openIds);
   useEffect(() => {
-    if (documents.data) retainPanes(new Set(documents.data.map((d) => d.id)));
-  }, [documents.data, retainPanes]);
+    if (existing.data) retainPanes(new Set(existing.data));
+  }, [existing.data, retainPanes]);
   useEffect(() => saveSidebar(sidebar), [sidebar]);
 
   // An investigation just created or opened: the focus goes to what comes next, importing into an
   // empty one or searching a full one, rather than falling to the page (issue 14, item 10).
   const loaded = documents.data !== undefined;
-  const empty = documents.data?.length === 0;
+  const empty = documents.data?.all === 0;
   useEffect(() => {
     if (!loaded) return;
     if (document.activeElement && document.activeElement !== document.body) return;
@@ -183,7 +186,7 @@ export function App() {
   );
   const documentCommands = useMemo(
     () =>
-      (documents.data ?? []).map((d) => ({
+      (documents.data?.documents ?? []).map((d) => ({
         id: `doc:${d.id}`,
         label: t('cmd.openDocument', { title: d.title }),
         run: () => panes.open(d.id, null, { grab: true }),
@@ -208,7 +211,6 @@ export function App() {
 
   // Issue 21: memos, attributes and analysis tables; opening the reader from there brings it to the front (results one key away).
   const analysis = useAnalysisDrawer({
-    documents: documents.data,
     tags: tags.data,
     openDocument: (id, at) => {
       setResultsShown(false);
@@ -276,7 +278,7 @@ export function App() {
                     «
                   </button>
                 </div>
-                <LibraryList documents={documents.data ?? []} tags={tags.data ?? []} openIds={panes.openIds} onOpen={(id) => open(id, null)} />
+                <LibraryList tags={tags.data ?? []} openIds={panes.openIds} onOpen={(id) => open(id, null)} />
               </section>
               <section className="sidebar-section codebook-section" aria-labelledby="codebook-heading">
                 <h2 id="codebook-heading">{t('layout.codebook')}</h2>
@@ -346,7 +348,7 @@ export function App() {
           />
         )}
       </main>
-      <StatusBar documents={documents.data?.length ?? 0} progress={progress} />
+      <StatusBar documents={documents.data?.all ?? 0} progress={progress} />
       {help && <HelpSheet onClose={() => setHelp(false)} />}
     </div>
   );

@@ -1,15 +1,18 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { ChannelInput } from '../shared/contract.ts';
 import { invoke, onEvent } from './api.ts';
 
 /** Query keys in one place, so invalidation after a change is never missed. */
 export const keys = {
   documents: ['documents'] as const,
+  // Issue 17: under 'documents', so whatever invalidates the library invalidates its windows too.
+  libraryWindow: (sort: string, filters: object, index: number) => ['documents', 'window', sort, filters, index] as const,
+  libraryOverview: ['documents', 'overview'] as const,
+  existingDocuments: (ids: string[]) => ['documents', 'existing', ids] as const,
   document: (id: string) => ['document', id] as const,
   tags: ['tags'] as const,
   passages: (filter: { tagId?: string; documentId?: string }) => ['passages', filter] as const,
-  passageQuery: (query: ChannelInput<'passages:query'>) => ['passages', 'query', query] as const,
+  passageWindow: (filter: object, index: number) => ['passages', 'window', filter, index] as const,
   tagDocuments: (tagIds: string[]) => ['tag-documents', tagIds] as const,
   history: ['history'] as const,
   search: (query: string) => ['search', query] as const,
@@ -22,13 +25,6 @@ export const useDocument = (id: string | null) =>
 export const useTags = () => useQuery({ queryKey: keys.tags, queryFn: () => invoke('tags:list', {}) });
 export const usePassages = (filter: { tagId?: string; documentId?: string }, enabled = true) =>
   useQuery({ queryKey: keys.passages(filter), queryFn: () => invoke('passages:list', filter), enabled });
-export const usePassageQuery = (query: ChannelInput<'passages:query'>, enabled: boolean) =>
-  useQuery({
-    queryKey: keys.passageQuery(query),
-    queryFn: () => invoke('passages:query', query),
-    enabled,
-    placeholderData: (previous) => previous,
-  });
 export const useTagDocuments = (tagIds: string[]) =>
   useQuery({
     queryKey: keys.tagDocuments(tagIds),

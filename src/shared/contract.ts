@@ -40,6 +40,7 @@ import {
 } from './contract-schemas.ts';
 import { attributeFilter, qdaChannels } from './contract-qda.ts';
 import { entityChannels } from './contract-entities.ts';
+import { libraryChannels, passageFilterFields } from './contract-library.ts';
 import type { EntityJobProgress } from './entities.ts';
 
 export { OCR_LANGUAGE_CODES };
@@ -241,14 +242,7 @@ export const contract = {
   },
   'passages:query': {
     input: z
-      .object({
-        tagIds: z.array(id).max(1000).optional(),
-        match: z.enum(['any', 'all']).optional(),
-        text: text(2000).optional(),
-        documentId: id.optional(),
-        ownOnly: z.boolean().optional(),
-        limit: z.number().int().min(1).max(100_000).optional(),
-      })
+      .object({ ...passageFilterFields, limit: z.number().int().min(1).max(100_000).optional() })
       .strict(),
     output: out<PassageView[]>(),
   },
@@ -419,6 +413,7 @@ export const contract = {
   ...teamChannels,
   // Issue 18: entities found in the documents and the timeline (contract-entities.ts).
   ...entityChannels,
+  ...libraryChannels,
 } as const;
 
 export type Contract = typeof contract;

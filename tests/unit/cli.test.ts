@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
 import { importProgressPrinter } from '../../src/cli/progress.ts';
 import { tempDir, writeFiles } from '../helpers/temp-workspace.ts';
 import { captureIo } from '../helpers/capture-io.ts';
-
 
 describe('dossier CLI', () => {
   const { dir, cleanup } = tempDir();
@@ -24,7 +24,11 @@ describe('dossier CLI', () => {
     });
     const imported = await run('import', folder, '--json');
     expect(imported.code).toBe(0);
-    const summary = imported.json() as { imported: { id: string; path: string; title: string }[]; duplicates: unknown[]; failed: unknown[] };
+    const summary = imported.json() as {
+      imported: { id: string; path: string; title: string }[];
+      duplicates: unknown[];
+      failed: unknown[];
+    };
     expect(summary.imported).toHaveLength(2);
     expect(summary.duplicates).toEqual([]);
     expect(summary.failed).toEqual([]);
@@ -33,7 +37,9 @@ describe('dossier CLI', () => {
     const again = await run('import', folder, '--json');
     expect((again.json() as { duplicates: { existingId: string }[] }).duplicates).toHaveLength(2);
 
-    const list = (await run('list', '--json')).json() as { documents: { id: string; title: string; originalName: string; language: string; format: string }[] };
+    const list = (await run('list', '--json')).json() as {
+      documents: { id: string; title: string; originalName: string; language: string; format: string }[];
+    };
     const camp = list.documents.find((d) => d.originalName === 'camp.txt')!;
     expect(camp).toMatchObject({ title: 'Released detainee speaks', language: 'en', format: 'txt' });
 
@@ -41,7 +47,14 @@ describe('dossier CLI', () => {
     expect(show.text).toContain('Ghulja');
     expect(show.blocks).toHaveLength(2);
 
-    const search = (await run('search', 'Ghulja', '--json')).json() as { results: { documentId: string; title: string; score: number; snippets: { text: string; highlights: [number, number][] }[] }[] };
+    const search = (await run('search', 'Ghulja', '--json')).json() as {
+      results: {
+        documentId: string;
+        title: string;
+        score: number;
+        snippets: { text: string; highlights: [number, number][] }[];
+      }[];
+    };
     expect(search.results[0]).toMatchObject({ documentId: camp.id, title: 'Released detainee speaks' });
     const snippet = search.results[0]!.snippets[0]!;
     expect(snippet.text.slice(...snippet.highlights[0]!)).toBe('Ghulja');
@@ -55,10 +68,25 @@ describe('dossier CLI', () => {
     expect(absent.code).toBe(1);
     expect(absent.err).toMatch(/does not occur/);
 
-    const tagged = await run('tag', '--doc', camp.id, '--quote', 'Guards watched the camp at night', '--tag', 'Surveillance', '--note', 'night watch', '--json');
+    const tagged = await run(
+      'tag',
+      '--doc',
+      camp.id,
+      '--quote',
+      'Guards watched the camp at night',
+      '--tag',
+      'Surveillance',
+      '--note',
+      'night watch',
+      '--json',
+    );
     expect(tagged.code).toBe(0);
-    const passages = (await run('passages', '--tag', 'surveillance', '--json')).json() as { passages: { exact: string; note: string }[] };
-    expect(passages.passages).toEqual([expect.objectContaining({ exact: 'Guards watched the camp at night', note: 'night watch' })]);
+    const passages = (await run('passages', '--tag', 'surveillance', '--json')).json() as {
+      passages: { exact: string; note: string }[];
+    };
+    expect(passages.passages).toEqual([
+      expect.objectContaining({ exact: 'Guards watched the camp at night', note: 'night watch' }),
+    ]);
 
     const stats = (await run('stats', '--json')).json();
     expect(stats).toMatchObject({ documents: 2, passages: 1, tags: 1 });
@@ -104,7 +132,21 @@ describe('dossier CLI', () => {
   });
 
   it('runs as the npm bin on Node 24', () => {
-    const out = execFileSync(process.execPath, [path.resolve('bin/dossier.js'), 'stats', '--json', '--workspace', workspace], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [path.resolve('bin/dossier.js'), 'stats', '--json', '--workspace', workspace], {
+      encoding: 'utf8',
+    });
     expect(JSON.parse(out)).toMatchObject({ documents: 2 });
+  });
+
+  it('prints its help and its version from the npm bin, and --version from runCli too (issue 17)', async () => {
+    const bin = (...args: string[]) =>
+      execFileSync(process.execPath, [path.resolve('bin/dossier.js'), ...args], { encoding: 'utf8' });
+    const version = (JSON.parse(readFileSync(path.resolve('package.json'), 'utf8')) as { version: string }).version;
+    expect(bin('--version').trim()).toBe(version);
+    expect(bin('--help')).toMatch(/^Usage: dossier <command>/);
+    expect(bin('--help')).toContain('search QUERY [filters]');
+    const c = captureIo();
+    expect(await runCli(['--version'], c.io)).toBe(0);
+    expect(c.out().trim()).toBe(version);
   });
 });

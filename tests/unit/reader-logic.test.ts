@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentSummary, Tag } from '../../src/shared/domain.ts';
+import type { Tag } from '../../src/shared/domain.ts';
 import { subtree, tagTree } from '../../src/renderer/codebook/tree.ts';
-import { libraryView, type LibraryFilter } from '../../src/renderer/library/library-view.ts';
 import { blockIndexAt, findMatches, firstEndingAfter } from '../../src/renderer/reader/find.ts';
 import { segmentRange } from '../../src/renderer/reader/segments.ts';
 
@@ -61,40 +60,5 @@ describe('reader logic', () => {
     const tags = [tag('a', null), tag('b', null), tag('a1', 'a'), tag('a1x', 'a1')];
     expect(tagTree(tags).map((r) => `${r.depth}${r.tag.id}`)).toEqual(['0a', '1a1', '2a1x', '0b']);
     expect([...subtree(tags, 'a')].sort()).toEqual(['a', 'a1', 'a1x']);
-  });
-
-  it('sorts and filters the library', () => {
-    const doc = (id: string, over: Partial<DocumentSummary>): DocumentSummary => ({
-      id,
-      title: id,
-      source: null,
-      author: null,
-      url: null,
-      publishedAt: null,
-      language: 'en',
-      format: 'txt',
-      originalName: id,
-      originalHash: id,
-      byteSize: 1,
-      importedAt: '2026-01-01T00:00:00Z',
-      reviewFlags: [],
-      passageCount: 0,
-      ...over,
-    });
-    const docs = [
-      doc('Beta', { publishedAt: '2019-05-01', source: 'RFA', importedAt: '2026-01-03T00:00:00Z' }),
-      doc('alpha', { publishedAt: null, source: 'AP', language: 'zh', importedAt: '2026-01-02T00:00:00Z' }),
-      doc('Gamma', { publishedAt: '2021-01-01', source: null, reviewFlags: ['encoding guessed'], format: 'md' }),
-    ];
-    const none: LibraryFilter = { tagDocumentIds: null, language: '', format: '', flagged: false };
-    const ids = (sort: Parameters<typeof libraryView>[1], filter = none) => libraryView(docs, sort, filter).map((d) => d.id);
-    expect(ids('title')).toEqual(['alpha', 'Beta', 'Gamma']);
-    expect(ids('date')).toEqual(['Gamma', 'Beta', 'alpha']);
-    expect(ids('source')).toEqual(['alpha', 'Beta', 'Gamma']);
-    expect(ids('imported')).toEqual(['Beta', 'alpha', 'Gamma']);
-    expect(ids('title', { ...none, language: 'zh' })).toEqual(['alpha']);
-    expect(ids('title', { ...none, format: 'md' })).toEqual(['Gamma']);
-    expect(ids('title', { ...none, flagged: true })).toEqual(['Gamma']);
-    expect(ids('title', { ...none, tagDocumentIds: new Set(['Beta']) })).toEqual(['Beta']);
   });
 });

@@ -62,6 +62,11 @@ export const DERIVED_COLUMNS: Record<string, string> = {
       ['entity_corrections', ['id', 'kind', 'key', 'target', 'surface', 'document_id', 'start', 'end', 'created_at']],
     ].flatMap(([table, columns]) => (columns as string[]).map((c) => [`${table as string}.${c}`, 'read again from the documents by the entity job (issue 18); corrections are not carried'])),
   ),
+  // Issue 17: the library's sort keys and the search index's change log.
+  'documents.title_key': 'computed from the title as the document is stored (store/sort-key.ts)',
+  'documents.source_key': 'computed from the source as the document is stored (store/sort-key.ts)',
+  'document_changes.seq': "the new store's own change log, written by its triggers as documents are copied",
+  'document_changes.document_id': "the new store's own change log, written by its triggers as documents are copied",
 };
 
 type Table = keyof typeof COPIED_COLUMNS;

@@ -4,7 +4,7 @@
  * Language data comes from a local folder (tessdata-dir.ts) with caching off: no CDN, no
  * workerPath or corePath from the network; the core is the npm package's WebAssembly.
  */
-import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
+import type { Worker } from 'tesseract.js';
 import { DossierError } from '../../shared/errors.ts';
 import { TESSERACT_CODE, type OcrLanguage } from './languages.ts';
 import { prepareTessdata } from './tessdata-dir.ts';
@@ -101,6 +101,8 @@ export function createOcrEngine(options: OcrEngineOptions): OcrEngine {
 
   const start = async (languages: readonly OcrLanguage[]): Promise<Worker> => {
     const langPath = prepareTessdata(languages, options.dataDir, options.resourcesDir);
+    // Loaded with the first scan (issue 17): a CLI command or an app start without OCR does not pay for it.
+    const { createWorker, OEM, PSM } = await import('tesseract.js');
     const worker = await createWorker(
       languages.map((l) => TESSERACT_CODE[l]),
       OEM.LSTM_ONLY,

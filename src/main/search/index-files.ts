@@ -2,7 +2,9 @@
  * Every read and write of the search index's cache files (segment-*.bin, the manifest) goes
  * through here (issue 20), so a locked investigation's caches are sealed with its data key
  * (AES-256-GCM, the file's name as associated data: a cache cannot be passed off as another)
- * and an unlocked one's stay as they were. Writes go to tmp/, are fsynced and renamed (STYLE.md rule 9).
+ * and an unlocked one's stay as they were. Writes go to tmp/, are fsynced and renamed (STYLE.md rule 9):
+ * a crash leaves the old file or the new one, never half of one. Files are read whole, never by random
+ * access (issue 17's segment layout and manifest fields go through the same two functions).
  */
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';

@@ -8,6 +8,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { readIndexFile, writeIndexFile, type IndexKey } from './index-files.ts';
 import path from 'node:path';
 import { currentGeneration, type Database } from '../store/database.ts';
+import { documentChangesResetAt, documentsChangedBetween, latestDocumentChange } from '../store/document-changes-repo.ts';
 import { PIPELINE_VERSION } from './tokenizer.ts';
 import { DocTable, type DocMeta } from './doc-table.ts';
 import type { WorkerPool } from './worker-pool.ts';
@@ -43,6 +44,9 @@ interface Manifest {
   pipelineVersion: number;
   generation: number;
   files: string[];
+  /** The change-log sequence number the cached base segments cover (issue 17): every document inserted or
+   * deleted after it is in the log. Absent in manifests written before the log existed. */
+  changeSeq?: number;
 }
 
 export class SegmentSet {
@@ -56,6 +60,10 @@ export class SegmentSet {
   private delta: SegmentInfo | null = null;
   private nextSegment = 1;
   private syncedGeneration = -1;
+  /** The last change-log entry applied; -1 while unknown (then the next sync reads every document id once). */
+  private changeSeq = -1;
+  /** The change-log entry the base segments cover (the delta holds what came after); written to the manifest. */
+  private baseSeq = -1;
   private started = false;
   private chain: Promise<void> = Promise.resolve();
   private compacting = false;
@@ -91,37 +99,64 @@ export class SegmentSet {
 
   private async sync(): Promise<void> {
     const generation = currentGeneration(this.db);
+    // Read before the store's documents are: a change committed meanwhile is applied again next time, never missed.
+    const seq = latestDocumentChange(this.db);
     if (!this.started) {
       this.started = true;
-      if (!(await this.loadCaches())) await this.rebuild(generation);
+      if (!(await this.loadCaches())) await this.rebuild(generation, seq);
     }
     if (generation === this.syncedGeneration) return;
-    const added = this.reconcile();
+    // The store was replaced (a backup restored): the log's numbers tell another history.
+    if (this.changeSeq >= 0 && this.changeSeq < documentChangesResetAt(this.db)) this.changeSeq = this.baseSeq = -1;
+    const added = [...(this.changeSeq >= 0 ? this.applyChanges(seq) : this.reconcile()), ...this.replaceEdited()];
+    this.changeSeq = seq;
     this.loadMeta(added);
     const deltaIds = [...(this.delta?.ids.filter((id) => this.owner.get(id) === this.delta!.id) ?? []), ...added];
     if (added.length > 0 || (this.delta && this.delta.tombstones > 0)) {
-      if (await this.rebuildDelta(deltaIds, generation)) await this.writeManifest(generation);
+      if (await this.rebuildDelta(deltaIds, generation)) {
+        // The delta became a base segment: the cached segments now cover every change so far.
+        this.baseSeq = seq;
+        await this.writeManifest(generation);
+      }
     }
     this.syncedGeneration = generation;
     this.compactInBackground(generation);
   }
 
-  /** Brings owner and table in line with the store's documents; returns the documents to (re)index. */
+  /** Applies the change log since the last sync: documents deleted become tombstones; returns the new ones to index. */
+  private applyChanges(throughSeq: number): string[] {
+    const added: string[] = [];
+    for (const { id, present } of documentsChangedBetween(this.db, this.changeSeq, throughSeq)) {
+      if (present) {
+        // Inserted (or restored by an undo); one the index holds already is an edit, which replaceEdited() handles.
+        if (!this.table.isLive(id) && !this.owner.has(id)) added.push(id);
+        continue;
+      }
+      this.forget(id);
+    }
+    return added;
+  }
+
+  /** A document gone from the store: a tombstone in its segment until that is compacted. */
+  private forget(id: string): void {
+    const segmentId = this.owner.get(id);
+    this.table.remove(id);
+    if (segmentId === undefined) return;
+    this.owner.delete(id);
+    const segment = this.segments.get(segmentId);
+    if (segment) segment.tombstones++;
+  }
+
+  /** Brings owner and table in line with the store's documents by reading every id (when the change log cannot tell); returns the documents to (re)index. */
   private reconcile(): string[] {
     const storeIds = (this.db.prepare('SELECT id FROM documents').all() as { id: string }[]).map((r) => r.id);
     const unknown = storeIds.filter((id) => !this.table.isLive(id));
     // Every live document still in the store: nothing was removed, and only the unknown ones are new.
     if (storeIds.length - unknown.length !== this.table.liveSize) {
       const live = new Set(storeIds);
-      for (const [id, segmentId] of this.owner) {
-        if (live.has(id)) continue;
-        this.owner.delete(id);
-        this.table.remove(id);
-        const segment = this.segments.get(segmentId);
-        if (segment) segment.tombstones++;
-      }
+      for (const id of [...this.owner.keys()]) if (!live.has(id)) this.forget(id);
     }
-    return [...unknown, ...this.replaceEdited()];
+    return unknown;
   }
 
   /** Documents whose indexed fields were edited after their segment was built lose that entry (then re-added); returns them. */
@@ -211,7 +246,9 @@ export class SegmentSet {
   }
 
   /** Full build from the store, base segments spread over the workers. */
-  private async rebuild(generation: number): Promise<void> {
+  private async rebuild(generation: number, seq: number): Promise<void> {
+    this.changeSeq = seq;
+    this.baseSeq = seq;
     const ids = (this.db.prepare('SELECT id FROM documents ORDER BY rowid').all() as { id: string }[]).map((r) => r.id);
     this.loadMeta(ids);
     let done = 0;
@@ -267,6 +304,12 @@ export class SegmentSet {
         }
       }
       this.loadMeta([...this.owner.keys()]);
+      // Removed from the store since the caches were written (before the change log's window): tombstones.
+      for (const id of [...this.owner.keys()]) if (!this.table.isLive(id)) this.forget(id);
+      const seq = manifest.changeSeq;
+      const trusted = typeof seq === 'number' && seq <= latestDocumentChange(this.db) && seq >= documentChangesResetAt(this.db);
+      this.changeSeq = trusted ? seq : -1;
+      this.baseSeq = this.changeSeq;
       return true;
     } catch {
       for (const segment of [...this.segments.values()]) await this.drop({ ...segment, cacheFile: null });
@@ -278,7 +321,7 @@ export class SegmentSet {
 
   private async writeManifest(generation: number): Promise<void> {
     const files = [...this.segments.values()].filter((s) => s.base && s.cacheFile).map((s) => path.basename(s.cacheFile!));
-    const manifest: Manifest = { pipelineVersion: PIPELINE_VERSION, generation, files };
+    const manifest: Manifest = { pipelineVersion: PIPELINE_VERSION, generation, files, ...(this.baseSeq >= 0 ? { changeSeq: this.baseSeq } : {}) };
     writeIndexFile(path.join(this.paths.indexDir, MANIFEST), Buffer.from(JSON.stringify(manifest), 'utf8'), this.paths.tmpDir, this.paths.indexKey);
   }
 

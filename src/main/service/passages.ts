@@ -8,6 +8,7 @@ import { nowIso } from '../store/ids.ts';
 import { getPassage, listPassageViews } from '../store/passages-repo.ts';
 import { getTag } from '../store/tags-repo.ts';
 import { subtreeIds } from './codebook.ts';
+import { countPassageViews } from '../store/passages-repo.ts';
 import { enclosedIds } from './enclosure.ts';
 import { selectRows } from './rows.ts';
 import { recordPassageDelete, recordPassageEdit } from '../custody/events.ts';
@@ -58,6 +59,19 @@ export interface PassageQuery {
 
 /** Passages across documents, for the passages view: of some tags, of a text search, or both. */
 export function queryPassages(db: Database, query: PassageQuery): PassageView[] {
+  const { where, params } = passageFilter(db, query);
+  return listPassageViews(db, where, params, query.limit ?? 10_000);
+}
+
+/** One window of the same passages and how many there are in all (issue 17: the passages view scrolls through windows). */
+export function passagesPage(db: Database, query: PassageQuery & { offset: number; limit: number }): { total: number; offset: number; passages: PassageView[] } {
+  const { where, params } = passageFilter(db, query);
+  const total = countPassageViews(db, where, params);
+  return { total, offset: query.offset, passages: listPassageViews(db, where, params, query.limit, query.offset) };
+}
+
+/** The query's filters as SQL clauses over `p` (passages), with their parameters. */
+function passageFilter(db: Database, query: PassageQuery): { where: string[]; params: (string | number)[] } {
   const where: string[] = [];
   const params: (string | number)[] = [];
   const tagIds = [...new Set(query.tagIds ?? [])];
@@ -77,7 +91,7 @@ export function queryPassages(db: Database, query: PassageQuery): PassageView[] 
     where.push('p.document_id = ?');
     params.push(query.documentId);
   }
-  return listPassageViews(db, where, params, query.limit ?? 10_000);
+  return { where, params };
 }
 
 /** Documents with at least one passage carrying one of the tags (the library's tag filter). */

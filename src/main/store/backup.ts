@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { BackupInfo, BackupReason } from '../../shared/domain.ts';
 import { DossierError, toErrorInfo } from '../../shared/errors.ts';
 import type { Database } from './database.ts';
+import { latestDocumentChange, resetDocumentChanges } from './document-changes-repo.ts';
 
 export const KEEP: Record<BackupReason, number> = { scheduled: 10, manual: 10, 'before-migration': 3, 'before-restore': 5 };
 const NAME = /^dossier-(\d{8}T\d{6}\d{3}Z)-(scheduled|manual|before-migration|before-restore)\.sqlite$/;
@@ -229,6 +230,7 @@ export async function restoreBackup(
   const file = path.join(paths.backupsDir, chosen.name);
   verifyDatabaseFile(file, paths.codec);
   const generationBefore = readGeneration(db);
+  const changesBefore = latestDocumentChange(db);
   const safetyBackup = await createBackup(db, paths, 'before-restore', deps);
   const source = paths.codec ? paths.codec.decode(readFileSync(file), file) : new DatabaseSync(file, { readOnly: true });
   try {
@@ -244,6 +246,8 @@ export async function restoreBackup(
   db.prepare("UPDATE store_meta SET value = CAST(max(CAST(value AS INTEGER), ?) + 1 AS TEXT) WHERE key = 'generation'").run(
     generationBefore,
   );
+  // The same for the change log the search index follows (issue 17).
+  resetDocumentChanges(db, changesBefore);
   return { restored: chosen, safetyBackup };
 }
 

@@ -1,5 +1,6 @@
 import type { Block, DocumentFormat, DocumentFull, DocumentSummary } from '../../shared/domain.ts';
 import { cleanMetadataText } from './clean-text.ts';
+import { sortKey } from './sort-key.ts';
 import { bumpGeneration, type Database } from './database.ts';
 import { recordDocumentDelete } from '../custody/events.ts';
 
@@ -24,7 +25,7 @@ export interface NewDocument {
   originalBytes: Uint8Array;
 }
 
-interface DocumentRow {
+export interface DocumentRow {
   id: string;
   title: string;
   source: string | null;
@@ -50,11 +51,11 @@ interface DocumentFullRow extends DocumentRow {
   original_html: string | null;
 }
 
-const SUMMARY_COLUMNS = `d.id, d.title, d.source, d.author, d.url, d.published_at, d.language, d.format,
+export const SUMMARY_COLUMNS = `d.id, d.title, d.source, d.author, d.url, d.published_at, d.language, d.format,
   d.original_name, d.original_hash, d.byte_size, d.imported_at, d.review_flags,
   (SELECT count(*) FROM passages p WHERE p.document_id = d.id) AS passage_count`;
 
-function toSummary(row: DocumentRow): DocumentSummary {
+export function toSummary(row: DocumentRow): DocumentSummary {
   return {
     id: row.id,
     title: row.title,
@@ -74,6 +75,8 @@ function toSummary(row: DocumentRow): DocumentSummary {
 }
 
 export function insertDocument(db: Database, id: string, doc: NewDocument, importedAt: string): void {
+  const title = cleanMetadataText(doc.title, 1000) ?? doc.originalName;
+  const source = cleanMetadataText(doc.source, 1000);
   db.prepare('INSERT OR IGNORE INTO originals(sha256, bytes, byte_size) VALUES (?, ?, ?)').run(
     doc.originalHash,
     doc.originalBytes,
@@ -81,14 +84,15 @@ export function insertDocument(db: Database, id: string, doc: NewDocument, impor
   );
   db.prepare(
     `INSERT INTO documents(id, title, source, author, url, published_at, language, format, text, blocks,
-       page_starts, meta, original_html, review_flags, content_hash, original_hash, original_name, byte_size, imported_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       page_starts, meta, original_html, review_flags, content_hash, original_hash, original_name, byte_size, imported_at,
+       title_key, source_key)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     // The importers clean these already (importers/index.ts); the store repeats it, so that no
     // path into the table (a file name from disk, a future importer) skips the one cleaning.
-    cleanMetadataText(doc.title, 1000) ?? doc.originalName,
-    cleanMetadataText(doc.source, 1000),
+    title,
+    source,
     cleanMetadataText(doc.author, 1000),
     doc.url,
     doc.publishedAt,
@@ -105,6 +109,8 @@ export function insertDocument(db: Database, id: string, doc: NewDocument, impor
     cleanMetadataText(doc.originalName, 300) ?? 'unnamed',
     doc.originalBytes.byteLength,
     importedAt,
+    sortKey(title),
+    sortKey(source),
   );
   bumpGeneration(db);
 }

@@ -243,4 +243,36 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX entity_corrections_key ON entity_corrections(kind, key);
   `,
+  // 10 (issue 17): the change log the search index reads instead of every document id: one row per
+  // document inserted, deleted or whose indexed fields were marked changed, written by triggers so
+  // that every path into the table (imports, undo, archives, deletes) is logged. AUTOINCREMENT keeps
+  // sequence numbers from being reused, so an index that remembers one never misses a change.
+  `
+  CREATE TABLE document_changes (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    document_id TEXT NOT NULL
+  ) STRICT;
+  CREATE TRIGGER document_changes_insert AFTER INSERT ON documents
+    BEGIN INSERT INTO document_changes(document_id) VALUES (NEW.id); END;
+  CREATE TRIGGER document_changes_delete AFTER DELETE ON documents
+    BEGIN INSERT INTO document_changes(document_id) VALUES (OLD.id); END;
+  CREATE TRIGGER document_changes_update AFTER UPDATE OF index_generation ON documents
+    BEGIN INSERT INTO document_changes(document_id) VALUES (NEW.id); END;
+
+  -- The library pages in SQL (issue 17): sort keys for title and source (store/sort-key.ts, filled by
+  -- the app: NULL until then, and again NULL when the title or source changes), and one index per order.
+  ALTER TABLE documents ADD COLUMN title_key TEXT;
+  ALTER TABLE documents ADD COLUMN source_key TEXT;
+  CREATE TRIGGER documents_sort_keys_stale AFTER UPDATE OF title, source ON documents
+    WHEN NEW.title_key IS OLD.title_key
+    BEGIN UPDATE documents SET title_key = NULL, source_key = NULL WHERE rowid = NEW.rowid; END;
+  CREATE INDEX documents_sort_keys_pending ON documents(id) WHERE title_key IS NULL;
+  CREATE INDEX documents_by_imported ON documents(imported_at DESC, title_key);
+  CREATE INDEX documents_by_title ON documents(title_key);
+  CREATE INDEX documents_by_date ON documents(published_at IS NULL, published_at DESC, imported_at DESC);
+  CREATE INDEX documents_by_source ON documents(source_key IS NULL, source_key, title_key);
+  CREATE INDEX documents_by_language ON documents(language);
+  CREATE INDEX documents_by_format ON documents(format);
+  CREATE INDEX documents_flagged ON documents(imported_at) WHERE review_flags <> '[]';
+  `,
 ];

@@ -90,9 +90,16 @@ export function listPassages(db: Database, filter: { tagId?: string | undefined;
 }
 
 /** Passage views matching SQL conditions on `p` (passages) and `d` (documents), in document then text order. */
-export function listPassageViews(db: Database, where: string[], params: (string | number)[], limit = -1): PassageView[] {
-  const sql = `${VIEW_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.title COLLATE NOCASE, p.start LIMIT ?`;
-  return (db.prepare(sql).all(...params, limit) as unknown as PassageRow[]).map(toView);
+export function listPassageViews(db: Database, where: string[], params: (string | number)[], limit = -1, offset = 0): PassageView[] {
+  // The passage id last: a window never repeats or skips a passage of two documents with one title.
+  const sql = `${VIEW_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.title COLLATE NOCASE, p.start, p.id LIMIT ? OFFSET ?`;
+  return (db.prepare(sql).all(...params, limit, offset) as unknown as PassageRow[]).map(toView);
+}
+
+/** How many passages `where` keeps (the passages view's total, issue 17). */
+export function countPassageViews(db: Database, where: string[], params: (string | number)[]): number {
+  const sql = `SELECT count(*) AS n FROM passages p ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+  return (db.prepare(sql).get(...params) as { n: number }).n;
 }
 
 export function deletePassage(db: Database, id: string): boolean {

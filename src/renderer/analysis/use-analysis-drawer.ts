@@ -1,7 +1,8 @@
 /** Issue 21: the analysis pane's state (open tab, memo shown) and the actions other views use to reach it, for App. */
 import { useState } from 'react';
-import type { DocumentSummary, Tag } from '../../shared/domain.ts';
+import type { Tag } from '../../shared/domain.ts';
 import { invoke } from '../api.ts';
+import { useDocument } from '../queries.ts';
 import type { AnalysisActions, AnalysisTab, MemoTarget } from './analysis-context.ts';
 
 export interface AnalysisDrawerState {
@@ -10,7 +11,6 @@ export interface AnalysisDrawerState {
 }
 
 interface Options {
-  documents: DocumentSummary[] | undefined;
   tags: Tag[] | undefined;
   /** Brings the reader to the front with the document open (at a passage). */
   openDocument(documentId: string, at: { start: number; end: number } | null): void;
@@ -19,8 +19,10 @@ interface Options {
   onError(error: unknown): void;
 }
 
-export function useAnalysisDrawer({ documents, tags, openDocument, beforeOpen, onError }: Options) {
+export function useAnalysisDrawer({ tags, openDocument, beforeOpen, onError }: Options) {
   const [state, setState] = useState<AnalysisDrawerState | null>(null);
+  // The library is not held whole in the renderer (issue 17): the title of a document memo's document is asked for alone.
+  const memoDocument = useDocument(state?.memo.scope === 'document' ? (state.memo.targetId ?? null) : null);
   const actions: AnalysisActions = {
     open: (tab, memo) => {
       beforeOpen();
@@ -38,7 +40,9 @@ export function useAnalysisDrawer({ documents, tags, openDocument, beforeOpen, o
   /** What the memo shown is about, in words: the document's title or the tag's name. */
   const memoLabel = (memo: MemoTarget): string | null =>
     memo.scope === 'document'
-      ? (documents?.find((d) => d.id === memo.targetId)?.title ?? null)
+      ? memoDocument.data && memoDocument.data.id === memo.targetId
+        ? memoDocument.data.title
+        : null
       : memo.scope === 'tag'
         ? (tags?.find((x) => x.id === memo.targetId)?.name ?? null)
         : null;

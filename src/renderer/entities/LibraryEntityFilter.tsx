@@ -1,28 +1,27 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { ENTITY_TYPES } from '../../shared/entities.ts';
 import { t } from '../strings/t.ts';
-import { useEntities, useEntity, useEntityProgress } from './entity-queries.ts';
+import { useEntities, useEntityProgress } from './entity-queries.ts';
 
 interface Props {
-  /** The ids of the documents naming the chosen entity, or null for any. */
-  onChange(documentIds: Set<string> | null): void;
+  /** The entity chosen ('' for any). */
+  value: string;
+  /** The library filters in SQL by the entity's id (issue 17's paged library, store/library-query.ts). */
+  onChange(entityId: string): void;
 }
 
 /** Issue 18: the library's entity facet: people, places, organisations and facilities with their document counts. */
-export function LibraryEntityFilter({ onChange }: Props) {
+export function LibraryEntityFilter({ value, onChange }: Props) {
   useEntityProgress();
   const entities = useEntities();
-  const [id, setId] = useState('');
-  const detail = useEntity(id || null);
-  useEffect(() => {
-    if (!id) onChange(null);
-    else if (detail.data) onChange(new Set(detail.data.byDocument.map((d) => d.documentId)));
-    else if (detail.error) setId('');
-  }, [id, detail.data, detail.error, onChange]);
   const all = entities.data ?? [];
+  // An entity merged into another or gone after a correction: back to any entity.
+  useEffect(() => {
+    if (value && entities.data && !entities.data.some((e) => e.id === value)) onChange('');
+  }, [value, entities.data, onChange]);
   if (all.length === 0) return null;
   return (
-    <select aria-label={t('entities.library')} value={id} onChange={(e) => setId(e.target.value)}>
+    <select aria-label={t('entities.library')} value={value} onChange={(e) => onChange(e.target.value)}>
       <option value="">{t('entities.libraryAny')}</option>
       {ENTITY_TYPES.map((type) => {
         const list = all.filter((e) => e.type === type).slice(0, 100);

@@ -1,17 +1,16 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
-import { DOCUMENT_FORMATS, type DeletionImpact, type DocumentSummary, type Tag } from '../../shared/domain.ts';
+import { DOCUMENT_FORMATS, type DeletionImpact, type DocumentFormat, type Tag } from '../../shared/domain.ts';
+import type { LibrarySort } from '../../shared/library.ts';
 import { invoke } from '../api.ts';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { useNotify, useRun } from '../notice.ts';
-import { useTagDocuments } from '../queries.ts';
-import { libraryView, type SortKey } from './library-view.ts';
+import { useLibraryFirstWindow, useLibraryRows, type LibraryFilters } from './library-windows.ts';
 import { t, tn } from '../strings/t.ts';
 import { LibraryEntityFilter } from '../entities/LibraryEntityFilter.tsx';
 
 interface Props {
-  documents: DocumentSummary[];
   tags: Tag[];
   openIds: string[];
   onOpen(id: string): void;
@@ -20,35 +19,55 @@ interface Props {
 /** A row with a one-line title; two-line titles (issue 14, item 11) are measured as they render. */
 const ROW = 54;
 
-/** The library: virtualised, sortable, filterable, with multi-select delete. */
-export function LibraryList({ documents, tags, openIds, onOpen }: Props) {
+/**
+ * The library: virtualised, sortable, filterable, with multi-select delete. Rows come from the
+ * service a window at a time as the list scrolls (issue 17); selection is kept by document id.
+ */
+export function LibraryList({ tags, openIds, onOpen }: Props) {
   const client = useQueryClient();
   const run = useRun();
   const notify = useNotify();
   const scroll = useRef<HTMLDivElement>(null);
-  const [sort, setSort] = useState<SortKey>('imported');
+  const [sort, setSort] = useState<LibrarySort>('imported');
   const [tagId, setTagId] = useState('');
   const [language, setLanguage] = useState('');
   const [format, setFormat] = useState('');
   const [flagged, setFlagged] = useState(false);
+  const [entityId, setEntityId] = useState('');
   const [selected, setSelected] = useState<Set<string>>(new Set());
   /** What the deletion would take, asked of the service when the user asks to delete (issue 14). */
   const [confirming, setConfirming] = useState<DeletionImpact | null>(null);
-  const tagDocs = useTagDocuments(tagId ? [tagId] : []);
-  const [entityDocs, setEntityDocs] = useState<Set<string> | null>(null);
-
-  const languages = useMemo(() => [...new Set(documents.map((d) => d.language ?? ''))].filter(Boolean).sort(), [documents]);
-  const shown = useMemo(
-    () => libraryView(documents, sort, { tagDocumentIds: tagId ? new Set(tagDocs.data ?? []) : null, language, format, flagged, entityDocumentIds: entityDocs }),
-    [documents, sort, tagId, tagDocs.data, language, format, flagged, entityDocs],
+  const filters = useMemo<LibraryFilters>(
+    () => ({
+      ...(tagId ? { tagId } : {}),
+      ...(language ? { language } : {}),
+      ...(format ? { format: format as DocumentFormat } : {}),
+      ...(flagged ? { flagged } : {}),
+      ...(entityId ? { entityId } : {}),
+    }),
+    [tagId, language, format, flagged, entityId],
   );
+  const first = useLibraryFirstWindow(sort, filters);
+  const total = first.data?.total ?? 0;
+  const all = first.data?.all ?? 0;
+  const languages = first.data?.languages?.map((l) => l.value) ?? [];
+  // The previous first window shows while another order loads; rows of later windows are keyed by position until they come.
+  const rowAt = useRef<(i: number) => string | undefined>(() => undefined);
   const virtualizer = useVirtualizer({
-    count: shown.length,
+    count: total,
     getScrollElement: () => scroll.current,
     estimateSize: () => ROW,
     overscan: 10,
-    getItemKey: (i) => shown[i]!.id,
+    getItemKey: (i) => rowAt.current(i) ?? `row-${i}`,
   });
+  const items = virtualizer.getVirtualItems();
+  const row = useLibraryRows(
+    sort,
+    filters,
+    first.data,
+    items.map((item) => item.index),
+  );
+  rowAt.current = (i) => row(i)?.id;
 
   const askToDelete = async () => {
     const impact = await run(() => invoke('documents:deleteImpact', { ids: [...selected] }));
@@ -65,7 +84,7 @@ export function LibraryList({ documents, tags, openIds, onOpen }: Props) {
     await client.invalidateQueries();
   };
 
-  if (documents.length === 0) {
+  if (first.data && all === 0) {
     return <p className="empty">{t('library.empty')}</p>;
   }
   return (
@@ -73,7 +92,7 @@ export function LibraryList({ documents, tags, openIds, onOpen }: Props) {
       <div className="library-controls">
         <label>
           <span className="visually-hidden">{t('library.sortBy')}</span>
-          <select aria-label={t('library.sortBy')} value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
+          <select aria-label={t('library.sortBy')} value={sort} onChange={(e) => setSort(e.target.value as LibrarySort)}>
             <option value="imported">{t('library.sortImported')}</option>
             <option value="title">{t('library.sortTitle')}</option>
             <option value="date">{t('library.sortDate')}</option>
@@ -102,15 +121,13 @@ export function LibraryList({ documents, tags, openIds, onOpen }: Props) {
             </option>
           ))}
         </select>
-        <LibraryEntityFilter onChange={setEntityDocs} />
+        <LibraryEntityFilter value={entityId} onChange={setEntityId} />
         <label className="inline">
           <input type="checkbox" checked={flagged} onChange={(e) => setFlagged(e.target.checked)} /> {t('library.needsReview')}
         </label>
       </div>
       <p className="meta library-count" aria-live="polite">
-        {shown.length === documents.length
-          ? tn('library.count', documents.length)
-          : t('library.countFiltered', { shown: shown.length, total: documents.length })}
+        {total === all ? tn('library.count', all) : t('library.countFiltered', { shown: total, total: all })}
         {selected.size > 0 && (
           <>
             {' · '}
@@ -122,21 +139,29 @@ export function LibraryList({ documents, tags, openIds, onOpen }: Props) {
       </p>
       <div className="library-scroll" ref={scroll}>
         <ul className="doc-list" aria-label={t('layout.library')} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const d = shown[item.index]!;
+          {items.map((item) => {
+            const d = row(item.index);
+            const place = {
+              position: 'absolute',
+              top: 0,
+              left: 0,
+              width: '100%',
+              transform: `translateY(${item.start}px)`,
+            } as const;
+            if (!d) {
+              return (
+                <li key={item.key} data-index={item.index} style={place} className="loading">
+                  <span className="meta">{t('library.row.loading')}</span>
+                </li>
+              );
+            }
             const open = openIds.includes(d.id);
             return (
               <li
-                key={d.id}
+                key={item.key}
                 ref={virtualizer.measureElement}
                 data-index={item.index}
-                style={{
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  width: '100%',
-                  transform: `translateY(${item.start}px)`,
-                }}
+                style={place}
               >
                 <input
                   type="checkbox"

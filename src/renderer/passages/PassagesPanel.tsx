@@ -1,6 +1,5 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { PassageView, Tag } from '../../shared/domain.ts';
-import { usePassageQuery } from '../queries.ts';
 import { t } from '../strings/t.ts';
 import { useDebounced } from '../use-debounced.ts';
 import { PassagesView } from './PassagesView.tsx';
@@ -21,8 +20,7 @@ export function PassagesPanel({ tags, tagIds, text, onText, onClose, onOpen }: P
   const [ownOnly, setOwnOnly] = useState(false);
   const hasSubtags = tagIds.some((id) => tags.some((tag) => tag.parentId === id));
   const words = useDebounced(text, 150);
-  const query = { tagIds, match, text: words, ...(ownOnly && hasSubtags ? { ownOnly: true } : {}) };
-  const result = usePassageQuery(query, true);
+  const filter = useMemo(() => ({ tagIds, match, text: words, ...(ownOnly && hasSubtags ? { ownOnly: true } : {}) }), [tagIds, match, words, ownOnly, hasSubtags]);
   const names = tagIds.map((id) => tags.find((tag) => tag.id === id)?.name).filter(Boolean);
   const label = [
     names.length ? t('passages.tagged', { tags: names.join(t(match === 'all' ? 'passages.tagsJoinAll' : 'passages.tagsJoinAny')) }) : t('passages.all'),
@@ -57,7 +55,7 @@ export function PassagesPanel({ tags, tagIds, text, onText, onClose, onOpen }: P
           ×
         </button>
       </div>
-      <PassagesView label={label} passages={result.data ?? []} tags={tags} loading={result.isFetching} onOpen={onOpen} />
+      <PassagesView label={label} filter={filter} tags={tags} onOpen={onOpen} />
     </aside>
   );
 }

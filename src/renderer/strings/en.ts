@@ -264,6 +264,8 @@ export const en = {
   'codebook.newTagPlaceholder': 'New tag…',
   'codebook.addTag': 'Add tag',
   'library.sortBy': 'Sort by',
+  // Issue 17: a row of the library whose window is still on its way.
+  'library.row.loading': 'Loading…',
   'library.sortTitle': 'Title',
   'library.sortDate': 'Date published',
   'library.sortSource': 'Source',

@@ -127,6 +127,40 @@ describe('segments, caches and tombstones', () => {
     expect(await call(app.handlers, 'workspace:verify', {})).toMatchObject({ ok: true, documentsChecked: 9, indexedDocuments: 9 });
   });
 
+  it('on reopening, finds what was added and forgets what was removed since its caches, from the change log (issue 17)', async () => {
+    const ws = workspace({ baseSize: 4, deltaMax: 50 });
+    done = ws.cleanup;
+    const { ['en-satellite']: satellite, ['en-camp']: camp, ...rest } = corpus;
+    const first = ws.open().app;
+    const ids = insertCorpus(first.workspace.db, rest);
+    expect((await call(first.handlers, 'search:query', { query: 'urumqi' })).total).toBe(0);
+    // Into the delta, which is never cached: the next start must learn of it from the log.
+    const added = insertCorpus(first.workspace.db, { 'en-satellite': satellite! });
+    expect((await call(first.handlers, 'search:query', { query: 'urumqi' })).total).toBe(1);
+    await first.close();
+    const manifest = JSON.parse(readFileSync(path.join(first.workspace.paths.indexDir, 'search-manifest.json'), 'utf8')) as { changeSeq?: number };
+    expect(manifest.changeSeq).toBeGreaterThan(0);
+
+    // While no engine runs: one cached document removed, one new.
+    const removed = [...ids.values()][0]!;
+    const second = ws.open().app;
+    transaction(second.workspace.db, () => deleteDocuments(second.workspace.db, [removed]));
+    const late = insertCorpus(second.workspace.db, { 'en-camp': camp! });
+    const found = await call(second.handlers, 'search:query', { query: 'urumqi' });
+    expect(found.results.map((r) => r.documentId)).toEqual([added.get('en-satellite')]);
+    expect((await call(second.handlers, 'search:query', { query: 'camp' })).results.map((r) => r.documentId)).toContain(late.get('en-camp'));
+    expect(await call(second.handlers, 'workspace:verify', {})).toMatchObject({ ok: true, documentsChecked: 9, indexedDocuments: 9 });
+    await second.close();
+
+    // A manifest from before the change log (no changeSeq): the engine reads every id once and is right.
+    const file = path.join(first.workspace.paths.indexDir, 'search-manifest.json');
+    const { changeSeq: _dropped, ...legacy } = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    writeFileSync(file, JSON.stringify(legacy));
+    const third = ws.open().app;
+    expect((await call(third.handlers, 'search:query', { query: 'urumqi' })).results.map((r) => r.documentId)).toEqual([added.get('en-satellite')]);
+    expect(await call(third.handlers, 'workspace:verify', {})).toMatchObject({ ok: true, documentsChecked: 9, indexedDocuments: 9 });
+  });
+
   it('returns snippets with the matched words marked, tagged passages and facets over all matches', async () => {
     const ws = workspace();
     done = ws.cleanup;
