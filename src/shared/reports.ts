@@ -106,3 +106,24 @@ export const DEFAULT_REPORT_SETTINGS: ReportSettings = {
   timeline: { include: false, tagIds: [], entities: [] },
   redaction: { emails: true, phones: true, terms: [], keep: [] },
 };
+
+/** A partial change of settings; redaction rules and the timeline section merge field by field. */
+export type ReportSettingsPatch = Partial<Omit<ReportSettings, 'redaction' | 'timeline'>> & {
+  redaction?: Partial<RedactionRules> | undefined;
+  timeline?: Partial<ReportTimelineSettings> | undefined;
+};
+
+/**
+ * `current` with `patch` applied; undefined fields keep their value. The store saves with it and the
+ * report editor shows a change with it at once (a checkbox that waited for the save flickered back).
+ */
+export function mergeReportSettings(current: ReportSettings, patch: ReportSettingsPatch | undefined): ReportSettings {
+  if (!patch) return current;
+  const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+  return {
+    ...current,
+    ...defined({ citationStyle: patch.citationStyle, pageSize: patch.pageSize, quoteChain: patch.quoteChain, custodyAppendix: patch.custodyAppendix }),
+    redaction: { ...current.redaction, ...defined(patch.redaction ?? {}) },
+    timeline: { ...current.timeline, ...defined(patch.timeline ?? {}) },
+  };
+}

@@ -1,4 +1,4 @@
-import { DEFAULT_REPORT_SETTINGS, type RedactionRules, type Report, type ReportBody, type ReportSection, type ReportSettings, type ReportSummary, type ReportTimelineSettings } from '../../shared/reports.ts';
+import { DEFAULT_REPORT_SETTINGS, mergeReportSettings, type ReportSettingsPatch, type Report, type ReportBody, type ReportSection, type ReportSettings, type ReportSummary } from '../../shared/reports.ts';
 import type { Database } from '../store/database.ts';
 import { newId, nowIso } from '../store/ids.ts';
 
@@ -92,37 +92,19 @@ export function listReports(db: Database): ReportSummary[] {
   });
 }
 
-/** A partial change of settings; redaction rules and the timeline section merge field by field. */
-export type SettingsPatch = Partial<Omit<ReportSettings, 'redaction' | 'timeline'>> & {
-  redaction?: Partial<RedactionRules> | undefined;
-  timeline?: Partial<ReportTimelineSettings> | undefined;
-};
-
 export interface ReportPatch {
   title?: string | undefined;
   subtitle?: string | undefined;
   authorLine?: string | undefined;
   reportDate?: string | null | undefined;
   body?: ReportBody | undefined;
-  settings?: SettingsPatch | undefined;
-}
-
-/** `current` with `patch` applied; undefined fields keep their value. */
-export function mergeSettings(current: ReportSettings, patch: SettingsPatch | undefined): ReportSettings {
-  if (!patch) return current;
-  const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-  return {
-    ...current,
-    ...defined({ citationStyle: patch.citationStyle, pageSize: patch.pageSize, quoteChain: patch.quoteChain, custodyAppendix: patch.custodyAppendix }),
-    redaction: { ...current.redaction, ...defined(patch.redaction ?? {}) },
-    timeline: { ...current.timeline, ...defined(patch.timeline ?? {}) },
-  };
+  settings?: ReportSettingsPatch | undefined;
 }
 
 export function updateReport(db: Database, id: string, patch: ReportPatch): Report | undefined {
   const current = getReport(db, id);
   if (!current) return undefined;
-  const settings = mergeSettings(current.settings, patch.settings);
+  const settings = mergeReportSettings(current.settings, patch.settings);
   db.prepare(
     `UPDATE reports SET title = ?, subtitle = ?, author_line = ?, report_date = ?, body = ?, settings = ?, updated_at = ? WHERE id = ?`,
   ).run(

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ParsedInput } from '../../shared/contract.ts';
 import { DossierError } from '../../shared/errors.ts';
-import type { RedactionRules, Report } from '../../shared/reports.ts';
+import { mergeReportSettings, type RedactionRules, type Report } from '../../shared/reports.ts';
 import { exportReport, EXTENSIONS } from '../reports/export.ts';
 import type { PdfPrinter } from '../reports/print-options.ts';
 import { redactReport, suggestedExportName } from '../reports/redact-report.ts';
@@ -14,7 +14,6 @@ import {
   getReport,
   insertReport,
   listReports,
-  mergeSettings,
   newSection,
   normaliseSettings,
   updateReport,
@@ -75,7 +74,7 @@ export function reportHandlers(deps: ReportServiceDeps) {
           .map((t) => newSection(t.name, sectionPassageIds(db, t.id, chosen)));
         // A new report is dated today unless told otherwise (issue 14); null leaves it undated.
         const reportDate = input.reportDate === undefined ? localToday() : input.reportDate;
-        return insertReport(db, { ...input, reportDate, body: { sections }, settings: mergeSettings(normaliseSettings(undefined), input.settings) });
+        return insertReport(db, { ...input, reportDate, body: { sections }, settings: mergeReportSettings(normaliseSettings(undefined), input.settings) });
       }),
     'reports:update': ({ id, ...patch }: ParsedInput<'reports:update'>) => {
       need(db, id);
@@ -98,14 +97,14 @@ export function reportHandlers(deps: ReportServiceDeps) {
     'reports:delete': ({ id }: ParsedInput<'reports:delete'>) => ({ deleted: deleteReport(db, id) }),
     'reports:preview': ({ id, settings }: ParsedInput<'reports:preview'>) => {
       const stored = need(db, id);
-      const report = { ...stored, settings: mergeSettings(stored.settings, settings) };
+      const report = { ...stored, settings: mergeReportSettings(stored.settings, settings) };
       const redacted = redactReport(report, withTimeline(db, report, loadReportData(db, report)), report.settings.redaction);
       return { html: renderReportHtml(redacted.report, redacted.data), hits: redacted.hits };
     },
     'reports:export': async (input: ParsedInput<'reports:export'>) => {
       const stored = need(db, input.id);
       // Issue 18: the CLI's --timeline includes the timeline section in this export only.
-      const report = input.timeline ? { ...stored, settings: mergeSettings(stored.settings, { timeline: input.timeline }) } : stored;
+      const report = input.timeline ? { ...stored, settings: mergeReportSettings(stored.settings, { timeline: input.timeline }) } : stored;
       const extension = EXTENSIONS[input.format];
       const fileTerms = input.termsFile ? parseTermsFile(await readTerms(input.termsFile)) : [];
       const rules = rulesFor(report, input.redact, fileTerms);

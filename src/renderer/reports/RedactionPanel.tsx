@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ExportFormat, Report } from '../../shared/reports.ts';
+import type { ExportFormat, Report, ReportSettingsPatch } from '../../shared/reports.ts';
 import { invoke } from '../api.ts';
 import { t } from '../strings/t.ts';
-import type { SettingsPatch } from './ReportEditor.tsx';
 import { reportKeys } from './ReportsPane.tsx';
 
 /**
@@ -11,7 +10,7 @@ import { reportKeys } from './ReportsPane.tsx';
  * with its context, each to keep or redact. Redacted text is replaced before rendering, so it is
  * absent from every export, not covered.
  */
-export function RedactionPanel({ id, report, onSettings }: { id: string; report: Report; onSettings: (s: SettingsPatch) => void }) {
+export function RedactionPanel({ id, report, onSettings }: { id: string; report: Report; onSettings: (s: ReportSettingsPatch) => void }) {
   const rules = report.settings.redaction;
   const preview = useQuery({ queryKey: reportKeys.preview(id), queryFn: () => invoke('reports:preview', { id }) });
   const [terms, setTerms] = useState(rules.terms.join('\n'));

@@ -2,7 +2,7 @@ import { IsoDateInput } from '../IsoDateInput.tsx';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { PassageView, Tag } from '../../shared/domain.ts';
-import type { Report, ReportBody, ReportSettings } from '../../shared/reports.ts';
+import { mergeReportSettings, type Report, type ReportBody, type ReportSettings, type ReportSettingsPatch } from '../../shared/reports.ts';
 import type { StringKey } from '../strings/en.ts';
 import { invoke } from '../api.ts';
 import { t } from '../strings/t.ts';
@@ -12,7 +12,6 @@ import { reportKeys } from './ReportsPane.tsx';
 import { TimelineOption } from './TimelineOption.tsx';
 
 type Tab = 'compose' | 'preview' | 'redaction' | 'export';
-export type SettingsPatch = Partial<Omit<ReportSettings, 'redaction' | 'timeline'>> & { redaction?: Partial<ReportSettings['redaction']>; timeline?: Partial<ReportSettings['timeline']> };
 
 /** One report: its title block, sections and items, preview, redaction review and export. */
 export function ReportEditor({
@@ -36,7 +35,10 @@ export function ReportEditor({
     if (loaded.data) setReport(loaded.data);
   }, [loaded.data]);
 
-  const save = async (patch: { title?: string; subtitle?: string; authorLine?: string; reportDate?: string | null; body?: ReportBody; settings?: SettingsPatch }) => {
+  const save = async (patch: { title?: string; subtitle?: string; authorLine?: string; reportDate?: string | null; body?: ReportBody; settings?: ReportSettingsPatch }) => {
+    // Shown at once: a controlled checkbox that waited for the save showed its old state meanwhile.
+    const { settings } = patch;
+    if (settings) setReport((r) => (r ? { ...r, settings: mergeReportSettings(r.settings, settings) } : r));
     try {
       const saved = await invoke('reports:update', { id, ...patch });
       setReport(saved);
