@@ -8,8 +8,11 @@ import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { IndexableDocument } from '../store/documents-repo.ts';
 import { readIndexFile, writeIndexFile } from './index-files.ts';
-import { buildSegment, decodeSegment, encodeSegment, FIELDS, findPosting, type Segment } from './lunr-index.ts';
-import { fuzzyTermsIn, matchSegment, type FuzzyTerms } from './segment-query.ts';
+import { buildSegment } from './lunr-index.ts';
+import { decodeSegment, encodeSegment } from './segment-cache.ts';
+import { FIELDS, type Segment } from './segment-format.ts';
+import { mergeSegments } from './segment-merge.ts';
+import { fuzzyTermsIn, matchSegment, postingsOf, type PostingsCache } from './segment-query.ts';
 import { buildSnippets, tokenEnd, type TextMatch } from './snippets.ts';
 import { PIPELINE_VERSION, tokenize } from './tokenizer.ts';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.ts';
@@ -24,30 +27,13 @@ interface WorkerConfig {
 
 const config = workerData as WorkerConfig;
 const segments = new Map<number, Segment>();
-/** Base segments (cached, large); the delta is small and rebuilt often. */
-const baseSegments = new Set<number>();
-let baseVocabulary: string[] | undefined;
 
-/** The sorted union of the base segments' terms, for walking fuzzy automata once per query; made on first need. */
-function vocabulary(): string[] {
-  if (!baseVocabulary) {
-    const all = new Set<string>();
-    for (const id of baseSegments) for (const term of segments.get(id)?.terms ?? []) all.add(term);
-    baseVocabulary = [...all].sort();
-  }
-  return baseVocabulary;
-}
-
-function holdSegment(id: number, segment: Segment, base: boolean): void {
+function holdSegment(id: number, segment: Segment): void {
   segments.set(id, segment);
-  if (!base) return;
-  baseSegments.add(id);
-  baseVocabulary = undefined;
 }
 
 function dropSegment(id: number): void {
   segments.delete(id);
-  if (baseSegments.delete(id)) baseVocabulary = undefined;
 }
 let db: DatabaseSync | undefined;
 const store = (): DatabaseSync => (db ??= new DatabaseSync(config.databaseFile, { readOnly: true, timeout: 5000 }));
@@ -123,41 +109,52 @@ function handle(request: WorkerRequest): unknown {
     case 'build': {
       const segment = buildSegment(readDocuments(request.ids));
       if (request.cacheFile) writeIndexFile(request.cacheFile, encodeSegment(segment, { pipelineVersion: PIPELINE_VERSION, generation: request.generation }), config.tmpDir, config.indexKey);
-      holdSegment(request.segment, segment, request.cacheFile !== undefined);
+      holdSegment(request.segment, segment);
+      return { ids: segment.ids };
+    }
+    case 'merge': {
+      // The inputs stay until the engine drops them: queries sent before it learns of the merge still need them.
+      const segment = mergeSegments(
+        request.inputs.map(({ segment: id, keep }) => {
+          const input = segments.get(id);
+          if (!input) throw new Error(`Segment ${id} is not loaded in this worker.`);
+          return { segment: input, keep };
+        }),
+      );
+      writeIndexFile(request.cacheFile, encodeSegment(segment, { pipelineVersion: PIPELINE_VERSION, generation: request.generation }), config.tmpDir, config.indexKey);
+      holdSegment(request.segment, segment);
       return { ids: segment.ids };
     }
     case 'load': {
       const { segment, pipelineVersion } = decodeSegment(readIndexFile(request.cacheFile, config.indexKey));
       if (pipelineVersion !== PIPELINE_VERSION) throw new Error('The index cache is from another pipeline version.');
-      holdSegment(request.segment, segment, true);
+      holdSegment(request.segment, segment);
       return { ids: segment.ids };
     }
     case 'drop':
       dropSegment(request.segment);
       return {};
-    case 'match': {
-      // One walk of the base segments' shared vocabulary per fuzzy word, for all of them.
-      const walked = new Map<string, string[]>();
-      const fuzzyShared: FuzzyTerms = (word, distance) => {
-        const key = `${distance}:${word}`;
-        let terms = walked.get(key);
-        if (!terms) walked.set(key, (terms = fuzzyTermsIn(vocabulary())(word, distance)));
-        return terms;
-      };
+    case 'match':
+      // Each segment's own vocabulary is walked for a fuzzy word: the merge policy keeps segments few, and a
+      // union of the vocabularies (kept before issue 17) held every term a second time.
       return request.segments.map((id) => {
         const segment = segments.get(id);
         if (!segment) throw new Error(`Segment ${id} is not loaded in this worker.`);
-        return matchSegment(segment, request.clauses, phraseCheck(segment), baseSegments.has(id) ? fuzzyShared : fuzzyTermsIn(segment.terms));
+        return matchSegment(segment, request.clauses, phraseCheck(segment), fuzzyTermsIn(segment.terms));
       });
-    }
-    case 'snippets':
+    case 'snippets': {
+      // The page's documents share their terms: each term's postings are decoded once per segment.
+      const caches = new Map<number, PostingsCache>();
       return request.items.map(({ segment: segmentId, local, terms }) => {
         const segment = segments.get(segmentId);
         const text = segment && readText(segment.ids[local]!)?.text;
         if (!segment || !text) return { snippets: [], forms: {} };
-        const matches = textMatches(segment, local, terms, text);
+        let cache = caches.get(segmentId);
+        if (!cache) caches.set(segmentId, (cache = new Map()));
+        const matches = textMatches(segment, cache, local, terms, text);
         return { snippets: buildSnippets(text, matches), forms: surfaceForms(text, matches) };
       });
+    }
     case 'offsets': {
       const segment = segments.get(request.segment);
       const local = segment?.ids.indexOf(request.documentId) ?? -1;
@@ -168,7 +165,7 @@ function handle(request: WorkerRequest): unknown {
       if (!matched.docs.includes(local)) return [];
       const terms = new Set<string>();
       matched.entryDoc.forEach((doc, i) => doc === local && terms.add(matched.terms[matched.entryTerm[i]!]!));
-      return textMatches(segment, local, [...terms], text)
+      return textMatches(segment, new Map(), local, [...terms], text)
         .map(({ start, end }) => ({ start, end }))
         .sort((a, b) => a.start - b.start || a.end - b.end)
         .filter((m, i, all) => i === 0 || m.start >= all[i - 1]!.end);
@@ -177,15 +174,14 @@ function handle(request: WorkerRequest): unknown {
 }
 
 /** Where each of `terms` occurs in a document's text: the index keeps every posting's character offsets. */
-function textMatches(segment: Segment, local: number, terms: string[], text: string): TextMatch[] {
-  const field = segment.fields[TEXT_FIELD]!;
+function textMatches(segment: Segment, cache: PostingsCache, local: number, terms: string[], text: string): TextMatch[] {
   const matches: TextMatch[] = [];
   for (const term of terms) {
-    const t = segment.termIndex.get(term);
-    const entry = t === undefined ? -1 : findPosting(field, t, local);
-    if (entry < 0) continue;
-    for (let i = field.posStart[entry]!; i < field.posStart[entry + 1]!; i++) {
-      const start = field.offsets[i]!;
+    const t = segment.terms.find(term);
+    const postings = t < 0 ? null : postingsOf(segment, cache, TEXT_FIELD, t);
+    const k = postings ? postings.indexOf(local) : -1;
+    if (k < 0) continue;
+    for (const start of postings!.offsets(k)) {
       // A single Chinese character is a unigram term (issue 15): mark it alone, not the bigram it starts.
       matches.push({ term, start, end: term.length === 1 && HAN_CHAR.test(term) ? start + 1 : tokenEnd(text, start) });
     }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { currentGeneration, type Database } from '../store/database.ts';
 import { documentChangesResetAt, documentsChangedBetween, latestDocumentChange } from '../store/document-changes-repo.ts';
 import { PIPELINE_VERSION } from './tokenizer.ts';
+import { SEGMENT_FORMAT } from './segment-cache.ts';
 import { DocTable, type DocMeta } from './doc-table.ts';
 import type { WorkerPool } from './worker-pool.ts';
 
@@ -17,8 +18,16 @@ import type { WorkerPool } from './worker-pool.ts';
 export const BASE_SIZE = 2500;
 /** The delta becomes a base segment (cached) once it holds this many documents. */
 export const DELTA_MAX = 500;
-/** A base segment whose tombstones pass this share is rebuilt from its live documents. */
+/** A base segment whose tombstones pass this share is rewritten without them (a merge of one segment). */
 const COMPACT_SHARE = 0.25;
+/**
+ * Issue 17's merge policy: a worker's base segments merge two by two while two are of the same tier
+ * (live documents / BASE_SIZE, rounded down to a power of two), as a binary counter, so a worker
+ * holds about log2(N / BASE_SIZE) segments instead of N / BASE_SIZE, and a vocabulary is not
+ * repeated in 40 segments at 100,000 documents. No merge makes a segment above MERGE_MAX documents:
+ * a merge holds its inputs and its output at once.
+ */
+export const MERGE_MAX = 50_000;
 const MANIFEST = 'search-manifest.json';
 
 export interface SegmentInfo {
@@ -42,6 +51,8 @@ export interface IndexProgress {
 
 interface Manifest {
   pipelineVersion: number;
+  /** The segment files' layout (segment-cache.ts); absent before issue 17's: such caches are rebuilt. */
+  format?: number;
   generation: number;
   files: string[];
   /** The change-log sequence number the cached base segments cover (issue 17): every document inserted or
@@ -66,7 +77,9 @@ export class SegmentSet {
   private baseSeq = -1;
   private started = false;
   private chain: Promise<void> = Promise.resolve();
-  private compacting = false;
+  /** A merge or compaction is running (one at a time, off the sync chain). */
+  private background = false;
+  private readonly mergeMax: number;
   private readonly db: Database;
   private readonly pool: WorkerPool;
   private readonly paths: { indexDir: string; tmpDir: string; indexKey?: IndexKey };
@@ -80,9 +93,10 @@ export class SegmentSet {
     pool: WorkerPool,
     paths: { indexDir: string; tmpDir: string; indexKey?: IndexKey },
     onProgress: (p: IndexProgress) => void,
-    sizes: { baseSize?: number | undefined; deltaMax?: number | undefined } = {},
+    sizes: { baseSize?: number | undefined; deltaMax?: number | undefined; mergeMax?: number | undefined } = {},
   ) {
     this.baseSize = sizes.baseSize ?? BASE_SIZE;
+    this.mergeMax = sizes.mergeMax ?? MERGE_MAX;
     this.deltaMax = sizes.deltaMax ?? DELTA_MAX;
     this.db = db;
     this.pool = pool;
@@ -120,7 +134,7 @@ export class SegmentSet {
       }
     }
     this.syncedGeneration = generation;
-    this.compactInBackground(generation);
+    this.mergeInBackground(generation);
   }
 
   /** Applies the change log since the last sync: documents deleted become tombstones; returns the new ones to index. */
@@ -255,11 +269,17 @@ export class SegmentSet {
     this.onProgress({ phase: 'build', done, total: ids.length });
     const chunks: string[][] = [];
     for (let i = 0; i < ids.length; i += this.baseSize) chunks.push(ids.slice(i, i + this.baseSize));
+    // Each worker builds its chunks in turn and merges them as it goes (merging is a copy of bytes, not a
+    // re-tokenising), so the build ends with the index in its merged shape and few segments held at once.
+    const workers = Array.from({ length: this.pool.size }, (_, w) => chunks.filter((_, i) => i % this.pool.size === w));
     await Promise.all(
-      chunks.map(async (chunk, i) => {
-        await this.build(chunk, true, generation, i % this.pool.size);
-        done += chunk.length;
-        this.onProgress({ phase: 'build', done, total: ids.length });
+      workers.map(async (mine, worker) => {
+        for (const chunk of mine) {
+          await this.build(chunk, true, generation, worker);
+          for (let pair = this.mergeCandidate(worker); pair; pair = this.mergeCandidate(worker)) await this.merge(pair, generation);
+          done += chunk.length;
+          this.onProgress({ phase: 'build', done, total: ids.length });
+        }
       }),
     );
     await this.writeManifest(generation);
@@ -282,7 +302,9 @@ export class SegmentSet {
     } catch {
       return false;
     }
-    if (manifest.pipelineVersion !== PIPELINE_VERSION || manifest.generation > currentGeneration(this.db) || !Array.isArray(manifest.files)) return false;
+    if (manifest.pipelineVersion !== PIPELINE_VERSION || manifest.format !== SEGMENT_FORMAT || manifest.generation > currentGeneration(this.db) || !Array.isArray(manifest.files)) return false;
+    // New segments are numbered past every cached file's number: a file name (segment-<id>-<generation>) is never reused.
+    for (const file of manifest.files) this.nextSegment = Math.max(this.nextSegment, Number(/^segment-(\d+)-/.exec(path.basename(String(file)))?.[1] ?? 0) + 1);
     let done = 0;
     this.onProgress({ phase: 'load', done, total: manifest.files.length });
     try {
@@ -321,26 +343,92 @@ export class SegmentSet {
 
   private async writeManifest(generation: number): Promise<void> {
     const files = [...this.segments.values()].filter((s) => s.base && s.cacheFile).map((s) => path.basename(s.cacheFile!));
-    const manifest: Manifest = { pipelineVersion: PIPELINE_VERSION, generation, files, ...(this.baseSeq >= 0 ? { changeSeq: this.baseSeq } : {}) };
+    const manifest: Manifest = { pipelineVersion: PIPELINE_VERSION, format: SEGMENT_FORMAT, generation, files, ...(this.baseSeq >= 0 ? { changeSeq: this.baseSeq } : {}) };
     writeIndexFile(path.join(this.paths.indexDir, MANIFEST), Buffer.from(JSON.stringify(manifest), 'utf8'), this.paths.tmpDir, this.paths.indexKey);
   }
 
-  /** Rebuilds, in its worker, a base segment with too many tombstones; the old one serves queries meanwhile. */
-  private compactInBackground(generation: number): void {
-    if (this.compacting) return;
-    const victim = [...this.segments.values()].find((s) => s.base && s.tombstones > 0 && s.tombstones >= s.ids.length * COMPACT_SHARE);
-    if (!victim) return;
-    this.compacting = true;
-    const liveIds = victim.ids.filter((id) => this.owner.get(id) === victim.id);
-    // Not on the sync chain: searches go on against the old segment while the worker rebuilds.
-    void (async () => {
-      await this.build(liveIds, true, generation, victim.worker);
-      await this.drop(victim);
-      await this.writeManifest(this.syncedGeneration);
-    })()
-      .catch(() => undefined)
-      .finally(() => {
-        this.compacting = false;
-      });
+  /** Two base segments of one worker to merge (the smallest tier holding two), or one to compact, or nothing. */
+  private mergeCandidate(worker?: number): SegmentInfo[] | undefined {
+    const base = [...this.segments.values()].filter((s) => s.base && s !== this.delta && (worker === undefined || s.worker === worker));
+    const victim = base.find((s) => s.tombstones > 0 && s.tombstones >= s.ids.length * COMPACT_SHARE);
+    if (victim) return [victim];
+    const tiers = new Map<string, SegmentInfo[]>();
+    for (const segment of base) {
+      const live = segment.ids.length - segment.tombstones;
+      const tier = Math.floor(Math.log2(Math.max(1, live / this.baseSize)));
+      const key = `${segment.worker}:${tier}`;
+      tiers.set(key, [...(tiers.get(key) ?? []), segment]);
+    }
+    let best: SegmentInfo[] | undefined;
+    for (const group of tiers.values()) {
+      if (group.length < 2) continue;
+      const [a, b] = group.sort((x, y) => x.ids.length - x.tombstones - (y.ids.length - y.tombstones));
+      const size = a!.ids.length - a!.tombstones + b!.ids.length - b!.tombstones;
+      if (size > this.mergeMax) continue;
+      if (!best || size < best[0]!.ids.length + best[1]!.ids.length) best = [a!, b!];
+    }
+    return best;
+  }
+
+  /**
+   * Merges segments of one worker into one, without their tombstones and superseded entries (one input:
+   * a compaction). The inputs serve queries until the merged segment replaces them, in one step here.
+   */
+  private async merge(inputs: SegmentInfo[], generation: number, manifest = false): Promise<void> {
+    const keep = inputs.map((segment) => segment.ids.flatMap((docId, local) => (this.owner.get(docId) === segment.id ? [local] : [])));
+    if (keep.every((k) => k.length === 0)) {
+      for (const segment of inputs) this.segments.delete(segment.id);
+      if (manifest) await this.writeManifest(this.syncedGeneration);
+      await Promise.all(inputs.map((segment) => this.drop(segment)));
+      return;
+    }
+    const worker = inputs[0]!.worker;
+    const id = this.nextSegment++;
+    // An entry is as old as the oldest input: an edit after that is checked again (replaceEdited), never missed.
+    const builtAt = Math.min(...inputs.map((s) => s.builtAt));
+    const cacheFile = path.join(this.paths.indexDir, `segment-${id}-${builtAt}.bin`);
+    const reply = await this.pool.call<{ ids: string[] }>(worker, {
+      type: 'merge',
+      segment: id,
+      inputs: inputs.map((segment, i) => ({ segment: segment.id, keep: keep[i]! })),
+      cacheFile,
+      generation,
+    });
+    const merged: SegmentInfo = { id, worker, ids: reply.ids, ordinals: this.ordinalsOf(reply.ids), base: true, cacheFile, tombstones: 0, builtAt };
+    const inputIds = new Set(inputs.map((s) => s.id));
+    this.segments.set(id, merged);
+    for (const docId of reply.ids) {
+      if (inputIds.has(this.owner.get(docId) ?? -1)) this.owner.set(docId, id);
+      else {
+        // Removed or edited while the merge ran: a tombstone here too, and its old entry superseded like the input's.
+        merged.tombstones++;
+        const superseded = this.superseded.get(docId);
+        if (superseded?.some((s) => inputIds.has(s))) superseded.push(id);
+      }
+    }
+    // Gone from the set at once, before any await: a query sees the inputs or the merged segment, not a mix.
+    for (const segment of inputs) this.segments.delete(segment.id);
+    // The manifest lists the merged file before the inputs' files go: a crash in between leaves a valid set.
+    if (manifest) await this.writeManifest(this.syncedGeneration);
+    await Promise.all(inputs.map((segment) => this.drop(segment)));
+  }
+
+  /** Merges and compactions after a sync, one at a time, in the workers; the old segments serve queries meanwhile. */
+  private mergeInBackground(generation: number): void {
+    if (this.background) return;
+    const candidate = this.mergeCandidate();
+    if (!candidate) return;
+    this.background = true;
+    // Not on the sync chain: searches go on against the old segments while the worker merges.
+    // The next one after it; after a failure (the engine closed, a full disk) none until the next sync.
+    this.merge(candidate, generation, true).then(
+      () => {
+        this.background = false;
+        this.mergeInBackground(this.syncedGeneration);
+      },
+      () => {
+        this.background = false;
+      },
+    );
   }
 }

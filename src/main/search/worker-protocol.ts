@@ -5,6 +5,8 @@ export type WorkerRequest = { id: number } & (
   | { type: 'build'; segment: number; ids: string[]; cacheFile?: string; generation: number }
   | { type: 'load'; segment: number; cacheFile: string }
   | { type: 'drop'; segment: number }
+  /** Issue 17: a new segment (cached in cacheFile) of the `keep` documents of segments this worker holds, in order. */
+  | { type: 'merge'; segment: number; inputs: { segment: number; keep: number[] }[]; cacheFile: string; generation: number }
   | { type: 'match'; segments: number[]; clauses: Clause[] }
   /** Snippets of documents of segments this worker holds: `local` is the document's number in its segment. */
   | { type: 'snippets'; items: { segment: number; local: number; terms: string[] }[] }
