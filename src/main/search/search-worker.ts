@@ -15,7 +15,8 @@ import { mergeSegments } from './segment-merge.ts';
 import { fuzzyTermsIn, matchSegment, postingsOf, type PostingsCache } from './segment-query.ts';
 import { buildSnippets, tokenEnd, type TextMatch } from './snippets.ts';
 import { PIPELINE_VERSION, tokenize } from './tokenizer.ts';
-import type { WorkerReply, WorkerRequest } from './worker-protocol.ts';
+import type { DocMetaColumns, WorkerReply, WorkerRequest } from './worker-protocol.ts';
+import type { DocMeta } from './doc-table.ts';
 
 interface WorkerConfig {
   /** The store's file, or the in-memory store's name when the investigation is locked (issue 20). */
@@ -38,14 +39,39 @@ function dropSegment(id: number): void {
 let db: DatabaseSync | undefined;
 const store = (): DatabaseSync => (db ??= new DatabaseSync(config.databaseFile, { readOnly: true, timeout: 5000 }));
 
-function readDocuments(ids: string[]): IndexableDocument[] {
-  const statement = store().prepare('SELECT id, title, source, author, language, text FROM documents WHERE id = ?');
-  const docs: IndexableDocument[] = [];
+/** The documents to index, read one at a time (a segment's texts are never all in memory at once), their filter values collected on the way. */
+function* readDocuments(ids: string[], meta: DocMetaColumns): Generator<IndexableDocument> {
+  const statement = store().prepare('SELECT id, title, source, author, language, format, published_at AS publishedAt, text FROM documents WHERE id = ?');
   for (const id of ids) {
-    const row = statement.get(id) as IndexableDocument | undefined;
-    if (row) docs.push(row);
+    const row = statement.get(id) as (IndexableDocument & { format: string; publishedAt: string | null }) | undefined;
+    if (!row) continue;
+    addMeta(meta, row);
+    yield row;
   }
-  return docs;
+}
+
+/**
+ * Issue 17: the filter and facet values of a loaded segment's documents, read here (in parallel in
+ * the workers) rather than all at once on the main thread; a document the store no longer holds
+ * gets nulls (format null), and the engine makes it a tombstone.
+ */
+function readMeta(ids: string[]): DocMetaColumns {
+  const statement = store().prepare(
+    'SELECT id, language, format, source, published_at AS publishedAt FROM documents WHERE id IN (SELECT value FROM json_each(?))',
+  );
+  const byId = new Map<string, DocMeta>();
+  for (const row of statement.all(JSON.stringify(ids)) as unknown as (DocMeta & { id: string })[]) byId.set(row.id, row);
+  const meta = emptyMeta();
+  for (const id of ids) addMeta(meta, byId.get(id) ?? { language: null, format: null, source: null, publishedAt: null });
+  return meta;
+}
+
+const emptyMeta = (): DocMetaColumns => ({ language: [], format: [], source: [], publishedAt: [] });
+function addMeta(meta: DocMetaColumns, row: { language: string | null; format: string | null; source: string | null; publishedAt: string | null }): void {
+  meta.language.push(row.language);
+  meta.format.push(row.format);
+  meta.source.push(row.source);
+  meta.publishedAt.push(row.publishedAt);
 }
 
 let textStatement: StatementSync | undefined;
@@ -107,10 +133,11 @@ function surfaceForms(text: string, matches: TextMatch[]): Record<string, string
 function handle(request: WorkerRequest): unknown {
   switch (request.type) {
     case 'build': {
-      const segment = buildSegment(readDocuments(request.ids));
+      const meta = emptyMeta();
+      const segment = buildSegment(readDocuments(request.ids, meta));
       if (request.cacheFile) writeIndexFile(request.cacheFile, encodeSegment(segment, { pipelineVersion: PIPELINE_VERSION, generation: request.generation }), config.tmpDir, config.indexKey);
       holdSegment(request.segment, segment);
-      return { ids: segment.ids };
+      return { ids: segment.ids, meta };
     }
     case 'merge': {
       // The inputs stay until the engine drops them: queries sent before it learns of the merge still need them.
@@ -129,7 +156,7 @@ function handle(request: WorkerRequest): unknown {
       const { segment, pipelineVersion } = decodeSegment(readIndexFile(request.cacheFile, config.indexKey));
       if (pipelineVersion !== PIPELINE_VERSION) throw new Error('The index cache is from another pipeline version.');
       holdSegment(request.segment, segment);
-      return { ids: segment.ids };
+      return { ids: segment.ids, meta: readMeta(segment.ids) };
     }
     case 'drop':
       dropSegment(request.segment);

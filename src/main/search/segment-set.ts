@@ -4,7 +4,7 @@
  * workspace's index folder; one small delta segment holds what came since and is rebuilt on each
  * change; documents removed from the store are tombstones until their segment is compacted.
  */
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { readIndexFile, writeIndexFile, type IndexKey } from './index-files.ts';
 import path from 'node:path';
 import { currentGeneration, type Database } from '../store/database.ts';
@@ -13,6 +13,7 @@ import { PIPELINE_VERSION } from './tokenizer.ts';
 import { SEGMENT_FORMAT } from './segment-cache.ts';
 import { DocTable, type DocMeta } from './doc-table.ts';
 import type { WorkerPool } from './worker-pool.ts';
+import type { DocMetaColumns } from './worker-protocol.ts';
 
 /** Documents per base segment: bounds a build's peak memory, and lets the workers share the load. */
 export const BASE_SIZE = 2500;
@@ -202,6 +203,15 @@ export class SegmentSet {
     return Int32Array.from(ids, (id) => this.table.ordinal(id));
   }
 
+  /** Records the filter values a worker read with a segment's documents (a null format: the store no longer holds it). */
+  private applyMeta(ids: string[], meta: DocMetaColumns): void {
+    ids.forEach((id, i) => {
+      const format = meta.format[i];
+      if (format == null) return;
+      this.table.set(id, { language: meta.language[i] ?? null, format, source: meta.source[i] ?? null, publishedAt: meta.publishedAt[i] ?? null });
+    });
+  }
+
   private loadMeta(ids: string[]): void {
     if (ids.length === 0) return;
     const columns = 'id, language, format, source, published_at AS publishedAt';
@@ -236,13 +246,14 @@ export class SegmentSet {
   private async build(ids: string[], base: boolean, generation: number, worker: number): Promise<SegmentInfo> {
     const id = this.nextSegment++;
     const cacheFile = base ? path.join(this.paths.indexDir, `segment-${id}-${generation}.bin`) : null;
-    const reply = await this.pool.call<{ ids: string[] }>(worker, {
+    const reply = await this.pool.call<{ ids: string[]; meta: DocMetaColumns }>(worker, {
       type: 'build',
       segment: id,
       ids,
       generation,
       ...(cacheFile ? { cacheFile } : {}),
     });
+    this.applyMeta(reply.ids, reply.meta);
     const segment: SegmentInfo = { id, worker, ids: reply.ids, ordinals: this.ordinalsOf(reply.ids), base, cacheFile, tombstones: 0, builtAt: generation };
     this.segments.set(id, segment);
     // A document removed from the store while the segment was built is born a tombstone.
@@ -264,7 +275,7 @@ export class SegmentSet {
     this.changeSeq = seq;
     this.baseSeq = seq;
     const ids = (this.db.prepare('SELECT id FROM documents ORDER BY rowid').all() as { id: string }[]).map((r) => r.id);
-    this.loadMeta(ids);
+    // The documents' filter values come back with each built segment (read in the workers).
     let done = 0;
     this.onProgress({ phase: 'build', done, total: ids.length });
     const chunks: string[][] = [];
@@ -308,14 +319,17 @@ export class SegmentSet {
     let done = 0;
     this.onProgress({ phase: 'load', done, total: manifest.files.length });
     try {
+      const workers = this.spreadOverWorkers(manifest.files.map((file) => path.join(this.paths.indexDir, path.basename(file))));
       const loaded = await Promise.all(
         manifest.files.map(async (file, i) => {
           const id = this.nextSegment++;
           const cacheFile = path.join(this.paths.indexDir, path.basename(file));
-          const reply = await this.pool.call<{ ids: string[] }>(i % this.pool.size, { type: 'load', segment: id, cacheFile });
+          const worker = workers[i]!;
+          const reply = await this.pool.call<{ ids: string[]; meta: DocMetaColumns }>(worker, { type: 'load', segment: id, cacheFile });
+          this.applyMeta(reply.ids, reply.meta);
           this.onProgress({ phase: 'load', done: ++done, total: manifest.files.length });
           const builtAt = Number(/-(\d+)\.bin$/.exec(cacheFile)?.[1] ?? 0);
-          return { id, worker: i % this.pool.size, ids: reply.ids, ordinals: this.ordinalsOf(reply.ids), base: true, cacheFile, tombstones: 0, builtAt } satisfies SegmentInfo;
+          return { id, worker, ids: reply.ids, ordinals: this.ordinalsOf(reply.ids), base: true, cacheFile, tombstones: 0, builtAt } satisfies SegmentInfo;
         }),
       );
       for (const segment of loaded) {
@@ -325,7 +339,6 @@ export class SegmentSet {
           else this.owner.set(docId, segment.id);
         }
       }
-      this.loadMeta([...this.owner.keys()]);
       // Removed from the store since the caches were written (before the change log's window): tombstones.
       for (const id of [...this.owner.keys()]) if (!this.table.isLive(id)) this.forget(id);
       const seq = manifest.changeSeq;
@@ -339,6 +352,25 @@ export class SegmentSet {
       this.table.clear();
       return false;
     }
+  }
+
+  /** A worker for each cache file, largest files first to the least loaded worker: merged segments differ in size. */
+  private spreadOverWorkers(files: string[]): number[] {
+    const sizes = files.map((file) => {
+      try {
+        return statSync(file).size;
+      } catch {
+        return 0;
+      }
+    });
+    const load = new Array<number>(this.pool.size).fill(0);
+    const out = new Array<number>(files.length).fill(0);
+    for (const i of files.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]!)) {
+      const worker = load.indexOf(Math.min(...load));
+      out[i] = worker;
+      load[worker]! += sizes[i]!;
+    }
+    return out;
   }
 
   private async writeManifest(generation: number): Promise<void> {

@@ -18,3 +18,12 @@ export type WorkerReply = { id: number; ok: true; value: unknown } | { id: numbe
 
 /** A request without its id, as the pool's callers write it. */
 export type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+/** Filter and facet values of a segment's documents, one array per column in the order of its ids (build and load replies). */
+export interface DocMetaColumns {
+  language: (string | null)[];
+  /** Null where the store no longer holds the document. */
+  format: (string | null)[];
+  source: (string | null)[];
+  publishedAt: (string | null)[];
+}
