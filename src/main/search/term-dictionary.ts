@@ -6,15 +6,9 @@
  * load as one string instead of a JSON array of strings.
  */
 
-/** What prefix and fuzzy expansion need of a sorted list of terms: a plain sorted string[] is one too. */
-export interface SortedTerms {
-  readonly length: number;
-  at(index: number): string | undefined;
-}
-
 export const TERM_SEPARATOR = '\u0000';
 
-export class TermDictionary implements SortedTerms {
+export class TermDictionary {
   readonly text: string;
   /** starts[i] is where term i begins in text; starts[length] is text.length + 1. */
   private readonly starts: Int32Array;
@@ -50,7 +44,36 @@ export class TermDictionary implements SortedTerms {
   /** The term's number, or -1 when the segment does not hold it. */
   find(term: string): number {
     const at = lowerBound(this, term);
-    return at < this.length && this.at(at) === term ? at : -1;
+    return at < this.length && this.equals(at, term) ? at : -1;
+  }
+
+  /** Whether term i starts with `prefix` (which holds no separator, so it cannot reach into the next term). Compares in place: no string is made. */
+  startsWith(i: number, prefix: string): boolean {
+    return this.text.startsWith(prefix, this.starts[i]!);
+  }
+
+  equals(i: number, value: string): boolean {
+    return i < this.length && this.starts[i + 1]! - 1 - this.starts[i]! === value.length && this.text.startsWith(value, this.starts[i]!);
+  }
+
+  /** Whether term i sorts before `value` (UTF-16 code units, as Array.prototype.sort), compared in place. */
+  before(i: number, value: string): boolean {
+    const { text } = this;
+    const from = this.starts[i]!;
+    const length = this.starts[i + 1]! - 1 - from;
+    const n = Math.min(length, value.length);
+    for (let k = 0; k < n; k++) {
+      const a = text.charCodeAt(from + k);
+      const b = value.charCodeAt(k);
+      if (a !== b) return a < b;
+    }
+    return length < value.length;
+  }
+
+  /** The first n code units of term i. */
+  head(i: number, n: number): string {
+    const from = this.starts[i]!;
+    return this.text.slice(from, Math.min(from + n, this.starts[i + 1]! - 1));
   }
 
   /** Every term, in order (tests and merges). */
@@ -60,12 +83,12 @@ export class TermDictionary implements SortedTerms {
 }
 
 /** The first index in [from, to) whose term is not below `value` (UTF-16 order, as Array.prototype.sort). */
-export function lowerBound(sorted: SortedTerms, value: string, from = 0, to = sorted.length): number {
+export function lowerBound(sorted: TermDictionary, value: string, from = 0, to = sorted.length): number {
   let lo = from;
   let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted.at(mid)! < value) lo = mid + 1;
+    if (sorted.before(mid, value)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
