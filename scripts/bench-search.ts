@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: Dossier's search engine beside SQLite FTS5 (over the same store) and MiniSearch
  * on the same corpus, in one run, and the library's first page and scroll windows (issue 17).
- *   node scripts/bench-search.ts [--docs N] [--json] [--locked]
+ *   node scripts/bench-search.ts [--docs N] [--json] [--locked] [--engines dossier,fts5,minisearch]
  * --locked (issue 20) runs Dossier on the corpus twice, plain and locked (encrypted at rest),
  * instead of beside FTS5 and MiniSearch; "open to first result" is then unlock-to-first-result.
- * Without --docs it runs 1,000 and 10,000 documents. Each engine runs in child processes of its
+ * Without --docs it runs 1,000 and 10,000 documents. --engines runs only those named (a long run at
+ * 100,000 documents on a shared machine may measure Dossier alone; the others' figures do not change with its code). Each engine runs in child processes of its
  * own (RSS is per process: Dossier's workers are threads of its process, so they are counted).
  * Peak RSS is the higher of the build and the serve processes; steady RSS is the serve process's.
  * The machine is shared: the load average is printed before and after each engine.
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     phase: { type: 'string' },
     workspace: { type: 'string' },
     locked: { type: 'boolean', default: false },
+    engines: { type: 'string' },
   },
 });
 
@@ -81,7 +83,8 @@ for (const docs of sizes) {
       cpSync(workspaceDir, lockedDir, { recursive: true });
       lockInPlace(lockedDir, BENCH_PASSPHRASE);
     }
-    const engines = values.locked ? LOCKED_ENGINES : ENGINES;
+    const engines = (values.locked ? LOCKED_ENGINES : ENGINES).filter((e) => !values.engines || values.engines.split(',').includes(e));
+    if (engines.length === 0) throw new Error(`--engines takes names among ${ENGINES.join(', ')}.`);
     for (const engine of engines) {
       const engineDir = engine === 'dossier-locked' ? lockedDir : workspaceDir;
       // Two processes per engine: a full build (and a new document), then a restart that loads the

@@ -53,15 +53,18 @@ function withHanUnigrams(tokens: WordToken[]): WordToken[] {
 
 /** The terms a field's text is indexed under, in order (tests compare them with Lunr's own Builder). */
 export function indexedTerms(value: string | null, language: string | undefined): string[] {
-  return fieldTerms(value, language).terms;
+  const terms: string[] = [];
+  forEachFieldTerm(value, language, (term) => terms.push(term));
+  return terms;
 }
 
-/** Index terms of one field of a document, with their token positions: the document language's stop words dropped (their positions kept), its stemmer applied. */
-function fieldTerms(value: string | null, language: string | undefined): { terms: string[]; positions: number[]; offsets: number[] } {
-  const terms: string[] = [];
-  const positions: number[] = [];
-  const offsets: number[] = [];
-  if (!value) return { terms, positions, offsets };
+/**
+ * Each index term of one field of a document, in order, with its token position and offset: the
+ * document language's stop words dropped (their positions kept), its stemmer applied. Handed to a
+ * callback rather than collected (issue 17: the per-document arrays were most of a build's garbage).
+ */
+function forEachFieldTerm(value: string | null, language: string | undefined, emit: (term: string, position: number, offset: number) => void): void {
+  if (!value) return;
   let memo = wordMemo.get(language ?? '');
   if (!memo) wordMemo.set(language ?? '', (memo = new Map()));
   let position = 0;
@@ -77,31 +80,31 @@ function fieldTerms(value: string | null, language: string | undefined): { terms
         memo.set(word, found);
       }
     }
-    if (typeof found === 'string') {
-      terms.push(found);
-      offsets.push(match.index);
-      positions.push(position++);
-    } else if (found === null) position++;
+    if (typeof found === 'string') emit(found, position++, match.index);
+    else if (found === null) position++;
     else {
       for (const { term, start, samePosition } of found) {
         // A Han unigram shares the position of the bigram it starts (or ends), as Lucene's synonyms do: phrases stay bigram-adjacent.
-        if (term !== null) {
-          terms.push(term);
-          offsets.push(match.index + start);
-          positions.push(samePosition ? position - 1 : position);
-        }
+        if (term !== null) emit(term, samePosition ? position - 1 : position, match.index + start);
         if (!samePosition) position++;
       }
     }
   }
-  return { terms, positions, offsets };
+}
+
+interface RawPostings {
+  counts: number[];
+  occurrences: number[];
+  /** The last document appended. */
+  last: number;
 }
 
 /** Builds one immutable segment over `docs` with Dossier's pipeline. */
 export function buildSegment(docs: Iterable<IndexableDocument>): Segment {
   const ids: string[] = [];
-  // term → per field (made on first use): [doc, tf, doc, tf…] and, flat in the same order, [position, offset, …] of every occurrence.
-  const raw = new Map<string, ({ counts: number[]; occurrences: number[] } | undefined)[]>();
+  // term → per field (made on first use): [doc, tf, doc, tf…] and, flat in the same order, [position, offset, …] of every
+  // occurrence. A document's tokens come in order, so its occurrences of a term are appended together: no per-document map.
+  const raw = new Map<string, (RawPostings | undefined)[]>();
   const lengths: number[][] = FIELDS.map(() => []);
   for (const doc of docs) {
     const local = ids.length;
@@ -109,22 +112,20 @@ export function buildSegment(docs: Iterable<IndexableDocument>): Segment {
     const language = stemmingLanguage(doc.language);
     const values = [doc.title, doc.text, doc.source, doc.author];
     for (let f = 0; f < FIELDS.length; f++) {
-      const { terms, positions, offsets } = fieldTerms(values[f] ?? null, language);
-      lengths[f]![local] = terms.length;
-      // This document's occurrences of each term, in text order.
-      const seen = new Map<string, number[]>();
-      terms.forEach((term, i) => {
-        const at = seen.get(term);
-        if (at) at.push(positions[i]!, offsets[i]!);
-        else seen.set(term, [positions[i]!, offsets[i]!]);
-      });
-      for (const [term, at] of seen) {
+      let length = 0;
+      forEachFieldTerm(values[f] ?? null, language, (term, position, offset) => {
+        length++;
         let perField = raw.get(term);
         if (!perField) raw.set(term, (perField = []));
-        const entry = (perField[f] ??= { counts: [], occurrences: [] });
-        entry.counts.push(local, at.length / 2);
-        for (const n of at) entry.occurrences.push(n);
-      }
+        const entry = (perField[f] ??= { counts: [], occurrences: [], last: -1 });
+        if (entry.last !== local) {
+          entry.counts.push(local, 0);
+          entry.last = local;
+        }
+        entry.counts[entry.counts.length - 1]!++;
+        entry.occurrences.push(position, offset);
+      });
+      lengths[f]![local] = length;
     }
   }
   // The memo served this build; a worker keeps its segments for hours, not its memo.

@@ -28,7 +28,9 @@ export class ByteWriter {
   append(source: Uint8Array, from: number, to: number): void {
     const n = to - from;
     if (this.length + n > this.bytes.length) this.grow(n);
-    this.bytes.set(source.subarray(from, to), this.length);
+    // A loop: the runs are a few bytes, and a subarray per run cost more than the copy.
+    const { bytes } = this;
+    for (let i = from, at = this.length; i < to; i++, at++) bytes[at] = source[i]!;
     this.length += n;
   }
 
