@@ -19,9 +19,8 @@ import { parseArgs } from 'node:util';
 import { openWorkspace } from '../src/main/store/workspace.ts';
 import { benchDocuments, storeDocuments } from './bench-search-corpus.ts';
 import { BENCH_PASSPHRASE, ENGINES, LOCKED_ENGINES, runEngine, type EngineName, type Figures, type Phase, type PhaseFigures } from './bench-search-engines.ts';
-import { lockInPlace } from '../src/main/lock/lock-workspace.ts';
 import { cpSync } from 'node:fs';
-import { libraryFigures, type LibraryFigures } from './bench-search-library.ts';
+import type { LibraryFigures } from './bench-search-library.ts';
 
 const { values } = parseArgs({
   options: {
@@ -38,8 +37,9 @@ const { values } = parseArgs({
 if (values.run) {
   // Child: one engine (or the library) over a prepared workspace; prints its figures as JSON.
   const figures =
+    // The library child opens the whole app; the engines' children import only what they measure (their RSS is the figure).
     values.run === 'library'
-      ? await libraryFigures(values.workspace!)
+      ? await (await import('./bench-search-library.ts')).libraryFigures(values.workspace!)
       : await runEngine(values.run as EngineName, values.phase as Phase, values.workspace!);
   process.stdout.write(`${JSON.stringify(figures)}\n`);
   process.exit(0);
@@ -69,7 +69,7 @@ for (const docs of sizes) {
     const workspaceDir = path.join(dir, 'ws');
     const workspace = openWorkspace(workspaceDir);
     let t0 = performance.now();
-    storeDocuments(workspace.db, benchDocuments(docs));
+    storeDocuments(workspace.db, await benchDocuments(docs));
     workspace.close();
     log(`${docs} documents stored in ${Math.round(performance.now() - t0)} ms (load average ${load()})`);
     const loads: Record<string, string> = {};
@@ -81,7 +81,7 @@ for (const docs of sizes) {
     const lockedDir = path.join(dir, 'ws-locked');
     if (values.locked) {
       cpSync(workspaceDir, lockedDir, { recursive: true });
-      lockInPlace(lockedDir, BENCH_PASSPHRASE);
+      (await import('../src/main/lock/lock-workspace.ts')).lockInPlace(lockedDir, BENCH_PASSPHRASE);
     }
     const engines = (values.locked ? LOCKED_ENGINES : ENGINES).filter((e) => !values.engines || values.engines.split(',').includes(e));
     if (engines.length === 0) throw new Error(`--engines takes names among ${ENGINES.join(', ')}.`);
