@@ -20,7 +20,7 @@ export { FIELDS, type FieldPostings, type Segment } from './segment-format.ts';
 const wordMemo = new Map<string, Map<string, WordTerms>>();
 /** A word's tokens as indexed: one term, null for one stop word, or a list (term null for a stop word) for words of several tokens. */
 type WordTerms = string | null | WordToken[];
-const MEMO_LIMIT = 100_000;
+const MEMO_LIMIT = 20_000;
 const HAN = /\p{Script=Han}/u;
 
 interface WordToken {
@@ -99,6 +99,11 @@ interface RawPostings {
   last: number;
 }
 
+/** Forgets the words worked out so far: a worker keeps its segments for hours, not its memo (called after a build's last segment). */
+export function forgetWords(): void {
+  wordMemo.clear();
+}
+
 /** Builds one immutable segment over `docs` with Dossier's pipeline. */
 export function buildSegment(docs: Iterable<IndexableDocument>): Segment {
   const ids: string[] = [];
@@ -128,8 +133,6 @@ export function buildSegment(docs: Iterable<IndexableDocument>): Segment {
       lengths[f]![local] = length;
     }
   }
-  // The memo served this build; a worker keeps its segments for hours, not its memo.
-  wordMemo.clear();
   const terms = [...raw.keys()].sort();
   const writers = FIELDS.map(() => new FieldWriter());
   terms.forEach((term, t) => {

@@ -8,7 +8,7 @@ import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { IndexableDocument } from '../store/documents-repo.ts';
 import { readIndexFile, writeIndexFile } from './index-files.ts';
-import { buildSegment } from './lunr-index.ts';
+import { buildSegment, forgetWords } from './lunr-index.ts';
 import { decodeSegment, encodeSegment } from './segment-cache.ts';
 import { FIELDS, type Segment } from './segment-format.ts';
 import { mergeSegments } from './segment-merge.ts';
@@ -135,6 +135,8 @@ function handle(request: WorkerRequest): unknown {
     case 'build': {
       const meta = emptyMeta();
       const segment = buildSegment(readDocuments(request.ids, meta));
+      // A full build sends many small segments in a row: the words worked out serve the next one too.
+      if (!request.moreToCome) forgetWords();
       if (request.cacheFile) writeIndexFile(request.cacheFile, encodeSegment(segment, { pipelineVersion: PIPELINE_VERSION, generation: request.generation }), config.tmpDir, config.indexKey);
       holdSegment(request.segment, segment);
       return { ids: segment.ids, meta };

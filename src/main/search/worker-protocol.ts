@@ -2,7 +2,7 @@
 import type { Clause } from './query-parser.ts';
 
 export type WorkerRequest = { id: number } & (
-  | { type: 'build'; segment: number; ids: string[]; cacheFile?: string; generation: number }
+  | { type: 'build'; segment: number; ids: string[]; cacheFile?: string; generation: number; moreToCome?: boolean }
   | { type: 'load'; segment: number; cacheFile: string }
   | { type: 'drop'; segment: number }
   /** Issue 17: a new segment (cached in cacheFile) of the `keep` documents of segments this worker holds, in order. */
