@@ -2,11 +2,12 @@
  * Building segments. Lunr's own Builder spends most of a build on per-token object updates and
  * one metadata object per posting, and a loaded lunr.Index keeps one object per posting (measured
  * here: materialising Lunr's inverted index alone cost 0.4 s of CPU per 1,000 documents, and stock
- * Lunr peaked at 1.2 GB for 10,000). This builder computes exactly Lunr's BM25 field weights
- * (k1 1.2, b 0.75, Lunr's IDF, rounded to 3 decimals, field boosts; a unit test checks them against
- * lunr.Builder) into packed typed arrays, with each posting's token positions for phrases. Prefix
- * words are a binary search in the sorted terms; fuzzy words walk Lunr's fuzzy TokenSet automaton of
- * the query word against the sorted terms. The typed arrays are also the cache format (binary).
+ * Lunr peaked at 1.2 GB for 10,000). This builder keeps exactly Lunr's BM25 field weights (k1 1.2,
+ * b 0.75, Lunr's IDF, rounded to 3 decimals, field boosts; a unit test checks them against
+ * lunr.Builder), computed at query time from term frequencies and field lengths, and each posting's
+ * token positions (phrases) and offsets (snippets), in the compact layout of segment-format.ts.
+ * Prefix words are a binary search in the sorted terms; fuzzy words walk Lunr's fuzzy TokenSet
+ * automaton of the query word against the sorted terms.
  */
 import type { IndexableDocument } from '../store/documents-repo.ts';
 import { indexTerm, stemmingLanguage } from './language.ts';

@@ -134,7 +134,7 @@ function handle(request: WorkerRequest): unknown {
   switch (request.type) {
     case 'build': {
       const meta = emptyMeta();
-      const segment = buildSegment(readDocuments(request.ids, meta));
+      const segment = { ...buildSegment(readDocuments(request.ids, meta)), meta };
       // A full build sends many small segments in a row: the words worked out serve the next one too.
       if (!request.moreToCome) forgetWords();
       if (request.cacheFile) writeIndexFile(request.cacheFile, encodeSegment(segment, { pipelineVersion: PIPELINE_VERSION, generation: request.generation }), config.tmpDir, config.indexKey);
@@ -158,7 +158,8 @@ function handle(request: WorkerRequest): unknown {
       const { segment, pipelineVersion } = decodeSegment(readIndexFile(request.cacheFile, config.indexKey));
       if (pipelineVersion !== PIPELINE_VERSION) throw new Error('The index cache is from another pipeline version.');
       holdSegment(request.segment, segment);
-      return { ids: segment.ids, meta: readMeta(segment.ids) };
+      // Caches written with the documents' filter values answer from the file; older ones read the store.
+      return { ids: segment.ids, meta: segment.meta ?? readMeta(segment.ids) };
     }
     case 'drop':
       dropSegment(request.segment);

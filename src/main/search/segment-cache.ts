@@ -4,7 +4,7 @@
  * string, so loading is reading one file and making views on it rather than parsing millions of
  * numbers. The file is read and written whole through index-files.ts (a locked investigation seals it).
  */
-import { FIELDS, type FieldPostings, type Segment } from './segment-format.ts';
+import { FIELDS, META_COLUMNS, type DocMetaColumns, type FieldPostings, type Segment } from './segment-format.ts';
 import { TermDictionary } from './term-dictionary.ts';
 
 /** Bumped with every change of the layout below: a manifest or file of another format is rebuilt, never misread. */
@@ -20,6 +20,35 @@ interface CacheHeader {
   termBytes: number;
   /** Per field: its average length and each array's length, INT_ARRAYS then BYTE_ARRAYS. */
   fields: { average: number; lengths: number[] }[];
+  /** The documents' filter values, per column its distinct values and each document's index into them (-1: null). */
+  meta?: Record<(typeof META_COLUMNS)[number], { values: string[]; codes: number[] }>;
+}
+
+function encodeMeta(meta: DocMetaColumns): NonNullable<CacheHeader['meta']> {
+  const out = {} as NonNullable<CacheHeader['meta']>;
+  for (const column of META_COLUMNS) {
+    const values: string[] = [];
+    const index = new Map<string, number>();
+    const codes = meta[column].map((value) => {
+      if (value === null) return -1;
+      let code = index.get(value);
+      if (code === undefined) index.set(value, (code = values.push(value) - 1));
+      return code;
+    });
+    out[column] = { values, codes };
+  }
+  return out;
+}
+
+function decodeMeta(meta: CacheHeader['meta'], count: number): DocMetaColumns | undefined {
+  if (!meta) return undefined;
+  const out = {} as DocMetaColumns;
+  for (const column of META_COLUMNS) {
+    const { values, codes } = meta[column] ?? {};
+    if (!Array.isArray(values) || !Array.isArray(codes) || codes.length !== count) throw damaged();
+    out[column] = codes.map((code) => (code === -1 ? null : (values[code] ?? null)));
+  }
+  return out;
 }
 
 const damaged = () => new Error('The index cache is damaged.');
@@ -32,6 +61,7 @@ export function encodeSegment(segment: Segment, stamp: { pipelineVersion: number
     ids: segment.ids,
     termBytes: terms.length,
     fields: segment.fields.map((f) => ({ average: f.average, lengths: [...INT_ARRAYS, ...BYTE_ARRAYS].map((name) => f[name].length) })),
+    ...(segment.meta ? { meta: encodeMeta(segment.meta) } : {}),
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const dataStart = align4(8 + json.length);
@@ -102,5 +132,5 @@ export function decodeSegment(bytes: Buffer): { segment: Segment; pipelineVersio
     );
   });
   if (!consistent) throw damaged();
-  return { segment: { ids, terms, fields }, pipelineVersion: header.pipelineVersion, generation: header.generation };
+  return { segment: { ids, terms, fields, meta: decodeMeta(header.meta, ids.length) }, pipelineVersion: header.pipelineVersion, generation: header.generation };
 }

@@ -26,7 +26,24 @@ export interface Segment {
   terms: TermDictionary;
   /** In FIELDS order. */
   fields: FieldPostings[];
+  /**
+   * The documents' filter values as they were when the segment was built (issue 17: a cold start then
+   * reads no document rows). A later change of any of them re-indexes the document (they count as
+   * indexed fields: documents.index_generation), so a cached value is never used stale.
+   */
+  meta?: DocMetaColumns | undefined;
 }
+
+/** Filter and facet values of a segment's documents, one array per column in the order of its ids. */
+export interface DocMetaColumns {
+  language: (string | null)[];
+  /** Null where the store no longer holds the document. */
+  format: (string | null)[];
+  source: (string | null)[];
+  publishedAt: (string | null)[];
+}
+
+export const META_COLUMNS = ['language', 'format', 'source', 'publishedAt'] as const;
 
 /**
  * One field's postings. Rank r is the r-th term the field holds (term number termIds[r]); its postings

@@ -5,7 +5,7 @@
  * and field lengths, so the merged segment ranks exactly as a segment built over the same documents.
  */
 import { ByteReader } from './varint.ts';
-import { FIELDS, FieldWriter, type Segment } from './segment-format.ts';
+import { FIELDS, FieldWriter, META_COLUMNS, type DocMetaColumns, type Segment } from './segment-format.ts';
 import { TermDictionary } from './term-dictionary.ts';
 
 export interface MergeInput {
@@ -83,5 +83,13 @@ export function mergeSegments(inputs: readonly MergeInput[]): Segment {
     renumber[t] = terms.length;
     if (kept[t]) terms.push(term);
   });
-  return { ids, terms: TermDictionary.fromSorted(terms), fields: writers.map((writer, f) => writer.finish(lengths[f]!, renumber)) };
+  // The filter values follow their documents (when every input has them).
+  let meta: DocMetaColumns | undefined;
+  if (inputs.every(({ segment }) => segment.meta)) {
+    meta = { language: [], format: [], source: [], publishedAt: [] };
+    inputs.forEach(({ segment }, i) => renumbered[i]!.forEach((to, local) => {
+      if (to >= 0) for (const column of META_COLUMNS) meta![column][to] = segment.meta![column][local] ?? null;
+    }));
+  }
+  return { ids, terms: TermDictionary.fromSorted(terms), fields: writers.map((writer, f) => writer.finish(lengths[f]!, renumber)), meta };
 }

@@ -1,5 +1,6 @@
 /** Messages between the search engine (main thread) and its workers. */
 import type { Clause } from './query-parser.ts';
+export type { DocMetaColumns } from './segment-format.ts';
 
 export type WorkerRequest = { id: number } & (
   | { type: 'build'; segment: number; ids: string[]; cacheFile?: string; generation: number; moreToCome?: boolean }
@@ -19,11 +20,3 @@ export type WorkerReply = { id: number; ok: true; value: unknown } | { id: numbe
 /** A request without its id, as the pool's callers write it. */
 export type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
-/** Filter and facet values of a segment's documents, one array per column in the order of its ids (build and load replies). */
-export interface DocMetaColumns {
-  language: (string | null)[];
-  /** Null where the store no longer holds the document. */
-  format: (string | null)[];
-  source: (string | null)[];
-  publishedAt: (string | null)[];
-}
