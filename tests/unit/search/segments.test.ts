@@ -208,6 +208,22 @@ describe('segments, caches and tombstones', () => {
     expect(await call(reopened.handlers, 'workspace:verify', {})).toMatchObject({ ok: true, documentsChecked: 7, indexedDocuments: 7 });
   });
 
+  it('filters by a date corrected before the engine loaded its caches, which hold the old one (issue 17)', async () => {
+    const ws = workspace({ baseSize: 4 });
+    done = ws.cleanup;
+    const first = ws.open().app;
+    const ids = insertCorpus(first.workspace.db, corpus);
+    const id = ids.get('en-camp')!;
+    expect((await call(first.handlers, 'search:query', { query: 'camp', filters: { dateFrom: '1999', dateTo: '1999' } })).total).toBe(0);
+    await first.close();
+    const second = ws.open().app;
+    // Corrected before this engine has loaded anything: the cached values of the document are stale.
+    await call(second.handlers, 'documents:updateMeta', { id, publishedAt: '1999-02-03', language: 'en' });
+    const dated = await call(second.handlers, 'search:query', { query: 'camp', filters: { dateFrom: '1999', dateTo: '1999' } });
+    expect(dated.results.map((r) => r.documentId)).toEqual([id]);
+    expect(dated.facets!.year).toEqual([{ value: '1999', label: '1999', count: 1 }]);
+  });
+
   it('returns snippets with the matched words marked, tagged passages and facets over all matches', async () => {
     const ws = workspace();
     done = ws.cleanup;
