@@ -150,9 +150,15 @@ function handle(request: WorkerRequest): unknown {
           return { segment: input, keep };
         }),
       );
-      writeIndexFile(request.cacheFile, encodeSegment(segment, { pipelineVersion: PIPELINE_VERSION, generation: request.generation }), config.tmpDir, config.indexKey);
+      if (request.cacheFile) writeIndexFile(request.cacheFile, encodeSegment(segment, { pipelineVersion: PIPELINE_VERSION, generation: request.generation }), config.tmpDir, config.indexKey);
       holdSegment(request.segment, segment);
       return { ids: segment.ids };
+    }
+    case 'save': {
+      const segment = segments.get(request.segment);
+      if (!segment) throw new Error(`Segment ${request.segment} is not loaded in this worker.`);
+      writeIndexFile(request.cacheFile, encodeSegment(segment, { pipelineVersion: PIPELINE_VERSION, generation: request.generation }), config.tmpDir, config.indexKey);
+      return {};
     }
     case 'load': {
       const { segment, pipelineVersion } = decodeSegment(readIndexFile(request.cacheFile, config.indexKey));

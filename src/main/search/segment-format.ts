@@ -178,12 +178,19 @@ export class FieldWriter {
   private readonly postingStart: number[] = [];
   private readonly positionStart: number[] = [];
   private readonly offsetStart: number[] = [];
-  private readonly postings = new ByteWriter(1 << 16);
-  private readonly positions = new ByteWriter(1 << 16);
-  private readonly offsets = new ByteWriter(1 << 16);
+  private readonly postings: ByteWriter;
+  private readonly positions: ByteWriter;
+  private readonly offsets: ByteWriter;
   private lastDoc = 0;
   private count = 0;
   private open = false;
+
+  /** `capacity`: the bytes expected (a merge knows them from its inputs), so the buffers never grow by copying. */
+  constructor(capacity: { postings: number; positions: number; offsets: number } = { postings: 1 << 16, positions: 1 << 16, offsets: 1 << 16 }) {
+    this.postings = new ByteWriter(capacity.postings);
+    this.positions = new ByteWriter(capacity.positions);
+    this.offsets = new ByteWriter(capacity.offsets);
+  }
 
   begin(t: number): void {
     this.termIds.push(t);

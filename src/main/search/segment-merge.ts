@@ -33,7 +33,15 @@ export function mergeSegments(inputs: readonly MergeInput[]): Segment {
   const termMaps = inputs.map(({ segment }) => Int32Array.from(segment.terms.toArray(), (term) => numbers.get(term)!));
   numbers.clear();
 
-  const writers = FIELDS.map(() => new FieldWriter());
+  // Sized from the inputs: positions and offsets are copied as they are; a posting's first document gap may take a few bytes more.
+  const writers = FIELDS.map((_, f) => {
+    const sum = (pick: (field: Segment['fields'][number]) => number) => inputs.reduce((n, { segment }) => n + pick(segment.fields[f]!), 0);
+    return new FieldWriter({
+      postings: sum((field) => field.postings.length + 4 * field.termIds.length) + 16,
+      positions: sum((field) => field.positions.length) + 16,
+      offsets: sum((field) => field.offsets.length) + 16,
+    });
+  });
   const lengths = FIELDS.map((_, f) => {
     const out = new Int32Array(ids.length);
     inputs.forEach(({ segment }, i) => segment.fields[f]!.lengths.forEach((length, local) => {

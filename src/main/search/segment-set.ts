@@ -4,7 +4,7 @@
  * workspace's index folder; one small delta segment holds what came since and is rebuilt on each
  * change; documents removed from the store are tombstones until their segment is compacted.
  */
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { readIndexFile, writeIndexFile, type IndexKey } from './index-files.ts';
 import path from 'node:path';
 import { currentGeneration, type Database } from '../store/database.ts';
@@ -14,6 +14,7 @@ import { SEGMENT_FORMAT } from './segment-cache.ts';
 import { DocTable, type DocMeta } from './doc-table.ts';
 import type { WorkerPool } from './worker-pool.ts';
 import type { DocMetaColumns } from './worker-protocol.ts';
+import { pickMerge, spreadBySize, Turn } from './merge-policy.ts';
 
 /**
  * Documents per segment a build writes: bounds a build's peak memory (a worker's V8 heap grows with the
@@ -85,6 +86,13 @@ export class SegmentSet {
   private chain: Promise<void> = Promise.resolve();
   /** A merge or compaction is running (one at a time, off the sync chain). */
   private background = false;
+  /**
+   * During a full build: the segments not written yet. Its segments and their merges are written once,
+   * at its end (writing every 500-document segment and every merge, fsynced, wrote the index ~7 times).
+   */
+  private unsaved: Set<number> | undefined;
+  /** Held by the worker merging during a full build. */
+  private readonly mergeTurn = new Turn();
   private readonly mergeMax: number;
   private readonly db: Database;
   private readonly pool: WorkerPool;
@@ -257,8 +265,9 @@ export class SegmentSet {
       ids,
       generation,
       moreToCome,
-      ...(cacheFile ? { cacheFile } : {}),
+      ...(cacheFile && !this.unsaved ? { cacheFile } : {}),
     });
+    if (cacheFile && this.unsaved) this.unsaved.add(id);
     this.applyMeta(reply.ids, reply.meta);
     const segment: SegmentInfo = { id, worker, ids: reply.ids, ordinals: this.ordinalsOf(reply.ids), base, cacheFile, tombstones: 0, builtAt: generation };
     this.segments.set(id, segment);
@@ -289,16 +298,31 @@ export class SegmentSet {
     // Each worker builds its chunks in turn and merges them as it goes (merging is a copy of bytes, not a
     // re-tokenising), so the build ends with the index in its merged shape and few segments held at once.
     const workers = Array.from({ length: this.pool.size }, (_, w) => chunks.filter((_, i) => i % this.pool.size === w));
+    const unsaved = (this.unsaved = new Set());
     await Promise.all(
       workers.map(async (mine, worker) => {
         for (const [n, chunk] of mine.entries()) {
           await this.build(chunk, true, generation, worker, n < mine.length - 1);
-          for (let pair = this.mergeCandidate(worker); pair; pair = this.mergeCandidate(worker)) await this.merge(pair, generation);
           done += chunk.length;
           this.onProgress({ phase: 'build', done, total: ids.length });
+          // One worker merges at a time (two large merges at once doubled a build's peak memory); the other builds on meanwhile.
+          const last = n === mine.length - 1;
+          if (!last && !this.mergeTurn.tryAcquire()) continue;
+          if (last) await this.mergeTurn.acquire();
+          try {
+            for (let pair = this.mergeCandidate(worker); pair; pair = this.mergeCandidate(worker)) await this.merge(pair, generation);
+          } finally {
+            this.mergeTurn.release();
+          }
         }
       }),
     );
+    this.unsaved = undefined;
+    // One segment at a time: a segment's file is made whole in memory before it is written (index-files.ts).
+    for (const segment of this.segments.values()) {
+      if (!unsaved.has(segment.id) || !segment.cacheFile) continue;
+      await this.pool.call(segment.worker, { type: 'save', segment: segment.id, cacheFile: segment.cacheFile, generation });
+    }
     await this.writeManifest(generation);
     this.removeStaleCaches();
   }
@@ -325,7 +349,7 @@ export class SegmentSet {
     let done = 0;
     this.onProgress({ phase: 'load', done, total: manifest.files.length });
     try {
-      const workers = this.spreadOverWorkers(manifest.files.map((file) => path.join(this.paths.indexDir, path.basename(file))));
+      const workers = spreadBySize(manifest.files.map((file) => path.join(this.paths.indexDir, path.basename(file))), this.pool.size);
       const loaded = await Promise.all(
         manifest.files.map(async (file, i) => {
           const id = this.nextSegment++;
@@ -360,52 +384,16 @@ export class SegmentSet {
     }
   }
 
-  /** A worker for each cache file, largest files first to the least loaded worker: merged segments differ in size. */
-  private spreadOverWorkers(files: string[]): number[] {
-    const sizes = files.map((file) => {
-      try {
-        return statSync(file).size;
-      } catch {
-        return 0;
-      }
-    });
-    const load = new Array<number>(this.pool.size).fill(0);
-    const out = new Array<number>(files.length).fill(0);
-    for (const i of files.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]!)) {
-      const worker = load.indexOf(Math.min(...load));
-      out[i] = worker;
-      load[worker]! += sizes[i]!;
-    }
-    return out;
-  }
-
   private async writeManifest(generation: number): Promise<void> {
     const files = [...this.segments.values()].filter((s) => s.base && s.cacheFile).map((s) => path.basename(s.cacheFile!));
     const manifest: Manifest = { pipelineVersion: PIPELINE_VERSION, format: SEGMENT_FORMAT, generation, files, ...(this.baseSeq >= 0 ? { changeSeq: this.baseSeq } : {}) };
     writeIndexFile(path.join(this.paths.indexDir, MANIFEST), Buffer.from(JSON.stringify(manifest), 'utf8'), this.paths.tmpDir, this.paths.indexKey);
   }
 
-  /** Two base segments of one worker to merge (the smallest tier holding two), or one to compact, or nothing. */
+  /** Two base segments of one worker to merge, or one to compact, or nothing (merge-policy.ts). */
   private mergeCandidate(worker?: number): SegmentInfo[] | undefined {
     const base = [...this.segments.values()].filter((s) => s.base && s !== this.delta && (worker === undefined || s.worker === worker));
-    const victim = base.find((s) => s.tombstones > 0 && s.tombstones >= s.ids.length * COMPACT_SHARE);
-    if (victim) return [victim];
-    const tiers = new Map<string, SegmentInfo[]>();
-    for (const segment of base) {
-      const live = segment.ids.length - segment.tombstones;
-      const tier = Math.floor(Math.log2(Math.max(1, live / this.baseSize)));
-      const key = `${segment.worker}:${tier}`;
-      tiers.set(key, [...(tiers.get(key) ?? []), segment]);
-    }
-    let best: SegmentInfo[] | undefined;
-    for (const group of tiers.values()) {
-      if (group.length < 2) continue;
-      const [a, b] = group.sort((x, y) => x.ids.length - x.tombstones - (y.ids.length - y.tombstones));
-      const size = a!.ids.length - a!.tombstones + b!.ids.length - b!.tombstones;
-      if (size > this.mergeMax) continue;
-      if (!best || size < best[0]!.ids.length + best[1]!.ids.length) best = [a!, b!];
-    }
-    return best;
+    return pickMerge(base, { baseSize: this.baseSize, mergeMax: this.mergeMax, compactShare: COMPACT_SHARE });
   }
 
   /**
@@ -429,9 +417,10 @@ export class SegmentSet {
       type: 'merge',
       segment: id,
       inputs: inputs.map((segment, i) => ({ segment: segment.id, keep: keep[i]! })),
-      cacheFile,
+      ...(this.unsaved ? {} : { cacheFile }),
       generation,
     });
+    this.unsaved?.add(id);
     const merged: SegmentInfo = { id, worker, ids: reply.ids, ordinals: this.ordinalsOf(reply.ids), base: true, cacheFile, tombstones: 0, builtAt };
     const inputIds = new Set(inputs.map((s) => s.id));
     this.segments.set(id, merged);
@@ -470,3 +459,4 @@ export class SegmentSet {
     );
   }
 }
+

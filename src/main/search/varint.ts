@@ -34,9 +34,9 @@ export class ByteWriter {
     this.length += n;
   }
 
-  /** The bytes written, trimmed to their length. */
+  /** The bytes written: a view when the buffer is nearly full (a merge sizes it exactly), else a trimmed copy. */
   finish(): Uint8Array {
-    return this.bytes.slice(0, this.length);
+    return this.length >= this.bytes.length * 0.9 ? this.bytes.subarray(0, this.length) : this.bytes.slice(0, this.length);
   }
 
   private grow(needed: number): void {

@@ -7,7 +7,9 @@ export type WorkerRequest = { id: number } & (
   | { type: 'load'; segment: number; cacheFile: string }
   | { type: 'drop'; segment: number }
   /** Issue 17: a new segment (cached in cacheFile) of the `keep` documents of segments this worker holds, in order. */
-  | { type: 'merge'; segment: number; inputs: { segment: number; keep: number[] }[]; cacheFile: string; generation: number }
+  | { type: 'merge'; segment: number; inputs: { segment: number; keep: number[] }[]; cacheFile?: string; generation: number }
+  /** Writes a segment this worker holds to its cache file (the end of a full build). */
+  | { type: 'save'; segment: number; cacheFile: string; generation: number }
   | { type: 'match'; segments: number[]; clauses: Clause[] }
   /** Snippets of documents of segments this worker holds: `local` is the document's number in its segment. */
   | { type: 'snippets'; items: { segment: number; local: number; terms: string[] }[] }
