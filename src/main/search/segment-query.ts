@@ -19,13 +19,13 @@ const BOOST = { exact: 1, stem: 0.9, prefix: 0.6, fuzzy: 0.5 };
 
 export interface SegmentMatches {
   /** Local positions of the matching documents. */
-  docs: number[];
+  docs: Int32Array;
   /**
    * For each of `docs`, how many positive clauses it matched by the words as typed (their surface
    * form or stems) rather than only by a variant (another script, an alias, the gazetteer): the
    * engine ranks by this first, so the spelling typed comes before its variants (issue 15).
    */
-  own: number[];
+  own: Int32Array;
   /** Index terms that contributed to a score, with their document frequency (Lunr's, per field) here. */
   terms: string[];
   /** For each of `terms`, the index of the (positive) clause that first looked it up: what the user typed for it. */
@@ -213,7 +213,8 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
     entryTerm[k] = entryTerms[i]!;
     entryWeight[k++] = entryWeights[i]!;
   }
-  const docs = membersOf(matched);
+  // Typed arrays, so the worker hands them to the main thread without copying them (transferred).
+  const docs = Int32Array.from(membersOf(matched));
   return { docs, own: docs.map((doc) => ownCount[doc]!), terms: [...termIds.keys()], termClause, df: termDf, documentCount, entryDoc, entryTerm, entryWeight };
 }
 
