@@ -12,7 +12,7 @@
  * as Int32/Float32 per posting the rest).
  */
 import { ByteReader, ByteWriter } from './varint.ts';
-import { TermDictionary } from './term-dictionary.ts';
+import type { TermDictionary } from './term-dictionary.ts';
 
 /** Fields indexed for every document; `text` is the canonical text, the others short metadata. */
 export const FIELDS = ['title', 'text', 'source', 'author'] as const;
