@@ -222,6 +222,30 @@ export class FieldWriter {
     this.offsets.append(field.offsets, offsets[0], offsets[1]);
   }
 
+  /**
+   * All of one segment's postings of a term at once, its documents shifted by `shift` (a merge keeping
+   * every document of that segment): only the first gap changes, the rest of the bytes are copied whole.
+   */
+  copyAll(field: FieldPostings, rank: number, shift: number): void {
+    const reader = new ByteReader(field.postings, field.postingStart[rank]!);
+    const first = reader.varint();
+    const tf = reader.varint();
+    const rest = reader.at;
+    // The last document, for the next gap: the sum of the gaps (term frequencies skipped).
+    let last = first;
+    for (let k = field.df[rank]! - 1; k > 0; k--) {
+      last += reader.varint();
+      reader.skip(1);
+    }
+    this.postings.varint(first + shift - this.lastDoc);
+    this.postings.varint(tf);
+    this.postings.append(field.postings, rest, field.postingStart[rank + 1]!);
+    this.positions.append(field.positions, field.positionStart[rank]!, field.positionStart[rank + 1]!);
+    this.offsets.append(field.offsets, field.offsetStart[rank]!, field.offsetStart[rank + 1]!);
+    this.lastDoc = last + shift;
+    this.count += field.df[rank]!;
+  }
+
   /** Closes the term; one with no postings is left out. */
   end(): void {
     this.open = false;

@@ -27,11 +27,10 @@ export function mergeSegments(inputs: readonly MergeInput[]): Segment {
     }
     return map;
   });
+  // Inputs whose every document is kept, in order: their postings are copied whole, shifted (the usual merge).
+  const shifts = renumbered.map((map) => (map.length > 0 && map.every((to, local) => to === map[0]! + local) ? map[0]! : -1));
   // The union of the vocabularies, and each input's term number → its number in the union.
-  const union = [...new Set(inputs.flatMap(({ segment }) => segment.terms.toArray()))].sort();
-  const numbers = new Map(union.map((term, t) => [term, t]));
-  const termMaps = inputs.map(({ segment }) => Int32Array.from(segment.terms.toArray(), (term) => numbers.get(term)!));
-  numbers.clear();
+  const { union, termMaps } = unionOf(inputs.map(({ segment }) => segment.terms.toArray()));
 
   // Sized from the inputs: positions and offsets are copied as they are; a posting's first document gap may take a few bytes more.
   const writers = FIELDS.map((_, f) => {
@@ -63,6 +62,10 @@ export function mergeSegments(inputs: readonly MergeInput[]): Segment {
         rank[i] = r + 1;
         if (!begun) writer.begin(t);
         begun = true;
+        if (shifts[i]! >= 0) {
+          writer.copyAll(field, r, shifts[i]!);
+          return;
+        }
         const postings = new ByteReader(field.postings, field.postingStart[r]!);
         const positions = new ByteReader(field.positions, field.positionStart[r]!);
         const offsets = new ByteReader(field.offsets, field.offsetStart[r]!);
@@ -100,4 +103,23 @@ export function mergeSegments(inputs: readonly MergeInput[]): Segment {
     }));
   }
   return { ids, terms: TermDictionary.fromSorted(terms), fields: writers.map((writer, f) => writer.finish(lengths[f]!, renumber)), meta };
+}
+
+/** The union of sorted term lists, in one pass of a k-way merge, and each list's term number → its number in the union. */
+function unionOf(lists: string[][]): { union: string[]; termMaps: Int32Array[] } {
+  const union: string[] = [];
+  const termMaps = lists.map((list) => new Int32Array(list.length));
+  const at = lists.map(() => 0);
+  for (;;) {
+    let least: string | undefined;
+    lists.forEach((list, i) => {
+      const term = list[at[i]!];
+      if (term !== undefined && (least === undefined || term < least)) least = term;
+    });
+    if (least === undefined) return { union, termMaps };
+    lists.forEach((list, i) => {
+      if (list[at[i]!] === least) termMaps[i]![at[i]!++] = union.length;
+    });
+    union.push(least);
+  }
 }

@@ -28,9 +28,10 @@ export class ByteWriter {
   append(source: Uint8Array, from: number, to: number): void {
     const n = to - from;
     if (this.length + n > this.bytes.length) this.grow(n);
-    // A loop: the runs are a few bytes, and a subarray per run cost more than the copy.
     const { bytes } = this;
-    for (let i = from, at = this.length; i < to; i++, at++) bytes[at] = source[i]!;
+    // Short runs by a loop (a subarray per run of a few bytes cost more than the copy), long ones at once.
+    if (n > 32) bytes.set(source.subarray(from, to), this.length);
+    else for (let i = from, at = this.length; i < to; i++, at++) bytes[at] = source[i]!;
     this.length += n;
   }
 
