@@ -23,7 +23,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 try {
   const workspace = path.join(dir, 'ws');
   const app = openApp(workspace);
-  storeDocuments(app.workspace.db, benchDocuments(docs));
+  storeDocuments(app.workspace.db, await benchDocuments(docs));
   await call(app.handlers, 'workspace:stats', {});
   await app.close();
   const time = (args: string[]) => {

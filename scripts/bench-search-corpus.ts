@@ -13,7 +13,6 @@ import { createRequire } from 'node:module';
 import { transaction, type Database } from '../src/main/store/database.ts';
 import { insertDocument } from '../src/main/store/documents-repo.ts';
 import { newId, nowIso } from '../src/main/store/ids.ts';
-import { declarationToMarkdown, SAMPLE_LANGUAGES } from '../src/main/investigations/udhr-markdown.ts';
 
 const require = createRequire(import.meta.url);
 const DOC_CHARS = 4096;
@@ -60,8 +59,13 @@ function* pieces(text: string): Generator<string> {
   }
 }
 
-/** `count` documents, alternating speeches and mail, one in ten in another language, deterministic. */
-export function benchDocuments(count: number): BenchDoc[] {
+/**
+ * `count` documents, alternating speeches and mail, one in ten in another language, deterministic.
+ * The UDHR reader (jsdom) is imported here only: the engines' child processes import this module for
+ * the queries, and jsdom was ~60 MB of every engine's measured RSS.
+ */
+export async function benchDocuments(count: number): Promise<BenchDoc[]> {
+  const { declarationToMarkdown, SAMPLE_LANGUAGES } = await import('../src/main/investigations/udhr-markdown.ts');
   const english = englishDocuments();
   const random = seeded(17);
   const sentences = english.flatMap((d) => d.text.split(/(?<=[.!?])\s+/)).filter((s) => s.length > 20 && s.length < 400);

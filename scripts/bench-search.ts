@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: Dossier's search engine beside SQLite FTS5 (over the same store) and MiniSearch
  * on the same corpus, in one run, and the library's first page and scroll windows (issue 17).
- *   node scripts/bench-search.ts [--docs N] [--json] [--locked]
+ *   node scripts/bench-search.ts [--docs N] [--json] [--locked] [--engines dossier,fts5,minisearch]
  * --locked (issue 20) runs Dossier on the corpus twice, plain and locked (encrypted at rest),
  * instead of beside FTS5 and MiniSearch; "open to first result" is then unlock-to-first-result.
- * Without --docs it runs 1,000 and 10,000 documents. Each engine runs in child processes of its
+ * Without --docs it runs 1,000 and 10,000 documents. --engines runs only those named (a long run at
+ * 100,000 documents on a shared machine may measure Dossier alone; the others' figures do not change with its code). Each engine runs in child processes of its
  * own (RSS is per process: Dossier's workers are threads of its process, so they are counted).
  * Peak RSS is the higher of the build and the serve processes; steady RSS is the serve process's.
  * The machine is shared: the load average is printed before and after each engine.
@@ -18,9 +19,8 @@ import { parseArgs } from 'node:util';
 import { openWorkspace } from '../src/main/store/workspace.ts';
 import { benchDocuments, storeDocuments } from './bench-search-corpus.ts';
 import { BENCH_PASSPHRASE, ENGINES, LOCKED_ENGINES, runEngine, type EngineName, type Figures, type Phase, type PhaseFigures } from './bench-search-engines.ts';
-import { lockInPlace } from '../src/main/lock/lock-workspace.ts';
 import { cpSync } from 'node:fs';
-import { libraryFigures, type LibraryFigures } from './bench-search-library.ts';
+import type { LibraryFigures } from './bench-search-library.ts';
 
 const { values } = parseArgs({
   options: {
@@ -30,14 +30,16 @@ const { values } = parseArgs({
     phase: { type: 'string' },
     workspace: { type: 'string' },
     locked: { type: 'boolean', default: false },
+    engines: { type: 'string' },
   },
 });
 
 if (values.run) {
   // Child: one engine (or the library) over a prepared workspace; prints its figures as JSON.
   const figures =
+    // The library child opens the whole app; the engines' children import only what they measure (their RSS is the figure).
     values.run === 'library'
-      ? await libraryFigures(values.workspace!)
+      ? await (await import('./bench-search-library.ts')).libraryFigures(values.workspace!)
       : await runEngine(values.run as EngineName, values.phase as Phase, values.workspace!);
   process.stdout.write(`${JSON.stringify(figures)}\n`);
   process.exit(0);
@@ -67,7 +69,7 @@ for (const docs of sizes) {
     const workspaceDir = path.join(dir, 'ws');
     const workspace = openWorkspace(workspaceDir);
     let t0 = performance.now();
-    storeDocuments(workspace.db, benchDocuments(docs));
+    storeDocuments(workspace.db, await benchDocuments(docs));
     workspace.close();
     log(`${docs} documents stored in ${Math.round(performance.now() - t0)} ms (load average ${load()})`);
     const loads: Record<string, string> = {};
@@ -79,9 +81,10 @@ for (const docs of sizes) {
     const lockedDir = path.join(dir, 'ws-locked');
     if (values.locked) {
       cpSync(workspaceDir, lockedDir, { recursive: true });
-      lockInPlace(lockedDir, BENCH_PASSPHRASE);
+      (await import('../src/main/lock/lock-workspace.ts')).lockInPlace(lockedDir, BENCH_PASSPHRASE);
     }
-    const engines = values.locked ? LOCKED_ENGINES : ENGINES;
+    const engines = (values.locked ? LOCKED_ENGINES : ENGINES).filter((e) => !values.engines || values.engines.split(',').includes(e));
+    if (engines.length === 0) throw new Error(`--engines takes names among ${ENGINES.join(', ')}.`);
     for (const engine of engines) {
       const engineDir = engine === 'dossier-locked' ? lockedDir : workspaceDir;
       // Two processes per engine: a full build (and a new document), then a restart that loads the

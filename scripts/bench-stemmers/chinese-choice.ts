@@ -8,7 +8,8 @@
  *    a segment of the same texts holding only unigrams; its time is measured on A's bigrams.
  * Prints each choice's index size (the binary cache) and the p50/p95 of matching one character.
  */
-import { buildSegment, encodeSegment, type Segment } from '../../src/main/search/lunr-index.ts';
+import { buildSegment, type Segment } from '../../src/main/search/lunr-index.ts';
+import { encodeSegment } from '../../src/main/search/segment-cache.ts';
 import { matchSegment } from '../../src/main/search/segment-query.ts';
 import type { IndexableDocument } from '../../src/main/store/documents-repo.ts';
 import { udhrText } from './udhr-words.ts';
@@ -34,7 +35,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 /** B's answer: the character's bigrams in the vocabulary, OR-ed as one clause (the code Dossier had before). */
 function bigramsWith(segment: Segment): (c: string) => string[] {
   const byCharacter = new Map<string, string[]>();
-  for (const term of segment.terms) {
+  for (const term of segment.terms.toArray()) {
     if (term.length !== 2 || !/^\p{Script=Han}{2}$/u.test(term)) continue;
     for (const c of new Set(term)) byCharacter.set(c, [...(byCharacter.get(c) ?? []), term]);
   }

@@ -8,11 +8,15 @@ import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { IndexableDocument } from '../store/documents-repo.ts';
 import { readIndexFile, writeIndexFile } from './index-files.ts';
-import { buildSegment, decodeSegment, encodeSegment, FIELDS, findPosting, type Segment } from './lunr-index.ts';
-import { fuzzyTermsIn, matchSegment, type FuzzyTerms } from './segment-query.ts';
+import { buildSegment, forgetWords } from './lunr-index.ts';
+import { decodeSegment, encodeSegment } from './segment-cache.ts';
+import { FIELDS, type Segment } from './segment-format.ts';
+import { mergeSegments } from './segment-merge.ts';
+import { fuzzyTermsIn, matchSegment, postingsOf, type PostingsCache, type SegmentMatches } from './segment-query.ts';
 import { buildSnippets, tokenEnd, type TextMatch } from './snippets.ts';
 import { PIPELINE_VERSION, tokenize } from './tokenizer.ts';
-import type { WorkerReply, WorkerRequest } from './worker-protocol.ts';
+import type { DocMetaColumns, WorkerReply, WorkerRequest } from './worker-protocol.ts';
+import type { DocMeta } from './doc-table.ts';
 
 interface WorkerConfig {
   /** The store's file, or the in-memory store's name when the investigation is locked (issue 20). */
@@ -24,42 +28,50 @@ interface WorkerConfig {
 
 const config = workerData as WorkerConfig;
 const segments = new Map<number, Segment>();
-/** Base segments (cached, large); the delta is small and rebuilt often. */
-const baseSegments = new Set<number>();
-let baseVocabulary: string[] | undefined;
 
-/** The sorted union of the base segments' terms, for walking fuzzy automata once per query; made on first need. */
-function vocabulary(): string[] {
-  if (!baseVocabulary) {
-    const all = new Set<string>();
-    for (const id of baseSegments) for (const term of segments.get(id)?.terms ?? []) all.add(term);
-    baseVocabulary = [...all].sort();
-  }
-  return baseVocabulary;
-}
-
-function holdSegment(id: number, segment: Segment, base: boolean): void {
+function holdSegment(id: number, segment: Segment): void {
   segments.set(id, segment);
-  if (!base) return;
-  baseSegments.add(id);
-  baseVocabulary = undefined;
 }
 
 function dropSegment(id: number): void {
   segments.delete(id);
-  if (baseSegments.delete(id)) baseVocabulary = undefined;
 }
 let db: DatabaseSync | undefined;
 const store = (): DatabaseSync => (db ??= new DatabaseSync(config.databaseFile, { readOnly: true, timeout: 5000 }));
 
-function readDocuments(ids: string[]): IndexableDocument[] {
-  const statement = store().prepare('SELECT id, title, source, author, language, text FROM documents WHERE id = ?');
-  const docs: IndexableDocument[] = [];
+/** The documents to index, read one at a time (a segment's texts are never all in memory at once), their filter values collected on the way. */
+function* readDocuments(ids: string[], meta: DocMetaColumns): Generator<IndexableDocument> {
+  const statement = store().prepare('SELECT id, title, source, author, language, format, published_at AS publishedAt, text FROM documents WHERE id = ?');
   for (const id of ids) {
-    const row = statement.get(id) as IndexableDocument | undefined;
-    if (row) docs.push(row);
+    const row = statement.get(id) as (IndexableDocument & { format: string; publishedAt: string | null }) | undefined;
+    if (!row) continue;
+    addMeta(meta, row);
+    yield row;
   }
-  return docs;
+}
+
+/**
+ * Issue 17: the filter and facet values of a loaded segment's documents, read here (in parallel in
+ * the workers) rather than all at once on the main thread; a document the store no longer holds
+ * gets nulls (format null), and the engine makes it a tombstone.
+ */
+function readMeta(ids: string[]): DocMetaColumns {
+  const statement = store().prepare(
+    'SELECT id, language, format, source, published_at AS publishedAt FROM documents WHERE id IN (SELECT value FROM json_each(?))',
+  );
+  const byId = new Map<string, DocMeta>();
+  for (const row of statement.all(JSON.stringify(ids)) as unknown as (DocMeta & { id: string })[]) byId.set(row.id, row);
+  const meta = emptyMeta();
+  for (const id of ids) addMeta(meta, byId.get(id) ?? { language: null, format: null, source: null, publishedAt: null });
+  return meta;
+}
+
+const emptyMeta = (): DocMetaColumns => ({ language: [], format: [], source: [], publishedAt: [] });
+function addMeta(meta: DocMetaColumns, row: { language: string | null; format: string | null; source: string | null; publishedAt: string | null }): void {
+  meta.language.push(row.language);
+  meta.format.push(row.format);
+  meta.source.push(row.source);
+  meta.publishedAt.push(row.publishedAt);
 }
 
 let textStatement: StatementSync | undefined;
@@ -121,43 +133,64 @@ function surfaceForms(text: string, matches: TextMatch[]): Record<string, string
 function handle(request: WorkerRequest): unknown {
   switch (request.type) {
     case 'build': {
-      const segment = buildSegment(readDocuments(request.ids));
+      const meta = emptyMeta();
+      const segment = { ...buildSegment(readDocuments(request.ids, meta)), meta };
+      // A full build sends many small segments in a row: the words worked out serve the next one too.
+      if (!request.moreToCome) forgetWords();
       if (request.cacheFile) writeIndexFile(request.cacheFile, encodeSegment(segment, { pipelineVersion: PIPELINE_VERSION, generation: request.generation }), config.tmpDir, config.indexKey);
-      holdSegment(request.segment, segment, request.cacheFile !== undefined);
+      holdSegment(request.segment, segment);
+      return { ids: segment.ids, meta };
+    }
+    case 'merge': {
+      // The inputs stay until the engine drops them: queries sent before it learns of the merge still need them.
+      const segment = mergeSegments(
+        request.inputs.map(({ segment: id, keep }) => {
+          const input = segments.get(id);
+          if (!input) throw new Error(`Segment ${id} is not loaded in this worker.`);
+          return { segment: input, keep };
+        }),
+      );
+      if (request.cacheFile) writeIndexFile(request.cacheFile, encodeSegment(segment, { pipelineVersion: PIPELINE_VERSION, generation: request.generation }), config.tmpDir, config.indexKey);
+      holdSegment(request.segment, segment);
       return { ids: segment.ids };
+    }
+    case 'save': {
+      const segment = segments.get(request.segment);
+      if (!segment) throw new Error(`Segment ${request.segment} is not loaded in this worker.`);
+      writeIndexFile(request.cacheFile, encodeSegment(segment, { pipelineVersion: PIPELINE_VERSION, generation: request.generation }), config.tmpDir, config.indexKey);
+      return {};
     }
     case 'load': {
       const { segment, pipelineVersion } = decodeSegment(readIndexFile(request.cacheFile, config.indexKey));
       if (pipelineVersion !== PIPELINE_VERSION) throw new Error('The index cache is from another pipeline version.');
-      holdSegment(request.segment, segment, true);
-      return { ids: segment.ids };
+      holdSegment(request.segment, segment);
+      // Caches written with the documents' filter values answer from the file; older ones read the store.
+      return { ids: segment.ids, meta: segment.meta ?? readMeta(segment.ids) };
     }
     case 'drop':
       dropSegment(request.segment);
       return {};
-    case 'match': {
-      // One walk of the base segments' shared vocabulary per fuzzy word, for all of them.
-      const walked = new Map<string, string[]>();
-      const fuzzyShared: FuzzyTerms = (word, distance) => {
-        const key = `${distance}:${word}`;
-        let terms = walked.get(key);
-        if (!terms) walked.set(key, (terms = fuzzyTermsIn(vocabulary())(word, distance)));
-        return terms;
-      };
+    case 'match':
+      // Each segment's own vocabulary is walked for a fuzzy word: the merge policy keeps segments few, and a
+      // union of the vocabularies (kept before issue 17) held every term a second time.
       return request.segments.map((id) => {
         const segment = segments.get(id);
         if (!segment) throw new Error(`Segment ${id} is not loaded in this worker.`);
-        return matchSegment(segment, request.clauses, phraseCheck(segment), baseSegments.has(id) ? fuzzyShared : fuzzyTermsIn(segment.terms));
+        return matchSegment(segment, request.clauses, phraseCheck(segment), fuzzyTermsIn(segment.terms));
       });
-    }
-    case 'snippets':
+    case 'snippets': {
+      // The page's documents share their terms: each term's postings are decoded once per segment.
+      const caches = new Map<number, PostingsCache>();
       return request.items.map(({ segment: segmentId, local, terms }) => {
         const segment = segments.get(segmentId);
         const text = segment && readText(segment.ids[local]!)?.text;
         if (!segment || !text) return { snippets: [], forms: {} };
-        const matches = textMatches(segment, local, terms, text);
+        let cache = caches.get(segmentId);
+        if (!cache) caches.set(segmentId, (cache = new Map()));
+        const matches = textMatches(segment, cache, local, terms, text);
         return { snippets: buildSnippets(text, matches), forms: surfaceForms(text, matches) };
       });
+    }
     case 'offsets': {
       const segment = segments.get(request.segment);
       const local = segment?.ids.indexOf(request.documentId) ?? -1;
@@ -168,7 +201,7 @@ function handle(request: WorkerRequest): unknown {
       if (!matched.docs.includes(local)) return [];
       const terms = new Set<string>();
       matched.entryDoc.forEach((doc, i) => doc === local && terms.add(matched.terms[matched.entryTerm[i]!]!));
-      return textMatches(segment, local, [...terms], text)
+      return textMatches(segment, new Map(), local, [...terms], text)
         .map(({ start, end }) => ({ start, end }))
         .sort((a, b) => a.start - b.start || a.end - b.end)
         .filter((m, i, all) => i === 0 || m.start >= all[i - 1]!.end);
@@ -177,15 +210,14 @@ function handle(request: WorkerRequest): unknown {
 }
 
 /** Where each of `terms` occurs in a document's text: the index keeps every posting's character offsets. */
-function textMatches(segment: Segment, local: number, terms: string[], text: string): TextMatch[] {
-  const field = segment.fields[TEXT_FIELD]!;
+function textMatches(segment: Segment, cache: PostingsCache, local: number, terms: string[], text: string): TextMatch[] {
   const matches: TextMatch[] = [];
   for (const term of terms) {
-    const t = segment.termIndex.get(term);
-    const entry = t === undefined ? -1 : findPosting(field, t, local);
-    if (entry < 0) continue;
-    for (let i = field.posStart[entry]!; i < field.posStart[entry + 1]!; i++) {
-      const start = field.offsets[i]!;
+    const t = segment.terms.find(term);
+    const postings = t < 0 ? null : postingsOf(segment, cache, TEXT_FIELD, t);
+    const k = postings ? postings.indexOf(local) : -1;
+    if (k < 0) continue;
+    for (const start of postings!.offsets(k)) {
       // A single Chinese character is a unigram term (issue 15): mark it alone, not the bigram it starts.
       matches.push({ term, start, end: term.length === 1 && HAN_CHAR.test(term) ? start + 1 : tokenEnd(text, start) });
     }
@@ -195,10 +227,14 @@ function textMatches(segment: Segment, local: number, terms: string[], text: str
 
 parentPort!.on('message', (request: WorkerRequest) => {
   let reply: WorkerReply;
+  let transfer: ArrayBuffer[] = [];
   try {
-    reply = { id: request.id, ok: true, value: handle(request) };
+    const value = handle(request);
+    reply = { id: request.id, ok: true, value };
+    // A broad query's matches are large (issue 17: cloning them was half of a query's main-thread time): moved, not copied.
+    if (request.type === 'match') transfer = (value as SegmentMatches[]).flatMap((m) => [m.docs, m.own, m.entryDoc, m.entryTerm, m.entryWeight].map((a) => a.buffer as ArrayBuffer));
   } catch (error) {
     reply = { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };
   }
-  parentPort!.postMessage(reply);
+  parentPort!.postMessage(reply, transfer);
 });

@@ -10,7 +10,8 @@
 import lunr from 'lunr';
 import type { Clause, QueryField } from './query-parser.ts';
 import { isStopWord, termAlternatives } from './language.ts';
-import { FIELDS, findPosting, type FieldPostings, type Segment } from './lunr-index.ts';
+import { documentFrequency, fieldWeight, FIELDS, lunrIdf, rankOf, TermPostings, type Segment } from './segment-format.ts';
+import { lowerBound, type TermDictionary } from './term-dictionary.ts';
 
 /** At most this many index terms for one prefix or fuzzy word per segment, so `a*`-like queries stay bounded. */
 const MAX_EXPANSIONS = 256;
@@ -18,13 +19,13 @@ const BOOST = { exact: 1, stem: 0.9, prefix: 0.6, fuzzy: 0.5 };
 
 export interface SegmentMatches {
   /** Local positions of the matching documents. */
-  docs: number[];
+  docs: Int32Array;
   /**
    * For each of `docs`, how many positive clauses it matched by the words as typed (their surface
    * form or stems) rather than only by a variant (another script, an alias, the gazetteer): the
    * engine ranks by this first, so the spelling typed comes before its variants (issue 15).
    */
-  own: number[];
+  own: Int32Array;
   /** Index terms that contributed to a score, with their document frequency (Lunr's, per field) here. */
   terms: string[];
   /** For each of `terms`, the index of the (positive) clause that first looked it up: what the user typed for it. */
@@ -48,7 +49,7 @@ export type PhraseCheck = (localDocs: number[], terms: string[]) => number[];
 export type FuzzyTerms = (word: string, distance: number) => string[];
 
 /** Lunr's fuzzy TokenSet automaton of a word, walked against a sorted vocabulary. */
-export function fuzzyTermsIn(terms: string[]): FuzzyTerms {
+export function fuzzyTermsIn(terms: TermDictionary): FuzzyTerms {
   return (word, distance) => intersectSorted(terms, internals.TokenSet.fromFuzzyString(word, distance));
 }
 
@@ -57,8 +58,26 @@ const internals = lunr as unknown as {
 };
 const FIELD_NUMBER: Record<string, number> = Object.fromEntries(FIELDS.map((f, i) => [f, i]));
 
+/**
+ * A term's decoded postings per field, for one request: a phrase check or a snippet finds the same
+ * term's postings again without decoding them twice (key: field × term number).
+ */
+export type PostingsCache = Map<number, TermPostings | null>;
+
+export function postingsOf(segment: Segment, cache: PostingsCache, f: number, t: number): TermPostings | null {
+  const key = t * FIELDS.length + f;
+  let postings = cache.get(key);
+  if (postings === undefined) {
+    const field = segment.fields[f]!;
+    const rank = rankOf(field, t);
+    cache.set(key, (postings = rank < 0 ? null : new TermPostings(field, rank)));
+  }
+  return postings;
+}
+
 export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: PhraseCheck, fuzzyTerms: FuzzyTerms = fuzzyTermsIn(segment.terms)): SegmentMatches {
   const documentCount = segment.ids.length;
+  const cache: PostingsCache = new Map();
   const termIds = new Map<string, number>();
   const termDf: number[] = [];
   const termClause: number[] = [];
@@ -71,12 +90,11 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
   const lookup = (alternatives: [string, number][], field: QueryField | undefined, scale = 1): DocMask => {
     const found: DocMask = new Uint8Array(documentCount);
     for (const [term, boost] of alternatives) {
-      const t = segment.termIndex.get(term);
-      if (t === undefined) continue;
+      const t = segment.terms.find(term);
+      if (t < 0) continue;
       // Lunr's document frequency counts a document once per field holding the term.
-      let df = 0;
-      for (const postings of segment.fields) df += postings.start[t + 1]! - postings.start[t]!;
-      const localIdf = Math.log(1 + Math.abs((documentCount - df + 0.5) / (df + 0.5)));
+      const df = documentFrequency(segment, t);
+      const localIdf = lunrIdf(df, documentCount);
       let termId = termIds.get(term);
       if (termId === undefined) {
         termIds.set(term, (termId = termIds.size));
@@ -85,13 +103,16 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
       }
       const fields = field ? [FIELD_NUMBER[field]!] : [0, 1, 2, 3];
       for (const f of fields) {
-        const { start, docs, scores } = segment.fields[f]!;
-        for (let i = start[t]!; i < start[t + 1]!; i++) {
+        const postings = postingsOf(segment, cache, f, t);
+        if (!postings) continue;
+        const { lengths, average } = segment.fields[f]!;
+        const { docs, tfs } = postings;
+        for (let i = 0; i < docs.length; i++) {
           const doc = docs[i]!;
           found[doc] = 1;
           entryDocs.push(doc);
           entryTerms.push(termId);
-          entryWeights.push((scores[i]! / localIdf) * boost * scale);
+          entryWeights.push((fieldWeight(localIdf, tfs[i]!, lengths[doc]!, average, f) / localIdf) * boost * scale);
         }
       }
     }
@@ -106,9 +127,10 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
       // stems, so the prefix's own stem is a prefix too (تىلى* reaches تىل, the stem of تىلىدا).
       const out = new Map<string, number>();
       for (const prefix of prefixAlternatives(term)) {
-        const from = lowerBound(segment.terms, prefix);
-        for (let i = from; i < segment.terms.length && out.size < MAX_EXPANSIONS && segment.terms[i]!.startsWith(prefix); i++) {
-          if (!out.has(segment.terms[i]!)) out.set(segment.terms[i]!, segment.terms[i] === term ? BOOST.exact : BOOST.prefix);
+        for (let i = lowerBound(segment.terms, prefix); i < segment.terms.length && out.size < MAX_EXPANSIONS; i++) {
+          if (!segment.terms.startsWith(i, prefix)) break;
+          const found = segment.terms.at(i)!;
+          if (!out.has(found)) out.set(found, found === term ? BOOST.exact : BOOST.prefix);
         }
       }
       return [...out];
@@ -116,7 +138,7 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
     if (clause.kind === 'fuzzy') {
       const out = new Map<string, number>();
       for (const alternative of termAlternatives(term)) {
-        const expansions = fuzzyTerms(alternative, clause.distance ?? 1).filter((t) => segment.termIndex.has(t));
+        const expansions = fuzzyTerms(alternative, clause.distance ?? 1).filter((t) => segment.terms.find(t) >= 0);
         for (const t of expansions.slice(0, MAX_EXPANSIONS)) if (!out.has(t)) out.set(t, t === alternative ? BOOST.exact : BOOST.fuzzy);
       }
       return [...out];
@@ -157,7 +179,9 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
     if (!docs) return new Uint8Array(documentCount);
     // The text first: that is where a phrase almost always is.
     const fields = clause.field ? [FIELD_NUMBER[clause.field]!] : [FIELD_NUMBER.text!, ...FIELDS.flatMap((f, i) => (f === 'text' ? [] : [i]))];
-    const adjacent = membersOf(docs).filter((doc) => fields.some((f) => holdsInOrder(segment.fields[f]!, segment.termIndex, doc, slots)));
+    // Each slot's terms as this segment numbers them, looked up once for all candidate documents.
+    const slotTerms = slots.map((slot) => slot && slot.map((term) => segment.terms.find(term)).filter((t) => t >= 0));
+    const adjacent = membersOf(docs).filter((doc) => fields.some((f) => holdsInOrder((t) => postingsOf(segment, cache, f, t), doc, slotTerms)));
     const out: DocMask = new Uint8Array(documentCount);
     for (const doc of slots.includes(null) ? checkPhrase(adjacent, clause.terms) : adjacent) out[doc] = 1;
     return out;
@@ -189,7 +213,8 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
     entryTerm[k] = entryTerms[i]!;
     entryWeight[k++] = entryWeights[i]!;
   }
-  const docs = membersOf(matched);
+  // Typed arrays, so the worker hands them to the main thread without copying them (transferred).
+  const docs = Int32Array.from(membersOf(matched));
   return { docs, own: docs.map((doc) => ownCount[doc]!), terms: [...termIds.keys()], termClause, df: termDf, documentCount, entryDoc, entryTerm, entryWeight };
 }
 
@@ -202,15 +227,17 @@ function prefixAlternatives(prefix: string): string[] {
  * Whether a document's field holds the phrase's slots at consecutive token positions (an open
  * slot, null, matches any token). Each slot accepts any of its alternatives (surface form, stems).
  */
-function holdsInOrder(field: FieldPostings, termIndex: Map<string, number>, doc: number, slots: (string[] | null)[]): boolean {
+type FieldTermPostings = (t: number) => TermPostings | null;
+
+function holdsInOrder(postings: FieldTermPostings, doc: number, slots: (number[] | null)[]): boolean {
   const anchor = slots.findIndex((slot) => slot !== null);
   if (anchor < 0) return false;
-  const starts = positionsOf(field, termIndex, doc, slots[anchor]!);
+  const starts = positionsOf(postings, doc, slots[anchor]!);
   for (let i = anchor + 1; i < slots.length && starts.length > 0; i++) {
     const slot = slots[i];
     if (!slot) continue;
     // Keep the anchor positions whose slot i holds one of its terms.
-    const here = positionsOf(field, termIndex, doc, slot);
+    const here = positionsOf(postings, doc, slot);
     const shift = i - anchor;
     let kept = 0;
     for (const p of starts) if (here.includes(p + shift)) starts[kept++] = p;
@@ -219,14 +246,13 @@ function holdsInOrder(field: FieldPostings, termIndex: Map<string, number>, doc:
   return starts.length > 0;
 }
 
-/** The token positions of any of `terms` in one document's field. */
-function positionsOf(field: FieldPostings, termIndex: Map<string, number>, doc: number, terms: string[]): number[] {
+/** The token positions of any of `terms` (this segment's term numbers) in one document's field. */
+function positionsOf(postings: FieldTermPostings, doc: number, terms: number[]): number[] {
   const out: number[] = [];
-  for (const term of terms) {
-    const t = termIndex.get(term);
-    const entry = t === undefined ? -1 : findPosting(field, t, doc);
-    if (entry < 0) continue;
-    for (let i = field.posStart[entry]!; i < field.posStart[entry + 1]!; i++) out.push(field.positions[i]!);
+  for (const t of terms) {
+    const found = postings(t);
+    const k = found ? found.indexOf(doc) : -1;
+    if (k >= 0) out.push(...found!.positions(k));
   }
   return out;
 }
@@ -242,19 +268,19 @@ interface TokenSetNode {
  * against the sorted terms by binary search: what TokenSet.intersect does, without building an
  * automaton over the whole vocabulary (measured: that took 270 MB at 10,000 documents).
  */
-export function intersectSorted(terms: string[], root: TokenSetNode): string[] {
+export function intersectSorted(terms: TermDictionary, root: TokenSetNode): string[] {
   const out = new Set<string>();
   // Terms in [lo, hi) all start with `prefix` (length `depth`); a sub-range sharing one more character is found by binary search.
   const walk = (node: TokenSetNode, prefix: string, lo: number, hi: number) => {
     const depth = prefix.length;
-    if (node.final && terms[lo] === prefix) out.add(prefix);
+    if (node.final && terms.equals(lo, prefix)) out.add(prefix);
     if (depth > 64) return;
     for (const edge in node.edges) {
       const next = node.edges[edge]!;
       if (edge === '*') {
-        let i = terms[lo] === prefix ? lo + 1 : lo;
+        let i = terms.equals(lo, prefix) ? lo + 1 : lo;
         while (i < hi) {
-          const extended = terms[i]!.slice(0, depth + 1);
+          const extended = terms.head(i, depth + 1);
           const end = endOfPrefix(terms, extended, i, hi);
           walk(next, extended, i, end);
           i = end;
@@ -262,7 +288,7 @@ export function intersectSorted(terms: string[], root: TokenSetNode): string[] {
       } else {
         const extended = prefix + edge;
         const start = lowerBound(terms, extended, lo, hi);
-        if (start >= hi || !terms[start]!.startsWith(extended)) continue;
+        if (start >= hi || !terms.startsWith(start, extended)) continue;
         walk(next, extended, start, endOfPrefix(terms, extended, start, hi));
       }
     }
@@ -271,24 +297,13 @@ export function intersectSorted(terms: string[], root: TokenSetNode): string[] {
   return [...out];
 }
 
-function lowerBound(sorted: string[], value: string, from = 0, to = sorted.length): number {
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** The end of the block of sorted terms from `from` (which starts with `prefix`) that start with `prefix`. */
-function endOfPrefix(sorted: string[], prefix: string, from: number, to: number): number {
+function endOfPrefix(sorted: TermDictionary, prefix: string, from: number, to: number): number {
   let lo = from + 1;
   let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid]!.startsWith(prefix)) lo = mid + 1;
+    if (sorted.startsWith(mid, prefix)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
