@@ -235,7 +235,7 @@ export async function restoreBackup(
   const source = paths.codec ? paths.codec.decode(readFileSync(file), file) : new DatabaseSync(file, { readOnly: true });
   try {
     // For a locked store paths.database names the in-memory store, which the backup API writes over.
-    await sqliteBackup(source, paths.database);
+    await backupOver(source, paths.database);
   } catch (error) {
     throw diskError(error, `the restored database from ${chosen.name}`);
   } finally {
@@ -249,6 +249,37 @@ export async function restoreBackup(
   // The same for the change log the search index follows (issue 17).
   resetDocumentChanges(db, changesBefore);
   return { restored: chosen, safetyBackup };
+}
+
+const RETRY_MS = 100;
+const ATTEMPTS = 100;
+
+/**
+ * SQLite's online backup over a database other connections read: a locked investigation's in-memory
+ * store, which the search and entity workers open too. A reader inside a statement holds a lock the
+ * backup's first step cannot pass; node:sqlite then rejects with "not an error" (errcode 0, its way
+ * of reporting SQLITE_BUSY at the first step) or SQLITE_BUSY/LOCKED. Nothing was written then, so the
+ * backup is tried again as SQLite's own backup example does, for up to ~10 s of readers.
+ */
+export async function backupOver(
+  source: DatabaseSync,
+  destination: string,
+  wait: (ms: number) => Promise<unknown> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await sqliteBackup(source, destination);
+      return;
+    } catch (error) {
+      if (!isBusy(error) || attempt >= ATTEMPTS) throw error;
+      await wait(RETRY_MS);
+    }
+  }
+}
+
+function isBusy(error: unknown): boolean {
+  const errcode = (error as { errcode?: unknown }).errcode;
+  return errcode === 5 || errcode === 6 || (errcode === 0 && (error as Error).message === 'not an error');
 }
 
 function readGeneration(db: Database): number {
