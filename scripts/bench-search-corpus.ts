@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { transaction, type Database } from '../src/main/store/database.ts';
 import { insertDocument } from '../src/main/store/documents-repo.ts';
 import { newId, nowIso } from '../src/main/store/ids.ts';
+import { seededRandom } from './seeded-random.ts';
 
 const require = createRequire(import.meta.url);
 const DOC_CHARS = 4096;
@@ -23,18 +24,6 @@ export interface BenchDoc {
   publishedAt: string | null;
   language: string;
   text: string;
-}
-
-/** A small seeded generator (mulberry32): the same numbers on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Up to DOC_CHARS of `units` joined by `glue`, starting at a random one. */
@@ -67,7 +56,7 @@ function* pieces(text: string): Generator<string> {
 export async function benchDocuments(count: number): Promise<BenchDoc[]> {
   const { declarationToMarkdown, SAMPLE_LANGUAGES } = await import('../src/main/investigations/udhr-markdown.ts');
   const english = englishDocuments();
-  const random = seeded(17);
+  const random = seededRandom(17);
   const sentences = english.flatMap((d) => d.text.split(/(?<=[.!?])\s+/)).filter((s) => s.length > 20 && s.length < 400);
   const declarations = SAMPLE_LANGUAGES.filter((l) => l.language !== 'en').map((l) => {
     const { articles } = declarationToMarkdown(l);

@@ -19,23 +19,12 @@ import { openApp } from '../src/main/app/open-app.ts';
 import { call } from '../src/main/dispatch.ts';
 import { openWorkspace } from '../src/main/store/workspace.ts';
 import { isLockedFolder } from '../src/main/lock/vault-files.ts';
+import { seededRandom } from './seeded-random.ts';
 
 const PASSPHRASE = 'crash test passphrase 20';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'bin/dossier.js');
-
-/** A small seeded generator (mulberry32), so a failing run can be replayed with SEED=. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = (
   'detainee camp guard interrogation testimony village police station released family prison night transfer court lawyer ' +
@@ -56,7 +45,7 @@ function generateFolder(dir: string, count: number, random: () => number): void 
 
 /** Worker mode: tags random passages in a loop, with a backup every so often, printing one line per write. */
 async function tagWorker(workspace: string, seed: number): Promise<void> {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const app = openApp(workspace, {}, {}, isLockedFolder(workspace) ? { passphrase: PASSPHRASE } : undefined);
   const docs = await call(app.handlers, 'documents:list', {});
   if (!docs.length) {
@@ -222,7 +211,7 @@ async function main(): Promise<void> {
   const seed = Number(process.env.SEED ?? Date.now() % 1_000_000);
   const kills = Number(process.env.KILLS ?? 30);
   const fileCount = Number(process.env.FILES ?? 1500);
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dossier-crash-'));
   const folder = path.join(dir, 'corpus');
   const workspace = path.join(dir, 'workspace');
