@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: Dossier's search engine beside SQLite FTS5 (over the same store) and MiniSearch
  * on the same corpus, in one run, and the library's first page and scroll windows (issue 17).
- *   node scripts/bench-search.ts [--docs N] [--json] [--locked] [--engines dossier,fts5,minisearch]
+ *   node scripts/bench-search.ts [--docs N] [--json] [--locked] [--engines dossier,fts5,minisearch|none] [--reuse DIR]
  * --locked (issue 20) runs Dossier on the corpus twice, plain and locked (encrypted at rest),
  * instead of beside FTS5 and MiniSearch; "open to first result" is then unlock-to-first-result.
  * Without --docs it runs 1,000 and 10,000 documents. --engines runs only those named (a long run at
@@ -9,9 +9,12 @@
  * own (RSS is per process: Dossier's workers are threads of its process, so they are counted).
  * Peak RSS is the higher of the build and the serve processes; steady RSS is the serve process's.
  * The machine is shared: the load average is printed before and after each engine.
+ * --reuse DIR keeps the stored corpus in DIR (made on the first run, reused after: storing 100,000
+ * documents takes a minute) so a change can be measured again without it; `--engines none` measures
+ * the library alone. Corpora are kept per size (DIR/100000/corpus).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +22,6 @@ import { parseArgs } from 'node:util';
 import { openWorkspace } from '../src/main/store/workspace.ts';
 import { benchDocuments, storeDocuments } from './bench-search-corpus.ts';
 import { BENCH_PASSPHRASE, ENGINES, LOCKED_ENGINES, runEngine, type EngineName, type Figures, type Phase, type PhaseFigures } from './bench-search-engines.ts';
-import { cpSync } from 'node:fs';
 import type { LibraryFigures } from './bench-search-library.ts';
 
 const { values } = parseArgs({
@@ -31,6 +33,7 @@ const { values } = parseArgs({
     workspace: { type: 'string' },
     locked: { type: 'boolean', default: false },
     engines: { type: 'string' },
+    reuse: { type: 'string' },
   },
 });
 
@@ -64,14 +67,23 @@ const child = <T>(args: string[], what: string): T => {
 const sizes = values.docs ? [Number(values.docs)] : [1000, 10_000];
 for (const docs of sizes) {
   if (!Number.isInteger(docs) || docs < 10) throw new Error('--docs takes a whole number of documents, 10 or more.');
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-'));
+  const dir = values.reuse ? path.resolve(values.reuse, String(docs)) : mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-'));
   try {
     const workspaceDir = path.join(dir, 'ws');
-    const workspace = openWorkspace(workspaceDir);
     let t0 = performance.now();
-    storeDocuments(workspace.db, await benchDocuments(docs));
-    workspace.close();
-    log(`${docs} documents stored in ${Math.round(performance.now() - t0)} ms (load average ${load()})`);
+    if (values.reuse && existsSync(path.join(dir, 'corpus'))) {
+      // The engines' builds add ADDS documents each; start every run from the corpus as stored.
+      rmSync(workspaceDir, { recursive: true, force: true });
+      cpSync(path.join(dir, 'corpus'), workspaceDir, { recursive: true });
+      log(`${docs} documents copied from ${path.join(dir, 'corpus')} (load average ${load()})`);
+    } else {
+      rmSync(workspaceDir, { recursive: true, force: true });
+      const workspace = openWorkspace(workspaceDir);
+      storeDocuments(workspace.db, await benchDocuments(docs));
+      workspace.close();
+      log(`${docs} documents stored in ${Math.round(performance.now() - t0)} ms (load average ${load()})`);
+      if (values.reuse) cpSync(workspaceDir, path.join(dir, 'corpus'), { recursive: true });
+    }
     const loads: Record<string, string> = {};
     const result: Record<string, unknown> = { docs };
     // The library first, on the store as imported (FTS5's table is added to it later).
@@ -84,7 +96,7 @@ for (const docs of sizes) {
       (await import('../src/main/lock/lock-workspace.ts')).lockInPlace(lockedDir, BENCH_PASSPHRASE);
     }
     const engines = (values.locked ? LOCKED_ENGINES : ENGINES).filter((e) => !values.engines || values.engines.split(',').includes(e));
-    if (engines.length === 0) throw new Error(`--engines takes names among ${ENGINES.join(', ')}.`);
+    if (engines.length === 0 && values.engines !== 'none') throw new Error(`--engines takes names among ${ENGINES.join(', ')}.`);
     for (const engine of engines) {
       const engineDir = engine === 'dossier-locked' ? lockedDir : workspaceDir;
       // Two processes per engine: a full build (and a new document), then a restart that loads the
@@ -114,7 +126,7 @@ for (const docs of sizes) {
     if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
     else printTable(result as Result, engines);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!values.reuse) rmSync(dir, { recursive: true, force: true });
   }
 }
 
