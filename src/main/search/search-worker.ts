@@ -7,7 +7,7 @@
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { IndexableDocument } from '../store/documents-repo.ts';
-import { readIndexFile, writeIndexFile } from './index-files.ts';
+import { openIndexFile, writeIndexFile } from './index-files.ts';
 import { buildSegment, forgetWords } from './lunr-index.ts';
 import { decodeSegment, encodeSegment } from './segment-cache.ts';
 import { FIELDS, type Segment } from './segment-format.ts';
@@ -30,11 +30,34 @@ const config = workerData as WorkerConfig;
 const segments = new Map<number, Segment>();
 
 function holdSegment(id: number, segment: Segment): void {
+  segments.get(id)?.release?.();
   segments.set(id, segment);
 }
 
 function dropSegment(id: number): void {
+  segments.get(id)?.release?.();
   segments.delete(id);
+}
+
+/** A segment's cache file read back: its head in memory, its positions and offsets left in the file until asked for. */
+function loadSegment(cacheFile: string): { segment: Segment; pipelineVersion: number } {
+  const file = openIndexFile(cacheFile, config.indexKey);
+  try {
+    return decodeSegment(file);
+  } catch (error) {
+    file.close();
+    throw error;
+  }
+}
+
+/**
+ * Writes a segment's cache file and holds the segment as read back from it (issue 17): a plain
+ * investigation's positions and offsets then leave memory for the file. A locked one's file is
+ * decrypted whole to be read, so the segment just built is held as it is.
+ */
+function saveSegment(id: number, segment: Segment, cacheFile: string, generation: number): void {
+  writeIndexFile(cacheFile, encodeSegment(segment, { pipelineVersion: PIPELINE_VERSION, generation }), config.tmpDir, config.indexKey);
+  holdSegment(id, config.indexKey ? segment : { ...loadSegment(cacheFile).segment, meta: segment.meta });
 }
 let db: DatabaseSync | undefined;
 const store = (): DatabaseSync => (db ??= new DatabaseSync(config.databaseFile, { readOnly: true, timeout: 5000 }));
@@ -137,8 +160,8 @@ function handle(request: WorkerRequest): unknown {
       const segment = { ...buildSegment(readDocuments(request.ids, meta)), meta };
       // A full build sends many small segments in a row: the words worked out serve the next one too.
       if (!request.moreToCome) forgetWords();
-      if (request.cacheFile) writeIndexFile(request.cacheFile, encodeSegment(segment, { pipelineVersion: PIPELINE_VERSION, generation: request.generation }), config.tmpDir, config.indexKey);
-      holdSegment(request.segment, segment);
+      if (request.cacheFile) saveSegment(request.segment, segment, request.cacheFile, request.generation);
+      else holdSegment(request.segment, segment);
       return { ids: segment.ids, meta };
     }
     case 'merge': {
@@ -150,25 +173,34 @@ function handle(request: WorkerRequest): unknown {
           return { segment: input, keep };
         }),
       );
-      if (request.cacheFile) writeIndexFile(request.cacheFile, encodeSegment(segment, { pipelineVersion: PIPELINE_VERSION, generation: request.generation }), config.tmpDir, config.indexKey);
-      holdSegment(request.segment, segment);
+      if (request.cacheFile) saveSegment(request.segment, segment, request.cacheFile, request.generation);
+      else holdSegment(request.segment, segment);
       return { ids: segment.ids };
     }
     case 'save': {
       const segment = segments.get(request.segment);
       if (!segment) throw new Error(`Segment ${request.segment} is not loaded in this worker.`);
-      writeIndexFile(request.cacheFile, encodeSegment(segment, { pipelineVersion: PIPELINE_VERSION, generation: request.generation }), config.tmpDir, config.indexKey);
+      saveSegment(request.segment, segment, request.cacheFile, request.generation);
       return {};
     }
     case 'load': {
-      const { segment, pipelineVersion } = decodeSegment(readIndexFile(request.cacheFile, config.indexKey));
-      if (pipelineVersion !== PIPELINE_VERSION) throw new Error('The index cache is from another pipeline version.');
+      const { segment, pipelineVersion } = loadSegment(request.cacheFile);
+      if (pipelineVersion !== PIPELINE_VERSION) {
+        segment.release?.();
+        throw new Error('The index cache is from another pipeline version.');
+      }
       holdSegment(request.segment, segment);
       // Caches written with the documents' filter values answer from the file; older ones read the store.
       return { ids: segment.ids, meta: segment.meta ?? readMeta(segment.ids) };
     }
     case 'drop':
       dropSegment(request.segment);
+      return {};
+    case 'close':
+      // Before the pool terminates this thread: its open cache files belong to the process, not the thread.
+      for (const id of [...segments.keys()]) dropSegment(id);
+      db?.close();
+      db = undefined;
       return {};
     case 'match':
       // Each segment's own vocabulary is walked for a fuzzy word: the merge policy keeps segments few, and a

@@ -1,17 +1,29 @@
 /**
- * The cache file of a segment (format 3, issue 17): a small JSON header (ids, each field's average
+ * The cache file of a segment (format 4, issue 17): a small JSON header (ids, each field's average
  * length and array sizes), then the arrays' bytes as they lie in memory, then the terms as one UTF-8
  * string, so loading is reading one file and making views on it rather than parsing millions of
- * numbers. The file is read and written whole through index-files.ts (a locked investigation seals it).
+ * numbers. Every field's positions and offsets come last, after the head: a load reads the head only
+ * and the positions and offsets stay in the file, read a term's run at a time by the queries that need
+ * them (a phrase check, snippets). Files go through index-files.ts (a locked investigation seals them:
+ * then the whole file is decrypted and the runs are views on it).
+ *
+ *   'DSX4' · u32 JSON length · f64 head length · JSON · (4-aligned) ints of every field · postings of
+ *   every field · terms  ‖ head length: positions of every field · offsets of every field
  */
-import { FIELDS, META_COLUMNS, type DocMetaColumns, type FieldPostings, type Segment } from './segment-format.ts';
+import type { IndexFileReader } from './index-files.ts';
+import { FIELDS, fieldBytes, META_COLUMNS, type ByteRuns, type DocMetaColumns, type FieldPostings, type Segment } from './segment-format.ts';
 import { TermDictionary } from './term-dictionary.ts';
 
 /** Bumped with every change of the layout below: a manifest or file of another format is rebuilt, never misread. */
-export const SEGMENT_FORMAT = 3;
-const MAGIC = 'DSX3';
+export const SEGMENT_FORMAT = 4;
+const MAGIC = 'DSX4';
+const PREAMBLE = 16;
 const INT_ARRAYS = ['lengths', 'termIds', 'df', 'postingStart', 'positionStart', 'offsetStart'] as const;
-const BYTE_ARRAYS = ['postings', 'positions', 'offsets'] as const;
+/** Kept in the head (read at load) … */
+const HEAD_BYTES = ['postings'] as const;
+/** … and left in the file after it. */
+const RUN_BYTES = ['positions', 'offsets'] as const;
+const BYTE_ARRAYS = [...HEAD_BYTES, ...RUN_BYTES] as const;
 
 interface CacheHeader {
   pipelineVersion: number;
@@ -64,41 +76,59 @@ export function encodeSegment(segment: Segment, stamp: { pipelineVersion: number
     ...(segment.meta ? { meta: encodeMeta(segment.meta) } : {}),
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
-  const dataStart = align4(8 + json.length);
-  let size = dataStart;
-  for (const f of segment.fields) for (const name of INT_ARRAYS) size += f[name].byteLength;
-  for (const f of segment.fields) for (const name of BYTE_ARRAYS) size += f[name].byteLength;
-  const out = Buffer.alloc(size + terms.length);
+  const runs = segment.fields.map(fieldBytes);
+  const dataStart = align4(PREAMBLE + json.length);
+  let head = dataStart + terms.length;
+  for (const f of segment.fields) {
+    for (const name of INT_ARRAYS) head += f[name].byteLength;
+    head += f.postings.byteLength;
+  }
+  let size = head;
+  for (const r of runs) size += r.positions.byteLength + r.offsets.byteLength;
+  const out = Buffer.alloc(size);
   out.write(MAGIC, 0, 'latin1');
   out.writeUInt32LE(json.length, 4);
-  json.copy(out, 8);
+  out.writeDoubleLE(head, 8);
+  json.copy(out, PREAMBLE);
   let at = dataStart;
   const put = (array: Int32Array | Uint8Array) => {
     out.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), at);
     at += array.byteLength;
   };
   for (const f of segment.fields) for (const name of INT_ARRAYS) put(f[name]);
-  for (const f of segment.fields) for (const name of BYTE_ARRAYS) put(f[name]);
+  for (const f of segment.fields) put(f.postings);
   terms.copy(out, at);
+  at += terms.length;
+  for (const r of runs) put(r.positions);
+  for (const r of runs) put(r.offsets);
   return out;
 }
 
-/** A segment from its cache file's bytes; throws when they are not a whole, consistent cache of this format. */
-export function decodeSegment(bytes: Buffer): { segment: Segment; pipelineVersion: number; generation: number } {
-  if (bytes.length < 8 || bytes.toString('latin1', 0, 4) !== MAGIC) throw damaged();
-  const jsonLength = bytes.readUInt32LE(4);
-  if (8 + jsonLength > bytes.length) throw damaged();
+/**
+ * A segment from its cache file: its head read and checked (throws when it is not a whole, consistent
+ * cache of this format); its positions and offsets are read from `file` when asked, so the segment
+ * keeps the file open until `release` (the worker's drop).
+ */
+export function decodeSegment(file: IndexFileReader): { segment: Segment; pipelineVersion: number; generation: number } {
+  if (file.size < PREAMBLE) throw damaged();
+  const preamble = Buffer.from(file.read(0, PREAMBLE));
+  if (preamble.toString('latin1', 0, 4) !== MAGIC) throw damaged();
+  const jsonLength = preamble.readUInt32LE(4);
+  const headLength = preamble.readDoubleLE(8);
+  if (!Number.isSafeInteger(headLength) || PREAMBLE + jsonLength > headLength || headLength > file.size) throw damaged();
+  const read = file.read(0, headLength);
+  const bytes = Buffer.from(read.buffer, read.byteOffset, read.byteLength);
   let header: CacheHeader;
   try {
-    header = JSON.parse(bytes.toString('utf8', 8, 8 + jsonLength)) as CacheHeader;
+    header = JSON.parse(bytes.toString('utf8', PREAMBLE, PREAMBLE + jsonLength)) as CacheHeader;
   } catch {
     throw damaged();
   }
   const { ids, fields: shapes, termBytes } = header;
   if (!Array.isArray(ids) || !Array.isArray(shapes) || shapes.length !== FIELDS.length || !Number.isInteger(termBytes)) throw damaged();
   // Int32 views need 4-byte alignment in the underlying buffer; copy once if the file's buffer is not.
-  const base = (bytes.byteOffset + align4(8 + jsonLength)) % 4 === 0 ? bytes : Buffer.from(bytes);
-  let at = base.byteOffset + align4(8 + jsonLength);
+  const base = (bytes.byteOffset + align4(PREAMBLE + jsonLength)) % 4 === 0 ? bytes : Buffer.from(bytes);
+  let at = base.byteOffset + align4(PREAMBLE + jsonLength);
   const end = base.byteOffset + base.length;
   const take = (width: 1 | 4, length: unknown): Int32Array | Uint8Array => {
     if (!Number.isInteger(length) || (length as number) < 0 || at + (length as number) * width > end) throw damaged();
@@ -106,17 +136,39 @@ export function decodeSegment(bytes: Buffer): { segment: Segment; pipelineVersio
     at += (length as number) * width;
     return array;
   };
-  const partial = shapes.map((shape) => {
+  const lengthOf = (f: number, name: (typeof BYTE_ARRAYS)[number]) => shapes[f]!.lengths[INT_ARRAYS.length + BYTE_ARRAYS.indexOf(name)];
+  const ints = shapes.map((shape) => {
     if (!Array.isArray(shape?.lengths) || shape.lengths.length !== INT_ARRAYS.length + BYTE_ARRAYS.length || typeof shape.average !== 'number') throw damaged();
     return Object.fromEntries(INT_ARRAYS.map((name, i) => [name, take(4, shape.lengths[i])])) as Record<(typeof INT_ARRAYS)[number], Int32Array>;
   });
-  const fields: FieldPostings[] = partial.map((ints, f) => ({
-    ...ints,
-    average: shapes[f]!.average,
-    ...(Object.fromEntries(BYTE_ARRAYS.map((name, i) => [name, take(1, shapes[f]!.lengths[INT_ARRAYS.length + i])])) as Record<(typeof BYTE_ARRAYS)[number], Uint8Array>),
-  }));
+  const postings = shapes.map((_, f) => take(1, lengthOf(f, 'postings')) as Uint8Array);
   if (at + termBytes !== end) throw damaged();
   const terms = new TermDictionary(Buffer.from(base.buffer, at, termBytes).toString('utf8'));
+  // The runs, after the head: positions of every field, then offsets of every field.
+  let runAt = headLength;
+  const runOf = (length: unknown): ByteRuns => {
+    if (!Number.isInteger(length) || (length as number) < 0 || runAt + (length as number) > file.size) throw damaged();
+    const from = runAt;
+    const size = length as number;
+    runAt += size;
+    return {
+      length: size,
+      read: (a, b) => {
+        if (a < 0 || b > size || b < a) throw damaged();
+        return file.read(from + a, from + b);
+      },
+    };
+  };
+  const positions = shapes.map((_, f) => runOf(lengthOf(f, 'positions')));
+  const offsets = shapes.map((_, f) => runOf(lengthOf(f, 'offsets')));
+  if (runAt !== file.size) throw damaged();
+  const fields: FieldPostings[] = ints.map((arrays, f) => ({
+    ...arrays,
+    average: shapes[f]!.average,
+    postings: postings[f]!,
+    positions: positions[f]!,
+    offsets: offsets[f]!,
+  }));
   const consistent = fields.every((f) => {
     const n = f.termIds.length;
     return (
@@ -132,5 +184,9 @@ export function decodeSegment(bytes: Buffer): { segment: Segment; pipelineVersio
     );
   });
   if (!consistent) throw damaged();
-  return { segment: { ids, terms, fields, meta: decodeMeta(header.meta, ids.length) }, pipelineVersion: header.pipelineVersion, generation: header.generation };
+  return {
+    segment: { ids, terms, fields, meta: decodeMeta(header.meta, ids.length), release: () => file.close() },
+    pipelineVersion: header.pipelineVersion,
+    generation: header.generation,
+  };
 }

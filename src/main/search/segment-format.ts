@@ -32,7 +32,21 @@ export interface Segment {
    * indexed fields: documents.index_generation), so a cached value is never used stale.
    */
   meta?: DocMetaColumns | undefined;
+  /** Gives back the cache file a segment read from disk holds open (its positions and offsets), when dropped. */
+  release?: (() => void) | undefined;
 }
+
+/**
+ * Positions or offsets: in memory (a segment just built), or in the segment's cache file, read a term's
+ * run at a time when a phrase check or a snippet asks (issue 17: they were most of the resident index).
+ */
+export interface ByteRuns {
+  readonly length: number;
+  /** Bytes [from, to): a view when in memory, a read of the file otherwise. */
+  read(from: number, to: number): Uint8Array;
+}
+
+export const inMemory = (bytes: Uint8Array): ByteRuns => ({ length: bytes.length, read: (from, to) => bytes.subarray(from, to) });
 
 /** Filter and facet values of a segment's documents, one array per column in the order of its ids. */
 export interface DocMetaColumns {
@@ -62,9 +76,9 @@ export interface FieldPostings {
   positionStart: Int32Array;
   offsetStart: Int32Array;
   postings: Uint8Array;
-  positions: Uint8Array;
+  positions: ByteRuns;
   /** Where each token starts in the field's text (UTF-16 code units): snippets need no re-tokenising. */
-  offsets: Uint8Array;
+  offsets: ByteRuns;
 }
 
 /**
@@ -109,8 +123,8 @@ export class TermPostings {
   readonly tfs: Int32Array;
   private readonly field: FieldPostings;
   private readonly rank: number;
-  private positionAt: Int32Array | undefined;
-  private offsetAt: Int32Array | undefined;
+  private positionRun: Run | undefined;
+  private offsetRun: Run | undefined;
 
   constructor(field: FieldPostings, rank: number) {
     this.field = field;
@@ -142,34 +156,53 @@ export class TermPostings {
 
   /** The token positions of posting k, ascending. */
   positions(k: number): number[] {
-    this.positionAt ??= this.runStarts(this.field.positions, this.field.positionStart[this.rank]!);
-    return this.run(this.field.positions, this.positionAt[k]!, this.tfs[k]!);
+    this.positionRun ??= this.runOf(this.field.positions, this.field.positionStart);
+    return this.decode(this.positionRun, k);
   }
 
   /** The character offsets of posting k, ascending. */
   offsets(k: number): number[] {
-    this.offsetAt ??= this.runStarts(this.field.offsets, this.field.offsetStart[this.rank]!);
-    return this.run(this.field.offsets, this.offsetAt[k]!, this.tfs[k]!);
+    this.offsetRun ??= this.runOf(this.field.offsets, this.field.offsetStart);
+    return this.decode(this.offsetRun, k);
   }
 
-  private runStarts(bytes: Uint8Array, from: number): Int32Array {
+  /** The term's whole run (one read of the file), and where each posting's values start in it. */
+  private runOf(runs: ByteRuns, start: Int32Array): Run {
+    const bytes = runs.read(start[this.rank]!, start[this.rank + 1]!);
     const starts = new Int32Array(this.tfs.length);
-    const reader = new ByteReader(bytes, from);
+    const reader = new ByteReader(bytes, 0);
     for (let k = 0; k < this.tfs.length; k++) {
       starts[k] = reader.at;
       reader.skip(this.tfs[k]!);
     }
-    return starts;
+    return { bytes, starts };
   }
 
-  private run(bytes: Uint8Array, at: number, count: number): number[] {
-    const reader = new ByteReader(bytes, at);
+  private decode({ bytes, starts }: Run, k: number): number[] {
+    const reader = new ByteReader(bytes, starts[k]!);
+    const count = this.tfs[k]!;
     const out = new Array<number>(count);
     let value = 0;
     for (let i = 0; i < count; i++) out[i] = value += reader.varint();
     return out;
   }
 }
+
+interface Run {
+  bytes: Uint8Array;
+  starts: Int32Array;
+}
+
+/** A field's positions and offsets whole, in memory: what a merge copies from (and the cache file is written from). */
+export interface FieldBytes {
+  positions: Uint8Array;
+  offsets: Uint8Array;
+}
+
+export const fieldBytes = (field: FieldPostings): FieldBytes => ({
+  positions: field.positions.read(0, field.positions.length),
+  offsets: field.offsets.read(0, field.offsets.length),
+});
 
 /** Writes one field's postings, term by term in ascending term number (a build and a merge both use it). */
 export class FieldWriter {
@@ -216,17 +249,17 @@ export class FieldWriter {
   }
 
   /** A posting copied from another segment's bytes (its runs are self-contained: first value whole). */
-  copy(doc: number, tf: number, field: FieldPostings, positions: [number, number], offsets: [number, number]): void {
+  copy(doc: number, tf: number, bytes: FieldBytes, positions: [number, number], offsets: [number, number]): void {
     this.posting(doc, tf);
-    this.positions.append(field.positions, positions[0], positions[1]);
-    this.offsets.append(field.offsets, offsets[0], offsets[1]);
+    this.positions.append(bytes.positions, positions[0], positions[1]);
+    this.offsets.append(bytes.offsets, offsets[0], offsets[1]);
   }
 
   /**
    * All of one segment's postings of a term at once, its documents shifted by `shift` (a merge keeping
    * every document of that segment): only the first gap changes, the rest of the bytes are copied whole.
    */
-  copyAll(field: FieldPostings, rank: number, shift: number): void {
+  copyAll(field: FieldPostings, bytes: FieldBytes, rank: number, shift: number): void {
     const reader = new ByteReader(field.postings, field.postingStart[rank]!);
     const first = reader.varint();
     const tf = reader.varint();
@@ -240,8 +273,8 @@ export class FieldWriter {
     this.postings.varint(first + shift - this.lastDoc);
     this.postings.varint(tf);
     this.postings.append(field.postings, rest, field.postingStart[rank + 1]!);
-    this.positions.append(field.positions, field.positionStart[rank]!, field.positionStart[rank + 1]!);
-    this.offsets.append(field.offsets, field.offsetStart[rank]!, field.offsetStart[rank + 1]!);
+    this.positions.append(bytes.positions, field.positionStart[rank]!, field.positionStart[rank + 1]!);
+    this.offsets.append(bytes.offsets, field.offsetStart[rank]!, field.offsetStart[rank + 1]!);
     this.lastDoc = last + shift;
     this.count += field.df[rank]!;
   }
@@ -275,8 +308,8 @@ export class FieldWriter {
       positionStart: bounds(this.positionStart, this.positions.length),
       offsetStart: bounds(this.offsetStart, this.offsets.length),
       postings: this.postings.finish(),
-      positions: this.positions.finish(),
-      offsets: this.offsets.finish(),
+      positions: inMemory(this.positions.finish()),
+      offsets: inMemory(this.offsets.finish()),
     };
   }
 

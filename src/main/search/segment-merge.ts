@@ -5,7 +5,7 @@
  * and field lengths, so the merged segment ranks exactly as a segment built over the same documents.
  */
 import { ByteReader } from './varint.ts';
-import { FIELDS, FieldWriter, META_COLUMNS, type DocMetaColumns, type Segment } from './segment-format.ts';
+import { fieldBytes, FIELDS, FieldWriter, META_COLUMNS, type DocMetaColumns, type Segment } from './segment-format.ts';
 import { TermDictionary } from './term-dictionary.ts';
 
 export interface MergeInput {
@@ -51,6 +51,8 @@ export function mergeSegments(inputs: readonly MergeInput[]): Segment {
   });
   FIELDS.forEach((_, f) => {
     const writer = writers[f]!;
+    // The inputs' positions and offsets of this field, read whole once (a segment loaded from its cache keeps them on disk).
+    const bytes = inputs.map(({ segment }) => fieldBytes(segment.fields[f]!));
     // One cursor per input over its field's terms, which ascend in the union's numbering too.
     const rank = inputs.map(() => 0);
     for (let t = 0; t < union.length; t++) {
@@ -63,12 +65,12 @@ export function mergeSegments(inputs: readonly MergeInput[]): Segment {
         if (!begun) writer.begin(t);
         begun = true;
         if (shifts[i]! >= 0) {
-          writer.copyAll(field, r, shifts[i]!);
+          writer.copyAll(field, bytes[i]!, r, shifts[i]!);
           return;
         }
         const postings = new ByteReader(field.postings, field.postingStart[r]!);
-        const positions = new ByteReader(field.positions, field.positionStart[r]!);
-        const offsets = new ByteReader(field.offsets, field.offsetStart[r]!);
+        const positions = new ByteReader(bytes[i]!.positions, field.positionStart[r]!);
+        const offsets = new ByteReader(bytes[i]!.offsets, field.offsetStart[r]!);
         const map = renumbered[i]!;
         let doc = 0;
         for (let k = field.df[r]!; k > 0; k--) {
@@ -79,7 +81,7 @@ export function mergeSegments(inputs: readonly MergeInput[]): Segment {
           const o0 = offsets.at;
           offsets.skip(tf);
           const to = map[doc]!;
-          if (to >= 0) writer.copy(to, tf, field, [p0, positions.at], [o0, offsets.at]);
+          if (to >= 0) writer.copy(to, tf, bytes[i]!, [p0, positions.at], [o0, offsets.at]);
         }
       });
       if (begun) writer.end();

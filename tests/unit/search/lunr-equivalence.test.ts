@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { stemmingLanguage } from '../../../src/main/search/language.ts';
 import { buildSegment, FIELDS, indexedTerms } from '../../../src/main/search/lunr-index.ts';
 import { decodeSegment, encodeSegment } from '../../../src/main/search/segment-cache.ts';
+import { indexFileInMemory } from '../../../src/main/search/index-files.ts';
 import { documentFrequency, fieldWeight, lunrIdf, rankOf, TermPostings } from '../../../src/main/search/segment-format.ts';
 import { mergeSegments } from '../../../src/main/search/segment-merge.ts';
 import { TermDictionary } from '../../../src/main/search/term-dictionary.ts';
@@ -39,7 +40,7 @@ describe('packed segments', () => {
     const half = Math.floor(docs.length / 2);
     const halves = [buildSegment(docs.slice(0, half)), buildSegment(docs.slice(half))];
     const merged = mergeSegments(halves.map((segment) => ({ segment, keep: segment.ids.map((_, i) => i) })));
-    const cached = decodeSegment(Buffer.from(encodeSegment(built, { pipelineVersion: 1, generation: 1 }))).segment;
+    const cached = decodeSegment(indexFileInMemory(encodeSegment(built, { pipelineVersion: 1, generation: 1 }))).segment;
     for (const segment of [built, cached, merged]) {
       expect(segment.ids).toEqual(docs.map((d) => d.id));
       expect(segment.terms.toArray()).toEqual(Object.keys(index.invertedIndex).sort());

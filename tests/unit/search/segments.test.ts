@@ -8,6 +8,7 @@ import { transaction } from '../../../src/main/store/database.ts';
 import { tempDir } from '../../helpers/temp-workspace.ts';
 import { insertCorpus, type CorpusDocument } from './corpus.ts';
 import { decodeSegment } from '../../../src/main/search/segment-cache.ts';
+import { indexFileInMemory } from '../../../src/main/search/index-files.ts';
 
 const corpus = JSON.parse(readFileSync(new URL('./golden/corpus.json', import.meta.url), 'utf8')) as Record<string, CorpusDocument>;
 
@@ -188,7 +189,7 @@ describe('segments, caches and tombstones', () => {
     const indexDir = a.workspace.paths.indexDir;
     const cached = () => {
       const { files } = JSON.parse(readFileSync(path.join(indexDir, 'search-manifest.json'), 'utf8')) as { files: string[] };
-      return files.flatMap((file) => decodeSegment(readFileSync(path.join(indexDir, file))).segment.ids);
+      return files.flatMap((file) => decodeSegment(indexFileInMemory(readFileSync(path.join(indexDir, file)))).segment.ids);
     };
     // 10 documents built 2 at a time over two workers: 4 + 2 on one, 4 on the other.
     expect(readdirSync(indexDir).filter((f) => f.startsWith('segment-'))).toHaveLength(3);
