@@ -7,6 +7,7 @@ import type { AttributeFacet, AttributeFilter, AttributeType } from '../../share
 import type { Database } from '../store/database.ts';
 import type { DocTable } from '../search/doc-table.ts';
 import { periodEnd } from '../search/facets.ts';
+import { OrdinalLists } from '../search/ordinal-lists.ts';
 
 interface Value {
   attribute: string;
@@ -15,7 +16,7 @@ interface Value {
 
 export class AttributeIndex {
   private key = '';
-  private byOrdinal = new Map<number, Value[]>();
+  private byOrdinal = new OrdinalLists<Value>();
   private attributes: { id: string; name: string; type: AttributeType; choices: string[] }[] = [];
 
   private readonly db: Database;
@@ -32,16 +33,13 @@ export class AttributeIndex {
     const key = `${changes}:${version}`;
     if (key === this.key) return;
     this.key = key;
-    this.byOrdinal = new Map();
+    this.byOrdinal = new OrdinalLists();
     for (const { doc, attribute, value } of this.db.prepare('SELECT document_id AS doc, attribute_id AS attribute, value FROM document_attributes').all() as {
       doc: string;
       attribute: string;
       value: string;
     }[]) {
-      const ordinal = this.table.ordinal(doc);
-      let values = this.byOrdinal.get(ordinal);
-      if (!values) this.byOrdinal.set(ordinal, (values = []));
-      values.push({ attribute, value });
+      this.byOrdinal.listOf(this.table.ordinal(doc)).push({ attribute, value });
     }
     this.attributes = (this.db.prepare('SELECT id, name, type, choices FROM attributes ORDER BY position, name').all() as { id: string; name: string; type: AttributeType; choices: string }[]).map(
       (a) => ({ ...a, choices: JSON.parse(a.choices) as string[] }),
@@ -71,6 +69,7 @@ export class AttributeIndex {
   /** Per attribute, how many matching documents have each value; choices in their order, other values most frequent first. */
   facets(ordinals: ArrayLike<number>): AttributeFacet[] {
     const counts = new Map<string, Map<string, number>>();
+    if (this.byOrdinal.size === 0) return [];
     for (let i = 0; i < ordinals.length; i++) {
       for (const { attribute, value } of this.byOrdinal.get(ordinals[i]!) ?? []) {
         let byValue = counts.get(attribute);

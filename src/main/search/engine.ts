@@ -159,13 +159,16 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
       const scratch = scratchFor(table.size);
       const stamp = ++scratch.query;
       const accepted: number[] = [];
+      const superseded = set.hasSuperseded;
       results.forEach(({ segment, m }, r) => {
         const { ordinals } = segment;
-        for (const [k, local] of m.docs.entries()) {
+        const { docs } = m;
+        for (let k = 0; k < docs.length; k++) {
+          const local = docs[k]!;
           const ordinal = ordinals[local]!;
           // A tombstone: removed from the store, or an entry superseded by a re-index after an edit. Otherwise a
           // document is in two segments only while one replaces the other (compaction, delta promotion), with the same text.
-          if (!table.live[ordinal] || scratch.stamp[ordinal] === stamp || set.isSuperseded(table.ids[ordinal]!, segment.id)) continue;
+          if (!table.live[ordinal] || scratch.stamp[ordinal] === stamp || (superseded && set.isSuperseded(table.ids[ordinal]!, segment.id))) continue;
           if (accept && !accept(ordinal)) continue;
           scratch.stamp[ordinal] = stamp;
           scratch.from[ordinal] = r;
@@ -175,10 +178,12 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
           accepted.push(ordinal);
         }
         const termIdf = m.terms.map(idf);
-        for (let i = 0; i < m.entryDoc.length; i++) {
-          const ordinal = ordinals[m.entryDoc[i]!]!;
-          if (scratch.stamp[ordinal] !== stamp || scratch.from[ordinal] !== r) continue;
-          scratch.score[ordinal]! += m.entryWeight[i]! * termIdf[m.entryTerm[i]!]!;
+        const { entryDoc, entryTerm, entryWeight } = m;
+        const { stamp: stamps, from, score } = scratch;
+        for (let i = 0; i < entryDoc.length; i++) {
+          const ordinal = ordinals[entryDoc[i]!]!;
+          if (stamps[ordinal] !== stamp || from[ordinal] !== r) continue;
+          score[ordinal]! += entryWeight[i]! * termIdf[entryTerm[i]!]!;
         }
       });
 
@@ -191,11 +196,16 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
       );
       // The index terms each shown document matched, to mark in its snippets, and the clause each answers.
       const matchedTerms = new Map<number, Set<string>>(page.map((ordinal) => [ordinal, new Set<string>()]));
+      // The page's documents marked, so the pass over every contribution below does no Map lookup for the others.
+      const onPage = ++scratch.query;
+      for (const ordinal of page) scratch.stamp[ordinal] = onPage;
       const termClause = new Map<string, number>();
       results.forEach(({ segment, m }, r) => {
-        for (let i = 0; i < m.entryDoc.length; i++) {
-          const ordinal = segment.ordinals[m.entryDoc[i]!]!;
-          if (scratch.from[ordinal] === r) matchedTerms.get(ordinal)?.add(m.terms[m.entryTerm[i]!]!);
+        const { entryDoc, entryTerm } = m;
+        const { ordinals } = segment;
+        for (let i = 0; i < entryDoc.length; i++) {
+          const ordinal = ordinals[entryDoc[i]!]!;
+          if (scratch.stamp[ordinal] === onPage && scratch.from[ordinal] === r) matchedTerms.get(ordinal)!.add(m.terms[entryTerm[i]!]!);
         }
         m.terms.forEach((term, i) => {
           if (!termClause.has(term) && m.termClause[i]! >= 0) termClause.set(term, m.termClause[i]!);

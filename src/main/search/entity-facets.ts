@@ -7,6 +7,7 @@
 import type { EntityFacetCount } from '../../shared/domain.ts';
 import type { Database } from '../store/database.ts';
 import { Dictionary, type DocTable } from './doc-table.ts';
+import { OrdinalLists } from './ordinal-lists.ts';
 
 const REFRESH_MS = 2000;
 const PER_TYPE = 30;
@@ -40,7 +41,7 @@ export class EntityIndex {
   private readAt = 0;
   private stamp = '';
   private version = -1;
-  private byOrdinal = new Map<number, number[]>();
+  private byOrdinal = new OrdinalLists<number>();
   private codes = new Dictionary();
   private info = new Map<string, { label: string; type: EntityFacetCount['type'] }>();
   private infoKey = '';
@@ -86,7 +87,7 @@ export class EntityIndex {
     if (!appended && before && performance.now() - this.readAt < REFRESH_MS) return;
     const since = appended ? before.last : 0;
     if (!appended) {
-      this.byOrdinal = new Map();
+      this.byOrdinal = new OrdinalLists();
       this.readAt = performance.now();
     }
     this.state = now;
@@ -101,9 +102,7 @@ export class EntityIndex {
         : this.db.prepare('SELECT DISTINCT document_id AS doc, entity_id AS entity FROM entity_mentions').iterate()
     ) as Iterable<{ doc: string; entity: string }>;
     for (const { doc, entity } of rows) {
-      const ordinal = this.table.ordinal(doc);
-      let list = this.byOrdinal.get(ordinal);
-      if (!list) this.byOrdinal.set(ordinal, (list = []));
+      const list = this.byOrdinal.listOf(this.table.ordinal(doc));
       const code = this.codes.code(entity);
       if (!list.includes(code)) list.push(code);
     }
@@ -127,12 +126,13 @@ export class EntityIndex {
   /** Ordinals of documents that mention one of each group (an entity-only query). */
   ordinals(groups: string[][]): number[] {
     const test = this.filter(groups);
-    return [...this.byOrdinal.keys()].filter((o) => this.table.live[o] && test(o));
+    return this.byOrdinal.ordinals().filter((o) => this.table.live[o] && test(o));
   }
 
   /** The most named entities of each type among the documents, with counts. */
   facets(ordinals: ArrayLike<number>): EntityFacetCount[] {
     const counts = new Map<number, number>();
+    if (this.byOrdinal.size === 0) return [];
     for (let i = 0; i < ordinals.length; i++) for (const code of this.byOrdinal.get(ordinals[i]!) ?? []) counts.set(code, (counts.get(code) ?? 0) + 1);
     const all: EntityFacetCount[] = [];
     for (const [code, count] of counts) {

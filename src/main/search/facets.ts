@@ -1,6 +1,7 @@
 import type { FacetCount, SearchFacets, SearchFilters } from '../../shared/domain.ts';
 import type { Database } from '../store/database.ts';
 import { Dictionary, type DocTable } from './doc-table.ts';
+import { OrdinalLists } from './ordinal-lists.ts';
 
 /**
  * The tags each document carries on its passages, by ordinal, with the tags' names. Tags live in
@@ -9,7 +10,7 @@ import { Dictionary, type DocTable } from './doc-table.ts';
  */
 export class TagIndex {
   private key = '';
-  private byOrdinal = new Map<number, number[]>();
+  private byOrdinal = new OrdinalLists<number>();
   private tags = new Dictionary();
   private names = new Map<string, string>();
 
@@ -19,6 +20,11 @@ export class TagIndex {
   constructor(db: Database, table: DocTable) {
     this.db = db;
     this.table = table;
+  }
+
+  /** How many documents carry a tag. */
+  get taggedDocuments(): number {
+    return this.byOrdinal.size;
   }
 
   /** The codes (see `tagId`) of the tags on a document's passages, as of the last refresh(). */
@@ -45,15 +51,12 @@ export class TagIndex {
     const key = `${changes}:${version}`;
     if (key === this.key) return;
     this.key = key;
-    this.byOrdinal = new Map();
+    this.byOrdinal = new OrdinalLists();
     const rows = this.db
       .prepare('SELECT DISTINCT p.document_id AS doc, pt.tag_id AS tag FROM passages p JOIN passage_tags pt ON pt.passage_id = p.id')
       .all() as { doc: string; tag: string }[];
     for (const { doc, tag } of rows) {
-      const ordinal = this.table.ordinal(doc);
-      let codes = this.byOrdinal.get(ordinal);
-      if (!codes) this.byOrdinal.set(ordinal, (codes = []));
-      codes.push(this.tags.code(tag));
+      this.byOrdinal.listOf(this.table.ordinal(doc)).push(this.tags.code(tag));
     }
     this.names = new Map((this.db.prepare('SELECT id, name FROM tags').all() as { id: string; name: string }[]).map((t) => [t.id, t.name]));
   }
@@ -118,13 +121,14 @@ export function computeFacets(ordinals: ArrayLike<number>, table: DocTable, tags
     format: new Int32Array(d.format.values.length),
   };
   const tagCounts = new Map<number, number>();
+  const tagged = tags.taggedDocuments > 0;
   for (let i = 0; i < ordinals.length; i++) {
     const o = ordinals[i]!;
     if (table.language[o]! >= 0) counts.language[table.language[o]!]!++;
     if (table.source[o]! >= 0) counts.source[table.source[o]!]!++;
     if (table.year[o]! >= 0) counts.year[table.year[o]!]!++;
     counts.format[table.format[o]!]!++;
-    for (const code of tags.of(o) ?? []) tagCounts.set(code, (tagCounts.get(code) ?? 0) + 1);
+    if (tagged) for (const code of tags.of(o) ?? []) tagCounts.set(code, (tagCounts.get(code) ?? 0) + 1);
   }
   const sorted = (list: FacetCount[]) => list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   const list = (dictionary: Dictionary, counted: Int32Array): FacetCount[] =>

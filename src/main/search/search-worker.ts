@@ -9,13 +9,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { IndexableDocument } from '../store/documents-repo.ts';
 import { openIndexFile, writeIndexFile } from './index-files.ts';
 import { buildSegment, forgetWords } from './lunr-index.ts';
-import { decodeSegment, encodeSegment } from './segment-cache.ts';
+import { codedMeta, decodeSegment, encodeSegment } from './segment-cache.ts';
 import { FIELDS, type Segment } from './segment-format.ts';
 import { mergeSegments } from './segment-merge.ts';
 import { fuzzyTermsIn, matchSegment, postingsOf, type PostingsCache, type SegmentMatches } from './segment-query.ts';
 import { buildSnippets, tokenEnd, type TextMatch } from './snippets.ts';
 import { PIPELINE_VERSION, tokenize } from './tokenizer.ts';
-import type { DocMetaColumns, WorkerReply, WorkerRequest } from './worker-protocol.ts';
+import { packIds, type DocMetaColumns, type SegmentReply, type WorkerReply, type WorkerRequest } from './worker-protocol.ts';
 import type { DocMeta } from './doc-table.ts';
 
 interface WorkerConfig {
@@ -162,7 +162,7 @@ function handle(request: WorkerRequest): unknown {
       if (!request.moreToCome) forgetWords();
       if (request.cacheFile) saveSegment(request.segment, segment, request.cacheFile, request.generation);
       else holdSegment(request.segment, segment);
-      return { ids: segment.ids, meta };
+      return { ids: packIds(segment.ids), meta: codedMeta(meta) } satisfies SegmentReply;
     }
     case 'merge': {
       // The inputs stay until the engine drops them: queries sent before it learns of the merge still need them.
@@ -175,7 +175,7 @@ function handle(request: WorkerRequest): unknown {
       );
       if (request.cacheFile) saveSegment(request.segment, segment, request.cacheFile, request.generation);
       else holdSegment(request.segment, segment);
-      return { ids: segment.ids };
+      return { ids: packIds(segment.ids) } satisfies SegmentReply;
     }
     case 'save': {
       const segment = segments.get(request.segment);
@@ -191,7 +191,7 @@ function handle(request: WorkerRequest): unknown {
       }
       holdSegment(request.segment, segment);
       // Caches written with the documents' filter values answer from the file; older ones read the store.
-      return { ids: segment.ids, meta: segment.meta ?? readMeta(segment.ids) };
+      return { ids: packIds(segment.ids), meta: codedMeta(segment.meta ?? readMeta(segment.ids)) } satisfies SegmentReply;
     }
     case 'drop':
       dropSegment(request.segment);
@@ -265,6 +265,8 @@ parentPort!.on('message', (request: WorkerRequest) => {
     reply = { id: request.id, ok: true, value };
     // A broad query's matches are large (issue 17: cloning them was half of a query's main-thread time): moved, not copied.
     if (request.type === 'match') transfer = (value as SegmentMatches[]).flatMap((m) => [m.docs, m.own, m.entryDoc, m.entryTerm, m.entryWeight].map((a) => a.buffer as ArrayBuffer));
+    const { meta } = value as Partial<SegmentReply>;
+    if ((request.type === 'build' || request.type === 'load') && meta) transfer = Object.values(meta).map((column) => column.codes.buffer as ArrayBuffer);
   } catch (error) {
     reply = { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };
   }

@@ -11,6 +11,7 @@
  *   every field · terms  ‖ head length: positions of every field · offsets of every field
  */
 import type { IndexFileReader } from './index-files.ts';
+import type { CodedMeta } from './worker-protocol.ts';
 import { FIELDS, fieldBytes, META_COLUMNS, type ByteRuns, type DocMetaColumns, type FieldPostings, type Segment } from './segment-format.ts';
 import { TermDictionary } from './term-dictionary.ts';
 
@@ -49,6 +50,14 @@ function encodeMeta(meta: DocMetaColumns): NonNullable<CacheHeader['meta']> {
     });
     out[column] = { values, codes };
   }
+  return out;
+}
+
+/** A segment's filter values as a worker sends them to the engine (worker-protocol.ts). */
+export function codedMeta(meta: DocMetaColumns): CodedMeta {
+  const coded = encodeMeta(meta);
+  const out = {} as CodedMeta;
+  for (const column of META_COLUMNS) out[column] = { values: coded[column].values, codes: Int32Array.from(coded[column].codes) };
   return out;
 }
 

@@ -82,9 +82,7 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
   const termDf: number[] = [];
   const termClause: number[] = [];
   let currentClause = -1;
-  const entryDocs: number[] = [];
-  const entryTerms: number[] = [];
-  const entryWeights: number[] = [];
+  const entries = contributions.reset();
 
   /** Docs holding any of `alternatives` in the allowed fields, recording score contributions. */
   const lookup = (alternatives: [string, number][], field: QueryField | undefined, scale = 1): DocMask => {
@@ -107,12 +105,11 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
         if (!postings) continue;
         const { lengths, average } = segment.fields[f]!;
         const { docs, tfs } = postings;
+        entries.reserve(docs.length);
         for (let i = 0; i < docs.length; i++) {
           const doc = docs[i]!;
           found[doc] = 1;
-          entryDocs.push(doc);
-          entryTerms.push(termId);
-          entryWeights.push((fieldWeight(localIdf, tfs[i]!, lengths[doc]!, average, f) / localIdf) * boost * scale);
+          entries.push(doc, termId, (fieldWeight(localIdf, tfs[i]!, lengths[doc]!, average, f) / localIdf) * boost * scale);
         }
       }
     }
@@ -202,12 +199,13 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
     for (let doc = 0; doc < documentCount; doc++) if (excluded[doc]) matched[doc] = 0;
   }
 
+  const { doc: entryDocs, term: entryTerms, weight: entryWeights, length: entryCount } = entries;
   let kept = 0;
-  for (let i = 0; i < entryDocs.length; i++) if (matched[entryDocs[i]!]) kept++;
+  for (let i = 0; i < entryCount; i++) if (matched[entryDocs[i]!]) kept++;
   const entryDoc = new Int32Array(kept);
   const entryTerm = new Int32Array(kept);
   const entryWeight = new Float64Array(kept);
-  for (let i = 0, k = 0; i < entryDocs.length; i++) {
+  for (let i = 0, k = 0; i < entryCount; i++) {
     if (!matched[entryDocs[i]!]) continue;
     entryDoc[k] = entryDocs[i]!;
     entryTerm[k] = entryTerms[i]!;
@@ -217,6 +215,48 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
   const docs = Int32Array.from(membersOf(matched));
   return { docs, own: docs.map((doc) => ownCount[doc]!), terms: [...termIds.keys()], termClause, df: termDf, documentCount, entryDoc, entryTerm, entryWeight };
 }
+
+/**
+ * A query's score contributions as it is matched, in typed arrays grown by doubling and kept for the
+ * worker's next query (matching is synchronous, one query at a time): as JS arrays of numbers they were
+ * most of a broad query's garbage at 100,000 documents (issue 17).
+ */
+class Contributions {
+  doc = new Int32Array(1 << 14);
+  term = new Int32Array(1 << 14);
+  weight = new Float64Array(1 << 14);
+  length = 0;
+
+  reset(): this {
+    this.length = 0;
+    return this;
+  }
+
+  /** Room for `more` entries. */
+  reserve(more: number): void {
+    const needed = this.length + more;
+    if (needed <= this.doc.length) return;
+    let capacity = this.doc.length * 2;
+    while (capacity < needed) capacity *= 2;
+    const grow = <T extends Int32Array | Float64Array>(old: T, next: T): T => {
+      next.set(old.subarray(0, this.length));
+      return next;
+    };
+    this.doc = grow(this.doc, new Int32Array(capacity));
+    this.term = grow(this.term, new Int32Array(capacity));
+    this.weight = grow(this.weight, new Float64Array(capacity));
+  }
+
+  /** Call reserve() first. */
+  push(doc: number, term: number, weight: number): void {
+    const at = this.length++;
+    this.doc[at] = doc;
+    this.term[at] = term;
+    this.weight[at] = weight;
+  }
+}
+
+const contributions = new Contributions();
 
 /** A prefix and its stems of at least two letters. */
 function prefixAlternatives(prefix: string): string[] {

@@ -13,7 +13,7 @@ import { PIPELINE_VERSION } from './tokenizer.ts';
 import { SEGMENT_FORMAT } from './segment-cache.ts';
 import { DocTable, type DocMeta } from './doc-table.ts';
 import type { WorkerPool } from './worker-pool.ts';
-import type { DocMetaColumns } from './worker-protocol.ts';
+import { unpackIds, type CodedMeta, type SegmentReply } from './worker-protocol.ts';
 import { pickMerge, spreadBySize, Turn } from './merge-policy.ts';
 
 /**
@@ -209,20 +209,30 @@ export class SegmentSet {
 
   /** True when `segmentId` holds an older entry of a document edited since (segment ids are never reused). */
   isSuperseded(docId: string, segmentId: number): boolean {
-    return this.superseded.get(docId)?.includes(segmentId) ?? false;
+    // Asked for every matching document: without edits pending compaction it is no lookup at all.
+    return this.superseded.size > 0 && (this.superseded.get(docId)?.includes(segmentId) ?? false);
+  }
+
+  /** Whether any segment holds a superseded entry (then isSuperseded must be asked). */
+  get hasSuperseded(): boolean {
+    return this.superseded.size > 0;
   }
 
   private ordinalsOf(ids: string[]): Int32Array {
     return Int32Array.from(ids, (id) => this.table.ordinal(id));
   }
 
+  /** A worker's answer for a segment: its ids and their ordinals, and the filter values it read with them recorded. */
+  private received(reply: SegmentReply): { ids: string[]; ordinals: Int32Array } {
+    const ids = unpackIds(reply.ids);
+    const ordinals = this.ordinalsOf(ids);
+    if (reply.meta) this.applyMeta(ordinals, reply.meta);
+    return { ids, ordinals };
+  }
+
   /** Records the filter values a worker read with a segment's documents (a null format: the store no longer holds it). */
-  private applyMeta(ids: string[], meta: DocMetaColumns): void {
-    ids.forEach((id, i) => {
-      const format = meta.format[i];
-      if (format == null) return;
-      this.table.set(id, { language: meta.language[i] ?? null, format, source: meta.source[i] ?? null, publishedAt: meta.publishedAt[i] ?? null });
-    });
+  private applyMeta(ordinals: Int32Array, meta: CodedMeta): void {
+    this.table.setCoded(ordinals, meta);
   }
 
   private loadMeta(ids: string[]): void {
@@ -259,7 +269,7 @@ export class SegmentSet {
   private async build(ids: string[], base: boolean, generation: number, worker: number, moreToCome = false): Promise<SegmentInfo> {
     const id = this.nextSegment++;
     const cacheFile = base ? path.join(this.paths.indexDir, `segment-${id}-${generation}.bin`) : null;
-    const reply = await this.pool.call<{ ids: string[]; meta: DocMetaColumns }>(worker, {
+    const reply = await this.pool.call<SegmentReply>(worker, {
       type: 'build',
       segment: id,
       ids,
@@ -268,11 +278,11 @@ export class SegmentSet {
       ...(cacheFile && !this.unsaved ? { cacheFile } : {}),
     });
     if (cacheFile && this.unsaved) this.unsaved.add(id);
-    this.applyMeta(reply.ids, reply.meta);
-    const segment: SegmentInfo = { id, worker, ids: reply.ids, ordinals: this.ordinalsOf(reply.ids), base, cacheFile, tombstones: 0, builtAt: generation };
+    const built = this.received(reply);
+    const segment: SegmentInfo = { id, worker, ...built, base, cacheFile, tombstones: 0, builtAt: generation };
     this.segments.set(id, segment);
     // A document removed from the store while the segment was built is born a tombstone.
-    for (const docId of reply.ids) {
+    for (const docId of built.ids) {
       if (this.table.isLive(docId)) this.owner.set(docId, id);
       else segment.tombstones++;
     }
@@ -355,11 +365,10 @@ export class SegmentSet {
           const id = this.nextSegment++;
           const cacheFile = path.join(this.paths.indexDir, path.basename(file));
           const worker = workers[i]!;
-          const reply = await this.pool.call<{ ids: string[]; meta: DocMetaColumns }>(worker, { type: 'load', segment: id, cacheFile });
-          this.applyMeta(reply.ids, reply.meta);
+          const loaded = this.received(await this.pool.call<SegmentReply>(worker, { type: 'load', segment: id, cacheFile }));
           this.onProgress({ phase: 'load', done: ++done, total: manifest.files.length });
           const builtAt = Number(/-(\d+)\.bin$/.exec(cacheFile)?.[1] ?? 0);
-          return { id, worker, ids: reply.ids, ordinals: this.ordinalsOf(reply.ids), base: true, cacheFile, tombstones: 0, builtAt } satisfies SegmentInfo;
+          return { id, worker, ...loaded, base: true, cacheFile, tombstones: 0, builtAt } satisfies SegmentInfo;
         }),
       );
       for (const segment of loaded) {
@@ -413,7 +422,7 @@ export class SegmentSet {
     // An entry is as old as the oldest input: an edit after that is checked again (replaceEdited), never missed.
     const builtAt = Math.min(...inputs.map((s) => s.builtAt));
     const cacheFile = path.join(this.paths.indexDir, `segment-${id}-${builtAt}.bin`);
-    const reply = await this.pool.call<{ ids: string[] }>(worker, {
+    const reply = await this.pool.call<SegmentReply>(worker, {
       type: 'merge',
       segment: id,
       inputs: inputs.map((segment, i) => ({ segment: segment.id, keep: keep[i]! })),
@@ -421,10 +430,10 @@ export class SegmentSet {
       generation,
     });
     this.unsaved?.add(id);
-    const merged: SegmentInfo = { id, worker, ids: reply.ids, ordinals: this.ordinalsOf(reply.ids), base: true, cacheFile, tombstones: 0, builtAt };
+    const merged: SegmentInfo = { id, worker, ...this.received(reply), base: true, cacheFile, tombstones: 0, builtAt };
     const inputIds = new Set(inputs.map((s) => s.id));
     this.segments.set(id, merged);
-    for (const docId of reply.ids) {
+    for (const docId of merged.ids) {
       if (inputIds.has(this.owner.get(docId) ?? -1)) this.owner.set(docId, id);
       else {
         // Removed or edited while the merge ran: a tombstone here too, and its old entry superseded like the input's.

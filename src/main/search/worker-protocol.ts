@@ -1,6 +1,30 @@
 /** Messages between the search engine (main thread) and its workers. */
 import type { Clause } from './query-parser.ts';
+import type { DocMetaColumns } from './segment-format.ts';
 export type { DocMetaColumns } from './segment-format.ts';
+
+/**
+ * A segment's document ids across the thread boundary. One string is cloned in one copy and split on
+ * arrival; 100,000 strings are cloned one by one (issue 17: with the filter values below, that was most
+ * of a cold start's main-thread time). An id holding a line break (none the store makes) goes as a list.
+ */
+export type IdList = string | string[];
+export const packIds = (ids: string[]): IdList => (ids.some((id) => id === '' || id.includes('\n')) ? ids : ids.join('\n'));
+export const unpackIds = (ids: IdList): string[] => (typeof ids !== 'string' ? ids : ids === '' ? [] : ids.split('\n'));
+
+/** A column of filter values, dictionary-coded: each document's index into `values`, -1 for null (the codes are transferred, not cloned). */
+export interface CodedColumn {
+  values: string[];
+  codes: Int32Array;
+}
+export type CodedMeta = Record<keyof DocMetaColumns, CodedColumn>;
+
+/** What a worker answers for a segment it built, merged or loaded. */
+export interface SegmentReply {
+  ids: IdList;
+  /** Absent for a merge: the engine has its documents' values already. */
+  meta?: CodedMeta;
+}
 
 export type WorkerRequest = { id: number } & (
   | { type: 'build'; segment: number; ids: string[]; cacheFile?: string; generation: number; moreToCome?: boolean }
