@@ -64,6 +64,11 @@ export class DocTable {
     return ordinal;
   }
 
+  /** The document's ordinal, or undefined when the table has never seen it (no ordinal is given). */
+  find(id: string): number | undefined {
+    return this.ordinals.get(id);
+  }
+
   isLive(id: string): boolean {
     const ordinal = this.ordinals.get(id);
     return ordinal !== undefined && this.live[ordinal] === 1;
@@ -135,5 +140,55 @@ export class DocTable {
     this.format = grow(this.format, (n) => new Int32Array(n));
     this.source = grow(this.source, (n) => new Int32Array(n));
     this.year = grow(this.year, (n) => new Int32Array(n));
+  }
+}
+
+/**
+ * Which segment owns each live document, by ordinal (0: none; segment ids start at 1). Issue 17: a Map
+ * keyed by 100,000 id strings, filled and walked at every cold start, was its largest main-thread cost.
+ */
+export class Owners {
+  private of = new Int32Array(1024);
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  get(ordinal: number | undefined): number | undefined {
+    const segment = ordinal === undefined ? 0 : (this.of[ordinal] ?? 0);
+    return segment === 0 ? undefined : segment;
+  }
+
+  has(ordinal: number | undefined): boolean {
+    return this.get(ordinal) !== undefined;
+  }
+
+  set(ordinal: number, segment: number): void {
+    if (ordinal >= this.of.length) {
+      const next = new Int32Array(Math.max(ordinal + 1, this.of.length * 2));
+      next.set(this.of);
+      this.of = next;
+    }
+    if (this.of[ordinal] === 0) this.count++;
+    this.of[ordinal] = segment;
+  }
+
+  delete(ordinal: number | undefined): void {
+    if (ordinal === undefined || !this.of[ordinal]) return;
+    this.of[ordinal] = 0;
+    this.count--;
+  }
+
+  /** The ordinals that have an owner, ascending. */
+  ordinals(): number[] {
+    const out: number[] = [];
+    for (let o = 0; o < this.of.length; o++) if (this.of[o]) out.push(o);
+    return out;
+  }
+
+  clear(): void {
+    this.of.fill(0);
+    this.count = 0;
   }
 }

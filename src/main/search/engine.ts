@@ -276,7 +276,7 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
       const parsed = parseQuery(query);
       if (!parsed.ok || parsed.clauses.length === 0) return [];
       await set.fresh();
-      const segmentId = set.owner.get(documentId);
+      const segmentId = set.ownerOf(documentId);
       const segment = segmentId === undefined ? undefined : set.segments.get(segmentId);
       if (!segment) return [];
       // The same expansion as the search (word forms, other scripts, names), so the reader marks what the hit matched.
@@ -285,7 +285,7 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
     },
     async indexedCount() {
       await set.fresh();
-      return set.owner.size;
+      return set.indexedCount;
     },
     refresh: () => set.fresh(),
     close: () => pool.close(),

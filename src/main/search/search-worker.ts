@@ -40,7 +40,7 @@ function dropSegment(id: number): void {
 }
 
 /** A segment's cache file read back: its head in memory, its positions and offsets left in the file until asked for. */
-function loadSegment(cacheFile: string): { segment: Segment; pipelineVersion: number } {
+function loadSegment(cacheFile: string): ReturnType<typeof decodeSegment> {
   const file = openIndexFile(cacheFile, config.indexKey);
   try {
     return decodeSegment(file);
@@ -184,24 +184,19 @@ function handle(request: WorkerRequest): unknown {
       return {};
     }
     case 'load': {
-      const { segment, pipelineVersion } = loadSegment(request.cacheFile);
+      const { segment, pipelineVersion, coded } = loadSegment(request.cacheFile);
       if (pipelineVersion !== PIPELINE_VERSION) {
         segment.release?.();
         throw new Error('The index cache is from another pipeline version.');
       }
       holdSegment(request.segment, segment);
       // Caches written with the documents' filter values answer from the file; older ones read the store.
-      return { ids: packIds(segment.ids), meta: codedMeta(segment.meta ?? readMeta(segment.ids)) } satisfies SegmentReply;
+      return { ids: packIds(segment.ids), meta: coded ?? codedMeta(segment.meta ?? readMeta(segment.ids)) } satisfies SegmentReply;
     }
     case 'drop':
       dropSegment(request.segment);
       return {};
-    case 'close':
-      // Before the pool terminates this thread: its open cache files belong to the process, not the thread.
-      for (const id of [...segments.keys()]) dropSegment(id);
-      db?.close();
-      db = undefined;
-      return {};
+
     case 'match':
       // Each segment's own vocabulary is walked for a fuzzy word: the merge policy keeps segments few, and a
       // union of the vocabularies (kept before issue 17) held every term a second time.

@@ -55,9 +55,17 @@ function encodeMeta(meta: DocMetaColumns): NonNullable<CacheHeader['meta']> {
 
 /** A segment's filter values as a worker sends them to the engine (worker-protocol.ts). */
 export function codedMeta(meta: DocMetaColumns): CodedMeta {
-  const coded = encodeMeta(meta);
+  return codedFrom(encodeMeta(meta));
+}
+
+function codedFrom(coded: NonNullable<CacheHeader['meta']>): CodedMeta {
   const out = {} as CodedMeta;
-  for (const column of META_COLUMNS) out[column] = { values: coded[column].values, codes: Int32Array.from(coded[column].codes) };
+  for (const column of META_COLUMNS) {
+    const { values, codes } = coded[column];
+    if (!values.every((value) => typeof value === 'string')) throw damaged();
+    // A code outside the values (a damaged file) reads as no value, as decodeMeta reads it.
+    out[column] = { values, codes: Int32Array.from(codes, (code) => (Number.isInteger(code) && code >= 0 && code < values.length ? code : -1)) };
+  }
   return out;
 }
 
@@ -118,7 +126,7 @@ export function encodeSegment(segment: Segment, stamp: { pipelineVersion: number
  * cache of this format); its positions and offsets are read from `file` when asked, so the segment
  * keeps the file open until `release` (the worker's drop).
  */
-export function decodeSegment(file: IndexFileReader): { segment: Segment; pipelineVersion: number; generation: number } {
+export function decodeSegment(file: IndexFileReader): { segment: Segment; pipelineVersion: number; generation: number; coded?: CodedMeta | undefined } {
   if (file.size < PREAMBLE) throw damaged();
   const preamble = Buffer.from(file.read(0, PREAMBLE));
   if (preamble.toString('latin1', 0, 4) !== MAGIC) throw damaged();
@@ -193,9 +201,12 @@ export function decodeSegment(file: IndexFileReader): { segment: Segment; pipeli
     );
   });
   if (!consistent) throw damaged();
+  const meta = decodeMeta(header.meta, ids.length);
   return {
-    segment: { ids, terms, fields, meta: decodeMeta(header.meta, ids.length), release: () => file.close() },
+    segment: { ids, terms, fields, meta, release: () => file.close() },
     pipelineVersion: header.pipelineVersion,
     generation: header.generation,
+    // The values as the file codes them, for the engine (checked by decodeMeta above).
+    coded: header.meta && meta ? codedFrom(header.meta) : undefined,
   };
 }

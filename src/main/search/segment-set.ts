@@ -11,7 +11,7 @@ import { currentGeneration, type Database } from '../store/database.ts';
 import { documentChangesResetAt, documentsChangedBetween, latestDocumentChange } from '../store/document-changes-repo.ts';
 import { PIPELINE_VERSION } from './tokenizer.ts';
 import { SEGMENT_FORMAT } from './segment-cache.ts';
-import { DocTable, type DocMeta } from './doc-table.ts';
+import { DocTable, Owners, type DocMeta } from './doc-table.ts';
 import type { WorkerPool } from './worker-pool.ts';
 import { unpackIds, type CodedMeta, type SegmentReply } from './worker-protocol.ts';
 import { pickMerge, spreadBySize, Turn } from './merge-policy.ts';
@@ -35,6 +35,13 @@ const COMPACT_SHARE = 0.25;
  * a merge holds its inputs and its output at once.
  */
 export const MERGE_MAX = 50_000;
+/**
+ * A full build's merges of this many base segments' worth of documents (4,000 at 500) or more are
+ * written when made rather than at the build's end: at 100,000 documents each document is then written
+ * about three times instead of once, and the build holds at most a few thousand documents' positions
+ * and offsets per worker in memory instead of all of them.
+ */
+const SPILL_SEGMENTS = 8;
 const MANIFEST = 'search-manifest.json';
 
 export interface SegmentInfo {
@@ -69,8 +76,8 @@ interface Manifest {
 
 export class SegmentSet {
   readonly segments = new Map<number, SegmentInfo>();
-  /** Which segment owns each live document: a document anywhere else is a tombstone. */
-  readonly owner = new Map<string, number>();
+  /** Which segment owns each live document (by ordinal): a document anywhere else is a tombstone. */
+  private readonly owner = new Owners();
   /** Segments whose entry of a document predates an edit of its indexed fields. */
   private readonly superseded = new Map<string, number[]>();
   /** Live documents' filter and facet values (a document absent or removed there is a tombstone everywhere). */
@@ -91,6 +98,13 @@ export class SegmentSet {
    * at its end (writing every 500-document segment and every merge, fsynced, wrote the index ~7 times).
    */
   private unsaved: Set<number> | undefined;
+  /**
+   * During a full build, a merge making at least this many documents writes its file at once, and the
+   * worker then holds it with its positions and offsets on disk (issue 17: the build's peak memory was
+   * the whole index resident until its end). Smaller ones wait for the end, as above. Never for a
+   * locked investigation: its files are decrypted whole to be read, so writing early saves no memory.
+   */
+  private readonly spillSize: number;
   /** Held by the worker merging during a full build. */
   private readonly mergeTurn = new Turn();
   private readonly mergeMax: number;
@@ -110,6 +124,7 @@ export class SegmentSet {
     sizes: { baseSize?: number | undefined; deltaMax?: number | undefined; mergeMax?: number | undefined } = {},
   ) {
     this.baseSize = sizes.baseSize ?? BASE_SIZE;
+    this.spillSize = paths.indexKey ? Infinity : SPILL_SEGMENTS * this.baseSize;
     this.mergeMax = sizes.mergeMax ?? MERGE_MAX;
     this.deltaMax = sizes.deltaMax ?? DELTA_MAX;
     this.db = db;
@@ -139,7 +154,8 @@ export class SegmentSet {
     const added = [...(this.changeSeq >= 0 ? this.applyChanges(seq) : this.reconcile()), ...this.replaceEdited()];
     this.changeSeq = seq;
     this.loadMeta(added);
-    const deltaIds = [...(this.delta?.ids.filter((id) => this.owner.get(id) === this.delta!.id) ?? []), ...added];
+    const delta = this.delta;
+    const deltaIds = [...(delta?.ids.filter((_, local) => this.owner.get(delta.ordinals[local]) === delta.id) ?? []), ...added];
     if (added.length > 0 || (this.delta && this.delta.tombstones > 0)) {
       if (await this.rebuildDelta(deltaIds, generation)) {
         // The delta became a base segment: the cached segments now cover every change so far.
@@ -157,7 +173,7 @@ export class SegmentSet {
     for (const { id, present } of documentsChangedBetween(this.db, this.changeSeq, throughSeq)) {
       if (present) {
         // Inserted (or restored by an undo); one the index holds already is an edit, which replaceEdited() handles.
-        if (!this.table.isLive(id) && !this.owner.has(id)) added.push(id);
+        if (!this.table.isLive(id) && !this.owner.has(this.table.find(id))) added.push(id);
         continue;
       }
       this.forget(id);
@@ -167,12 +183,23 @@ export class SegmentSet {
 
   /** A document gone from the store: a tombstone in its segment until that is compacted. */
   private forget(id: string): void {
-    const segmentId = this.owner.get(id);
+    const ordinal = this.table.find(id);
+    const segmentId = this.owner.get(ordinal);
     this.table.remove(id);
     if (segmentId === undefined) return;
-    this.owner.delete(id);
+    this.owner.delete(ordinal);
     const segment = this.segments.get(segmentId);
     if (segment) segment.tombstones++;
+  }
+
+  /** The segment holding a live document's entry, if any. */
+  ownerOf(id: string): number | undefined {
+    return this.owner.get(this.table.find(id));
+  }
+
+  /** How many documents the index holds. */
+  get indexedCount(): number {
+    return this.owner.size;
   }
 
   /** Brings owner and table in line with the store's documents by reading every id (when the change log cannot tell); returns the documents to (re)index. */
@@ -182,7 +209,7 @@ export class SegmentSet {
     // Every live document still in the store: nothing was removed, and only the unknown ones are new.
     if (storeIds.length - unknown.length !== this.table.liveSize) {
       const live = new Set(storeIds);
-      for (const id of [...this.owner.keys()]) if (!live.has(id)) this.forget(id);
+      for (const ordinal of this.owner.ordinals()) if (!live.has(this.table.ids[ordinal]!)) this.forget(this.table.ids[ordinal]!);
     }
     return unknown;
   }
@@ -197,9 +224,10 @@ export class SegmentSet {
       changedAt: number;
     }[];
     for (const { id, changedAt } of rows) {
-      const segment = this.segments.get(this.owner.get(id) ?? -1);
+      const ordinal = this.table.find(id);
+      const segment = this.segments.get(this.owner.get(ordinal) ?? -1);
       if (!segment || segment.builtAt >= changedAt) continue;
-      this.owner.delete(id);
+      this.owner.delete(ordinal);
       segment.tombstones++;
       this.superseded.set(id, [...(this.superseded.get(id) ?? []), segment.id]);
       edited.push(id);
@@ -282,8 +310,8 @@ export class SegmentSet {
     const segment: SegmentInfo = { id, worker, ...built, base, cacheFile, tombstones: 0, builtAt: generation };
     this.segments.set(id, segment);
     // A document removed from the store while the segment was built is born a tombstone.
-    for (const docId of built.ids) {
-      if (this.table.isLive(docId)) this.owner.set(docId, id);
+    for (const ordinal of built.ordinals) {
+      if (this.table.live[ordinal]) this.owner.set(ordinal, id);
       else segment.tombstones++;
     }
     return segment;
@@ -373,13 +401,13 @@ export class SegmentSet {
       );
       for (const segment of loaded) {
         this.segments.set(segment.id, segment);
-        for (const docId of segment.ids) {
-          if (this.owner.has(docId)) segment.tombstones++;
-          else this.owner.set(docId, segment.id);
+        for (const ordinal of segment.ordinals) {
+          if (this.owner.has(ordinal)) segment.tombstones++;
+          else this.owner.set(ordinal, segment.id);
         }
       }
       // Removed from the store since the caches were written (before the change log's window): tombstones.
-      for (const id of [...this.owner.keys()]) if (!this.table.isLive(id)) this.forget(id);
+      for (const ordinal of this.owner.ordinals()) if (!this.table.live[ordinal]) this.forget(this.table.ids[ordinal]!);
       const seq = manifest.changeSeq;
       const trusted = typeof seq === 'number' && seq <= latestDocumentChange(this.db) && seq >= documentChangesResetAt(this.db);
       this.changeSeq = trusted ? seq : -1;
@@ -410,7 +438,7 @@ export class SegmentSet {
    * a compaction). The inputs serve queries until the merged segment replaces them, in one step here.
    */
   private async merge(inputs: SegmentInfo[], generation: number, manifest = false): Promise<void> {
-    const keep = inputs.map((segment) => segment.ids.flatMap((docId, local) => (this.owner.get(docId) === segment.id ? [local] : [])));
+    const keep = inputs.map((segment) => segment.ids.flatMap((_, local) => (this.owner.get(segment.ordinals[local]) === segment.id ? [local] : [])));
     if (keep.every((k) => k.length === 0)) {
       for (const segment of inputs) this.segments.delete(segment.id);
       if (manifest) await this.writeManifest(this.syncedGeneration);
@@ -422,19 +450,21 @@ export class SegmentSet {
     // An entry is as old as the oldest input: an edit after that is checked again (replaceEdited), never missed.
     const builtAt = Math.min(...inputs.map((s) => s.builtAt));
     const cacheFile = path.join(this.paths.indexDir, `segment-${id}-${builtAt}.bin`);
+    const spill = keep.reduce((n, k) => n + k.length, 0) >= this.spillSize;
     const reply = await this.pool.call<SegmentReply>(worker, {
       type: 'merge',
       segment: id,
       inputs: inputs.map((segment, i) => ({ segment: segment.id, keep: keep[i]! })),
-      ...(this.unsaved ? {} : { cacheFile }),
+      ...(this.unsaved && !spill ? {} : { cacheFile }),
       generation,
     });
-    this.unsaved?.add(id);
+    if (!spill) this.unsaved?.add(id);
     const merged: SegmentInfo = { id, worker, ...this.received(reply), base: true, cacheFile, tombstones: 0, builtAt };
     const inputIds = new Set(inputs.map((s) => s.id));
     this.segments.set(id, merged);
-    for (const docId of merged.ids) {
-      if (inputIds.has(this.owner.get(docId) ?? -1)) this.owner.set(docId, id);
+    for (const [local, docId] of merged.ids.entries()) {
+      const ordinal = merged.ordinals[local]!;
+      if (inputIds.has(this.owner.get(ordinal) ?? -1)) this.owner.set(ordinal, id);
       else {
         // Removed or edited while the merge ran: a tombstone here too, and its old entry superseded like the input's.
         merged.tombstones++;

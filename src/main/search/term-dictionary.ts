@@ -15,17 +15,23 @@ export class TermDictionary {
 
   constructor(text: string) {
     this.text = text;
-    let count = text.length === 0 ? 0 : 1;
-    for (let at = text.indexOf(TERM_SEPARATOR); at >= 0; at = text.indexOf(TERM_SEPARATOR, at + 1)) count++;
-    const starts = new Int32Array(count + 1);
-    let at = 0;
-    for (let i = 0; i < count; i++) {
-      starts[i] = at;
-      const end = text.indexOf(TERM_SEPARATOR, at);
-      at = end < 0 ? text.length + 1 : end + 1;
+    // One pass (a cold start makes a dictionary per segment: ~1.6 million terms at 100,000 documents).
+    let starts = new Int32Array(Math.max(16, text.length >> 3));
+    let count = 0;
+    const add = (at: number) => {
+      if (count === starts.length) {
+        const next = new Int32Array(starts.length * 2);
+        next.set(starts);
+        starts = next;
+      }
+      starts[count++] = at;
+    };
+    if (text.length > 0) {
+      add(0);
+      for (let at = text.indexOf(TERM_SEPARATOR); at >= 0; at = text.indexOf(TERM_SEPARATOR, at + 1)) add(at + 1);
     }
-    starts[count] = text.length + 1;
-    this.starts = starts;
+    add(text.length + 1);
+    this.starts = starts.slice(0, count);
   }
 
   static fromSorted(terms: readonly string[]): TermDictionary {

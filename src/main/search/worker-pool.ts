@@ -27,6 +27,8 @@ export class WorkerPool {
       const worker = new Worker(options.workerUrl, {
         workerData: { databaseFile: options.databaseFile, tmpDir: options.tmpDir, indexKey: options.indexKey },
         resourceLimits: { maxOldGenerationSizeMb: SEARCH_WORKER_HEAP_MB },
+        // The default, said: the segment files a worker holds open (their positions and offsets) are closed when it exits.
+        trackUnmanagedFds: true,
       });
       worker.on('message', (reply: WorkerReply) => {
         const waiting = this.pending.get(reply.id);
@@ -65,13 +67,6 @@ export class WorkerPool {
 
   async close(): Promise<void> {
     if (this.closed) return;
-    // Each worker gives back its open cache files first (a terminated thread's descriptors stay open in the
-    // process); a worker already broken or busy past the wait is terminated all the same.
-    if (!this.broken) {
-      await Promise.all(
-        this.workers.map((_, w) => Promise.race([this.call(w, { type: 'close' }).catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 2000).unref())])),
-      );
-    }
     this.closed = true;
     this.failAll(new Error('The search engine is closed.'));
     await Promise.all(this.workers.map((w) => w.terminate()));

@@ -30,8 +30,6 @@ export type WorkerRequest = { id: number } & (
   | { type: 'build'; segment: number; ids: string[]; cacheFile?: string; generation: number; moreToCome?: boolean }
   | { type: 'load'; segment: number; cacheFile: string }
   | { type: 'drop'; segment: number }
-  /** Drops every segment (closing their cache files) and the store connection: the pool is closing. */
-  | { type: 'close' }
   /** Issue 17: a new segment (cached in cacheFile) of the `keep` documents of segments this worker holds, in order. */
   | { type: 'merge'; segment: number; inputs: { segment: number; keep: number[] }[]; cacheFile?: string; generation: number }
   /** Writes a segment this worker holds to its cache file (the end of a full build). */

@@ -1,0 +1,109 @@
+/**
+ * Issue 17: a segment read from its cache file keeps only its head (terms, postings, lengths) in memory;
+ * its positions and offsets stay in the file and are read a term's run at a time, by the phrase check
+ * and the snippets that need them. What the reader reads is recorded here.
+ */
+import { readdirSync, readlinkSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openApp } from '../../../src/main/app/open-app.ts';
+import { call } from '../../../src/main/dispatch.ts';
+import { tempDir } from '../../helpers/temp-workspace.ts';
+import { insertCorpus } from './corpus.ts';
+import { indexFileInMemory, type IndexFileReader } from '../../../src/main/search/index-files.ts';
+import { buildSegment } from '../../../src/main/search/lunr-index.ts';
+import { parseQuery, type Clause } from '../../../src/main/search/query-parser.ts';
+import { decodeSegment, encodeSegment } from '../../../src/main/search/segment-cache.ts';
+import { FIELDS, rankOf, TermPostings } from '../../../src/main/search/segment-format.ts';
+import { matchSegment } from '../../../src/main/search/segment-query.ts';
+
+const filler = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
+const docs = [
+  { id: 'a', title: 'Camp records', text: `${filler(400)} forced labour in the cotton fields ${filler(50)}`, source: null, author: null, language: 'en' },
+  { id: 'b', title: 'Letter', text: `labour was forced on them ${filler(300)}`, source: null, author: null, language: 'en' },
+  { id: 'c', title: 'Interview', text: `${filler(200)} forced labour again`, source: null, author: null, language: 'en' },
+];
+
+/** The file's bytes behind a reader that records every range read. */
+function recorded(bytes: Uint8Array): { file: IndexFileReader; reads: [number, number][] } {
+  const inner = indexFileInMemory(bytes);
+  const reads: [number, number][] = [];
+  return { reads, file: { size: inner.size, read: (from, to) => (reads.push([from, to]), inner.read(from, to)), close: () => inner.close() } };
+}
+
+const clauses = (query: string): Clause[] => {
+  const parsed = parseQuery(query);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.clauses;
+};
+
+describe('segment cache files (issue 17)', () => {
+  const built = buildSegment(docs);
+  const bytes = encodeSegment(built, { pipelineVersion: 1, generation: 1 });
+  // Where the head ends: the preamble's f64 after the magic and the JSON length.
+  const headLength = Buffer.from(bytes).readDoubleLE(8);
+
+  it('reads only the head when loading; positions and offsets stay in the file', () => {
+    const { file, reads } = recorded(bytes);
+    decodeSegment(file);
+    expect(headLength).toBeLessThan(bytes.length * 0.8);
+    expect(reads.every(([, to]) => to <= headLength)).toBe(true);
+  });
+
+  it('reads a term’s positions from the file for a phrase, and finds what the built segment finds', () => {
+    const { file, reads } = recorded(bytes);
+    const loaded = decodeSegment(file).segment;
+    const check = (candidates: number[]) => candidates;
+    const fromFile = matchSegment(loaded, clauses('"forced labour"'), check);
+    expect(reads.some(([from]) => from >= headLength)).toBe(true);
+    const fromMemory = matchSegment(built, clauses('"forced labour"'), check);
+    expect([...fromFile.docs].map((d) => loaded.ids[d])).toEqual(['a', 'c']);
+    expect([...fromFile.docs]).toEqual([...fromMemory.docs]);
+  });
+
+  it('gives the same character offsets from the file as the segment held in memory', () => {
+    const loaded = decodeSegment(indexFileInMemory(bytes)).segment;
+    const text = FIELDS.indexOf('text');
+    const t = loaded.terms.find('cotton');
+    const offsetsOf = (segment: typeof built) => {
+      const postings = new TermPostings(segment.fields[text]!, rankOf(segment.fields[text]!, t));
+      return postings.offsets(postings.indexOf(0));
+    };
+    expect(offsetsOf(loaded)).toEqual(offsetsOf(built));
+    expect(docs[0]!.text.slice(offsetsOf(loaded)[0], offsetsOf(loaded)[0]! + 6)).toBe('cotton');
+  });
+
+  it('refuses a file cut short inside its positions', () => {
+    expect(() => decodeSegment(indexFileInMemory(bytes.subarray(0, bytes.length - 10)))).toThrow(/damaged/);
+  });
+
+  // The descriptors a process holds open on files of a folder (Linux's /proc; the build machines run Linux).
+  const openIn = (dir: string) =>
+    readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`).startsWith(dir + path.sep);
+      } catch {
+        return false;
+      }
+    }).length;
+
+  // A worker's files are closed as it exits (worker-pool.ts: trackUnmanagedFds); a closed investigation holds none.
+  it.skipIf(process.platform !== 'linux')('keeps its segment files open while it serves, and closes them with the investigation', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const first = openApp(path.join(dir, 'ws'), undefined, { baseSize: 2 });
+      insertCorpus(first.workspace.db, Object.fromEntries(docs.map((d) => [d.id, { ...d, publishedAt: null, format: 'txt' as const }])));
+      expect((await call(first.handlers, 'search:query', { query: '"forced labour"' })).total).toBe(2);
+      await first.close();
+      const second = openApp(path.join(dir, 'ws'), undefined, { baseSize: 2 });
+      const indexDir = second.workspace.paths.indexDir;
+      const found = await call(second.handlers, 'search:query', { query: '"forced labour"' });
+      expect(found.results.map((r) => r.snippets.map((s) => s.text).join(' ')).join(' ')).toContain('forced labour');
+      expect(openIn(indexDir)).toBeGreaterThan(0);
+      await second.close();
+      expect(openIn(indexDir)).toBe(0);
+    } finally {
+      cleanup();
+    }
+  });
+});
