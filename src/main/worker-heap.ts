@@ -10,6 +10,8 @@
  */
 export const PARSE_WORKER_HEAP_MB = 512;
 export const SEARCH_WORKER_HEAP_MB = 1024;
+/** Issue 17: the search workers' young generation (their garbage is short-lived; see worker-pool.ts). */
+export const SEARCH_WORKER_YOUNG_MB = 8;
 /**
  * Issue 18: the entity worker holds the gazetteer, the transliteration tables and one document's
  * tokens at a time; a text too large for it fails alone (recorded as read with nothing found).
