@@ -123,6 +123,7 @@ export class TermPostings {
   readonly tfs: Int32Array;
   private readonly field: FieldPostings;
   private readonly rank: number;
+  private cursor = 0;
   private positionRun: Run | undefined;
   private offsetRun: Run | undefined;
 
@@ -141,17 +142,30 @@ export class TermPostings {
     }
   }
 
-  /** The posting of local document `doc` (binary search: documents ascend), or -1. */
+  /** The posting of local document `doc` (documents ascend), or -1. */
   indexOf(doc: number): number {
     const { docs } = this;
+    const n = docs.length;
     let lo = 0;
-    let hi = docs.length;
+    let hi = n;
+    if (this.cursor < n && docs[this.cursor]! <= doc) {
+      // Galloping from the last answer: a phrase check asks for its candidates in ascending order.
+      lo = this.cursor;
+      let step = 1;
+      while (lo + step < n && docs[lo + step]! <= doc) {
+        lo += step;
+        step <<= 1;
+      }
+      hi = Math.min(n, lo + step);
+    }
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (docs[mid]! < doc) lo = mid + 1;
       else hi = mid;
     }
-    return lo < docs.length && docs[lo] === doc ? lo : -1;
+    if (lo >= n || docs[lo] !== doc) return -1;
+    this.cursor = lo;
+    return lo;
   }
 
   /** The token positions of posting k, ascending. */

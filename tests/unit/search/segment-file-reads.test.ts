@@ -73,6 +73,17 @@ describe('segment cache files (issue 17)', () => {
     expect(docs[0]!.text.slice(offsetsOf(loaded)[0], offsetsOf(loaded)[0]! + 6)).toBe('cotton');
   });
 
+  it('finds a posting by document in any order of asking (the search gallops from its last answer)', () => {
+    const many = buildSegment(Array.from({ length: 300 }, (_, i) => ({ id: `d${i}`, title: '', text: i % 3 === 0 || i % 7 === 0 ? 'camp' : 'field', source: null, author: null, language: 'en' })));
+    const text = FIELDS.indexOf('text');
+    const postings = new TermPostings(many.fields[text]!, rankOf(many.fields[text]!, many.terms.find('camp')));
+    const expected = (doc: number) => [...postings.docs].indexOf(doc);
+    const ascending = Array.from({ length: 300 }, (_, i) => i);
+    for (const order of [ascending, [...ascending].reverse(), ascending.map((i) => (i * 7919) % 300)]) {
+      for (const doc of order) expect(postings.indexOf(doc)).toBe(expected(doc));
+    }
+  });
+
   it('refuses a file cut short inside its positions', () => {
     expect(() => decodeSegment(indexFileInMemory(bytes.subarray(0, bytes.length - 10)))).toThrow(/damaged/);
   });
