@@ -77,15 +77,17 @@ export function openIndexFile(file: string, key: IndexKey): IndexFileReader {
   };
 }
 
-export function writeIndexFile(file: string, data: Uint8Array, tmpDir: string, key: IndexKey): void {
-  const bytes = key ? seal(key, data, aad(file)) : data;
+/** `data` may come in parts (a segment's arrays, issue 17): a plain file is written part by part, a sealed one joined first. */
+export function writeIndexFile(file: string, data: Uint8Array | Uint8Array[], tmpDir: string, key: IndexKey): void {
+  const parts = Array.isArray(data) ? data : [data];
+  const bytes = key ? [seal(key, parts.length === 1 ? parts[0]! : Buffer.concat(parts), aad(file))] : parts;
   const temp = path.join(
     tmpDir,
     `${path.basename(file)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`,
   );
   const fd = openSync(temp, 'w', 0o600);
   try {
-    writeSync(fd, bytes);
+    for (const part of bytes) for (let done = 0; done < part.byteLength; ) done += writeSync(fd, part, done);
     fsyncSync(fd);
   } finally {
     closeSync(fd);

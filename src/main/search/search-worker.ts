@@ -9,7 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { IndexableDocument } from '../store/documents-repo.ts';
 import { openIndexFile, writeIndexFile } from './index-files.ts';
 import { buildSegment, forgetWords } from './lunr-index.ts';
-import { codedMeta, decodeSegment, encodeSegment } from './segment-cache.ts';
+import { codedMeta, decodeSegment, encodeSegmentParts } from './segment-cache.ts';
 import { FIELDS, type Segment } from './segment-format.ts';
 import { mergeSegments } from './segment-merge.ts';
 import { fuzzyTermsIn, matchSegment, postingsOf, type PostingsCache, type SegmentMatches } from './segment-query.ts';
@@ -56,7 +56,7 @@ function loadSegment(cacheFile: string): ReturnType<typeof decodeSegment> {
  * decrypted whole to be read, so the segment just built is held as it is.
  */
 function saveSegment(id: number, segment: Segment, cacheFile: string, generation: number): void {
-  writeIndexFile(cacheFile, encodeSegment(segment, { pipelineVersion: PIPELINE_VERSION, generation }), config.tmpDir, config.indexKey);
+  writeIndexFile(cacheFile, encodeSegmentParts(segment, { pipelineVersion: PIPELINE_VERSION, generation }), config.tmpDir, config.indexKey);
   holdSegment(id, config.indexKey ? segment : { ...loadSegment(cacheFile).segment, meta: segment.meta });
 }
 let db: DatabaseSync | undefined;
