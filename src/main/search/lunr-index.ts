@@ -11,7 +11,7 @@
  */
 import type { IndexableDocument } from '../store/documents-repo.ts';
 import { indexTerm, stemmingLanguage } from './language.ts';
-import { tokenize, WORD } from './tokenizer.ts';
+import { forEachWord, tokenize } from './tokenizer.ts';
 import { FIELDS, FieldWriter, type Segment } from './segment-format.ts';
 import { TermDictionary } from './term-dictionary.ts';
 
@@ -69,28 +69,27 @@ function forEachFieldTerm(value: string | null, language: string | undefined, em
   let memo = wordMemo.get(language ?? '');
   if (!memo) wordMemo.set(language ?? '', (memo = new Map()));
   let position = 0;
-  for (const match of value.matchAll(WORD)) {
-    const word = match[0];
-    let found = memo.get(word);
+  forEachWord(value, (word, index) => {
+    let found = memo!.get(word);
     if (found === undefined) {
       const tokens = withHanUnigrams(tokenize(word).map((t) => ({ term: indexTerm(t.term, language) ?? null, start: t.start })));
       found = tokens.length === 1 && tokens[0]!.start === 0 ? tokens[0]!.term : tokens;
       // Chinese runs are long and rarely recur: not worth remembering.
       if (!HAN.test(word)) {
-        if (memo.size > MEMO_LIMIT) memo.clear();
-        memo.set(word, found);
+        if (memo!.size > MEMO_LIMIT) memo!.clear();
+        memo!.set(word, found);
       }
     }
-    if (typeof found === 'string') emit(found, position++, match.index);
+    if (typeof found === 'string') emit(found, position++, index);
     else if (found === null) position++;
     else {
       for (const { term, start, samePosition } of found) {
         // A Han unigram shares the position of the bigram it starts (or ends), as Lucene's synonyms do: phrases stay bigram-adjacent.
-        if (term !== null) emit(term, samePosition ? position - 1 : position, match.index + start);
+        if (term !== null) emit(term, samePosition ? position - 1 : position, index + start);
         if (!samePosition) position++;
       }
     }
-  }
+  });
 }
 
 interface RawPostings {
