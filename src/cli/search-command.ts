@@ -18,7 +18,13 @@ import type { Values } from './options.ts';
 import { writeFailure, writeOutput, type CliIo, type CliWorkers, type Output } from './cli-io.ts';
 
 /** Runs `dossier search WORDS…` and writes its results; returns the exit code. */
-export async function runSearchCommand(args: string[], values: Values, userDataDir: string, io: CliIo, workers: CliWorkers): Promise<number> {
+export async function runSearchCommand(
+  args: string[],
+  values: Values,
+  userDataDir: string,
+  io: CliIo,
+  workers: CliWorkers,
+): Promise<number> {
   let opened: OpenedSearch | undefined;
   try {
     const dir = values.workspace ?? defaultInvestigationDir(userDataDir);
@@ -40,11 +46,15 @@ async function search({ workspace, search }: OpenedSearch, args: string[], value
   const limit = values.limit ? Number(values.limit) : undefined;
   const filters = await searchFilters(workspace.db, values);
   // The service's search:query handler, over the same engine.
-  const response = await callHandler('search:query', (input) => search.search(input.query, { limit: input.limit, filters: input.filters as SearchFilters | undefined }), {
-    query,
-    ...(limit ? { limit } : {}),
-    ...(filters ? { filters } : {}),
-  });
+  const response = await callHandler(
+    'search:query',
+    (input) => search.search(input.query, { limit: input.limit, filters: input.filters as SearchFilters | undefined }),
+    {
+      query,
+      ...(limit ? { limit } : {}),
+      ...(filters ? { filters } : {}),
+    },
+  );
   // A malformed query: its one-line explanation, and a non-zero exit.
   if (response.error) return { json: response, text: `Cannot search: ${response.error}`, exitCode: 2 };
   return { json: response, text: formatSearch(response) };
@@ -83,7 +93,10 @@ async function searchFilters(db: Database, values: Values): Promise<SearchFilter
  * `dossier search … --attr NAME=VALUE` (repeatable): document attributes as search filters. Values of
  * one attribute are alternatives; `NAME>=N`, `NAME<=N` give a range (numbers, dates).
  */
-async function attributeSearchFilters(db: Database, specs: readonly string[] | undefined): Promise<AttributeFilter[] | undefined> {
+async function attributeSearchFilters(
+  db: Database,
+  specs: readonly string[] | undefined,
+): Promise<AttributeFilter[] | undefined> {
   if (!specs?.length) return undefined;
   // Loaded for --attr alone: attributes parse typed dates (chrono-node), which a plain search does without.
   const { attributeByName } = await import('../main/qda/attributes.ts');

@@ -20,7 +20,11 @@ export interface OpenedSearch {
  * job): what a one-shot `dossier search` needs, so it loads and starts nothing else (issue 17). The
  * engine is the app's (createWorkspaceSearch), so its answers are the app's.
  */
-export function openSearch(dir: string, searchOptions: Omit<SearchEngineOptions, 'onProgress'> = {}, unlock?: WorkspaceUnlock): OpenedSearch {
+export function openSearch(
+  dir: string,
+  searchOptions: Omit<SearchEngineOptions, 'onProgress'> = {},
+  unlock?: WorkspaceUnlock,
+): OpenedSearch {
   const workspace = openWorkspace(dir, { unlock });
   let search: SearchEngine;
   try {
