@@ -25,19 +25,38 @@ export async function runSearchCommand(
   io: CliIo,
   workers: CliWorkers,
 ): Promise<number> {
+  const steps = stepTimes(io);
   let opened: OpenedSearch | undefined;
   try {
     const dir = values.workspace ?? defaultInvestigationDir(userDataDir);
     const unlock = await unlockFor(dir, values, io.prompt);
+    steps.mark('loaded');
     opened = openSearch(dir, workers.searchWorkerUrl ? { workerUrl: workers.searchWorkerUrl } : {}, unlock);
+    steps.mark('opened');
     const output = await search(opened, args, values);
+    steps.mark('answered');
     writeOutput(io, values.json, output);
     return output.exitCode ?? 0;
   } catch (error) {
     return writeFailure(io, values.json, error);
   } finally {
     await opened?.close();
+    steps.mark('closed');
+    steps.print();
   }
+}
+
+/**
+ * With DOSSIER_CLI_TIMING=1 (npm run bench:cli), one line on stderr saying when each step ended, in
+ * milliseconds since the process started: modules loaded, store and engine open, answer, closed.
+ */
+function stepTimes(io: CliIo): { mark(step: string): void; print(): void } {
+  if (!process.env.DOSSIER_CLI_TIMING) return { mark: () => undefined, print: () => undefined };
+  const marks: string[] = [];
+  return {
+    mark: (step) => void marks.push(`${step} ${Math.round(performance.now())}`),
+    print: () => void io.stderr.write(`dossier-timing: ${marks.join(', ')}\n`),
+  };
 }
 
 async function search({ workspace, search }: OpenedSearch, args: string[], values: Values): Promise<Output> {

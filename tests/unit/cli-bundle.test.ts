@@ -20,9 +20,11 @@ describe('the bundled CLI', () => {
     rmSync(outdir, { recursive: true, force: true });
   });
   const workspace = path.join(dir, 'ws');
-  const bundled = (...args: string[]) => {
+  const bundled = (...args: string[]) => bundledWith({}, ...args);
+  const bundledWith = (env: Record<string, string>, ...args: string[]) => {
     const run = spawnSync(process.execPath, [path.join(outdir, 'index.mjs'), ...args, '--workspace', workspace], {
       encoding: 'utf8',
+      env: { ...process.env, ...env },
     });
     return { code: run.status, out: run.stdout, err: run.stderr };
   };
@@ -85,5 +87,9 @@ describe('the bundled CLI', () => {
     }
     // Text output too.
     expect(bundled('search', 'camp').out).toBe((await sources('search', 'camp')).out);
+    // npm run bench:cli's step times: one line on stderr, the output unchanged.
+    const timed = bundledWith({ DOSSIER_CLI_TIMING: '1' }, 'search', 'camp', '--json');
+    expect(timed.err).toMatch(/^dossier-timing: loaded \d+, opened \d+, answered \d+, closed \d+\n$/);
+    expect(JSON.parse(timed.out)).toEqual(JSON.parse(bundled('search', 'camp', '--json').out));
   });
 });
