@@ -12,6 +12,7 @@
  *
  *   node scripts/build-cli.ts [--outdir DIR]   (DIR inside the project, so node_modules is found)
  */
+import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -46,6 +47,10 @@ const sourceUrls: Plugin = {
   },
 };
 
+const outdir = path.resolve(values.outdir);
+// Emptied first: chunk names carry hashes, so an earlier build's chunks would stay beside the new ones.
+rmSync(outdir, { recursive: true, force: true });
+
 await build({
   entryPoints: {
     index: entry,
@@ -55,7 +60,7 @@ await build({
     'parse-worker': path.join(root, 'src/main/importers/parse-worker.ts'),
     'entity-worker': path.join(root, 'src/main/entities/entity-worker.ts'),
   },
-  outdir: path.resolve(values.outdir),
+  outdir,
   outExtension: { '.js': '.mjs' },
   bundle: true,
   splitting: true,
