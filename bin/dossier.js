@@ -9,14 +9,16 @@ if (major < 24) {
   console.error(`Dossier's CLI needs Node 24 or newer (this is ${process.version}). Run it as "npx dossier" inside the project.`);
   process.exit(2);
 }
-// Issue 17: help and version print without loading the service.
+// Issue 17: help and version print without loading the service (help from the bundle's usage.mjs
+// when it is built: importing a .ts file starts Node's type stripping, ~50 ms).
 const args = process.argv.slice(2);
+const bundled = existsSync(new URL('../out/cli/index.mjs', import.meta.url)) && !process.env.DOSSIER_CLI_SOURCE;
 if (args.length === 1 && args[0] === '--version') {
   console.log(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version);
 } else if (args.length === 1 && args[0] === '--help') {
-  const { USAGE } = await import('../src/cli/usage.ts');
+  const usage = new URL('../out/cli/usage.mjs', import.meta.url);
+  const { USAGE } = await import(bundled && existsSync(usage) ? usage.href : '../src/cli/usage.ts');
   console.log(USAGE);
 } else {
-  const bundle = new URL('../out/cli/index.mjs', import.meta.url);
-  await import(existsSync(bundle) && !process.env.DOSSIER_CLI_SOURCE ? bundle.href : '../src/cli/index.ts');
+  await import(bundled ? '../out/cli/index.mjs' : '../src/cli/index.ts');
 }

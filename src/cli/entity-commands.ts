@@ -7,11 +7,6 @@ import { DossierError } from '../shared/errors.ts';
 import type { OpenedApp } from '../main/app/open-app.ts';
 import { call } from '../main/dispatch.ts';
 
-export const ENTITY_OPTIONS = {
-  type: { type: 'string' },
-  entity: { type: 'string', multiple: true },
-} as const;
-
 interface Output {
   json: unknown;
   text: string;

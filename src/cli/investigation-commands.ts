@@ -2,7 +2,6 @@
  * `dossier` commands about whole investigations (issue 8): list, create, export, import, sample.
  * They work on the user-data folder (the app's own, or --user-data DIR) rather than one workspace.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DossierError } from '../shared/errors.ts';
 import type { ExportResult, InvestigationInfo } from '../shared/investigations.ts';
@@ -11,19 +10,11 @@ import { createSession, type Session } from '../main/app/session.ts';
 import { exportArchive, importArchive, LOCKED_ARCHIVE } from '../main/investigations/archive.ts';
 import type { Unlock } from '../main/lock/key-file.ts';
 import { secretFrom, unlockFor, type LockValues, type Prompt } from './lock-commands.ts';
-import { legacyWorkspaceDir, isInvestigationFolder, readStoreName, writeStoreName } from '../main/investigations/folders.ts';
-import { openRegistry } from '../main/investigations/registry.ts';
+import { isInvestigationFolder, readStoreName, writeStoreName } from '../main/investigations/folders.ts';
 import { openSettings } from '../main/settings/settings-store.ts';
 import { countDocuments } from '../main/store/documents-repo.ts';
 import { openWorkspace } from '../main/store/workspace.ts';
-
-export const INVESTIGATION_COMMANDS = [
-  'investigations',
-  'investigation',
-  'export-investigation',
-  'import-investigation',
-  'sample',
-];
+import { cliVersion, defaultInvestigationDir } from './cli-defaults.ts';
 
 export interface CommandOutput {
   json: unknown;
@@ -40,26 +31,8 @@ export interface InvestigationValues {
   folder?: string | undefined;
 }
 
-/** The version in package.json, written into archive manifests. */
 /** The sample (UDHR through jsdom) loads only for `dossier sample`: every other command starts without it (issue 17). */
 const loadSample = () => import('../main/investigations/sample.ts');
-
-export function cliVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(path.join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string })
-      .version;
-  } catch {
-    return 'unknown';
-  }
-}
-
-/**
- * The folder data commands use without --workspace: the investigation the app opened last, or the
- * single workspace of earlier versions, so the CLI and the app see the same investigation.
- */
-export function defaultInvestigationDir(userDataDir: string): string {
-  return openRegistry(userDataDir).last()?.path ?? legacyWorkspaceDir(userDataDir);
-}
 
 export async function runInvestigationCommand(
   command: string,

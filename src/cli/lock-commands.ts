@@ -12,14 +12,6 @@ import type { ScryptParams, Unlock } from '../main/lock/key-file.ts';
 import { isLockedFolder } from '../main/lock/vault-files.ts';
 import { openWorkspace } from '../main/store/workspace.ts';
 
-export const LOCK_OPTIONS = {
-  'passphrase-file': { type: 'string' },
-  'new-passphrase-file': { type: 'string' },
-  'recovery-key-file': { type: 'string' },
-} as const;
-
-export const LOCK_COMMANDS = ['lock', 'unlock', 'passphrase'];
-
 export interface LockValues {
   'passphrase-file'?: string | undefined;
   'new-passphrase-file'?: string | undefined;

@@ -3,19 +3,10 @@
  * analysis tables (`cooccurrence`, `matrix`), over the same channels as the app.
  */
 import { DossierError } from '../shared/errors.ts';
-import { ATTRIBUTE_TYPES, COOCCURRENCE_UNITS, type AnalysisMatrix, type AttributeFilter, type AttributeType, type CooccurrenceUnit, type Memo } from '../shared/qda.ts';
+import { ATTRIBUTE_TYPES, COOCCURRENCE_UNITS, type AnalysisMatrix, type AttributeType, type CooccurrenceUnit, type Memo } from '../shared/qda.ts';
 import type { OpenedApp } from '../main/app/open-app.ts';
 import { call } from '../main/dispatch.ts';
 import { attributeByName } from '../main/qda/attributes.ts';
-
-export const QDA_OPTIONS = {
-  set: { type: 'string' },
-  investigation: { type: 'boolean', default: false },
-  type: { type: 'string' },
-  choices: { type: 'string' },
-  unit: { type: 'string' },
-  attr: { type: 'string', multiple: true },
-} as const;
 
 interface QdaValues {
   tag?: string[] | undefined;
@@ -34,27 +25,6 @@ interface Output {
 }
 
 const QDA_COMMANDS = ['memo', 'memos', 'attribute', 'attributes', 'cooccurrence', 'matrix'];
-
-/**
- * `dossier search … --attr NAME=VALUE` (repeatable): document attributes as search filters. Values of
- * one attribute are alternatives; `NAME>=N`, `NAME<=N` give a range (numbers, dates).
- */
-export function attributeSearchFilters(app: OpenedApp, specs: readonly string[] | undefined): AttributeFilter[] | undefined {
-  if (!specs?.length) return undefined;
-  const byId = new Map<string, AttributeFilter>();
-  for (const spec of specs) {
-    const m = /^(.+?)(>=|<=|=)(.*)$/.exec(spec);
-    if (!m) throw new DossierError('BAD_INPUT', `--attr takes NAME=VALUE, NAME>=VALUE or NAME<=VALUE (not "${spec}").`);
-    const [, name, op, value] = m as unknown as [string, string, string, string];
-    const attribute = attributeByName(app.workspace.db, name);
-    const filter = byId.get(attribute.id) ?? { attributeId: attribute.id };
-    if (op === '=') filter.values = [...(filter.values ?? []), value.trim()];
-    else if (op === '>=') filter.min = value.trim();
-    else filter.max = value.trim();
-    byId.set(attribute.id, filter);
-  }
-  return [...byId.values()];
-}
 
 /** A matrix as aligned text: a row per tag, a column per tag, document or value. */
 export function formatMatrix(m: AnalysisMatrix): string {

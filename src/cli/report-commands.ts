@@ -8,21 +8,6 @@ import type { Handlers } from '../main/service.ts';
 import type { PdfPrinter } from '../main/reports/print-options.ts';
 import { verifyAnnotations } from '../main/reports/verify-export.ts';
 
-export const REPORT_OPTIONS = {
-  title: { type: 'string' },
-  subtitle: { type: 'string' },
-  'author-line': { type: 'string' },
-  date: { type: 'string' },
-  'from-tags': { type: 'string' },
-  style: { type: 'string' },
-  out: { type: 'string' },
-  redact: { type: 'string' },
-  'redact-terms': { type: 'string' },
-  force: { type: 'boolean', default: false },
-  // Issue 18: the timeline section in this export (--tag and --entity are the timeline command's).
-  timeline: { type: 'boolean', default: false },
-} as const;
-
 export interface ReportValues {
   title?: string | undefined;
   subtitle?: string | undefined;

@@ -10,12 +10,6 @@ import type { AgreementReport, MergeSummary } from '../shared/team.ts';
 import { lockedArchiveForMerge } from '../main/team/merge/merge-source.ts';
 import { secretFrom, type LockValues, type Prompt } from './lock-commands.ts';
 
-export const TEAM_OPTIONS = {
-  researcher: { type: 'string' },
-  coders: { type: 'string' },
-  csv: { type: 'string' },
-} as const;
-
 const counts = (r: Record<string, number>) =>
   Object.entries(r)
     .map(([k, n]) => `${n} ${n === 1 ? k.replace(/s$/, '') : k}`)

@@ -1,9 +1,9 @@
-import { createSearchEngine, type SearchEngine, type SearchEngineOptions } from '../search/engine.ts';
+import type { SearchEngine, SearchEngineOptions } from '../search/engine.ts';
 import { createService, type Handlers, type ServiceDeps } from '../service.ts';
 import { openWorkspace, type Workspace } from '../store/workspace.ts';
 import type { WorkspaceUnlock } from '../lock/lock-workspace.ts';
 import { createEntityJob } from '../entities/entity-job.ts';
-import { resolveEntityName } from '../service/entities.ts';
+import { createWorkspaceSearch } from './open-search.ts';
 
 export interface OpenedApp {
   workspace: Workspace;
@@ -24,9 +24,8 @@ export function openApp(
   unlock?: WorkspaceUnlock,
 ): OpenedApp {
   const workspace = openWorkspace(dir, { unlock });
-  const engine = createSearchEngine(workspace, {
+  const engine = createWorkspaceSearch(workspace, {
     ...searchOptions,
-    resolveEntity: (name) => resolveEntityName(workspace.db, name),
     onProgress: (progress) => extra.emit?.('evt:index:progress', progress),
   });
   // Issue 18: searches being answered, so the entity job's writes wait for them (entity-job.ts).

@@ -20,7 +20,8 @@ export interface TextToken {
 // 8: ULY apostrophes splitting a digraph ignored by the Uyghur stemmer (wijdan'gha), UKY ъ kept (issue 15).
 export const PIPELINE_VERSION = 8;
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+/** Made on first use (issue 17): building it loads ICU's word dictionaries, ~25 ms in every thread, and only scripts written without spaces need it. */
+let segmenter: Intl.Segmenter | undefined;
 const HAN = /^\p{Script=Han}+$/u;
 // Arabic-script marks that vary between writers of the same word: harakat, superscript alef, tatweel.
 const ARABIC_MARKS = /[\u064B-\u065F\u0670\u0640]/g;
@@ -186,6 +187,7 @@ function segmentWords(text: string, offset: number, tokens: TextToken[]): void {
     for (const t of run) tokens.push({ term: t.term, start: offset + t.start, end: offset + t.end });
     hanStart = -1;
   };
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
   for (const segment of segmenter.segment(text)) {
     if (!segment.isWordLike) {
       flushHan();

@@ -5,9 +5,15 @@
  * has no standard: this reverses the same scheme letter group by letter group, so a romanised
  * name typed by a user ("Urumchi", "Khotan") meets its Cyrillic spelling.
  */
-import iuliia from 'iuliia';
+import { createRequire } from 'node:module';
+import type * as Iuliia from 'iuliia';
+
+/** Loaded on the first Cyrillic term (issue 17): iuliia builds all its schemas at import (~20 ms), which other searches do without. */
+const load = createRequire(import.meta.url);
+let iuliia: typeof Iuliia | undefined;
 
 export function russianToLatin(term: string): string {
+  iuliia ??= load('iuliia') as typeof Iuliia;
   return iuliia.translate(term, iuliia.WIKIPEDIA).toLowerCase();
 }
 
