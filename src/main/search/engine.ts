@@ -128,11 +128,12 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
 
       // Fan out: each worker matches the segments it holds.
       // A snapshot: a compaction finishing meanwhile must not take a segment away from this query.
+      const averages = set.fieldAverages();
       const byWorker = new Map<number, SegmentInfo[]>();
       for (const segment of set.segments.values()) byWorker.set(segment.worker, [...(byWorker.get(segment.worker) ?? []), segment]);
       const replies = await Promise.all(
         [...byWorker].map(async ([worker, segments]) => {
-          const matches = await pool.call<SegmentMatches[]>(worker, { type: 'match', segments: segments.map((s) => s.id), clauses });
+          const matches = await pool.call<SegmentMatches[]>(worker, { type: 'match', segments: segments.map((s) => s.id), clauses, averages });
           return matches.map((m, i) => ({ segment: segments[i]!, m }));
         }),
       );

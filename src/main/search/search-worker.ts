@@ -153,6 +153,8 @@ function surfaceForms(text: string, matches: TextMatch[]): Record<string, string
   return forms;
 }
 
+const averagesOf = (segment: Segment) => segment.fields.map((field) => field.average);
+
 function handle(request: WorkerRequest): unknown {
   switch (request.type) {
     case 'build': {
@@ -162,7 +164,7 @@ function handle(request: WorkerRequest): unknown {
       if (!request.moreToCome) forgetWords();
       if (request.cacheFile) saveSegment(request.segment, segment, request.cacheFile, request.generation);
       else holdSegment(request.segment, segment);
-      return { ids: packIds(segment.ids), meta: codedMeta(meta) } satisfies SegmentReply;
+      return { ids: packIds(segment.ids), averages: averagesOf(segment), meta: codedMeta(meta) } satisfies SegmentReply;
     }
     case 'merge': {
       // The inputs stay until the engine drops them: queries sent before it learns of the merge still need them.
@@ -175,7 +177,7 @@ function handle(request: WorkerRequest): unknown {
       );
       if (request.cacheFile) saveSegment(request.segment, segment, request.cacheFile, request.generation);
       else holdSegment(request.segment, segment);
-      return { ids: packIds(segment.ids) } satisfies SegmentReply;
+      return { ids: packIds(segment.ids), averages: averagesOf(segment) } satisfies SegmentReply;
     }
     case 'save': {
       const segment = segments.get(request.segment);
@@ -191,7 +193,7 @@ function handle(request: WorkerRequest): unknown {
       }
       holdSegment(request.segment, segment);
       // Caches written with the documents' filter values answer from the file; older ones read the store.
-      return { ids: packIds(segment.ids), meta: coded ?? codedMeta(segment.meta ?? readMeta(segment.ids)) } satisfies SegmentReply;
+      return { ids: packIds(segment.ids), averages: averagesOf(segment), meta: coded ?? codedMeta(segment.meta ?? readMeta(segment.ids)) } satisfies SegmentReply;
     }
     case 'drop':
       dropSegment(request.segment);
@@ -203,7 +205,7 @@ function handle(request: WorkerRequest): unknown {
       return request.segments.map((id) => {
         const segment = segments.get(id);
         if (!segment) throw new Error(`Segment ${id} is not loaded in this worker.`);
-        return matchSegment(segment, request.clauses, phraseCheck(segment), fuzzyTermsIn(segment.terms));
+        return matchSegment(segment, request.clauses, phraseCheck(segment), fuzzyTermsIn(segment.terms), request.averages);
       });
     case 'snippets': {
       // The page's documents share their terms: each term's postings are decoded once per segment.

@@ -75,7 +75,17 @@ export function postingsOf(segment: Segment, cache: PostingsCache, f: number, t:
   return postings;
 }
 
-export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: PhraseCheck, fuzzyTerms: FuzzyTerms = fuzzyTermsIn(segment.terms)): SegmentMatches {
+/**
+ * `averages`: each field's average length over the whole index (the engine's, from every segment), so
+ * a document scores the same however the segments were cut and merged; the segment's own without it.
+ */
+export function matchSegment(
+  segment: Segment,
+  clauses: Clause[],
+  checkPhrase: PhraseCheck,
+  fuzzyTerms: FuzzyTerms = fuzzyTermsIn(segment.terms),
+  averages?: readonly number[],
+): SegmentMatches {
   const documentCount = segment.ids.length;
   const cache: PostingsCache = new Map();
   const termIds = new Map<string, number>();
@@ -103,7 +113,8 @@ export function matchSegment(segment: Segment, clauses: Clause[], checkPhrase: P
       for (const f of fields) {
         const postings = postingsOf(segment, cache, f, t);
         if (!postings) continue;
-        const { lengths, average } = segment.fields[f]!;
+        const { lengths } = segment.fields[f]!;
+        const average = averages?.[f] ?? segment.fields[f]!.average;
         const { docs, tfs } = postings;
         entries.reserve(docs.length);
         for (let i = 0; i < docs.length; i++) {

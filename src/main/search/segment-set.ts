@@ -50,6 +50,8 @@ export interface SegmentInfo {
   ids: string[];
   /** Each local document's ordinal in the engine's DocTable. */
   ordinals: Int32Array;
+  /** Each field's average length in the segment (BM25's length normalisation uses their average over all segments). */
+  averages: number[];
   base: boolean;
   cacheFile: string | null;
   tombstones: number;
@@ -251,11 +253,22 @@ export class SegmentSet {
   }
 
   /** A worker's answer for a segment: its ids and their ordinals, and the filter values it read with them recorded. */
-  private received(reply: SegmentReply): { ids: string[]; ordinals: Int32Array } {
+  private received(reply: SegmentReply): { ids: string[]; ordinals: Int32Array; averages: number[] } {
     const ids = unpackIds(reply.ids);
     const ordinals = this.ordinalsOf(ids);
     if (reply.meta) this.applyMeta(ordinals, reply.meta);
-    return { ids, ordinals };
+    return { ids, ordinals, averages: reply.averages };
+  }
+
+  /** Each field's average length over every segment, weighted by their documents (Lunr's one index has one average). */
+  fieldAverages(): number[] {
+    const sums: number[] = [];
+    let documents = 0;
+    for (const segment of this.segments.values()) {
+      documents += segment.ids.length;
+      segment.averages.forEach((average, f) => (sums[f] = (sums[f] ?? 0) + average * segment.ids.length));
+    }
+    return sums.map((sum) => sum / Math.max(1, documents));
   }
 
   /** Records the filter values a worker read with a segment's documents (a null format: the store no longer holds it). */

@@ -22,6 +22,8 @@ export type CodedMeta = Record<keyof DocMetaColumns, CodedColumn>;
 /** What a worker answers for a segment it built, merged or loaded. */
 export interface SegmentReply {
   ids: IdList;
+  /** Each field's average length in the segment (the engine averages them over all segments). */
+  averages: number[];
   /** Absent for a merge: the engine has its documents' values already. */
   meta?: CodedMeta;
 }
@@ -34,7 +36,8 @@ export type WorkerRequest = { id: number } & (
   | { type: 'merge'; segment: number; inputs: { segment: number; keep: number[] }[]; cacheFile?: string; generation: number }
   /** Writes a segment this worker holds to its cache file (the end of a full build). */
   | { type: 'save'; segment: number; cacheFile: string; generation: number }
-  | { type: 'match'; segments: number[]; clauses: Clause[] }
+  /** `averages`: each field's average length over the whole index, for BM25's length normalisation. */
+  | { type: 'match'; segments: number[]; clauses: Clause[]; averages?: number[] }
   /** Snippets of documents of segments this worker holds: `local` is the document's number in its segment. */
   | { type: 'snippets'; items: { segment: number; local: number; terms: string[] }[] }
   /** Issue 14, item 5: where every word of `clauses` lies in one document of a segment this worker holds. */

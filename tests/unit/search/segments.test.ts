@@ -52,6 +52,27 @@ describe('segments, caches and tombstones', () => {
     }
   });
 
+  it('scores a document the same however its segments were cut and merged (global field lengths)', async () => {
+    const small = workspace({ baseSize: 2, deltaMax: 2 });
+    const large = workspace();
+    done = async () => { await small.cleanup(); await large.cleanup(); };
+    const a = small.open().app;
+    const b = large.open().app;
+    const idsA = insertCorpus(a.workspace.db, corpus);
+    const idsB = insertCorpus(b.workspace.db, corpus);
+    for (const query of ['camp', 'detention', 'лагерь', 'workers']) {
+      const scores = async (app: OpenedApp, ids: Map<string, string>) => {
+        const byId = new Map([...ids].map(([n, id]) => [id, n]));
+        return new Map((await call(app.handlers, 'search:query', { query })).results.map((r) => [byId.get(r.documentId)!, r.score]));
+      };
+      const sa = await scores(a, idsA);
+      const sb = await scores(b, idsB);
+      expect([...sa.keys()].sort()).toEqual([...sb.keys()].sort());
+      // Equal up to the rounding of each stored weight to three decimals (Lunr's), whatever the layout.
+      for (const [name, score] of sa) expect(Math.abs(score - sb.get(name)!), `${query}: ${name}`).toBeLessThan(0.01 * Math.max(1, score));
+    }
+  });
+
   it('loads its caches on reopening, and rebuilds from the store when a cache is corrupt', async () => {
     const ws = workspace({ baseSize: 4 });
     done = ws.cleanup;
