@@ -275,4 +275,22 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX documents_by_format ON documents(format);
   CREATE INDEX documents_flagged ON documents(imported_at) WHERE review_flags <> '[]';
   `,
+  // 11 (issue 17, library windows): a counter bumped by every change to what the library lists or
+  // counts (a document stored or deleted, a sort key, language, format or review flags changed), by
+  // triggers so that every connection's writes count (the CLI's, a merge's, an undo's). The app keeps
+  // the library's totals, facets and seek points while it stays the same (store/library-cache.ts).
+  `
+  CREATE TABLE library_generation (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    value INTEGER NOT NULL
+  ) STRICT;
+  INSERT INTO library_generation(id, value) VALUES (1, 0);
+  CREATE TRIGGER library_generation_insert AFTER INSERT ON documents
+    BEGIN UPDATE library_generation SET value = value + 1 WHERE id = 1; END;
+  CREATE TRIGGER library_generation_delete AFTER DELETE ON documents
+    BEGIN UPDATE library_generation SET value = value + 1 WHERE id = 1; END;
+  CREATE TRIGGER library_generation_update
+    AFTER UPDATE OF title, source, imported_at, published_at, title_key, source_key, language, format, review_flags ON documents
+    BEGIN UPDATE library_generation SET value = value + 1 WHERE id = 1; END;
+  `,
 ];

@@ -1,0 +1,88 @@
+import type { Database } from './database.ts';
+import type { SortKey } from './library-seek.ts';
+
+/**
+ * What the library keeps between windows while the documents stay the same (issue 17): the total of
+ * each filtered list, the facets, and seek points (a row's place in an order and its sort key, learnt
+ * from the windows served). SQLite counts by walking an index, ~100,000 entries at 100,000 documents,
+ * so a scroll window that counted again would pay for the whole list each time.
+ *
+ * Everything is keyed by the store's library generation (migration 11), which triggers bump on every
+ * change to the documents' listed or counted columns, by any connection: an import here, a delete by
+ * the CLI, an undo. Reading it is one row by primary key. One cache per connection.
+ */
+export interface SeekPoint {
+  position: number;
+  key: SortKey;
+}
+
+export interface LibraryFacets {
+  all: number;
+  languages: { value: string; count: number }[];
+}
+
+interface Cache {
+  generation: number;
+  totals: Map<string, number>;
+  /** Per order and filter, sorted by position. */
+  seekPoints: Map<string, SeekPoint[]>;
+  facets?: LibraryFacets;
+}
+
+/** Enough to stay within a few hundred rows of any window at 100,000 documents; a fuller list keeps every other point. */
+const MAX_SEEK_POINTS = 2048;
+
+const caches = new WeakMap<Database, Cache>();
+
+export function libraryGeneration(db: Database): number {
+  const row = db.prepare('SELECT value FROM library_generation WHERE id = 1').get() as { value: number } | undefined;
+  return row?.value ?? -1;
+}
+
+/** The connection's cache for the store as it is now: emptied when the documents changed since it was filled. */
+export function libraryCache(db: Database) {
+  const generation = libraryGeneration(db);
+  let cache = caches.get(db);
+  if (!cache || cache.generation !== generation) {
+    cache = { generation, totals: new Map(), seekPoints: new Map() };
+    caches.set(db, cache);
+  }
+  const current = cache;
+  return {
+    total(list: string, count: () => number): number {
+      let total = current.totals.get(list);
+      if (total === undefined) {
+        total = count();
+        current.totals.set(list, total);
+      }
+      return total;
+    },
+    facets(compute: () => LibraryFacets): LibraryFacets {
+      current.facets ??= compute();
+      return current.facets;
+    },
+    seekPoints(list: string): readonly SeekPoint[] {
+      return current.seekPoints.get(list) ?? [];
+    },
+    addSeekPoint(list: string, point: SeekPoint): void {
+      let points = current.seekPoints.get(list);
+      if (!points) current.seekPoints.set(list, (points = []));
+      const at = firstAtOrAfter(points, point.position);
+      if (points[at]?.position === point.position) return;
+      points.splice(at, 0, point);
+      if (points.length > MAX_SEEK_POINTS) current.seekPoints.set(list, points.filter((_, i) => i % 2 === 0));
+    },
+  };
+}
+
+/** The index of the first point at or after `position` (points.length if none). */
+export function firstAtOrAfter(points: readonly SeekPoint[], position: number): number {
+  let lo = 0;
+  let hi = points.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (points[mid]!.position < position) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
