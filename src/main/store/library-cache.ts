@@ -3,7 +3,7 @@ import type { SortKey } from './library-seek.ts';
 
 /**
  * What the library keeps between windows while the documents stay the same (issue 17): the total of
- * each filtered list, the facets, and seek points (a row's place in an order and its sort key, learnt
+ * each filtered list, and seek points (a row's place in an order and its sort key, learnt
  * from the windows served). SQLite counts by walking an index, ~100,000 entries at 100,000 documents,
  * so a scroll window that counted again would pay for the whole list each time.
  *
@@ -16,17 +16,11 @@ export interface SeekPoint {
   key: SortKey;
 }
 
-export interface LibraryFacets {
-  all: number;
-  languages: { value: string; count: number }[];
-}
-
 interface Cache {
   generation: number;
   totals: Map<string, number>;
   /** Per order and filter, sorted by position. */
   seekPoints: Map<string, SeekPoint[]>;
-  facets?: LibraryFacets;
 }
 
 /** Enough to stay within a few hundred rows of any window at 100,000 documents; a fuller list keeps every other point. */
@@ -57,10 +51,6 @@ export function libraryCache(db: Database) {
       }
       return total;
     },
-    facets(compute: () => LibraryFacets): LibraryFacets {
-      current.facets ??= compute();
-      return current.facets;
-    },
     seekPoints(list: string): readonly SeekPoint[] {
       return current.seekPoints.get(list) ?? [];
     },
@@ -85,4 +75,20 @@ export function firstAtOrAfter(points: readonly SeekPoint[], position: number): 
     else hi = mid;
   }
   return lo;
+}
+
+/** How many documents there are, or in one language: the counts the triggers keep (migration 11), one row each. */
+export function storedCount(db: Database, language?: string): number {
+  const row = db.prepare('SELECT n FROM library_counts WHERE key = ?').get(language === undefined ? '*' : `language:${language}`) as { n: number } | undefined;
+  return row?.n ?? 0;
+}
+
+/** The languages present with their counts, in the binary order of their names. */
+export function storedLanguageCounts(db: Database): { value: string; count: number }[] {
+  return (
+    db.prepare("SELECT substr(key, 10) AS value, n AS count FROM library_counts WHERE key > 'language:' AND key < 'language;' AND n > 0 ORDER BY key").all() as {
+      value: string;
+      count: number;
+    }[]
+  ).map(({ value, count }) => ({ value, count }));
 }

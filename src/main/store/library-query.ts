@@ -3,7 +3,7 @@ import type { LibraryPage, LibraryPageInput } from '../../shared/library.ts';
 import type { Database } from './database.ts';
 import { SUMMARY_COLUMNS, toSummary, type DocumentRow } from './documents-repo.ts';
 import { fillSortKeys } from './sort-key.ts';
-import { firstAtOrAfter, libraryCache, type SeekPoint } from './library-cache.ts';
+import { firstAtOrAfter, libraryCache, storedCount, storedLanguageCounts, type SeekPoint } from './library-cache.ts';
 import { seekable, walkOrder, type ListFilter, type OrderedRow } from './library-seek.ts';
 
 /**
@@ -70,9 +70,14 @@ function pageInSnapshot(db: Database, input: LibraryPageInput): LibraryPage {
   const cache = libraryCache(db);
   const clauses = filterClauses(input.filters);
   const filter: ListFilter = { where: clauses.map((c) => `(${c.sql})`), params: clauses.flatMap((c) => c.params) };
+  const used = Object.entries(input.filters ?? {}).filter(([, value]) => value !== undefined);
   const count = () =>
-    (db.prepare(`SELECT count(*) AS n FROM documents d ${filter.where.length ? `WHERE ${filter.where.join(' AND ')}` : ''}`).get(...filter.params) as { n: number }).n;
-  const keep = Object.entries(input.filters ?? {}).every(([field, value]) => value === undefined || DOCUMENT_FILTERS.has(field));
+    clauses.length === 0
+      ? storedCount(db)
+      : used.length === 1 && used[0]![0] === 'language'
+        ? storedCount(db, String(used[0]![1]))
+        : (db.prepare(`SELECT count(*) AS n FROM documents d WHERE ${filter.where.join(' AND ')}`).get(...filter.params) as { n: number }).n;
+  const keep = used.every(([field]) => DOCUMENT_FILTERS.has(field));
   const list = keep ? JSON.stringify(clauses) : null;
   const total = list ? cache.total(list, count) : count();
   const ordered = list ? `${input.sort} ${list}` : null;
@@ -87,16 +92,8 @@ function pageInSnapshot(db: Database, input: LibraryPageInput): LibraryPage {
   }
   const page: LibraryPage = { offset: input.offset, total, documents: summariesOf(db, rows.map((row) => row.rowid)) };
   if (input.facets) {
-    const facets = cache.facets(() => ({
-      all: (db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n,
-      languages: (
-        db
-          .prepare('SELECT language AS value, count(*) AS count FROM documents WHERE language IS NOT NULL GROUP BY language ORDER BY language')
-          .all() as { value: string; count: number }[]
-      ).map(({ value, count }) => ({ value, count })),
-    }));
-    page.all = facets.all;
-    page.languages = facets.languages.map((language) => ({ ...language }));
+    page.all = clauses.length ? storedCount(db) : total;
+    page.languages = storedLanguageCounts(db);
   }
   return page;
 }

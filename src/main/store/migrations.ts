@@ -276,21 +276,44 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX documents_flagged ON documents(imported_at) WHERE review_flags <> '[]';
   `,
   // 11 (issue 17, library windows): a counter bumped by every change to what the library lists or
-  // counts (a document stored or deleted, a sort key, language, format or review flags changed), by
-  // triggers so that every connection's writes count (the CLI's, a merge's, an undo's). The app keeps
-  // the library's totals, facets and seek points while it stays the same (store/library-cache.ts).
+  // counts (a document stored or deleted, a title, sort key, language, format or review flags
+  // changed), and the counts of the library's first page (all documents, each language), kept by
+  // triggers so that every connection's writes count (the CLI's, a merge's, an undo's): SQLite counts
+  // by walking an index, 100,000 entries at 100,000 documents. The app keeps totals and seek points
+  // while the counter stays the same (store/library-cache.ts).
   `
   CREATE TABLE library_generation (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     value INTEGER NOT NULL
   ) STRICT;
   INSERT INTO library_generation(id, value) VALUES (1, 0);
+  -- key '*': every document; 'language:' || language: the documents in that language.
+  CREATE TABLE library_counts (
+    key TEXT PRIMARY KEY,
+    n INTEGER NOT NULL
+  ) STRICT;
+  INSERT INTO library_counts(key, n) SELECT '*', count(*) FROM documents;
+  INSERT INTO library_counts(key, n) SELECT 'language:' || language, count(*) FROM documents WHERE language IS NOT NULL GROUP BY language;
   CREATE TRIGGER library_generation_insert AFTER INSERT ON documents
-    BEGIN UPDATE library_generation SET value = value + 1 WHERE id = 1; END;
+    BEGIN
+      UPDATE library_generation SET value = value + 1 WHERE id = 1;
+      UPDATE library_counts SET n = n + 1 WHERE key = '*';
+      INSERT INTO library_counts(key, n) SELECT 'language:' || NEW.language, 1 WHERE NEW.language IS NOT NULL
+        ON CONFLICT(key) DO UPDATE SET n = n + 1;
+    END;
   CREATE TRIGGER library_generation_delete AFTER DELETE ON documents
-    BEGIN UPDATE library_generation SET value = value + 1 WHERE id = 1; END;
+    BEGIN
+      UPDATE library_generation SET value = value + 1 WHERE id = 1;
+      UPDATE library_counts SET n = n - 1 WHERE key = '*' OR key = 'language:' || OLD.language;
+    END;
   CREATE TRIGGER library_generation_update
     AFTER UPDATE OF title, source, imported_at, published_at, title_key, source_key, language, format, review_flags ON documents
     BEGIN UPDATE library_generation SET value = value + 1 WHERE id = 1; END;
+  CREATE TRIGGER library_counts_language AFTER UPDATE OF language ON documents WHEN OLD.language IS NOT NEW.language
+    BEGIN
+      UPDATE library_counts SET n = n - 1 WHERE key = 'language:' || OLD.language;
+      INSERT INTO library_counts(key, n) SELECT 'language:' || NEW.language, 1 WHERE NEW.language IS NOT NULL
+        ON CONFLICT(key) DO UPDATE SET n = n + 1;
+    END;
   `,
 ];
