@@ -20,9 +20,13 @@ export interface SortColumn {
 
 const col = (expr: string, desc = false): SortColumn => ({ expr, desc });
 
-/** Each order ends on the rowid, so ties (equal titles) never swap between two windows; each has its index (migration 10). */
+/**
+ * Each order ends on the rowid, so ties (equal titles) never swap between two windows; each has its
+ * index (migrations 10 and 11). Newest first reads its ascending index backwards, so its last tie-break
+ * is the rowid descending.
+ */
 export const SORT_COLUMNS: Record<LibrarySort, SortColumn[]> = {
-  imported: [col('d.imported_at', true), col('d.title_key'), col('d.rowid')],
+  imported: [col('d.imported_at', true), col('d.title_key'), col('d.rowid', true)],
   title: [col('d.title_key'), col('d.rowid')],
   date: [col('(d.published_at IS NULL)'), col('d.published_at', true), col('d.imported_at', true), col('d.rowid')],
   source: [col('(d.source_key IS NULL)'), col('d.source_key'), col('d.title_key'), col('d.rowid')],

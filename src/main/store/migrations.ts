@@ -280,7 +280,7 @@ export const MIGRATIONS: readonly string[] = [
   // changed), and the counts of the library's first page (all documents, each language), kept by
   // triggers so that every connection's writes count (the CLI's, a merge's, an undo's): SQLite counts
   // by walking an index, 100,000 entries at 100,000 documents. The app keeps totals and seek points
-  // while the counter stays the same (store/library-cache.ts).
+  // while the counter stays the same (store/library-cache.ts). And the import order's index anew.
   `
   CREATE TABLE library_generation (
     id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -309,6 +309,10 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER library_generation_update
     AFTER UPDATE OF title, source, imported_at, published_at, title_key, source_key, language, format, review_flags ON documents
     BEGIN UPDATE library_generation SET value = value + 1 WHERE id = 1; END;
+  -- Newest first from an ascending index read backwards: new documents are appended at its end, which
+  -- keeps its pages full (stored newest-first, every page split in half: twice the pages to walk).
+  DROP INDEX documents_by_imported;
+  CREATE INDEX documents_by_imported_at ON documents(imported_at, title_key DESC);
   CREATE TRIGGER library_counts_language AFTER UPDATE OF language ON documents WHEN OLD.language IS NOT NEW.language
     BEGIN
       UPDATE library_counts SET n = n - 1 WHERE key = 'language:' || OLD.language;

@@ -18,7 +18,7 @@ import { tempApp, tempDir } from '../../helpers/temp-workspace.ts';
 
 /** The library's orders as the list shows them (shared/library.ts), written out here as the reference. */
 const REFERENCE_ORDER: Record<LibrarySort, string> = {
-  imported: 'd.imported_at DESC, d.title_key, d.rowid',
+  imported: 'd.imported_at DESC, d.title_key, d.rowid DESC',
   title: 'd.title_key, d.rowid',
   date: 'd.published_at IS NULL, d.published_at DESC, d.imported_at DESC, d.rowid',
   source: 'd.source_key IS NULL, d.source_key, d.title_key, d.rowid',
