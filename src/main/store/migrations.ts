@@ -277,16 +277,27 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // 11 (issue 17, library windows): a counter bumped by every change to what the library lists or
   // counts (a document stored or deleted, a title, sort key, language, format or review flags
-  // changed), and the counts of the library's first page (all documents, each language), kept by
+  // changed), another for the passages and their tags, and the counts of the library's first page (all documents, each language), kept by
   // triggers so that every connection's writes count (the CLI's, a merge's, an undo's): SQLite counts
   // by walking an index, 100,000 entries at 100,000 documents. The app keeps totals and seek points
   // while the counter stays the same (store/library-cache.ts). And the import order's index anew.
   `
+  -- id 1: the documents; id 2: the passages and their tags (the passages view's windows).
   CREATE TABLE library_generation (
-    id INTEGER PRIMARY KEY CHECK (id = 1),
+    id INTEGER PRIMARY KEY,
     value INTEGER NOT NULL
   ) STRICT;
-  INSERT INTO library_generation(id, value) VALUES (1, 0);
+  INSERT INTO library_generation(id, value) VALUES (1, 0), (2, 0);
+  CREATE TRIGGER passages_generation_insert AFTER INSERT ON passages
+    BEGIN UPDATE library_generation SET value = value + 1 WHERE id = 2; END;
+  CREATE TRIGGER passages_generation_delete AFTER DELETE ON passages
+    BEGIN UPDATE library_generation SET value = value + 1 WHERE id = 2; END;
+  CREATE TRIGGER passages_generation_update AFTER UPDATE ON passages
+    BEGIN UPDATE library_generation SET value = value + 1 WHERE id = 2; END;
+  CREATE TRIGGER passage_tags_generation_insert AFTER INSERT ON passage_tags
+    BEGIN UPDATE library_generation SET value = value + 1 WHERE id = 2; END;
+  CREATE TRIGGER passage_tags_generation_delete AFTER DELETE ON passage_tags
+    BEGIN UPDATE library_generation SET value = value + 1 WHERE id = 2; END;
   -- key '*': every document; 'language:' || language: the documents in that language.
   CREATE TABLE library_counts (
     key TEXT PRIMARY KEY,

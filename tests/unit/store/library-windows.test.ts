@@ -178,3 +178,54 @@ describe('a store from before the library counts (migration 11)', () => {
     }
   });
 });
+
+describe('passages windows kept in order (passages:page, issue 17)', () => {
+  const app = tempApp();
+  afterAll(() => app.cleanup());
+  type Filter = { tagIds?: string[]; text?: string };
+  /** Every window of 40 joined up, beside what passages:query lists at once. */
+  const scrolled = async (filter: Filter) => {
+    const ids: string[] = [];
+    let total = 0;
+    for (let offset = 0; offset === 0 || offset < total; offset += 40) {
+      const window = await call(app.handlers, 'passages:page', { ...filter, offset, limit: 40 });
+      total = window.total;
+      ids.push(...window.passages.map((p) => p.id));
+    }
+    return { total, ids };
+  };
+  const listed = async (filter: Filter) => {
+    const all = await call(app.handlers, 'passages:query', filter);
+    return { total: all.length, ids: all.map((p) => p.id) };
+  };
+
+  it('shows a passage added, retagged or deleted (here or by another connection) and a document retitled in the next window', async () => {
+    const ids = insertCorpus(app.workspace.db, {
+      beta: { ...Object.values(corpus(1, 1))[0]!, title: 'Beta', text: 'word '.repeat(300) },
+      alpha: { ...Object.values(corpus(1, 2))[0]!, title: 'alpha', text: 'term '.repeat(300) },
+    });
+    const even = await call(app.handlers, 'tags:create', { name: 'Even' });
+    const odd = await call(app.handlers, 'tags:create', { name: 'Odd' });
+    for (let i = 0; i < 130; i++)
+      await call(app.handlers, 'passages:create', { documentId: ids.get(i % 3 ? 'beta' : 'alpha')!, start: i * 5, end: i * 5 + 4, tagIds: [i % 2 ? odd.id : even.id] });
+    const filters: Filter[] = [{}, { tagIds: [even.id] }, { text: 'term' }];
+    for (const filter of filters) expect(await scrolled(filter)).toEqual(await listed(filter));
+
+    const added = await call(app.handlers, 'passages:create', { documentId: ids.get('beta')!, start: 1, end: 9, tagIds: [even.id] });
+    expect((await scrolled({ tagIds: [even.id] })).ids).toContain(added.id);
+    await call(app.handlers, 'passages:update', { id: added.id, tagIds: [odd.id] });
+    expect(await scrolled({ tagIds: [even.id] })).toEqual({ total: 65, ids: (await listed({ tagIds: [even.id] })).ids });
+    await call(app.handlers, 'documents:updateMeta', { id: ids.get('alpha')!, title: 'Zulu' });
+    const retitled = await scrolled({});
+    expect(retitled).toEqual(await listed({}));
+    expect((await call(app.handlers, 'passages:page', { offset: 0, limit: 1 })).passages[0]?.documentTitle).toBe('Beta');
+
+    const other = openDatabase(app.workspace.paths.database);
+    try {
+      other.prepare('DELETE FROM passages WHERE id = ?').run(retitled.ids[0]!);
+    } finally {
+      other.close();
+    }
+    expect(await scrolled({})).toEqual({ total: 130, ids: retitled.ids.slice(1) });
+  });
+});
