@@ -9,7 +9,8 @@ import type { SortKey } from './library-seek.ts';
  *
  * Everything is keyed by the store's library generation (migration 11), which triggers bump on every
  * change to the documents' listed or counted columns, by any connection: an import here, a delete by
- * the CLI, an undo. Reading it is one row by primary key. One cache per connection.
+ * the CLI, an undo (and by a restored backup: libraryGeneration). Reading it is one row by primary
+ * key. One cache per connection.
  */
 export interface SeekPoint {
   position: number;
@@ -17,7 +18,7 @@ export interface SeekPoint {
 }
 
 interface Cache {
-  generation: number;
+  generation: string;
   totals: Map<string, number>;
   /** Per order and filter, sorted by position. */
   seekPoints: Map<string, SeekPoint[]>;
@@ -28,9 +29,18 @@ const MAX_SEEK_POINTS = 2048;
 
 const caches = new WeakMap<Database, Cache>();
 
-export function libraryGeneration(db: Database): number {
-  const row = db.prepare('SELECT value FROM library_generation WHERE id = 1').get() as { value: number } | undefined;
-  return row?.value ?? -1;
+/**
+ * The counter `id` of library_generation (1: documents, 2: passages), with the change log's last
+ * number: a restored backup moves that past every number used before (resetDocumentChanges), so a
+ * store put back under the open connection never passes for the one the cache was filled from.
+ */
+export function libraryGeneration(db: Database, id = 1): string {
+  const row = db
+    .prepare(
+      "SELECT (SELECT value FROM library_generation WHERE id = ?) AS value, (SELECT seq FROM sqlite_sequence WHERE name = 'document_changes') AS seq",
+    )
+    .get(id) as { value: number | null; seq: number | null };
+  return `${row.value ?? -1}:${row.seq ?? 0}`;
 }
 
 /** The connection's cache for the store as it is now: emptied when the documents changed since it was filled. */

@@ -1,5 +1,6 @@
 import type { PassageView } from '../../shared/domain.ts';
 import type { Database } from './database.ts';
+import { libraryGeneration } from './library-cache.ts';
 import { listPassageIds, listPassageViews } from './passages-repo.ts';
 
 /**
@@ -20,10 +21,6 @@ const MAX_ORDERS = 8;
 
 const kept = new WeakMap<Database, Kept>();
 
-function passagesGeneration(db: Database): string {
-  const rows = db.prepare('SELECT id, value FROM library_generation ORDER BY id').all() as { id: number; value: number }[];
-  return rows.map((row) => `${row.id}:${row.value}`).join(' ');
-}
 
 export function passageWindow(
   db: Database,
@@ -36,7 +33,8 @@ export function passageWindow(
   const own = !db.isTransaction;
   if (own) db.exec('BEGIN');
   try {
-    const generation = passagesGeneration(db);
+    // The order follows the documents' titles too.
+    const generation = `${libraryGeneration(db, 1)} ${libraryGeneration(db, 2)}`;
     let state = kept.get(db);
     if (!state || state.generation !== generation) kept.set(db, (state = { generation, orders: new Map() }));
     const key = JSON.stringify([where, params]);

@@ -151,6 +151,31 @@ describe('library windows from seek points (issue 17)', () => {
   });
 });
 
+describe('library windows after a backup is restored under the open app', () => {
+  const app = tempApp();
+  afterAll(() => app.cleanup());
+  const titlesAt = async (offsets: number[]) => {
+    const out: string[] = [];
+    for (const offset of offsets) out.push(...(await call(app.handlers, 'documents:page', { sort: 'title', offset, limit: 1 })).documents.map((d) => d.title));
+    return out;
+  };
+  const add = (title: string) => insertCorpus(app.workspace.db, { [title]: { ...Object.values(corpus(1, title.length))[0]!, title, text: `Only ${title}.` } });
+
+  it('never takes the restored store for the one its seek points came from, even at the same count of changes', async () => {
+    for (let i = 1; i <= 9; i++) add(`M${i}`);
+    const base = await call(app.handlers, 'backups:create', {});
+    add('Aaa');
+    const withAaa = await call(app.handlers, 'backups:create', {});
+    await call(app.handlers, 'backups:restore', { name: base.name });
+    // As many changes since the first backup as before the second, to other documents.
+    add('Zed');
+    const offsets = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+    expect(await titlesAt(offsets)).toEqual(['M1', 'M2', 'M3', 'M4', 'M5', 'M6', 'M7', 'M8', 'M9', 'Zed']);
+    await call(app.handlers, 'backups:restore', { name: withAaa.name });
+    expect(await titlesAt([5, 0, 9, 3])).toEqual(['M5', 'Aaa', 'M9', 'M3']);
+  });
+});
+
 describe('a store from before the library counts (migration 11)', () => {
   const scratch = tempDir('dossier-library-counts-');
   afterAll(scratch.cleanup);
