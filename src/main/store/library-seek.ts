@@ -1,4 +1,5 @@
 import type { LibrarySort } from '../../shared/library.ts';
+import type { StatementSync } from 'node:sqlite';
 import type { Database } from './database.ts';
 
 /**
@@ -68,21 +69,42 @@ interface Walk {
   need: number;
 }
 
+/** Prepared statements by SQL text, per connection: a window runs the same few shapes again and again. */
+const statements = new WeakMap<Database, Map<string, StatementSync>>();
+const MAX_STATEMENTS = 128;
+
+function prepared(db: Database, sql: string): StatementSync {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) {
+    if (cache.size >= MAX_STATEMENTS) cache.clear();
+    statement = db.prepare(sql);
+    cache.set(sql, statement);
+  }
+  return statement;
+}
+
 /** `need` rows of the list in walk order (reversed when `reverse`), after skipping `skip` from the start point. */
 export function walkOrder(db: Database, sort: LibrarySort, filter: ListFilter, walk: Walk): OrderedRow[] {
   const columns = SORT_COLUMNS[sort];
   const select = `SELECT d.rowid AS r, ${columns.map((c, i) => `${c.expr} AS k${i}`).join(', ')} FROM documents d`;
   const read = (where: string[], params: (string | number | null)[], order: string, limit: number, offset: number) =>
     (
-      db
-        .prepare(`${select} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ? OFFSET ?`)
-        .all(...params, limit, offset) as Record<string, string | number | null>[]
+      prepared(db, `${select} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
+        ...params,
+        limit,
+        offset,
+      ) as Record<string, string | number | null>[]
     ).map((row) => ({ rowid: Number(row.r), key: columns.map((_, i) => row[`k${i}`] ?? null) }));
   if (!walk.from) return read(filter.where, filter.params, orderOf(columns, walk.reverse), walk.need, walk.skip);
 
   const from = walk.from;
   const rows: OrderedRow[] = [];
   let { skip, need } = walk;
+  // The start row itself is skipped anyway: start after it (scrolling on then reads one range fewer).
+  const inclusive = skip === 0;
+  if (!inclusive) skip--;
   for (let k = columns.length - 1; k >= 0 && need > 0; k--) {
     const value = from[k] ?? null;
     const last = k === columns.length - 1;
@@ -99,7 +121,7 @@ export function walkOrder(db: Database, sort: LibrarySort, filter: ListFilter, w
       }
     }
     const later = columns[k]!.desc !== walk.reverse ? '<' : '>';
-    where.push(`${columns[k]!.expr} ${last ? `${later}=` : later} ?`);
+    where.push(`${columns[k]!.expr} ${last && inclusive ? `${later}=` : later} ?`);
     params.push(value);
     const order = orderOf(columns.slice(k), walk.reverse);
     const got = read(where, params, order, need, skip);
@@ -109,9 +131,10 @@ export function walkOrder(db: Database, sort: LibrarySort, filter: ListFilter, w
       skip = 0;
     } else if (skip > 0) {
       // Every row of this range was skipped: how many (at most `skip`, so the count walks no further than OFFSET would).
-      const counted = db
-        .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM documents d WHERE ${where.join(' AND ')} LIMIT ?)`)
-        .get(...params, skip) as { n: number };
+      const counted = prepared(db, `SELECT count(*) AS n FROM (SELECT 1 FROM documents d WHERE ${where.join(' AND ')} LIMIT ?)`).get(
+        ...params,
+        skip,
+      ) as { n: number };
       skip -= counted.n;
     }
   }
