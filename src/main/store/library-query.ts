@@ -1,5 +1,5 @@
 import type { DocumentSummary } from '../../shared/domain.ts';
-import type { LibraryPage, LibraryPageInput } from '../../shared/library.ts';
+import type { LibraryPage, LibraryPageInput, LibrarySort } from '../../shared/library.ts';
 import type { Database } from './database.ts';
 import { SUMMARY_COLUMNS, toSummary, type DocumentRow } from './documents-repo.ts';
 import { fillSortKeys } from './sort-key.ts';
@@ -66,6 +66,17 @@ export function libraryPage(db: Database, input: LibraryPageInput): LibraryPage 
   }
 }
 
+/**
+ * A filter that keeps at least this share of the documents is checked row by row along the order's
+ * index (which needs no sort) rather than looked up in its own index and sorted: SQLite's planner,
+ * without statistics, took the language index for "English" (90 % of a corpus) and sorted 90,000
+ * rows for every window (220–450 ms at 100,000 documents; 1–9 ms along the order's index).
+ */
+const SCAN_SHARE = 1 / 16;
+
+/** Orders with an index that starts with the language (migration 11): a language filter there is a range of it. */
+const LANGUAGE_ORDERS: ReadonlySet<LibrarySort> = new Set(['imported', 'title']);
+
 function pageInSnapshot(db: Database, input: LibraryPageInput): LibraryPage {
   const cache = libraryCache(db);
   const clauses = filterClauses(input.filters);
@@ -80,6 +91,9 @@ function pageInSnapshot(db: Database, input: LibraryPageInput): LibraryPage {
   const keep = used.every(([field]) => DOCUMENT_FILTERS.has(field));
   const list = keep ? JSON.stringify(clauses) : null;
   const total = list ? cache.total(list, count) : count();
+  const languageRange = used.length === 1 && used[0]![0] === 'language' && LANGUAGE_ORDERS.has(input.sort);
+  // Unary + makes a term unusable for an index lookup, so the planner walks the order's index.
+  if (clauses.length && !languageRange && total >= storedCount(db) * SCAN_SHARE) filter.where = filter.where.map((sql) => `+${sql}`);
   const ordered = list ? `${input.sort} ${list}` : null;
   const rows = windowRows(db, input, filter, total, ordered ? cache.seekPoints(ordered) : []);
   if (ordered && rows.length > 0) {

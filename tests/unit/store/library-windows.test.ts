@@ -26,6 +26,8 @@ const REFERENCE_ORDER: Record<LibrarySort, string> = {
 const REFERENCE_FILTER = {
   none: { filters: {}, sql: '1' },
   russian: { filters: { language: 'ru' }, sql: "d.language = 'ru'" },
+  // Few enough to be looked up in the language index and sorted (the others are checked along the order).
+  uyghur: { filters: { language: 'ug' }, sql: "d.language = 'ug'" },
   markdown: { filters: { format: 'md' as const }, sql: "d.format = 'md'" },
   flagged: { filters: { flagged: true }, sql: "d.review_flags <> '[]'" },
 };
@@ -46,7 +48,7 @@ function corpus(count: number, seed: number, prefix = ''): Record<string, Corpus
   for (let i = 0; i < count; i++)
     docs[`${prefix}doc-${i}`] = {
       title: pick(['Report', 'report', 'Réport', 'Zeta', 'Alpha 2', 'Alpha 10', 'Ёлка', '新疆', `Record ${i}`]),
-      language: pick(['en', 'en', 'ru', 'zh', null]),
+      language: i % 25 === 7 ? 'ug' : pick(['en', 'en', 'ru', 'zh', null]),
       source: pick([null, 'AP', 'RFA', 'Reuters']),
       author: null,
       publishedAt: pick([null, null, '2019-05-01', '2020-01-01', '2021-07-04']),
