@@ -67,6 +67,11 @@ export const DERIVED_COLUMNS: Record<string, string> = {
   'documents.source_key': 'computed from the source as the document is stored (store/sort-key.ts)',
   'document_changes.seq': "the new store's own change log, written by its triggers as documents are copied",
   'document_changes.document_id': "the new store's own change log, written by its triggers as documents are copied",
+  // Issue 17 (library windows): kept by the new store's triggers as documents are copied.
+  'library_generation.id': "the new store's own counter, bumped by its triggers as documents are copied",
+  'library_generation.value': "the new store's own counter, bumped by its triggers as documents are copied",
+  'library_counts.key': "the new store's own counts, kept by its triggers as documents are copied",
+  'library_counts.n': "the new store's own counts, kept by its triggers as documents are copied",
 };
 
 type Table = keyof typeof COPIED_COLUMNS;

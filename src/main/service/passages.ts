@@ -8,7 +8,7 @@ import { nowIso } from '../store/ids.ts';
 import { getPassage, listPassageViews } from '../store/passages-repo.ts';
 import { getTag } from '../store/tags-repo.ts';
 import { subtreeIds } from './codebook.ts';
-import { countPassageViews } from '../store/passages-repo.ts';
+import { passageWindow } from '../store/passage-order.ts';
 import { enclosedIds } from './enclosure.ts';
 import { selectRows } from './rows.ts';
 import { recordPassageDelete, recordPassageEdit } from '../custody/events.ts';
@@ -66,8 +66,7 @@ export function queryPassages(db: Database, query: PassageQuery): PassageView[] 
 /** One window of the same passages and how many there are in all (issue 17: the passages view scrolls through windows). */
 export function passagesPage(db: Database, query: PassageQuery & { offset: number; limit: number }): { total: number; offset: number; passages: PassageView[] } {
   const { where, params } = passageFilter(db, query);
-  const total = countPassageViews(db, where, params);
-  return { total, offset: query.offset, passages: listPassageViews(db, where, params, query.limit, query.offset) };
+  return { offset: query.offset, ...passageWindow(db, where, params, query.offset, query.limit) };
 }
 
 /** The query's filters as SQL clauses over `p` (passages), with their parameters. */

@@ -89,17 +89,19 @@ export function listPassages(db: Database, filter: { tagId?: string | undefined;
   return listPassageViews(db, where, params);
 }
 
+// The passage id last: a window never repeats or skips a passage of two documents with one title.
+const PASSAGE_ORDER = 'd.title COLLATE NOCASE, p.start, p.id';
+
 /** Passage views matching SQL conditions on `p` (passages) and `d` (documents), in document then text order. */
 export function listPassageViews(db: Database, where: string[], params: (string | number)[], limit = -1, offset = 0): PassageView[] {
-  // The passage id last: a window never repeats or skips a passage of two documents with one title.
-  const sql = `${VIEW_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.title COLLATE NOCASE, p.start, p.id LIMIT ? OFFSET ?`;
+  const sql = `${VIEW_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${PASSAGE_ORDER} LIMIT ? OFFSET ?`;
   return (db.prepare(sql).all(...params, limit, offset) as unknown as PassageRow[]).map(toView);
 }
 
-/** How many passages `where` keeps (the passages view's total, issue 17). */
-export function countPassageViews(db: Database, where: string[], params: (string | number)[]): number {
-  const sql = `SELECT count(*) AS n FROM passages p ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-  return (db.prepare(sql).get(...params) as { n: number }).n;
+/** The ids of the passages `where` keeps, in the order listPassageViews gives (issue 17: the passages view's windows). */
+export function listPassageIds(db: Database, where: string[], params: (string | number)[]): string[] {
+  const sql = `SELECT p.id FROM passages p JOIN documents d ON d.id = p.document_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${PASSAGE_ORDER}`;
+  return (db.prepare(sql).all(...params) as { id: string }[]).map((row) => row.id);
 }
 
 export function deletePassage(db: Database, id: string): boolean {
