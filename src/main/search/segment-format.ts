@@ -207,11 +207,14 @@ interface Run {
   starts: Int32Array;
 }
 
-/** A field's positions and offsets whole, in memory: what a merge copies from (and the cache file is written from). */
+/** A field's positions and offsets whole, in memory: what the cache file is written from. */
 export interface FieldBytes {
   positions: Uint8Array;
   offsets: Uint8Array;
 }
+
+/** One term's run of positions and of offsets in a field (what a merge copies). */
+export type TermRuns = FieldBytes;
 
 export const fieldBytes = (field: FieldPostings): FieldBytes => ({
   positions: field.positions.read(0, field.positions.length),
@@ -262,18 +265,18 @@ export class FieldWriter {
     }
   }
 
-  /** A posting copied from another segment's bytes (its runs are self-contained: first value whole). */
-  copy(doc: number, tf: number, bytes: FieldBytes, positions: [number, number], offsets: [number, number]): void {
+  /** A posting copied from another segment's bytes (its runs are self-contained: first value whole): `runs` holds the term's run there, and the posting's parts of it. */
+  copy(doc: number, tf: number, runs: TermRuns, positions: [number, number], offsets: [number, number]): void {
     this.posting(doc, tf);
-    this.positions.append(bytes.positions, positions[0], positions[1]);
-    this.offsets.append(bytes.offsets, offsets[0], offsets[1]);
+    this.positions.append(runs.positions, positions[0], positions[1]);
+    this.offsets.append(runs.offsets, offsets[0], offsets[1]);
   }
 
   /**
    * All of one segment's postings of a term at once, its documents shifted by `shift` (a merge keeping
    * every document of that segment): only the first gap changes, the rest of the bytes are copied whole.
    */
-  copyAll(field: FieldPostings, bytes: FieldBytes, rank: number, shift: number): void {
+  copyAll(field: FieldPostings, runs: TermRuns, rank: number, shift: number): void {
     const reader = new ByteReader(field.postings, field.postingStart[rank]!);
     const first = reader.varint();
     const tf = reader.varint();
@@ -287,8 +290,8 @@ export class FieldWriter {
     this.postings.varint(first + shift - this.lastDoc);
     this.postings.varint(tf);
     this.postings.append(field.postings, rest, field.postingStart[rank + 1]!);
-    this.positions.append(bytes.positions, field.positionStart[rank]!, field.positionStart[rank + 1]!);
-    this.offsets.append(bytes.offsets, field.offsetStart[rank]!, field.offsetStart[rank + 1]!);
+    this.positions.append(runs.positions, 0, runs.positions.length);
+    this.offsets.append(runs.offsets, 0, runs.offsets.length);
     this.lastDoc = last + shift;
     this.count += field.df[rank]!;
   }

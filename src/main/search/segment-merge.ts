@@ -5,7 +5,7 @@
  * and field lengths, so the merged segment ranks exactly as a segment built over the same documents.
  */
 import { ByteReader } from './varint.ts';
-import { fieldBytes, FIELDS, FieldWriter, META_COLUMNS, type DocMetaColumns, type Segment } from './segment-format.ts';
+import { FIELDS, FieldWriter, META_COLUMNS, type ByteRuns, type DocMetaColumns, type Segment } from './segment-format.ts';
 import { TermDictionary } from './term-dictionary.ts';
 
 export interface MergeInput {
@@ -51,8 +51,8 @@ export function mergeSegments(inputs: readonly MergeInput[]): Segment {
   });
   FIELDS.forEach((_, f) => {
     const writer = writers[f]!;
-    // The inputs' positions and offsets of this field, read whole once (a segment loaded from its cache keeps them on disk).
-    const bytes = inputs.map(({ segment }) => fieldBytes(segment.fields[f]!));
+    // The inputs' positions and offsets of this field, read in order a window at a time (a segment loaded from its cache keeps them on disk).
+    const windows = inputs.map(({ segment }) => ({ positions: new RunWindow(segment.fields[f]!.positions), offsets: new RunWindow(segment.fields[f]!.offsets) }));
     // One cursor per input over its field's terms, which ascend in the union's numbering too.
     const rank = inputs.map(() => 0);
     for (let t = 0; t < union.length; t++) {
@@ -64,13 +64,17 @@ export function mergeSegments(inputs: readonly MergeInput[]): Segment {
         rank[i] = r + 1;
         if (!begun) writer.begin(t);
         begun = true;
+        const runs = {
+          positions: windows[i]!.positions.read(field.positionStart[r]!, field.positionStart[r + 1]!),
+          offsets: windows[i]!.offsets.read(field.offsetStart[r]!, field.offsetStart[r + 1]!),
+        };
         if (shifts[i]! >= 0) {
-          writer.copyAll(field, bytes[i]!, r, shifts[i]!);
+          writer.copyAll(field, runs, r, shifts[i]!);
           return;
         }
         const postings = new ByteReader(field.postings, field.postingStart[r]!);
-        const positions = new ByteReader(bytes[i]!.positions, field.positionStart[r]!);
-        const offsets = new ByteReader(bytes[i]!.offsets, field.offsetStart[r]!);
+        const positions = new ByteReader(runs.positions, 0);
+        const offsets = new ByteReader(runs.offsets, 0);
         const map = renumbered[i]!;
         let doc = 0;
         for (let k = field.df[r]!; k > 0; k--) {
@@ -81,7 +85,7 @@ export function mergeSegments(inputs: readonly MergeInput[]): Segment {
           const o0 = offsets.at;
           offsets.skip(tf);
           const to = map[doc]!;
-          if (to >= 0) writer.copy(to, tf, bytes[i]!, [p0, positions.at], [o0, offsets.at]);
+          if (to >= 0) writer.copy(to, tf, runs, [p0, positions.at], [o0, offsets.at]);
         }
       });
       if (begun) writer.end();
@@ -105,6 +109,34 @@ export function mergeSegments(inputs: readonly MergeInput[]): Segment {
     }));
   }
   return { ids, terms: TermDictionary.fromSorted(terms), fields: writers.map((writer, f) => writer.finish(lengths[f]!, renumber)), meta };
+}
+
+/** Bytes a merge reads of one input's positions or offsets, read in ascending order. */
+const WINDOW_BYTES = 4 << 20;
+
+/**
+ * An input's runs, read a window of a few MB at a time as the merge walks its terms in order, not
+ * whole (issue 17: reading every input's runs whole was most of a full build's peak memory). For a
+ * segment in memory a read is a view, as before.
+ */
+export class RunWindow {
+  private bytes: Uint8Array = new Uint8Array(0);
+  private start = 0;
+  private readonly runs: ByteRuns;
+  private readonly size: number;
+
+  constructor(runs: ByteRuns, size = WINDOW_BYTES) {
+    this.runs = runs;
+    this.size = size;
+  }
+
+  read(from: number, to: number): Uint8Array {
+    if (from < this.start || to > this.start + this.bytes.length) {
+      this.bytes = this.runs.read(from, Math.min(this.runs.length, Math.max(to, from + this.size)));
+      this.start = from;
+    }
+    return this.bytes.subarray(from - this.start, to - this.start);
+  }
 }
 
 /** The union of sorted term lists, in one pass of a k-way merge, and each list's term number → its number in the union. */

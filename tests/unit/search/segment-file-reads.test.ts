@@ -16,6 +16,7 @@ import { parseQuery, type Clause } from '../../../src/main/search/query-parser.t
 import { decodeSegment, encodeSegment } from '../../../src/main/search/segment-cache.ts';
 import { FIELDS, rankOf, TermPostings } from '../../../src/main/search/segment-format.ts';
 import { matchSegment } from '../../../src/main/search/segment-query.ts';
+import { RunWindow } from '../../../src/main/search/segment-merge.ts';
 
 const filler = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
 const docs = [
@@ -82,6 +83,21 @@ describe('segment cache files (issue 17)', () => {
     for (const order of [ascending, [...ascending].reverse(), ascending.map((i) => (i * 7919) % 300)]) {
       for (const doc of order) expect(postings.indexOf(doc)).toBe(expected(doc));
     }
+  });
+
+  it('gives a merge the bytes it asks for through a window of the file, reading it a window at a time', () => {
+    const data = Uint8Array.from({ length: 1000 }, (_, i) => (i * 31) % 251);
+    const { file, reads } = recorded(data);
+    const window = new RunWindow({ length: data.length, read: (from, to) => file.read(from, to) }, 64);
+    let at = 0;
+    for (const size of [0, 5, 60, 3, 200, 1, 64, 65, 0, 90, 500, 7]) {
+      const to = Math.min(data.length, at + size);
+      expect([...window.read(at, to)]).toEqual([...data.subarray(at, to)]);
+      at = to;
+    }
+    // Far fewer reads than requests, none of the whole file.
+    expect(reads.length).toBeLessThan(10);
+    expect(reads.every(([from, to]) => to - from < data.length)).toBe(true);
   });
 
   it('refuses a file cut short inside its positions', () => {
