@@ -34,15 +34,19 @@ describe('segments, caches and tombstones', () => {
   let done: (() => Promise<void>) | undefined;
   afterEach(async () => done?.());
 
-  it('ranks the same with many small segments as with one (global IDF)', async () => {
+  /** The corpus twice: in many 2-document segments, and in one. */
+  const twoLayouts = () => {
     const small = workspace({ baseSize: 2, deltaMax: 2 });
     const large = workspace();
     done = async () => { await small.cleanup(); await large.cleanup(); };
     const a = small.open().app;
     const b = large.open().app;
-    const idsA = insertCorpus(a.workspace.db, corpus);
-    const idsB = insertCorpus(b.workspace.db, corpus);
-    // Field-length normalisation stays per segment, so near-ties (лагерь, detention) may swap and equal
+    return { a, b, idsA: insertCorpus(a.workspace.db, corpus), idsB: insertCorpus(b.workspace.db, corpus) };
+  };
+
+  it('ranks the same with many small segments as with one (global IDF)', async () => {
+    const { a, b, idsA, idsB } = twoLayouts();
+    // Each stored weight is rounded per segment (its own IDF), so near-ties (лагерь, detention) may swap and equal
     // scores (source:aspi) fall back to the id; the sets never differ, and clear differences keep their order.
     for (const query of ['camp', 'detention', 'workers camps', 'source:aspi', 'лагерь']) {
       const ra = names(idsA, (await call(a.handlers, 'search:query', { query })).results);
@@ -53,13 +57,7 @@ describe('segments, caches and tombstones', () => {
   });
 
   it('scores a document the same however its segments were cut and merged (global field lengths)', async () => {
-    const small = workspace({ baseSize: 2, deltaMax: 2 });
-    const large = workspace();
-    done = async () => { await small.cleanup(); await large.cleanup(); };
-    const a = small.open().app;
-    const b = large.open().app;
-    const idsA = insertCorpus(a.workspace.db, corpus);
-    const idsB = insertCorpus(b.workspace.db, corpus);
+    const { a, b, idsA, idsB } = twoLayouts();
     for (const query of ['camp', 'detention', 'лагерь', 'workers']) {
       const scores = async (app: OpenedApp, ids: Map<string, string>) => {
         const byId = new Map([...ids].map(([n, id]) => [id, n]));
