@@ -4,13 +4,11 @@
  * workspace's index folder; one small delta segment holds what came since and is rebuilt on each
  * change; documents removed from the store are tombstones until their segment is compacted.
  */
-import { readdirSync, rmSync } from 'node:fs';
-import { readIndexFile, writeIndexFile, type IndexKey } from './index-files.ts';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { currentGeneration, type Database } from '../store/database.ts';
 import { documentChangesResetAt, documentsChangedBetween, latestDocumentChange } from '../store/document-changes-repo.ts';
-import { PIPELINE_VERSION } from './tokenizer.ts';
-import { SEGMENT_FORMAT } from './segment-cache.ts';
+import { builtAtOf, readManifest, removeUnlistedCaches, segmentFile, segmentNumberOf, writeManifest, type IndexPaths } from './search-manifest.ts';
 import { DocTable, Owners, type DocMeta } from './doc-table.ts';
 import type { WorkerPool } from './worker-pool.ts';
 import { unpackIds, type CodedMeta, type SegmentReply } from './worker-protocol.ts';
@@ -42,7 +40,6 @@ export const MERGE_MAX = 50_000;
  * and offsets per worker in memory instead of all of them.
  */
 const SPILL_SEGMENTS = 8;
-const MANIFEST = 'search-manifest.json';
 
 export interface SegmentInfo {
   id: number;
@@ -63,17 +60,6 @@ export interface IndexProgress {
   phase: 'load' | 'build';
   done: number;
   total: number;
-}
-
-interface Manifest {
-  pipelineVersion: number;
-  /** The segment files' layout (segment-cache.ts); absent before issue 17's: such caches are rebuilt. */
-  format?: number;
-  generation: number;
-  files: string[];
-  /** The change-log sequence number the cached base segments cover (issue 17): every document inserted or
-   * deleted after it is in the log. Absent in manifests written before the log existed. */
-  changeSeq?: number;
 }
 
 export class SegmentSet {
@@ -112,7 +98,7 @@ export class SegmentSet {
   private readonly mergeMax: number;
   private readonly db: Database;
   private readonly pool: WorkerPool;
-  private readonly paths: { indexDir: string; tmpDir: string; indexKey?: IndexKey };
+  private readonly paths: IndexPaths;
   private readonly onProgress: (p: IndexProgress) => void;
 
   private readonly baseSize: number;
@@ -121,7 +107,7 @@ export class SegmentSet {
   constructor(
     db: Database,
     pool: WorkerPool,
-    paths: { indexDir: string; tmpDir: string; indexKey?: IndexKey },
+    paths: IndexPaths,
     onProgress: (p: IndexProgress) => void,
     sizes: { baseSize?: number | undefined; deltaMax?: number | undefined; mergeMax?: number | undefined } = {},
   ) {
@@ -309,7 +295,7 @@ export class SegmentSet {
   /** Builds a segment in a worker and makes it the owner of its documents. */
   private async build(ids: string[], base: boolean, generation: number, worker: number, moreToCome = false): Promise<SegmentInfo> {
     const id = this.nextSegment++;
-    const cacheFile = base ? path.join(this.paths.indexDir, `segment-${id}-${generation}.bin`) : null;
+    const cacheFile = base ? segmentFile(this.paths, id, generation) : null;
     const reply = await this.pool.call<SegmentReply>(worker, {
       type: 'build',
       segment: id,
@@ -378,38 +364,29 @@ export class SegmentSet {
     this.removeStaleCaches();
   }
 
-  /** Segment caches no manifest lists any more (another pipeline version, a damaged set): disk space, nothing else. */
+  /** Segment caches no manifest lists any more: disk space, nothing else. */
   private removeStaleCaches(): void {
-    const listed = new Set([...this.segments.values()].flatMap((s) => (s.cacheFile ? [path.basename(s.cacheFile)] : [])));
-    for (const name of readdirSync(this.paths.indexDir)) {
-      if (/^segment-\d+-\d+\.(?:bin|json)$/.test(name) && !listed.has(name)) rmSync(path.join(this.paths.indexDir, name), { force: true });
-    }
+    removeUnlistedCaches(this.paths, new Set([...this.segments.values()].flatMap((s) => (s.cacheFile ? [path.basename(s.cacheFile)] : []))));
   }
 
   /** Loads the cached base segments; false when they are missing, stale or corrupt (then the store is indexed again). */
   private async loadCaches(): Promise<boolean> {
-    let manifest: Manifest;
-    try {
-      manifest = JSON.parse(readIndexFile(path.join(this.paths.indexDir, MANIFEST), this.paths.indexKey).toString('utf8')) as Manifest;
-    } catch {
-      return false;
-    }
-    if (manifest.pipelineVersion !== PIPELINE_VERSION || manifest.format !== SEGMENT_FORMAT || manifest.generation > currentGeneration(this.db) || !Array.isArray(manifest.files)) return false;
+    const manifest = readManifest(this.paths, currentGeneration(this.db));
+    if (!manifest) return false;
     // New segments are numbered past every cached file's number: a file name (segment-<id>-<generation>) is never reused.
-    for (const file of manifest.files) this.nextSegment = Math.max(this.nextSegment, Number(/^segment-(\d+)-/.exec(path.basename(String(file)))?.[1] ?? 0) + 1);
+    for (const file of manifest.files) this.nextSegment = Math.max(this.nextSegment, segmentNumberOf(file) + 1);
     let done = 0;
     this.onProgress({ phase: 'load', done, total: manifest.files.length });
     try {
-      const workers = spreadBySize(manifest.files.map((file) => path.join(this.paths.indexDir, path.basename(file))), this.pool.size);
+      const workers = spreadBySize(manifest.files.map((file) => path.join(this.paths.indexDir, file)), this.pool.size);
       const loaded = await Promise.all(
         manifest.files.map(async (file, i) => {
           const id = this.nextSegment++;
-          const cacheFile = path.join(this.paths.indexDir, path.basename(file));
+          const cacheFile = path.join(this.paths.indexDir, file);
           const worker = workers[i]!;
           const loaded = this.received(await this.pool.call<SegmentReply>(worker, { type: 'load', segment: id, cacheFile }));
           this.onProgress({ phase: 'load', done: ++done, total: manifest.files.length });
-          const builtAt = Number(/-(\d+)\.bin$/.exec(cacheFile)?.[1] ?? 0);
-          return { id, worker, ...loaded, base: true, cacheFile, tombstones: 0, builtAt } satisfies SegmentInfo;
+          return { id, worker, ...loaded, base: true, cacheFile, tombstones: 0, builtAt: builtAtOf(cacheFile) } satisfies SegmentInfo;
         }),
       );
       for (const segment of loaded) {
@@ -436,8 +413,7 @@ export class SegmentSet {
 
   private async writeManifest(generation: number): Promise<void> {
     const files = [...this.segments.values()].filter((s) => s.base && s.cacheFile).map((s) => path.basename(s.cacheFile!));
-    const manifest: Manifest = { pipelineVersion: PIPELINE_VERSION, format: SEGMENT_FORMAT, generation, files, ...(this.baseSeq >= 0 ? { changeSeq: this.baseSeq } : {}) };
-    writeIndexFile(path.join(this.paths.indexDir, MANIFEST), Buffer.from(JSON.stringify(manifest), 'utf8'), this.paths.tmpDir, this.paths.indexKey);
+    writeManifest(this.paths, { generation, files, ...(this.baseSeq >= 0 ? { changeSeq: this.baseSeq } : {}) });
   }
 
   /** Two base segments of one worker to merge, or one to compact, or nothing (merge-policy.ts). */
@@ -462,7 +438,7 @@ export class SegmentSet {
     const id = this.nextSegment++;
     // An entry is as old as the oldest input: an edit after that is checked again (replaceEdited), never missed.
     const builtAt = Math.min(...inputs.map((s) => s.builtAt));
-    const cacheFile = path.join(this.paths.indexDir, `segment-${id}-${builtAt}.bin`);
+    const cacheFile = segmentFile(this.paths, id, builtAt);
     const spill = keep.reduce((n, k) => n + k.length, 0) >= this.spillSize;
     const reply = await this.pool.call<SegmentReply>(worker, {
       type: 'merge',
