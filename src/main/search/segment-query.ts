@@ -1,10 +1,10 @@
 /**
  * Matching one parsed query against one segment (runs inside a search worker).
  *
- * Scoring (docs/notes/issue-4.md): a segment stores, per document field and term, Lunr's BM25
- * weight, which already includes the segment's own IDF. Segments of different sizes would then rank the same
- * term differently, so the weight is divided by the segment-local IDF here and the engine
- * multiplies it by a global IDF computed from the document counts of all segments. The result
+ * Scoring (docs/notes/issue-4.md, issue 17): Lunr's BM25 weight of a term in a document's field is
+ * computed here from its frequency and the field's length, with the segment's own IDF and rounded as
+ * Lunr rounds it; it is then divided by that IDF, and the engine multiplies it by a global IDF computed
+ * from the document counts of all segments. The result
  * is the BM25 of one big index; the average field length, too, is the whole index's (issue 17),
  * so only the rounding of each weight to Lunr's three decimals differs from segment to segment.
  */

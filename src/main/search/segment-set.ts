@@ -11,7 +11,7 @@ import { documentChangesResetAt, documentsChangedBetween, latestDocumentChange }
 import { builtAtOf, readManifest, removeUnlistedCaches, segmentFile, segmentNumberOf, writeManifest, type IndexPaths } from './search-manifest.ts';
 import { DocTable, Owners, type DocMeta } from './doc-table.ts';
 import type { WorkerPool } from './worker-pool.ts';
-import { unpackIds, type CodedMeta, type SegmentReply } from './worker-protocol.ts';
+import { unpackIds, type SegmentReply } from './worker-protocol.ts';
 import { pickMerge, spreadBySize, Turn } from './merge-policy.ts';
 
 /**
@@ -242,7 +242,8 @@ export class SegmentSet {
   private received(reply: SegmentReply): { ids: string[]; ordinals: Int32Array; averages: number[] } {
     const ids = unpackIds(reply.ids);
     const ordinals = this.ordinalsOf(ids);
-    if (reply.meta) this.applyMeta(ordinals, reply.meta);
+    // The filter values the worker read with the documents (a null format: the store no longer holds one).
+    if (reply.meta) this.table.setCoded(ordinals, reply.meta);
     return { ids, ordinals, averages: reply.averages };
   }
 
@@ -257,10 +258,6 @@ export class SegmentSet {
     return sums.map((sum) => sum / Math.max(1, documents));
   }
 
-  /** Records the filter values a worker read with a segment's documents (a null format: the store no longer holds it). */
-  private applyMeta(ordinals: Int32Array, meta: CodedMeta): void {
-    this.table.setCoded(ordinals, meta);
-  }
 
   private loadMeta(ids: string[]): void {
     if (ids.length === 0) return;

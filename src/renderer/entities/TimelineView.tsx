@@ -6,6 +6,7 @@ import { t, tn } from '../strings/t.ts';
 import { useDebounced } from '../use-debounced.ts';
 import { useTimeline } from './entity-queries.ts';
 import { bucketsOf, finer, ZOOMS, type Zoom } from './timeline-buckets.ts';
+import { TagOptions } from '../codebook/TagOptions.tsx';
 
 interface Props {
   tags: Tag[];
@@ -38,11 +39,7 @@ export function TimelineView({ tags, entity: initialEntity, onOpen }: Props) {
           {t('timeline.tag')}
           <select value={tagId} onChange={(e) => setTagId(e.target.value)}>
             <option value="">{t('timeline.anyTag')}</option>
-            {tags.map((tag) => (
-              <option key={tag.id} value={tag.id}>
-                {tag.name}
-              </option>
-            ))}
+            <TagOptions tags={tags} />
           </select>
         </label>
         <label>

@@ -9,6 +9,7 @@ import { useNotify, useRun } from '../notice.ts';
 import { useLibraryFirstWindow, useLibraryRows, type LibraryFilters } from './library-windows.ts';
 import { t, tn } from '../strings/t.ts';
 import { LibraryEntityFilter } from '../entities/LibraryEntityFilter.tsx';
+import { TagOptions } from '../codebook/TagOptions.tsx';
 
 interface Props {
   tags: Tag[];
@@ -101,11 +102,7 @@ export function LibraryList({ tags, openIds, onOpen }: Props) {
         </label>
         <select aria-label={t('library.filterTag')} value={tagId} onChange={(e) => setTagId(e.target.value)}>
           <option value="">{t('library.anyTag')}</option>
-          {tags.map((tag) => (
-            <option key={tag.id} value={tag.id}>
-              {tag.name}
-            </option>
-          ))}
+          <TagOptions tags={tags} />
         </select>
         <select aria-label={t('library.filterLanguage')} value={language} onChange={(e) => setLanguage(e.target.value)}>
           <option value="">{t('library.anyLanguage')}</option>

@@ -4,6 +4,7 @@ import type { ReportBody, ReportItem, ReportSection } from '../../shared/reports
 import { t } from '../strings/t.ts';
 import { move, moveItem, moveStep } from './reorder.ts';
 import { SectionMemo } from './SectionMemo.tsx';
+import { TagOptions } from '../codebook/TagOptions.tsx';
 
 interface Props {
   body: ReportBody;
@@ -203,11 +204,7 @@ function PassagePicker(props: { passages: PassageView[]; tags: Tag[]; exclude: S
       <div className="picker-filters">
         <select aria-label={t('reports.picker.filterTag')} value={tagId} onChange={(e) => setTagId(e.target.value)}>
           <option value="">{t('reports.picker.allTags')}</option>
-          {props.tags.map((tag) => (
-            <option key={tag.id} value={tag.id}>
-              {tag.name}
-            </option>
-          ))}
+          <TagOptions tags={props.tags} />
         </select>
         <input aria-label={t('reports.picker.filter')} placeholder={t('reports.picker.filterPlaceholder')} value={filter} onChange={(e) => setFilter(e.target.value)} />
         <button type="button" onClick={props.onDone}>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Tag } from '../../shared/domain.ts';
 import type { ReportTimelineSettings } from '../../shared/reports.ts';
 import { t } from '../strings/t.ts';
+import { TagOptions } from '../codebook/TagOptions.tsx';
 
 /**
  * Issue 18: whether the report carries the timeline section, limited as the timeline view is: to
@@ -24,11 +25,7 @@ export function TimelineOption({ timeline, tags, onChange }: { timeline: ReportT
               <option value="">{t('timeline.anyTag')}</option>
               {/* A tag deleted since stays chosen until another is: the export says so rather than widen the timeline. */}
               {timeline.tagIds[0] && !tags.some((tag) => tag.id === timeline.tagIds[0]) && <option value={timeline.tagIds[0]}>{t('reports.timeline.deletedTag')}</option>}
-              {tags.map((tag) => (
-                <option key={tag.id} value={tag.id}>
-                  {tag.name}
-                </option>
-              ))}
+              <TagOptions tags={tags} />
             </select>
           </label>
           <label>

@@ -6,6 +6,7 @@ import { invoke } from '../api.ts';
 import { useNotify } from '../notice.ts';
 import { t } from '../strings/t.ts';
 import { teamKeys } from './team-actions.ts';
+import { TagOptions } from '../codebook/TagOptions.tsx';
 
 const figure = (v: number | null, percent = false) =>
   v === null ? t('team.na') : percent ? `${(v * 100).toFixed(1)} %` : v.toFixed(3);
@@ -52,11 +53,7 @@ export function AgreementSection({ tags, onOpen }: { tags: Tag[]; onOpen(d: Disa
             {t('team.tag')}
             <select value={tagId} onChange={(e) => setTagId(e.target.value)}>
               <option value="">{t('team.chooseTag')}</option>
-              {tags.map((tag) => (
-                <option key={tag.id} value={tag.id}>
-                  {tag.name}
-                </option>
-              ))}
+              <TagOptions tags={tags} />
             </select>
           </label>
           {([0, 1] as const).map((i) => (
