@@ -11,23 +11,47 @@
  */
 import type { IndexableDocument } from '../store/documents-repo.ts';
 import { indexTerm, stemmingLanguage } from './language.ts';
-import { forEachWord, tokenize } from './tokenizer.ts';
+import { forEachWordSpan, tokenize } from './tokenizer.ts';
+import { ABSENT, WordTable } from './word-table.ts';
+import { PostingsPool } from './postings-pool.ts';
 import { FIELDS, FieldWriter, type Segment } from './segment-format.ts';
 import { TermDictionary } from './term-dictionary.ts';
 
 export { FIELDS, type FieldPostings, type Segment } from './segment-format.ts';
 
-/** What each word of the text becomes in the index, per language: most words recur, so each is worked out once. */
-const wordMemo = new Map<string, Map<string, WordTerms>>();
-/** A word's tokens as indexed: one term, null for one stop word, or a list (term null for a stop word) for words of several tokens. */
-type WordTerms = string | null | WordToken[];
-const MEMO_LIMIT = 20_000;
+/**
+ * What each word of the text becomes in the index, per language: most words recur, so each is worked
+ * out once. Looked up from the text without slicing the word out (word-table.ts). Terms are numbered
+ * (`termIds`), so a document's postings are found by number, not by a string `Map`.
+ */
+const wordMemo = new Map<string, WordTable>();
+/**
+ * A word's tokens as the memo holds them: one term's number, STOP for one stop word, or for a word of
+ * several tokens -2 - i, i its list in `tokenLists` (a token's term STOP for a stop word).
+ */
+const STOP = -1;
+const tokenLists: WordToken[][] = [];
+/** Words remembered at most, over all languages; the memo and the term numbers are forgotten together, between segments. */
+const MEMO_LIMIT = 200_000;
 const HAN = /\p{Script=Han}/u;
 
 interface WordToken {
-  term: string | null;
+  term: number;
   start: number;
   samePosition?: boolean;
+}
+
+/** Every term the memo's words index as, by number (a worker's segments in progress number their postings by it). */
+const termIds = new Map<string, number>();
+const termsById: string[] = [];
+
+function termId(term: string): number {
+  let id = termIds.get(term);
+  if (id === undefined) {
+    termIds.set(term, (id = termsById.length));
+    termsById.push(term);
+  }
+  return id;
 }
 
 const HAN_BIGRAM = /^\p{Script=Han}{2}$/u;
@@ -38,118 +62,189 @@ const HAN_BIGRAM = /^\p{Script=Han}{2}$/u;
  * (npm run bench:stemmers): the index grows from 17.6 to 32.2 MB, and matching one character
  * takes under 1 ms at p95 instead of 12–16 ms when it was answered by every bigram holding it.
  */
-function withHanUnigrams(tokens: WordToken[]): WordToken[] {
-  if (!tokens.some((t) => t.term !== null && HAN_BIGRAM.test(t.term))) return tokens;
+function withHanUnigrams(tokens: { term: string | null; start: number }[]): WordToken[] {
+  const isBigram = (term: string | null): term is string => term !== null && HAN_BIGRAM.test(term);
   const out: WordToken[] = [];
   tokens.forEach((token, i) => {
-    out.push(token);
-    if (token.term === null || !HAN_BIGRAM.test(token.term)) return;
-    out.push({ term: token.term[0]!, start: token.start, samePosition: true });
+    out.push({ term: token.term === null ? STOP : termId(token.term), start: token.start });
+    if (!isBigram(token.term)) return;
+    out.push({ term: termId(token.term[0]!), start: token.start, samePosition: true });
     const next = tokens[i + 1];
-    const endsRun = !next || next.start !== token.start + 1 || next.term === null || !HAN_BIGRAM.test(next.term);
-    if (endsRun) out.push({ term: token.term[1]!, start: token.start + 1, samePosition: true });
+    const endsRun = !next || next.start !== token.start + 1 || !isBigram(next.term);
+    if (endsRun) out.push({ term: termId(token.term[1]!), start: token.start + 1, samePosition: true });
   });
   return out;
 }
 
 /** The terms a field's text is indexed under, in order (tests compare them with Lunr's own Builder). */
 export function indexedTerms(value: string | null, language: string | undefined): string[] {
-  const terms: string[] = [];
-  forEachFieldTerm(value, language, (term) => terms.push(term));
-  return terms;
+  return indexedTokens(value, language).map((token) => token.term);
+}
+
+/** The terms a field's text is indexed under, with their token positions and offsets (tests check the build's word memo and Han runs with them). */
+export function indexedTokens(value: string | null, language: string | undefined): { term: string; position: number; offset: number }[] {
+  const tokens: { term: string; position: number; offset: number }[] = [];
+  forEachFieldTerm(value, language, (term, position, offset) => tokens.push({ term: termsById[term]!, position, offset }));
+  return tokens;
 }
 
 /**
- * Each index term of one field of a document, in order, with its token position and offset: the
- * document language's stop words dropped (their positions kept), its stemmer applied. Handed to a
- * callback rather than collected (issue 17: the per-document arrays were most of a build's garbage).
+ * Each index term (by number, `termsById`) of one field of a document, in order, with its token
+ * position and offset: the document language's stop words dropped (their positions kept), its
+ * stemmer applied. Handed to a callback rather than collected (issue 17: the per-document arrays were
+ * most of a build's garbage).
  */
-function forEachFieldTerm(value: string | null, language: string | undefined, emit: (term: string, position: number, offset: number) => void): void {
+function forEachFieldTerm(value: string | null, language: string | undefined, emit: (term: number, position: number, offset: number) => void): void {
   if (!value) return;
   let memo = wordMemo.get(language ?? '');
-  if (!memo) wordMemo.set(language ?? '', (memo = new Map()));
+  if (!memo) wordMemo.set(language ?? '', (memo = new WordTable()));
   let position = 0;
-  forEachWord(value, (word, index) => {
-    let found = memo!.get(word);
-    if (found === undefined) {
-      const tokens = withHanUnigrams(tokenize(word).map((t) => ({ term: indexTerm(t.term, language) ?? null, start: t.start })));
-      found = tokens.length === 1 && tokens[0]!.start === 0 ? tokens[0]!.term : tokens;
-      // Chinese runs are long and rarely recur: not worth remembering.
-      if (!HAN.test(word)) {
-        if (memo!.size > MEMO_LIMIT) memo!.clear();
-        memo!.set(word, found);
+  forEachWordSpan(value, (start, end) => {
+    let found = memo!.find(value, start, end);
+    if (found === ABSENT) {
+      const word = value.slice(start, end);
+      if (HAN_ONLY.test(word) && !SURROGATE.test(word)) {
+        position = emitHanRun(value, start, end, position, emit);
+        return;
       }
+      const tokens = withHanUnigrams(tokenize(word).map((t) => ({ term: indexTerm(t.term, language) ?? null, start: t.start })));
+      if (tokens.length === 1 && tokens[0]!.start === 0) found = tokens[0]!.term;
+      else {
+        found = -2 - tokenLists.length;
+        tokenLists.push(tokens);
+      }
+      // Chinese runs are long and rarely recur: not worth remembering.
+      if (!HAN.test(word)) memo!.add(word, found);
     }
-    if (typeof found === 'string') emit(found, position++, index);
-    else if (found === null) position++;
-    else {
-      for (const { term, start, samePosition } of found) {
+    if (found >= STOP) {
+      if (found !== STOP) emit(found, position, start);
+      position++;
+    } else {
+      for (const { term, start: at, samePosition } of tokenLists[-2 - found]!) {
         // A Han unigram shares the position of the bigram it starts (or ends), as Lucene's synonyms do: phrases stay bigram-adjacent.
-        if (term !== null) emit(term, samePosition ? position - 1 : position, index + start);
+        if (term !== STOP) emit(term, samePosition ? position - 1 : position, start + at);
         if (!samePosition) position++;
       }
     }
   });
 }
 
-interface RawPostings {
-  counts: number[];
-  occurrences: number[];
-  /** The last document appended. */
-  last: number;
+const HAN_ONLY = /^\p{Script=Han}+$/u;
+const SURROGATE = /[\uD800-\uDFFF]/;
+/** The terms of one and two Han characters, by number (a Chinese text is mostly these, each looked up without slicing). */
+const hanTerms = new WordTable();
+
+function hanTerm(text: string, start: number, end: number): number {
+  let id = hanTerms.find(text, start, end);
+  if (id === ABSENT) {
+    const term = text.slice(start, end);
+    hanTerms.add(term, (id = termId(term)));
+  }
+  return id;
+}
+
+/**
+ * A word of Han characters only, as tokenize and withHanUnigrams make it (a test compares them):
+ * its bigrams, each with its first character at the same position, the last character at the last
+ * bigram's; a single character alone. Han terms are never stemmed (no stemming language's script is
+ * Han). Returns the next position. Issue 17: 2 % of the bench's documents are Chinese, but they made a
+ * third of a build's terms, each bigram sliced, tokenised and looked up through a `Map`.
+ */
+function emitHanRun(text: string, start: number, end: number, position: number, emit: (term: number, position: number, offset: number) => void): number {
+  if (end - start === 1) {
+    emit(hanTerm(text, start, end), position, start);
+    return position + 1;
+  }
+  for (let i = start; i + 2 <= end; i++, position++) {
+    emit(hanTerm(text, i, i + 2), position, i);
+    emit(hanTerm(text, i, i + 1), position, i);
+    if (i + 2 === end) emit(hanTerm(text, i + 1, i + 2), position, i + 1);
+  }
+  return position;
 }
 
 /** Forgets the words worked out so far: a worker keeps its segments for hours, not its memo (called after a build's last segment). */
 export function forgetWords(): void {
   wordMemo.clear();
+  hanTerms.clear();
+  tokenLists.length = 0;
+  termIds.clear();
+  termsById.length = 0;
+  pool = undefined;
 }
+
+/**
+ * A segment's postings by term number and field: each (term, field) seen gets a slot on first use; a
+ * stamp says "seen in this segment", so the arrays are reused from segment to segment, not cleared.
+ */
+let slotOfKey = new Int32Array(0);
+let stampOfKey = new Int32Array(0);
+let stampOfTerm = new Int32Array(0);
+let segmentStamp = 0;
+/** The postings of the segment being built (reused by the next). */
+let pool: PostingsPool | undefined;
 
 /** Builds one immutable segment over `docs` with Dossier's pipeline. */
 export function buildSegment(docs: Iterable<IndexableDocument>): Segment {
+  let remembered = 0;
+  for (const memo of wordMemo.values()) remembered += memo.size;
+  if (remembered > MEMO_LIMIT) forgetWords();
+  const stamp = ++segmentStamp;
+  const postings = (pool ??= new PostingsPool());
+  postings.reset();
   const ids: string[] = [];
-  // term → per field (made on first use): [doc, tf, doc, tf…] and, flat in the same order, [position, offset, …] of every
-  // occurrence. A document's tokens come in order, so its occurrences of a term are appended together: no per-document map.
-  const raw = new Map<string, (RawPostings | undefined)[]>();
+  const segmentTerms: number[] = [];
   const lengths: number[][] = FIELDS.map(() => []);
+  const fieldCount = FIELDS.length;
   for (const doc of docs) {
     const local = ids.length;
     ids.push(doc.id);
     const language = stemmingLanguage(doc.language);
     const values = [doc.title, doc.text, doc.source, doc.author];
-    for (let f = 0; f < FIELDS.length; f++) {
+    for (let f = 0; f < fieldCount; f++) {
       let length = 0;
       forEachFieldTerm(values[f] ?? null, language, (term, position, offset) => {
         length++;
-        let perField = raw.get(term);
-        if (!perField) raw.set(term, (perField = []));
-        const entry = (perField[f] ??= { counts: [], occurrences: [], last: -1 });
-        if (entry.last !== local) {
-          entry.counts.push(local, 0);
-          entry.last = local;
+        const key = term * fieldCount + f;
+        if (key >= stampOfKey.length) growTermSlots(termsById.length * fieldCount);
+        if (stampOfKey[key] !== stamp) {
+          stampOfKey[key] = stamp;
+          slotOfKey[key] = postings.newSlot();
+          if (stampOfTerm[term] !== stamp) {
+            stampOfTerm[term] = stamp;
+            segmentTerms.push(term);
+          }
         }
-        entry.counts[entry.counts.length - 1]!++;
-        entry.occurrences.push(position, offset);
+        postings.occurrence(slotOfKey[key]!, local, position, offset);
       });
       lengths[f]![local] = length;
     }
   }
-  const terms = [...raw.keys()].sort();
+  const terms = segmentTerms.map((term) => termsById[term]!).sort();
   const writers = FIELDS.map(() => new FieldWriter());
-  terms.forEach((term, t) => {
-    const perField = raw.get(term)!;
-    perField.forEach((entry, f) => {
-      if (!entry) return;
+  terms.forEach((text, t) => {
+    const term = termIds.get(text)!;
+    for (let f = 0; f < fieldCount; f++) {
+      const key = term * fieldCount + f;
+      if (stampOfKey[key] !== stamp) continue;
       const writer = writers[f]!;
       writer.begin(t);
-      const { counts, occurrences } = entry;
-      for (let i = 0, o = 0; i < counts.length; i += 2) {
-        writer.add(counts[i]!, counts[i + 1]!, occurrences, o);
-        o += counts[i + 1]! * 2;
-      }
+      const { values, length } = postings.stream(slotOfKey[key]!);
+      for (let i = 0; i < length; i += 2 + values[i + 1]! * 2) writer.add(values[i]!, values[i + 1]!, values, i + 2);
       writer.end();
-    });
-    // Written: the term's lists can go before the next term's are copied.
-    raw.delete(term);
+    }
   });
   return { ids, terms: TermDictionary.fromSorted(terms), fields: writers.map((writer, f) => writer.finish(Int32Array.from(lengths[f]!))) };
+}
+
+function growTermSlots(keys: number): void {
+  const capacity = Math.max(4096, keys * 2);
+  const grown = (from: Int32Array, length: number) => {
+    const to = new Int32Array(length);
+    to.set(from);
+    return to;
+  };
+  slotOfKey = grown(slotOfKey, capacity);
+  stampOfKey = grown(stampOfKey, capacity);
+  stampOfTerm = grown(stampOfTerm, capacity);
 }

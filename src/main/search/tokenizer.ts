@@ -88,6 +88,11 @@ const isJoiner = (c: number) => c === 39 || c === 0x2019 || c === 46 || c === 95
  * Issue 17: at 100,000 documents the matches' garbage was a large share of a full build.
  */
 export function forEachWord(text: string, emit: (word: string, start: number) => void): void {
+  forEachWordSpan(text, (start, end) => emit(text.slice(start, end), start));
+}
+
+/** Where each word of `text` starts and ends, as forEachWord finds them: for a caller that looks words up without slicing them (word-table.ts). */
+export function forEachWordSpan(text: string, emit: (start: number, end: number) => void): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -126,7 +131,7 @@ export function forEachWord(text: string, emit: (word: string, start: number) =>
       }
       end = i + match[0].length;
     }
-    emit(text.slice(i, end), i);
+    emit(i, end);
     i = end;
   }
 }
