@@ -15,12 +15,15 @@ import { unpackIds, type SegmentReply } from './worker-protocol.ts';
 import { pickMerge, spreadBySize, Turn } from './merge-policy.ts';
 
 /**
- * Documents per segment a build writes: bounds a build's peak memory (a worker's V8 heap grows with the
- * postings it holds before writing them), and lets the workers share the load; merges make the
- * segments large afterwards. Measured at 20,000 bench documents: peak RSS 970 MB with 2,500, 784 MB
- * with 1,000, 670 MB with 500 (issue 17).
+ * Documents per segment a build writes: bounds a build's peak memory (a worker holds the postings of
+ * the segment it builds), and lets the workers share the load; merges make the segments large
+ * afterwards. Measured at 20,000 bench documents when segments were built in JavaScript arrays: peak
+ * RSS 970 MB with 2,500, 784 MB with 1,000, 670 MB with 500. Since postings are built in one pool of
+ * blocks (postings-pool.ts) a segment of 1,000 costs a few MB more than one of 500, and at 100,000
+ * documents the full build's CPU time went from 80 s (500) to 60 s (1,000; 57 s with 2,000, for ~20 MB
+ * more peak): half the merges, and each segment's per-term work (sorting, dictionary) done half as often.
  */
-export const BASE_SIZE = 500;
+export const BASE_SIZE = 1000;
 /** The delta becomes a base segment (cached) once it holds this many documents. */
 export const DELTA_MAX = 500;
 /** A base segment whose tombstones pass this share is rewritten without them (a merge of one segment). */
@@ -34,12 +37,12 @@ const COMPACT_SHARE = 0.25;
  */
 export const MERGE_MAX = 50_000;
 /**
- * A full build's merges of this many base segments' worth of documents (4,000 at 500) or more are
+ * A full build's merges of this many base segments' worth of documents (4,000 at 1,000) or more are
  * written when made rather than at the build's end: at 100,000 documents each document is then written
  * about three times instead of once, and the build holds at most a few thousand documents' positions
  * and offsets per worker in memory instead of all of them.
  */
-const SPILL_SEGMENTS = 8;
+const SPILL_SEGMENTS = 4;
 
 export interface SegmentInfo {
   id: number;
