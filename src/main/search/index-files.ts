@@ -77,17 +77,33 @@ export function openIndexFile(file: string, key: IndexKey): IndexFileReader {
   };
 }
 
-/** `data` may come in parts (a segment's arrays, issue 17): a plain file is written part by part, a sealed one joined first. */
-export function writeIndexFile(file: string, data: Uint8Array | Uint8Array[], tmpDir: string, key: IndexKey): void {
-  const parts = Array.isArray(data) ? data : [data];
-  const bytes = key ? [seal(key, parts.length === 1 ? parts[0]! : Buffer.concat(parts), aad(file))] : parts;
-  const temp = path.join(
-    tmpDir,
-    `${path.basename(file)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`,
-  );
+/** Bytes that can be read a range at a time (a segment's runs in memory or in a spill file): written in chunks, not joined. */
+export interface ReadableBytes {
+  readonly length: number;
+  read(from: number, to: number): Uint8Array;
+}
+
+/** What a spilled part is copied in: large enough for few system calls, small beside a merge's memory. */
+const COPY_CHUNK = 4 << 20;
+
+/**
+ * `data` may come in parts (a segment's arrays, issue 17), some of them ranges to read (a merge's spilled
+ * runs): a plain file is written part by part, a sealed one joined first.
+ */
+export function writeIndexFile(file: string, data: Uint8Array | (Uint8Array | ReadableBytes)[], tmpDir: string, key: IndexKey): void {
+  const given = Array.isArray(data) ? data : [data];
+  const whole = (part: Uint8Array | ReadableBytes) => (part instanceof Uint8Array ? part : part.read(0, part.length));
+  const parts = key ? [seal(key, given.length === 1 ? whole(given[0]!) : Buffer.concat(given.map(whole)), aad(file))] : given;
+  const temp = temporaryName(tmpDir, path.basename(file));
   const fd = openSync(temp, 'w', 0o600);
   try {
-    for (const part of bytes) for (let done = 0; done < part.byteLength; ) done += writeSync(fd, part, done);
+    const writeAll = (bytes: Uint8Array) => {
+      for (let done = 0; done < bytes.byteLength; ) done += writeSync(fd, bytes, done);
+    };
+    for (const part of parts) {
+      if (part instanceof Uint8Array) writeAll(part);
+      else for (let at = 0; at < part.length; at += COPY_CHUNK) writeAll(part.read(at, Math.min(part.length, at + COPY_CHUNK)));
+    }
     fsyncSync(fd);
   } finally {
     closeSync(fd);
@@ -98,4 +114,50 @@ export function writeIndexFile(file: string, data: Uint8Array | Uint8Array[], tm
     rmSync(temp, { force: true });
     throw error;
   }
+}
+
+const temporaryName = (tmpDir: string, base: string) => path.join(tmpDir, `${base}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`);
+
+/**
+ * A temporary file in tmp/ that a merge writes one stream of a field's runs to (issue 17: a merged
+ * segment's positions and offsets go to disk as they are made, not into memory), read back when the
+ * segment's file is written, then removed. Only for a plain investigation: a locked one's merges stay
+ * in memory, so nothing of it is ever written unsealed. tmp/ is swept when the workspace opens, so a
+ * crash leaves none behind.
+ */
+export interface SpillFile extends ReadableBytes {
+  append(bytes: Uint8Array): void;
+  remove(): void;
+}
+
+export function createSpillFile(tmpDir: string): SpillFile {
+  const file = temporaryName(tmpDir, 'spill');
+  const fd = openSync(file, 'w+', 0o600);
+  let length = 0;
+  let open = true;
+  return {
+    get length() {
+      return length;
+    },
+    append(bytes) {
+      for (let done = 0; done < bytes.byteLength; ) done += writeSync(fd, bytes, done, bytes.byteLength - done, length + done);
+      length += bytes.byteLength;
+    },
+    read(from, to) {
+      if (from < 0 || to > length || to < from) throw new Error('A spilled run was read outside its bytes.');
+      const out = Buffer.allocUnsafeSlow(to - from);
+      for (let done = 0; done < out.length; ) {
+        const n = readSync(fd, out, done, out.length - done, from + done);
+        if (n === 0) throw new Error('A spilled run was cut short.');
+        done += n;
+      }
+      return out;
+    },
+    remove() {
+      if (!open) return;
+      open = false;
+      closeSync(fd);
+      rmSync(file, { force: true });
+    },
+  };
 }

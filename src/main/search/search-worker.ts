@@ -7,11 +7,11 @@
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { IndexableDocument } from '../store/documents-repo.ts';
-import { openIndexFile, writeIndexFile } from './index-files.ts';
+import { createSpillFile, openIndexFile, writeIndexFile, type SpillFile } from './index-files.ts';
 import { buildSegment, forgetWords } from './lunr-index.ts';
-import { codedMeta, decodeSegment, encodeSegmentParts } from './segment-cache.ts';
+import { codedMeta, decodeSegment, encodeSegmentParts, withFileRuns } from './segment-cache.ts';
 import { FIELDS, type Segment } from './segment-format.ts';
-import { mergeSegments } from './segment-merge.ts';
+import { mergeSegments, type MergeInput } from './segment-merge.ts';
 import { fuzzyTermsIn, matchSegment, postingsOf, type PostingsCache, type SegmentMatches } from './segment-query.ts';
 import { buildSnippets, tokenEnd, type TextMatch } from './snippets.ts';
 import { PIPELINE_VERSION, tokenize } from './tokenizer.ts';
@@ -57,7 +57,39 @@ function loadSegment(cacheFile: string): ReturnType<typeof decodeSegment> {
  */
 function saveSegment(id: number, segment: Segment, cacheFile: string, generation: number): void {
   writeIndexFile(cacheFile, encodeSegmentParts(segment, { pipelineVersion: PIPELINE_VERSION, generation }), config.tmpDir, config.indexKey);
-  holdSegment(id, config.indexKey ? segment : { ...loadSegment(cacheFile).segment, meta: segment.meta });
+  if (config.indexKey) return holdSegment(id, segment);
+  const file = openIndexFile(cacheFile, undefined);
+  try {
+    holdSegment(id, withFileRuns(segment, file));
+  } catch (error) {
+    file.close();
+    throw error;
+  }
+}
+
+/**
+ * A merge whose segment is saved writes its positions and offsets to spill files as it makes them
+ * (run-spill.ts), removed once the segment's file is written; a locked investigation's stay in memory.
+ */
+function mergeAndSave(request: Extract<WorkerRequest, { type: 'merge' }>, inputs: MergeInput[]): Segment {
+  if (!request.cacheFile) {
+    const segment = mergeSegments(inputs);
+    holdSegment(request.segment, segment);
+    return segment;
+  }
+  const spills: SpillFile[] = [];
+  const spill = config.indexKey ? undefined : () => {
+    const files = { positions: createSpillFile(config.tmpDir), offsets: createSpillFile(config.tmpDir) };
+    spills.push(files.positions, files.offsets);
+    return files;
+  };
+  try {
+    const segment = mergeSegments(inputs, spill);
+    saveSegment(request.segment, segment, request.cacheFile, request.generation);
+    return segment;
+  } finally {
+    for (const file of spills) file.remove();
+  }
 }
 let db: DatabaseSync | undefined;
 const store = (): DatabaseSync => (db ??= new DatabaseSync(config.databaseFile, { readOnly: true, timeout: 5000 }));
@@ -168,15 +200,14 @@ function handle(request: WorkerRequest): unknown {
     }
     case 'merge': {
       // The inputs stay until the engine drops them: queries sent before it learns of the merge still need them.
-      const segment = mergeSegments(
+      const segment = mergeAndSave(
+        request,
         request.inputs.map(({ segment: id, keep }) => {
           const input = segments.get(id);
           if (!input) throw new Error(`Segment ${id} is not loaded in this worker.`);
           return { segment: input, keep };
         }),
       );
-      if (request.cacheFile) saveSegment(request.segment, segment, request.cacheFile, request.generation);
-      else holdSegment(request.segment, segment);
       return { ids: packIds(segment.ids), averages: averagesOf(segment) } satisfies SegmentReply;
     }
     case 'save': {

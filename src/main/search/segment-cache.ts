@@ -10,9 +10,9 @@
  *   'DSX4' · u32 JSON length · f64 head length · JSON · (4-aligned) ints of every field · postings of
  *   every field · terms  ‖ head length: positions of every field · offsets of every field
  */
-import type { IndexFileReader } from './index-files.ts';
+import type { IndexFileReader, ReadableBytes } from './index-files.ts';
 import type { CodedMeta } from './worker-protocol.ts';
-import { FIELDS, fieldBytes, META_COLUMNS, type ByteRuns, type DocMetaColumns, type FieldPostings, type Segment } from './segment-format.ts';
+import { FIELDS, META_COLUMNS, type ByteRuns, type DocMetaColumns, type FieldPostings, type Segment } from './segment-format.ts';
 import { TermDictionary } from './term-dictionary.ts';
 
 /** Bumped with every change of the layout below: a manifest or file of another format is rebuilt, never misread. */
@@ -84,15 +84,16 @@ const damaged = () => new Error('The index cache is damaged.');
 const align4 = (n: number) => (n + 3) & ~3;
 
 export function encodeSegment(segment: Segment, stamp: { pipelineVersion: number; generation: number }): Uint8Array {
-  return Buffer.concat(encodeSegmentParts(segment, stamp));
+  return Buffer.concat(encodeSegmentParts(segment, stamp).map((part) => (part instanceof Uint8Array ? part : part.read(0, part.length))));
 }
 
 /**
- * The file's bytes as a list of parts, most of them views on the segment's own arrays: a worker writes
- * them one after the other, so saving a merged segment does not hold a second copy of it in memory
- * (issue 17: at 100,000 documents that copy was a large share of a build's peak).
+ * The file's bytes as a list of parts, most of them views on the segment's own arrays, the runs as the
+ * segment holds them (in memory, or in a merge's spill files): a worker writes them one after the other,
+ * so saving a merged segment does not hold a second copy of it in memory (issue 17: at 100,000 documents
+ * that copy was a large share of a build's peak).
  */
-export function encodeSegmentParts(segment: Segment, stamp: { pipelineVersion: number; generation: number }): Uint8Array[] {
+export function encodeSegmentParts(segment: Segment, stamp: { pipelineVersion: number; generation: number }): (Uint8Array | ReadableBytes)[] {
   const terms = Buffer.from(segment.terms.text, 'utf8');
   const header: CacheHeader = {
     ...stamp,
@@ -102,7 +103,6 @@ export function encodeSegmentParts(segment: Segment, stamp: { pipelineVersion: n
     ...(segment.meta ? { meta: encodeMeta(segment.meta) } : {}),
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
-  const runs = segment.fields.map(fieldBytes);
   const dataStart = align4(PREAMBLE + json.length);
   const view = (array: Int32Array | Uint8Array) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
   const body: Uint8Array[] = [];
@@ -115,7 +115,37 @@ export function encodeSegmentParts(segment: Segment, stamp: { pipelineVersion: n
   start.writeUInt32LE(json.length, 4);
   start.writeDoubleLE(head, 8);
   json.copy(start, PREAMBLE);
-  return [start, ...body, ...runs.map((r) => r.positions), ...runs.map((r) => r.offsets)];
+  return [start, ...body, ...segment.fields.map((f) => f.positions), ...segment.fields.map((f) => f.offsets)];
+}
+
+/**
+ * A segment just written to `file` (encodeSegmentParts), held with its head as it is in memory and its
+ * runs read from the file from now on: the file is not read back (issue 17: reading the head of a
+ * merged segment back while the merge's own was still held was ~25 MB of a full build's peak).
+ */
+export function withFileRuns(segment: Segment, file: IndexFileReader): Segment {
+  const preamble = Buffer.from(file.read(0, PREAMBLE));
+  if (preamble.toString('latin1', 0, 4) !== MAGIC) throw damaged();
+  let at = preamble.readDoubleLE(8);
+  const runOf = (length: number) => {
+    at += length;
+    return fileRun(file, at - length, length);
+  };
+  const positions = segment.fields.map((f) => runOf(f.positions.length));
+  const offsets = segment.fields.map((f) => runOf(f.offsets.length));
+  if (at !== file.size) throw damaged();
+  return { ...segment, fields: segment.fields.map((f, i) => ({ ...f, positions: positions[i]!, offsets: offsets[i]! })), release: () => file.close() };
+}
+
+/** Bytes [from, from + size) of the file, read when asked. */
+function fileRun(file: IndexFileReader, from: number, size: number): ByteRuns {
+  return {
+    length: size,
+    read: (a, b) => {
+      if (a < 0 || b > size || b < a) throw damaged();
+      return file.read(from + a, from + b);
+    },
+  };
 }
 
 /**
@@ -162,16 +192,8 @@ export function decodeSegment(file: IndexFileReader): { segment: Segment; pipeli
   let runAt = headLength;
   const runOf = (length: unknown): ByteRuns => {
     if (!Number.isInteger(length) || (length as number) < 0 || runAt + (length as number) > file.size) throw damaged();
-    const from = runAt;
-    const size = length as number;
-    runAt += size;
-    return {
-      length: size,
-      read: (a, b) => {
-        if (a < 0 || b > size || b < a) throw damaged();
-        return file.read(from + a, from + b);
-      },
-    };
+    runAt += length as number;
+    return fileRun(file, runAt - (length as number), length as number);
   };
   const positions = shapes.map((_, f) => runOf(lengthOf(f, 'positions')));
   const offsets = shapes.map((_, f) => runOf(lengthOf(f, 'offsets')));

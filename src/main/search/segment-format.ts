@@ -12,6 +12,8 @@
  * as Int32/Float32 per posting the rest).
  */
 import { ByteReader, ByteWriter } from './varint.ts';
+import type { SpillFile } from './index-files.ts';
+import { SpillWriter } from './run-spill.ts';
 import type { TermDictionary } from './term-dictionary.ts';
 
 /** Fields indexed for every document; `text` is the canonical text, the others short metadata. */
@@ -207,7 +209,7 @@ interface Run {
   starts: Int32Array;
 }
 
-/** A field's positions and offsets whole, in memory: what the cache file is written from. */
+/** Positions and offsets bytes in memory. */
 export interface FieldBytes {
   positions: Uint8Array;
   offsets: Uint8Array;
@@ -216,10 +218,7 @@ export interface FieldBytes {
 /** One term's run of positions and of offsets in a field (what a merge copies). */
 export type TermRuns = FieldBytes;
 
-export const fieldBytes = (field: FieldPostings): FieldBytes => ({
-  positions: field.positions.read(0, field.positions.length),
-  offsets: field.offsets.read(0, field.offsets.length),
-});
+const runsOf = (writer: ByteWriter | SpillWriter): ByteRuns => (writer instanceof SpillWriter ? writer.finish() : inMemory(writer.finish()));
 
 /** Writes one field's postings, term by term in ascending term number (a build and a merge both use it). */
 export class FieldWriter {
@@ -229,17 +228,24 @@ export class FieldWriter {
   private readonly positionStart: number[] = [];
   private readonly offsetStart: number[] = [];
   private readonly postings: ByteWriter;
-  private readonly positions: ByteWriter;
-  private readonly offsets: ByteWriter;
+  private readonly positions: ByteWriter | SpillWriter;
+  private readonly offsets: ByteWriter | SpillWriter;
   private lastDoc = 0;
   private count = 0;
   private open = false;
 
-  /** `capacity`: the bytes expected (a merge knows them from its inputs), so the buffers never grow by copying. */
-  constructor(capacity: { postings: number; positions: number; offsets: number } = { postings: 1 << 16, positions: 1 << 16, offsets: 1 << 16 }) {
+  /**
+   * `capacity`: the bytes expected (a merge knows them from its inputs), so the buffers never grow by
+   * copying. `spill`: files the positions and offsets go to as they are written (a merge whose segment
+   * is saved, run-spill.ts), instead of memory.
+   */
+  constructor(
+    capacity: { postings: number; positions: number; offsets: number } = { postings: 1 << 16, positions: 1 << 16, offsets: 1 << 16 },
+    spill?: { positions: SpillFile; offsets: SpillFile },
+  ) {
     this.postings = new ByteWriter(capacity.postings);
-    this.positions = new ByteWriter(capacity.positions);
-    this.offsets = new ByteWriter(capacity.offsets);
+    this.positions = spill ? new SpillWriter(spill.positions) : new ByteWriter(capacity.positions);
+    this.offsets = spill ? new SpillWriter(spill.offsets) : new ByteWriter(capacity.offsets);
   }
 
   begin(t: number): void {
@@ -325,8 +331,8 @@ export class FieldWriter {
       positionStart: bounds(this.positionStart, this.positions.length),
       offsetStart: bounds(this.offsetStart, this.offsets.length),
       postings: this.postings.finish(),
-      positions: inMemory(this.positions.finish()),
-      offsets: inMemory(this.offsets.finish()),
+      positions: runsOf(this.positions),
+      offsets: runsOf(this.offsets),
     };
   }
 

@@ -7,6 +7,7 @@
 import { ByteReader } from './varint.ts';
 import { FIELDS, FieldWriter, META_COLUMNS, type ByteRuns, type DocMetaColumns, type Segment } from './segment-format.ts';
 import { TermDictionary } from './term-dictionary.ts';
+import type { SpillFile } from './index-files.ts';
 
 export interface MergeInput {
   segment: Segment;
@@ -14,7 +15,10 @@ export interface MergeInput {
   keep: readonly number[];
 }
 
-export function mergeSegments(inputs: readonly MergeInput[]): Segment {
+/** Files a merge writes each field's positions and offsets to (the worker's, when the merged segment is saved). */
+export type MergeSpill = (field: number) => { positions: SpillFile; offsets: SpillFile };
+
+export function mergeSegments(inputs: readonly MergeInput[], spill?: MergeSpill): Segment {
   // Each input's local document → its number in the merged segment, or -1.
   const ids: string[] = [];
   const renumbered = inputs.map(({ segment, keep }) => {
@@ -35,11 +39,9 @@ export function mergeSegments(inputs: readonly MergeInput[]): Segment {
   // Sized from the inputs: positions and offsets are copied as they are; a posting's first document gap may take a few bytes more.
   const writers = FIELDS.map((_, f) => {
     const sum = (pick: (field: Segment['fields'][number]) => number) => inputs.reduce((n, { segment }) => n + pick(segment.fields[f]!), 0);
-    return new FieldWriter({
-      postings: sum((field) => field.postings.length + 4 * field.termIds.length) + 16,
-      positions: sum((field) => field.positions.length) + 16,
-      offsets: sum((field) => field.offsets.length) + 16,
-    });
+    const postings = sum((field) => field.postings.length + 4 * field.termIds.length) + 16;
+    if (spill) return new FieldWriter({ postings, positions: 0, offsets: 0 }, spill(f));
+    return new FieldWriter({ postings, positions: sum((field) => field.positions.length) + 16, offsets: sum((field) => field.offsets.length) + 16 });
   });
   const lengths = FIELDS.map((_, f) => {
     const out = new Int32Array(ids.length);

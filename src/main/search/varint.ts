@@ -40,6 +40,16 @@ export class ByteWriter {
     return this.length >= this.bytes.length * 0.9 ? this.bytes.subarray(0, this.length) : this.bytes.slice(0, this.length);
   }
 
+  /** The bytes written so far, as a view (valid until the next write). */
+  view(): Uint8Array {
+    return this.bytes.subarray(0, this.length);
+  }
+
+  /** Starts again from empty, keeping the buffer. */
+  reset(): void {
+    this.length = 0;
+  }
+
   private grow(needed: number): void {
     const next = new Uint8Array(Math.max(this.bytes.length * 2, this.length + needed));
     next.set(this.bytes.subarray(0, this.length));

@@ -3,20 +3,20 @@
  * its positions and offsets stay in the file and are read a term's run at a time, by the phrase check
  * and the snippets that need them. What the reader reads is recorded here.
  */
-import { readdirSync, readlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openApp } from '../../../src/main/app/open-app.ts';
 import { call } from '../../../src/main/dispatch.ts';
 import { tempDir } from '../../helpers/temp-workspace.ts';
 import { insertCorpus } from './corpus.ts';
-import { indexFileInMemory, type IndexFileReader } from '../../../src/main/search/index-files.ts';
+import { createSpillFile, indexFileInMemory, openIndexFile, writeIndexFile, type IndexFileReader, type SpillFile } from '../../../src/main/search/index-files.ts';
 import { buildSegment } from '../../../src/main/search/lunr-index.ts';
 import { parseQuery, type Clause } from '../../../src/main/search/query-parser.ts';
-import { decodeSegment, encodeSegment } from '../../../src/main/search/segment-cache.ts';
+import { decodeSegment, encodeSegment, encodeSegmentParts, withFileRuns } from '../../../src/main/search/segment-cache.ts';
 import { FIELDS, rankOf, TermPostings } from '../../../src/main/search/segment-format.ts';
 import { matchSegment } from '../../../src/main/search/segment-query.ts';
-import { RunWindow } from '../../../src/main/search/segment-merge.ts';
+import { mergeSegments, RunWindow } from '../../../src/main/search/segment-merge.ts';
 
 const filler = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
 const docs = [
@@ -98,6 +98,46 @@ describe('segment cache files (issue 17)', () => {
     // Far fewer reads than requests, none of the whole file.
     expect(reads.length).toBeLessThan(10);
     expect(reads.every(([from, to]) => to - from < data.length)).toBe(true);
+  });
+
+  it('writes a merged segment’s positions and offsets to spill files as it makes them: the same file, read alike, nothing left in tmp', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      // Long texts, so a field's stream passes the spill writer's 1 MB buffer; one document dropped, so postings are renumbered too.
+      const long = Array.from({ length: 260 }, (_, i) => ({ id: `l${i}`, title: `Record ${i}`, text: `${filler(2500)} forced labour ${i % 2 ? 'in the fields' : ''}`, source: null, author: null, language: 'en' }));
+      const halves = [buildSegment(long.slice(0, 130)), buildSegment(long.slice(130))];
+      const inputs = halves.map((segment, h) => ({ segment, keep: segment.ids.flatMap((_, i) => (h === 1 && i === 5 ? [] : [i])) }));
+      const stamp = { pipelineVersion: 1, generation: 1 };
+      const inMemory = mergeSegments(inputs);
+      const spills: SpillFile[] = [];
+      const spilled = mergeSegments(inputs, () => {
+        const files = { positions: createSpillFile(dir), offsets: createSpillFile(dir) };
+        spills.push(files.positions, files.offsets);
+        return files;
+      });
+      expect(spills.length).toBe(2 * FIELDS.length);
+      expect(Math.max(...spills.map((s) => s.length))).toBeGreaterThan(1 << 20);
+      const file = path.join(dir, 'segment.bin');
+      writeIndexFile(file, encodeSegmentParts(spilled, stamp), dir, undefined);
+      for (const spill of spills) spill.remove();
+      expect(readdirSync(dir)).toEqual(['segment.bin']);
+      expect(Buffer.compare(readFileSync(file), Buffer.from(encodeSegment(inMemory, stamp)))).toBe(0);
+      // Held after saving: the head as in memory, the runs from the file.
+      const held = withFileRuns(spilled, openIndexFile(file, undefined));
+      const check = (candidates: number[]) => candidates;
+      const phrase = (segment: typeof built) => [...matchSegment(segment, clauses('"labour in the fields"'), check).docs].map((d) => segment.ids[d]);
+      expect(phrase(held)).toEqual(phrase(inMemory));
+      expect(phrase(held)).toHaveLength(129);
+      const text = FIELDS.indexOf('text');
+      const offsetsOf = (segment: typeof built, doc: number) => {
+        const postings = new TermPostings(segment.fields[text]!, rankOf(segment.fields[text]!, segment.terms.find('forc')));
+        return postings.offsets(postings.indexOf(doc));
+      };
+      for (const doc of [0, 129, 130, 250]) expect(offsetsOf(held, doc)).toEqual(offsetsOf(inMemory, doc));
+      held.release?.();
+    } finally {
+      cleanup();
+    }
   });
 
   it('refuses a file cut short inside its positions', () => {
