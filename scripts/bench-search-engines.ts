@@ -79,19 +79,21 @@ export type PhaseFigures = Partial<Figures> & { peakRssMB: number };
 /** The passphrase of the locked workspace of `npm run bench -- --locked` (issue 20). */
 export const BENCH_PASSPHRASE = 'bench passphrase for issue 20';
 
-export async function runEngine(engine: EngineName, phase: Phase, dir: string): Promise<PhaseFigures> {
-  if (engine === 'dossier') return phase === 'build' ? dossierBuild(dir) : dossierServe(dir);
+/** `workerUrl`: Dossier's search worker script (the bench's bundle of it), else the engine's default (its source). */
+export async function runEngine(engine: EngineName, phase: Phase, dir: string, workerUrl?: string): Promise<PhaseFigures> {
+  const options = workerUrl ? { workerUrl: new URL(workerUrl) } : {};
+  if (engine === 'dossier') return phase === 'build' ? dossierBuild(dir, options) : dossierServe(dir, options);
   const unlock = { passphrase: BENCH_PASSPHRASE };
-  if (engine === 'dossier-locked') return phase === 'build' ? dossierBuild(dir, unlock) : dossierServe(dir, unlock);
+  if (engine === 'dossier-locked') return phase === 'build' ? dossierBuild(dir, options, unlock) : dossierServe(dir, options, unlock);
   if (engine === 'fts5') return phase === 'build' ? fts5Build(dir) : fts5Serve(dir);
   return phase === 'build' ? miniSearchBuild(dir) : miniSearchServe(dir);
 }
 
 const dirBytes = (dir: string) => readdirSync(dir).reduce((sum, name) => sum + statSync(path.join(dir, name)).size, 0);
 
-async function dossierBuild(dir: string, unlock?: { passphrase: string }): Promise<PhaseFigures> {
+async function dossierBuild(dir: string, options: { workerUrl?: URL }, unlock?: { passphrase: string }): Promise<PhaseFigures> {
   const workspace = openWorkspace(dir, { unlock });
-  const search = createSearchEngine(workspace);
+  const search = createSearchEngine(workspace, options);
   let t0 = performance.now();
   await search.refresh();
   const buildMs = performance.now() - t0;
@@ -108,10 +110,10 @@ async function dossierBuild(dir: string, unlock?: { passphrase: string }): Promi
   return { buildMs: Math.round(buildMs), addOneMs: round(median(adds)), indexMB, peakRssMB: peakRss() };
 }
 
-async function dossierServe(dir: string, unlock?: { passphrase: string }): Promise<PhaseFigures> {
+async function dossierServe(dir: string, options: { workerUrl?: URL }, unlock?: { passphrase: string }): Promise<PhaseFigures> {
   const opened = performance.now();
   const workspace = openWorkspace(dir, { unlock });
-  const search = createSearchEngine(workspace);
+  const search = createSearchEngine(workspace, options);
   const t0 = performance.now();
   if ((await search.search('congress')).total === 0) throw new Error('Dossier found nothing after a cold start.');
   const coldStartMs = performance.now() - t0;

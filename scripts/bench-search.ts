@@ -9,6 +9,7 @@
  * own (RSS is per process: Dossier's workers are threads of its process, so they are counted).
  * Peak RSS is the higher of the build and the serve processes; steady RSS is the serve process's.
  * The machine is shared: the load average is printed before and after each engine.
+ * Dossier's search workers run bundled, as in the app (--source-workers: from the TypeScript sources).
  * --reuse DIR keeps the stored corpus in DIR (made on the first run, reused after: storing 100,000
  * documents takes a minute) so a change can be measured again without it; `--engines none` measures
  * the library alone. Corpora are kept per size (DIR/100000/corpus).
@@ -17,7 +18,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openWorkspace } from '../src/main/store/workspace.ts';
 import { benchDocuments, storeDocuments } from './bench-search-corpus.ts';
@@ -34,6 +35,8 @@ const { values } = parseArgs({
     locked: { type: 'boolean', default: false },
     engines: { type: 'string' },
     reuse: { type: 'string' },
+    'worker-url': { type: 'string' },
+    'source-workers': { type: 'boolean', default: false },
   },
 });
 
@@ -43,7 +46,7 @@ if (values.run) {
     // The library child opens the whole app; the engines' children import only what they measure (their RSS is the figure).
     values.run === 'library'
       ? await (await import('./bench-search-library.ts')).libraryFigures(values.workspace!)
-      : await runEngine(values.run as EngineName, values.phase as Phase, values.workspace!);
+      : await runEngine(values.run as EngineName, values.phase as Phase, values.workspace!, values['worker-url']);
   process.stdout.write(`${JSON.stringify(figures)}\n`);
   process.exit(0);
 }
@@ -66,6 +69,24 @@ const child = <T>(args: string[], what: string): T => {
   if (out.status !== 0) throw new Error(`The ${what} run failed:\n${out.error?.message ?? out.stderr}`);
   return JSON.parse(out.stdout.trim().split('\n').at(-1)!) as T;
 };
+
+/**
+ * Dossier's search workers as the app starts them: bundled (electron-vite bundles them for the app; here
+ * the CLI's bundle, `npm run build:cli`, made afresh from the sources into out/bench). Started from the
+ * sources, each worker compiles its modules from TypeScript as it starts (type stripping), ~150–200 ms of
+ * a cold start at 100,000 documents that the app never pays. --source-workers measures them that way.
+ */
+let bundledWorker: string | undefined;
+function searchWorkerArgs(engine: string): string[] {
+  if (!engine.startsWith('dossier') || values['source-workers']) return [];
+  if (!bundledWorker) {
+    const outdir = path.join(fileURLToPath(new URL('..', import.meta.url)), 'out', 'bench');
+    const built = spawnSync(process.execPath, [fileURLToPath(new URL('./build-cli.ts', import.meta.url)), '--outdir', outdir], { encoding: 'utf8' });
+    if (built.status !== 0) throw new Error(`Bundling the search worker failed:\n${built.stderr}`);
+    bundledWorker = pathToFileURL(path.join(outdir, 'search-worker.mjs')).href;
+  }
+  return ['--worker-url', bundledWorker];
+}
 
 const sizes = values.docs ? [Number(values.docs)] : [1000, 10_000];
 for (const docs of sizes) {
@@ -106,7 +127,7 @@ for (const docs of sizes) {
       // caches, answers the queries and settles (steady memory, as after reopening an investigation).
       t0 = performance.now();
       const [build, serve] = (['build', 'serve'] as const).map((phase) =>
-        child<PhaseFigures>(['--run', engine, '--phase', phase, '--workspace', engineDir], `${engine} ${phase}`),
+        child<PhaseFigures>(['--run', engine, '--phase', phase, '--workspace', engineDir, ...searchWorkerArgs(engine)], `${engine} ${phase}`),
       ) as [PhaseFigures, PhaseFigures];
       loads[engine] = load();
       log(`${engine} done in ${Math.round((performance.now() - t0) / 1000)} s (load average ${loads[engine]})`);

@@ -63,8 +63,14 @@ function codedFrom(coded: NonNullable<CacheHeader['meta']>): CodedMeta {
   for (const column of META_COLUMNS) {
     const { values, codes } = coded[column];
     if (!values.every((value) => typeof value === 'string')) throw damaged();
-    // A code outside the values (a damaged file) reads as no value, as decodeMeta reads it.
-    out[column] = { values, codes: Int32Array.from(codes, (code) => (Number.isInteger(code) && code >= 0 && code < values.length ? code : -1)) };
+    // A code outside the values (a damaged file) reads as no value, as decodeMeta reads it. A loop: Int32Array.from
+    // with a function cost ~40 ms per worker at a cold start of 100,000 documents.
+    const checked = new Int32Array(codes.length);
+    for (let i = 0; i < codes.length; i++) {
+      const code = codes[i]!;
+      checked[i] = Number.isInteger(code) && code >= 0 && code < values.length ? code : -1;
+    }
+    out[column] = { values, codes: checked };
   }
   return out;
 }

@@ -238,7 +238,9 @@ export class SegmentSet {
   }
 
   private ordinalsOf(ids: string[]): Int32Array {
-    return Int32Array.from(ids, (id) => this.table.ordinal(id));
+    const ordinals = new Int32Array(ids.length);
+    for (let i = 0; i < ids.length; i++) ordinals[i] = this.table.ordinal(ids[i]!);
+    return ordinals;
   }
 
   /** A worker's answer for a segment: its ids and their ordinals, and the filter values it read with them recorded. */
