@@ -174,6 +174,33 @@ export class TermPostings {
     return this.decode(this.positionRun, k);
   }
 
+  /**
+   * The token positions of posting k appended to `out` (ascending within the posting). A phrase check asks this for tens of thousands of postings: no array per posting.
+   */
+  positionsInto(k: number, out: PositionBuffer): void {
+    this.positionRun ??= this.runOf(this.field.positions, this.field.positionStart);
+    const { bytes, starts } = this.positionRun;
+    const count = this.tfs[k]!;
+    out.reserve(count);
+    const { values } = out;
+    let at = starts[k]!;
+    let value = 0;
+    let length = out.length;
+    for (let i = 0; i < count; i++) {
+      // LEB128 inline (ByteReader.varint): this loop is a phrase check's hot path.
+      let byte = bytes[at++]!;
+      let gap = byte & 0x7f;
+      let shift = 7;
+      while (byte & 0x80) {
+        byte = bytes[at++]!;
+        gap |= (byte & 0x7f) << shift;
+        shift += 7;
+      }
+      values[length++] = value += gap >>> 0;
+    }
+    out.length = length;
+  }
+
   /** The character offsets of posting k, ascending. */
   offsets(k: number): number[] {
     this.offsetRun ??= this.runOf(this.field.offsets, this.field.offsetStart);
@@ -205,6 +232,20 @@ export class TermPostings {
 interface Run {
   bytes: Uint8Array;
   starts: Int32Array;
+}
+
+/** Positions collected for a phrase check, reused from document to document. */
+export class PositionBuffer {
+  values = new Int32Array(64);
+  length = 0;
+
+  /** Room for `more` values after `length`. */
+  reserve(more: number): void {
+    if (this.length + more <= this.values.length) return;
+    const next = new Int32Array(Math.max(this.values.length * 2, this.length + more));
+    next.set(this.values.subarray(0, this.length));
+    this.values = next;
+  }
 }
 
 /** A field's positions and offsets whole, in memory: what the cache file is written from. */

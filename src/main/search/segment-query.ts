@@ -11,7 +11,7 @@
 import lunr from 'lunr';
 import type { Clause, QueryField } from './query-parser.ts';
 import { isStopWord, termAlternatives } from './language.ts';
-import { documentFrequency, fieldWeight, FIELDS, lunrIdf, rankOf, TermPostings, type Segment } from './segment-format.ts';
+import { documentFrequency, fieldWeight, FIELDS, lunrIdf, PositionBuffer, rankOf, TermPostings, type Segment } from './segment-format.ts';
 import { lowerBound, type TermDictionary } from './term-dictionary.ts';
 
 /** At most this many index terms for one prefix or fuzzy word per segment, so `a*`-like queries stay bounded. */
@@ -49,9 +49,32 @@ export type PhraseCheck = (localDocs: number[], terms: string[]) => number[];
  */
 export type FuzzyTerms = (word: string, distance: number) => string[];
 
-/** Lunr's fuzzy TokenSet automaton of a word, walked against a sorted vocabulary. */
+/**
+ * A dictionary's recent fuzzy expansions, per dictionary (a segment's never changes, so they stay true
+ * while it lives; a new segment has a new dictionary). Issue 17: walking a 50,000-document segment's
+ * dictionary for one fuzzy word cost ~4 ms, and a facet click or the next page asks the same query again.
+ */
+const fuzzyCache = new WeakMap<TermDictionary, Map<string, string[]>>();
+const FUZZY_CACHE_SIZE = 64;
+
+/** Lunr's fuzzy TokenSet automaton of a word, walked against a sorted vocabulary (the recent walks remembered). */
 export function fuzzyTermsIn(terms: TermDictionary): FuzzyTerms {
-  return (word, distance) => intersectSorted(terms, internals.TokenSet.fromFuzzyString(word, distance));
+  let cache = fuzzyCache.get(terms);
+  if (!cache) fuzzyCache.set(terms, (cache = new Map()));
+  const recent = cache;
+  return (word, distance) => {
+    const key = `${distance}:${word}`;
+    let found = recent.get(key);
+    if (found) {
+      // Most recently used last: the oldest is the first key.
+      recent.delete(key);
+    } else {
+      found = intersectSorted(terms, internals.TokenSet.fromFuzzyString(word, distance));
+      if (recent.size >= FUZZY_CACHE_SIZE) recent.delete(recent.keys().next().value!);
+    }
+    recent.set(key, found);
+    return [...found];
+  };
 }
 
 const internals = lunr as unknown as {
@@ -86,18 +109,18 @@ export function matchSegment(
   checkPhrase: PhraseCheck,
   fuzzyTerms: FuzzyTerms = fuzzyTermsIn(segment.terms),
   averages?: readonly number[],
+  /** The request's decoded postings: the worker keeps them for the snippets of the same query. */
+  cache: PostingsCache = new Map(),
 ): SegmentMatches {
   const documentCount = segment.ids.length;
-  const cache: PostingsCache = new Map();
   const termIds = new Map<string, number>();
   const termDf: number[] = [];
   const termClause: number[] = [];
   let currentClause = -1;
   const entries = contributions.reset();
 
-  /** Docs holding any of `alternatives` in the allowed fields, recording score contributions. */
-  const lookup = (alternatives: [string, number][], field: QueryField | undefined, scale = 1): DocMask => {
-    const found: DocMask = new Uint8Array(documentCount);
+  /** Docs holding any of `alternatives` in the allowed fields (marked in `found`, a new mask without it), recording score contributions. */
+  const lookup = (alternatives: [string, number][], field: QueryField | undefined, scale = 1, found: DocMask = new Uint8Array(documentCount)): DocMask => {
     for (const [term, boost] of alternatives) {
       const t = segment.terms.find(term);
       if (t < 0) continue;
@@ -159,15 +182,22 @@ export function matchSegment(
   const clauseDocs = (clause: Clause, countOwn = false): DocMask => {
     const found = ownDocs(clause, 1);
     if (countOwn) for (let doc = 0; doc < documentCount; doc++) ownCount[doc]! += found[doc]!;
+    // The variants' documents join the clause's (after the words as typed were counted above).
     for (const variant of clause.variants ?? []) {
       const kind = variant.terms.length === 1 ? 'term' : 'phrase';
-      const docs = ownDocs({ kind, negated: clause.negated, terms: variant.terms, ...(clause.field ? { field: clause.field } : {}) }, variant.boost);
-      for (let doc = 0; doc < documentCount; doc++) found[doc]! |= docs[doc]!;
+      ownDocs({ kind, negated: clause.negated, terms: variant.terms, ...(clause.field ? { field: clause.field } : {}) }, variant.boost, found);
     }
     return found;
   };
 
-  const ownDocs = (clause: Clause, scale: number): DocMask => {
+  /** The clause's documents, marked in `into` when given (a single word's straight from its postings). */
+  const ownDocs = (clause: Clause, scale: number, into?: DocMask): DocMask => {
+    if (into && !clause.exact && clause.kind !== 'phrase') return lookup(expand(clause), clause.field, scale, into);
+    if (into) {
+      const docs = ownDocs(clause, scale);
+      for (let doc = 0; doc < documentCount; doc++) into[doc]! |= docs[doc]!;
+      return into;
+    }
     if (clause.exact) {
       // `=word`: candidates by the index (its stems), kept where the text holds the word as written.
       const candidates = lookup(expand(clause), clause.field, scale);
@@ -190,7 +220,8 @@ export function matchSegment(
     const fields = clause.field ? [FIELD_NUMBER[clause.field]!] : [FIELD_NUMBER.text!, ...FIELDS.flatMap((f, i) => (f === 'text' ? [] : [i]))];
     // Each slot's terms as this segment numbers them, looked up once for all candidate documents.
     const slotTerms = slots.map((slot) => slot && slot.map((term) => segment.terms.find(term)).filter((t) => t >= 0));
-    const adjacent = membersOf(docs).filter((doc) => fields.some((f) => holdsInOrder((t) => postingsOf(segment, cache, f, t), doc, slotTerms)));
+    const bySlot = fields.map((f) => slotTerms.map((slot) => slot && slot.flatMap((t) => postingsOf(segment, cache, f, t) ?? [])));
+    const adjacent = inOrder(bySlot, membersOf(docs));
     const out: DocMask = new Uint8Array(documentCount);
     for (const doc of slots.includes(null) ? checkPhrase(adjacent, clause.terms) : adjacent) out[doc] = 1;
     return out;
@@ -224,8 +255,16 @@ export function matchSegment(
     entryWeight[k++] = entryWeights[i]!;
   }
   // Typed arrays, so the worker hands them to the main thread without copying them (transferred).
-  const docs = Int32Array.from(membersOf(matched));
-  return { docs, own: docs.map((doc) => ownCount[doc]!), terms: [...termIds.keys()], termClause, df: termDf, documentCount, entryDoc, entryTerm, entryWeight };
+  let count = 0;
+  for (let doc = 0; doc < documentCount; doc++) count += matched[doc]!;
+  const docs = new Int32Array(count);
+  const own = new Int32Array(count);
+  for (let doc = 0, k = 0; doc < documentCount; doc++) {
+    if (!matched[doc]) continue;
+    docs[k] = doc;
+    own[k++] = ownCount[doc]!;
+  }
+  return { docs, own, terms: [...termIds.keys()], termClause, df: termDf, documentCount, entryDoc, entryTerm, entryWeight };
 }
 
 /**
@@ -276,37 +315,55 @@ function prefixAlternatives(prefix: string): string[] {
 }
 
 /**
- * Whether a document's field holds the phrase's slots at consecutive token positions (an open
- * slot, null, matches any token). Each slot accepts any of its alternatives (surface form, stems).
+ * Of `candidates` (ascending local documents), those where some field holds the phrase's slots at
+ * consecutive token positions (an open slot, null, matches any token; a slot accepts any of its
+ * terms: surface form, stems). `bySlot[field][slot]` lists the slot's terms' postings in that field.
+ * Issue 17: a two-common-word phrase checks ~46,000 candidates at 100,000 documents, so positions are
+ * decoded into reused buffers (no array per posting) and each term's postings are walked forwards
+ * (indexOf gallops from its last answer).
  */
-type FieldTermPostings = (t: number) => TermPostings | null;
-
-function holdsInOrder(postings: FieldTermPostings, doc: number, slots: (number[] | null)[]): boolean {
-  const anchor = slots.findIndex((slot) => slot !== null);
-  if (anchor < 0) return false;
-  const starts = positionsOf(postings, doc, slots[anchor]!);
-  for (let i = anchor + 1; i < slots.length && starts.length > 0; i++) {
-    const slot = slots[i];
-    if (!slot) continue;
-    // Keep the anchor positions whose slot i holds one of its terms.
-    const here = positionsOf(postings, doc, slot);
-    const shift = i - anchor;
-    let kept = 0;
-    for (const p of starts) if (here.includes(p + shift)) starts[kept++] = p;
-    starts.length = kept;
-  }
-  return starts.length > 0;
+function inOrder(bySlot: (TermPostings[] | null)[][], candidates: number[]): number[] {
+  // A field where some slot's terms never occur holds the phrase in no document.
+  const fields = bySlot.filter((slots) => slots.every((slot) => slot === null || slot.length > 0));
+  const anchor = bySlot[0]?.findIndex((slot) => slot !== null) ?? -1;
+  if (anchor < 0) return [];
+  const starts = new PositionBuffer();
+  const here = new PositionBuffer();
+  const holds = (slots: (TermPostings[] | null)[], doc: number): boolean => {
+    starts.length = 0;
+    collect(slots[anchor]!, doc, starts);
+    for (let i = anchor + 1; i < slots.length && starts.length > 0; i++) {
+      const slot = slots[i];
+      if (!slot) continue;
+      // Keep the anchor positions whose slot i holds one of its terms.
+      here.length = 0;
+      collect(slot, doc, here);
+      const shift = i - anchor;
+      const { values: s } = starts;
+      const { values: h, length: m } = here;
+      let kept = 0;
+      for (let a = 0; a < starts.length; a++) {
+        const wanted = s[a]! + shift;
+        for (let b = 0; b < m; b++) {
+          if (h[b] === wanted) {
+            s[kept++] = s[a]!;
+            break;
+          }
+        }
+      }
+      starts.length = kept;
+    }
+    return starts.length > 0;
+  };
+  return candidates.filter((doc) => fields.some((slots) => holds(slots, doc)));
 }
 
-/** The token positions of any of `terms` (this segment's term numbers) in one document's field. */
-function positionsOf(postings: FieldTermPostings, doc: number, terms: number[]): number[] {
-  const out: number[] = [];
-  for (const t of terms) {
-    const found = postings(t);
-    const k = found ? found.indexOf(doc) : -1;
-    if (k >= 0) out.push(...found!.positions(k));
+/** The token positions of any of a slot's terms in one document (appended to `out`). */
+function collect(postings: TermPostings[], doc: number, out: PositionBuffer): void {
+  for (const found of postings) {
+    const k = found.indexOf(doc);
+    if (k >= 0) found.positionsInto(k, out);
   }
-  return out;
 }
 
 /** A node of Lunr's TokenSet automaton ("*" edges match any character). */
