@@ -9,10 +9,11 @@ import { both, entityOnlyResponse, entityScope } from './entity-search.ts';
 import { gazetteerGroups } from './names/gazetteer.ts';
 import { parseQuery, type Clause } from './query-parser.ts';
 import { suggestionQueries } from './suggestions.ts';
-import type { SegmentMatches } from './segment-query.ts';
+import type { SegmentScores } from './segment-scores.ts';
 import { SegmentSet, type IndexProgress, type SegmentInfo } from './segment-set.ts';
 import { topK } from './top-k.ts';
 import { WorkerPool } from './worker-pool.ts';
+import type { SegmentTerms } from './worker-protocol.ts';
 import { AttributeIndex } from '../qda/attribute-facets.ts';
 
 export interface SearchOptions {
@@ -86,6 +87,8 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
   };
   /** Per-ordinal working arrays reused by every search (a stamp tells this search's entries from older ones). */
   const scratch = { query: 0, stamp: new Int32Array(0), from: new Int32Array(0), local: new Int32Array(0), score: new Float64Array(0), own: new Int32Array(0) };
+  /** Numbers the searches, for the workers to tell their matches apart until the snippets. */
+  let searches = 0;
   const scratchFor = (size: number) => {
     if (scratch.stamp.length < size) {
       const capacity = Math.max(1024, size * 2);
@@ -131,18 +134,17 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
       const averages = set.fieldAverages();
       const byWorker = new Map<number, SegmentInfo[]>();
       for (const segment of set.segments.values()) byWorker.set(segment.worker, [...(byWorker.get(segment.worker) ?? []), segment]);
-      const replies = await Promise.all(
-        [...byWorker].map(async ([worker, segments]) => {
-          const matches = await pool.call<SegmentMatches[]>(worker, { type: 'match', segments: segments.map((s) => s.id), clauses, averages });
-          return matches.map((m, i) => ({ segment: segments[i]!, m }));
-        }),
+      const workers = [...byWorker];
+      // The workers hold this query's matches until its snippets request, sent to each of them below.
+      const queryNumber = ++searches;
+      const matched = await Promise.all(
+        workers.map(([worker, segments]) => pool.call<SegmentTerms[]>(worker, { type: 'match', query: queryNumber, segments: segments.map((s) => s.id), clauses, averages })),
       );
-      const results = replies.flat();
 
-      // Global IDF over all segments (BM25's formula, as Lunr computes it).
+      // Global IDF over all segments (BM25's formula, as Lunr computes it), sent back for the workers to score with.
       let documentCount = 0;
       const df = new Map<string, number>();
-      for (const { m } of results) {
+      for (const m of matched.flat()) {
         documentCount += m.documentCount;
         m.terms.forEach((t, i) => df.set(t, (df.get(t) ?? 0) + m.df[i]!));
       }
@@ -150,6 +152,14 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
         const n = df.get(term) ?? 0;
         return Math.log(1 + Math.abs((documentCount - n + 0.5) / (n + 0.5)));
       };
+      const replies = await Promise.all(
+        workers.map(async ([worker, segments], w) => {
+          const terms = matched[w]!;
+          const scores = await pool.call<SegmentScores[]>(worker, { type: 'score', query: queryNumber, idf: terms.map((m) => m.terms.map(idf)) });
+          return scores.map((scored, i) => ({ segment: segments[i]!, m: { ...terms[i]!, ...scored } }));
+        }),
+      );
+      const results = replies.flat();
 
       // Tags live in the store (they change without the index): read again only when the store changed.
       tags.refresh();
@@ -174,17 +184,10 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
           scratch.stamp[ordinal] = stamp;
           scratch.from[ordinal] = r;
           scratch.local[ordinal] = local;
-          scratch.score[ordinal] = 0;
+          // The document's score in this segment (its contributions × IDF, summed by the worker as they were here before).
+          scratch.score[ordinal] = m.score[k]!;
           scratch.own[ordinal] = m.own[k]!;
           accepted.push(ordinal);
-        }
-        const termIdf = m.terms.map(idf);
-        const { entryDoc, entryTerm, entryWeight } = m;
-        const { stamp: stamps, from, score } = scratch;
-        for (let i = 0; i < entryDoc.length; i++) {
-          const ordinal = ordinals[entryDoc[i]!]!;
-          if (stamps[ordinal] !== stamp || from[ordinal] !== r) continue;
-          score[ordinal]! += entryWeight[i]! * termIdf[entryTerm[i]!]!;
         }
       });
 
@@ -195,23 +198,13 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
         limit,
         (a, b) => own[a]! > own[b]! || (own[a] === own[b] && (score[a]! > score[b]! || (score[a] === score[b] && table.ids[a]! < table.ids[b]!))),
       );
-      // The index terms each shown document matched, to mark in its snippets, and the clause each answers.
-      const matchedTerms = new Map<number, Set<string>>(page.map((ordinal) => [ordinal, new Set<string>()]));
-      // The page's documents marked, so the pass over every contribution below does no Map lookup for the others.
-      const onPage = ++scratch.query;
-      for (const ordinal of page) scratch.stamp[ordinal] = onPage;
+      // The clause each index term answers (the terms each shown document matched are found by its worker, for its snippets).
       const termClause = new Map<string, number>();
-      results.forEach(({ segment, m }, r) => {
-        const { entryDoc, entryTerm } = m;
-        const { ordinals } = segment;
-        for (let i = 0; i < entryDoc.length; i++) {
-          const ordinal = ordinals[entryDoc[i]!]!;
-          if (scratch.stamp[ordinal] === onPage && scratch.from[ordinal] === r) matchedTerms.get(ordinal)!.add(m.terms[entryTerm[i]!]!);
-        }
+      for (const { m } of results) {
         m.terms.forEach((term, i) => {
           if (!termClause.has(term) && m.termClause[i]! >= 0) termClause.set(term, m.termClause[i]!);
         });
-      });
+      }
       const { snippets, forms } = await snippetsFor(page);
       const pageIds = JSON.stringify(page.map((ordinal) => table.ids[ordinal]!));
       type HitFields = Pick<SearchHit, 'title' | 'source' | 'publishedAt' | 'language' | 'format'>;
@@ -246,7 +239,8 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
 
       async function snippetsFor(ordinals: number[]): Promise<{ snippets: Map<string, Snippet[]>; forms: Map<string, Record<string, string[]>> }> {
         // Each document's snippets come from the worker holding its segment: the index knows where its words are.
-        const groups = new Map<number, number[]>();
+        // Every worker of the match is asked (if for none): that gives up the query's matches it holds.
+        const groups = new Map<number, number[]>(workers.map(([worker]) => [worker, []]));
         for (const ordinal of ordinals) {
           const { worker } = results[scratch.from[ordinal]!]!.segment;
           groups.set(worker, [...(groups.get(worker) ?? []), ordinal]);
@@ -255,12 +249,8 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
         const forms = new Map<string, Record<string, string[]>>();
         await Promise.all(
           [...groups].map(async ([worker, group]) => {
-            const items = group.map((ordinal) => ({
-              segment: results[scratch.from[ordinal]!]!.segment.id,
-              local: scratch.local[ordinal]!,
-              terms: [...(matchedTerms.get(ordinal) ?? [])],
-            }));
-            const replies = await pool.call<{ snippets: Snippet[]; forms: Record<string, string[]> }[]>(worker, { type: 'snippets', items });
+            const items = group.map((ordinal) => ({ segment: results[scratch.from[ordinal]!]!.segment.id, local: scratch.local[ordinal]! }));
+            const replies = await pool.call<{ snippets: Snippet[]; forms: Record<string, string[]> }[]>(worker, { type: 'snippets', query: queryNumber, items });
             group.forEach((ordinal, i) => {
               out.set(table.ids[ordinal]!, replies[i]!.snippets);
               forms.set(table.ids[ordinal]!, replies[i]!.forms);

@@ -13,9 +13,10 @@ import { codedMeta, decodeSegment, encodeSegmentParts } from './segment-cache.ts
 import { FIELDS, type Segment } from './segment-format.ts';
 import { mergeSegments } from './segment-merge.ts';
 import { fuzzyTermsIn, matchSegment, postingsOf, type PostingsCache, type SegmentMatches } from './segment-query.ts';
+import { contributionRuns, matchedTermsOf, scoreMatches, type SegmentScores } from './segment-scores.ts';
 import { buildSnippets, tokenEnd, type TextMatch } from './snippets.ts';
 import { PIPELINE_VERSION, tokenize } from './tokenizer.ts';
-import { packIds, type DocMetaColumns, type SegmentReply, type WorkerReply, type WorkerRequest } from './worker-protocol.ts';
+import { packIds, type DocMetaColumns, type SegmentReply, type SegmentTerms, type WorkerReply, type WorkerRequest } from './worker-protocol.ts';
 import type { DocMeta } from './doc-table.ts';
 
 interface WorkerConfig {
@@ -112,10 +113,19 @@ function readTexts(ids: string[]): Map<string, string> {
 }
 
 /**
- * Each segment's postings decoded by the last match, for the snippets of the same query (sent right
- * after it): the shown documents' terms are then not decoded again. Given up once the snippets are made.
+ * Issue 17: each query's matches from its match request to its snippets request (the engine's query
+ * number → segment id → match): scored here with the IDF the engine sends in between, and the shown
+ * documents' terms and postings found again for their snippets without decoding them twice. The
+ * snippets request gives them up; a bound keeps queries that never sent it (a failed search) from
+ * piling up.
  */
-const matchedPostings = new WeakMap<Segment, PostingsCache>();
+interface PendingMatch {
+  m: SegmentMatches;
+  postings: PostingsCache;
+  runs?: Int32Array;
+}
+const pendingMatches = new Map<number, Map<number, PendingMatch>>();
+const MAX_PENDING = 16;
 
 const TEXT_FIELD = FIELDS.indexOf('text');
 const HAN_CHAR = /^\p{Script=Han}$/u;
@@ -213,34 +223,41 @@ function handle(request: WorkerRequest): unknown {
       dropSegment(request.segment);
       return {};
 
-    case 'match':
+    case 'match': {
       // Each segment's own vocabulary is walked for a fuzzy word: the merge policy keeps segments few, and a
       // union of the vocabularies (kept before issue 17) held every term a second time.
-      return request.segments.map((id) => {
+      const pending = new Map<number, PendingMatch>();
+      const replies = request.segments.map((id): SegmentTerms => {
         const segment = segments.get(id);
         if (!segment) throw new Error(`Segment ${id} is not loaded in this worker.`);
-        const cache: PostingsCache = new Map();
-        matchedPostings.set(segment, cache);
-        return matchSegment(segment, request.clauses, phraseCheck(segment), fuzzyTermsIn(segment.terms), request.averages, cache);
+        const postings: PostingsCache = new Map();
+        const m = matchSegment(segment, request.clauses, phraseCheck(segment), fuzzyTermsIn(segment.terms), request.averages, postings);
+        pending.set(id, { m, postings });
+        return { terms: m.terms, termClause: m.termClause, df: m.df, documentCount: m.documentCount };
       });
+      if (pendingMatches.size >= MAX_PENDING) pendingMatches.delete(pendingMatches.keys().next().value!);
+      pendingMatches.set(request.query, pending);
+      return replies;
+    }
+    case 'score': {
+      const pending = pendingMatches.get(request.query);
+      if (!pending) throw new Error('This query\'s matches are no longer held (too many searches at once).');
+      return [...pending.values()].map(({ m }, i) => scoreMatches(m, request.idf[i] ?? []));
+    }
     case 'snippets': {
-      // The page's documents share their terms: each term's postings are decoded once per segment (by the match, mostly).
-      const caches = new Map<number, PostingsCache>();
+      // The page's documents share their terms: each term's postings are decoded once per segment (by the match).
+      const pending = pendingMatches.get(request.query);
+      pendingMatches.delete(request.query);
       const texts = readTexts(request.items.flatMap(({ segment, local }) => segments.get(segment)?.ids[local] ?? []));
-      const replies = request.items.map(({ segment: segmentId, local, terms }) => {
+      return request.items.map(({ segment: segmentId, local }) => {
         const segment = segments.get(segmentId);
         const text = segment && texts.get(segment.ids[local]!);
-        if (!segment || !text) return { snippets: [], forms: {} };
-        let cache = caches.get(segmentId);
-        if (!cache) caches.set(segmentId, (cache = matchedPostings.get(segment) ?? new Map()));
-        const matches = textMatches(segment, cache, local, terms, text);
+        const match = pending?.get(segmentId);
+        if (!segment || !text || !match) return { snippets: [], forms: {} };
+        match.runs ??= contributionRuns(match.m);
+        const matches = textMatches(segment, match.postings, local, matchedTermsOf(match.m, match.runs, local), text);
         return { snippets: buildSnippets(text, matches), forms: surfaceForms(text, matches) };
       });
-      for (const id of caches.keys()) {
-        const segment = segments.get(id);
-        if (segment) matchedPostings.delete(segment);
-      }
-      return replies;
     }
     case 'offsets': {
       const segment = segments.get(request.segment);
@@ -283,7 +300,7 @@ parentPort!.on('message', (request: WorkerRequest) => {
     const value = handle(request);
     reply = { id: request.id, ok: true, value };
     // A broad query's matches are large (issue 17: cloning them was half of a query's main-thread time): moved, not copied.
-    if (request.type === 'match') transfer = (value as SegmentMatches[]).flatMap((m) => [m.docs, m.own, m.entryDoc, m.entryTerm, m.entryWeight].map((a) => a.buffer as ArrayBuffer));
+    if (request.type === 'score') transfer = (value as SegmentScores[]).flatMap((m) => [m.docs, m.own, m.score].map((a) => a.buffer as ArrayBuffer));
     const { meta } = value as Partial<SegmentReply>;
     if ((request.type === 'build' || request.type === 'load') && meta) transfer = Object.values(meta).map((column) => column.codes.buffer as ArrayBuffer);
   } catch (error) {
