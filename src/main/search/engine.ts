@@ -169,27 +169,33 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
       const accept = both(both(acceptFields, acceptAttributes), entityTest);
       const scratch = scratchFor(table.size);
       const stamp = ++scratch.query;
-      const accepted: number[] = [];
       const superseded = set.hasSuperseded;
+      // The matching documents' ordinals, in a typed array (issue 17: a broad query's 50,000 as numbers in an array were garbage per search).
+      const candidates = results.reduce((n, { m }) => n + m.docs.length, 0);
+      const acceptedAll = new Int32Array(candidates);
+      let acceptedCount = 0;
+      const { stamp: stamps, from, local: locals, score: scores, own: owns } = scratch;
+      const { live } = table;
       results.forEach(({ segment, m }, r) => {
         const { ordinals } = segment;
-        const { docs } = m;
+        const { docs, score: segmentScore, own: segmentOwn } = m;
         for (let k = 0; k < docs.length; k++) {
           const local = docs[k]!;
           const ordinal = ordinals[local]!;
           // A tombstone: removed from the store, or an entry superseded by a re-index after an edit. Otherwise a
           // document is in two segments only while one replaces the other (compaction, delta promotion), with the same text.
-          if (!table.live[ordinal] || scratch.stamp[ordinal] === stamp || (superseded && set.isSuperseded(table.ids[ordinal]!, segment.id))) continue;
+          if (!live[ordinal] || stamps[ordinal] === stamp || (superseded && set.isSuperseded(table.ids[ordinal]!, segment.id))) continue;
           if (accept && !accept(ordinal)) continue;
-          scratch.stamp[ordinal] = stamp;
-          scratch.from[ordinal] = r;
-          scratch.local[ordinal] = local;
+          stamps[ordinal] = stamp;
+          from[ordinal] = r;
+          locals[ordinal] = local;
           // The document's score in this segment (its contributions × IDF, summed by the worker as they were here before).
-          scratch.score[ordinal] = m.score[k]!;
-          scratch.own[ordinal] = m.own[k]!;
-          accepted.push(ordinal);
+          scores[ordinal] = segmentScore[k]!;
+          owns[ordinal] = segmentOwn[k]!;
+          acceptedAll[acceptedCount++] = ordinal;
         }
       });
+      const accepted = acceptedAll.subarray(0, acceptedCount);
 
       const { score, own } = scratch;
       // The words as typed first (issue 15: exact matches before other scripts and aliases), then BM25, then id.

@@ -122,12 +122,17 @@ export function computeFacets(ordinals: ArrayLike<number>, table: DocTable, tags
   };
   const tagCounts = new Map<number, number>();
   const tagged = tags.taggedDocuments > 0;
+  // The columns in locals: a broad query counts 50,000 documents here (issue 17).
+  const { language, source, year, format } = table;
   for (let i = 0; i < ordinals.length; i++) {
     const o = ordinals[i]!;
-    if (table.language[o]! >= 0) counts.language[table.language[o]!]!++;
-    if (table.source[o]! >= 0) counts.source[table.source[o]!]!++;
-    if (table.year[o]! >= 0) counts.year[table.year[o]!]!++;
-    counts.format[table.format[o]!]!++;
+    const l = language[o]!;
+    const s = source[o]!;
+    const y = year[o]!;
+    if (l >= 0) counts.language[l]!++;
+    if (s >= 0) counts.source[s]!++;
+    if (y >= 0) counts.year[y]!++;
+    counts.format[format[o]!]!++;
     if (tagged) for (const code of tags.of(o) ?? []) tagCounts.set(code, (tagCounts.get(code) ?? 0) + 1);
   }
   const sorted = (list: FacetCount[]) => list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
