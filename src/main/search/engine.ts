@@ -211,6 +211,8 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
           if (!termClause.has(term) && m.termClause[i]! >= 0) termClause.set(term, m.termClause[i]!);
         });
       }
+      // The page's scores taken now: the working arrays are shared, and another search may fill them while this one waits.
+      const pageScores = page.map((ordinal) => score[ordinal]!);
       const { snippets, forms } = await snippetsFor(page);
       const pageIds = JSON.stringify(page.map((ordinal) => table.ids[ordinal]!));
       type HitFields = Pick<SearchHit, 'title' | 'source' | 'publishedAt' | 'language' | 'format'>;
@@ -220,13 +222,13 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
         passages.set(documentId, [...(passages.get(documentId) ?? []), { ...passage, tagIds: JSON.parse(tagIds) as string[] }]);
       }
       const hits: SearchHit[] = [];
-      for (const ordinal of page) {
+      for (const [rank, ordinal] of page.entries()) {
         const id = table.ids[ordinal]!;
         const doc = documents.get(id);
         // Removed from the store since the match: left out.
         if (!doc) continue;
         const matched = matchedForms(clauses, termClause, forms.get(id) ?? {});
-        hits.push({ documentId: id, ...doc, score: score[ordinal]!, snippets: snippets.get(id) ?? [], passages: passages.get(id) ?? [], ...(matched.length ? { matched } : {}) });
+        hits.push({ documentId: id, ...doc, score: pageScores[rank]!, snippets: snippets.get(id) ?? [], passages: passages.get(id) ?? [], ...(matched.length ? { matched } : {}) });
       }
       entities.refresh();
       const response: SearchResponse = { query, total: accepted.length, results: hits, facets: { ...computeFacets(accepted, table, tags), attributes: attributes.facets(accepted), entity: entities.facets(accepted) } };
