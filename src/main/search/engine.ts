@@ -170,10 +170,9 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
       const scratch = scratchFor(table.size);
       const stamp = ++scratch.query;
       const superseded = set.hasSuperseded;
-      // The matching documents' ordinals, in a typed array (issue 17: a broad query's 50,000 as numbers in an array were garbage per search).
-      const candidates = results.reduce((n, { m }) => n + m.docs.length, 0);
-      const acceptedAll = new Int32Array(candidates);
-      let acceptedCount = 0;
+      // A JS array, not a typed one sized for every candidate: at 100,000 documents that one (allocated outside the heap
+      // per search) kept steady RSS ~10 MB higher, measured.
+      const accepted: number[] = [];
       const { stamp: stamps, from, local: locals, score: scores, own: owns } = scratch;
       const { live } = table;
       results.forEach(({ segment, m }, r) => {
@@ -192,10 +191,9 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
           // The document's score in this segment (its contributions × IDF, summed by the worker as they were here before).
           scores[ordinal] = segmentScore[k]!;
           owns[ordinal] = segmentOwn[k]!;
-          acceptedAll[acceptedCount++] = ordinal;
+          accepted.push(ordinal);
         }
       });
-      const accepted = acceptedAll.subarray(0, acceptedCount);
 
       const { score, own } = scratch;
       // The words as typed first (issue 15: exact matches before other scripts and aliases), then BM25, then id.
