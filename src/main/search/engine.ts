@@ -86,7 +86,15 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
     ),
   };
   /** Per-ordinal working arrays reused by every search (a stamp tells this search's entries from older ones). */
-  const scratch = { query: 0, stamp: new Int32Array(0), from: new Int32Array(0), local: new Int32Array(0), score: new Float64Array(0), own: new Int32Array(0) };
+  const scratch = {
+    query: 0,
+    stamp: new Int32Array(0),
+    from: new Int32Array(0),
+    local: new Int32Array(0),
+    score: new Float64Array(0),
+    own: new Int32Array(0),
+    accepted: new Int32Array(0),
+  };
   /** Numbers the searches, for the workers to tell their matches apart until the snippets. */
   let searches = 0;
   const scratchFor = (size: number) => {
@@ -99,6 +107,7 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
         local: new Int32Array(capacity),
         score: new Float64Array(capacity),
         own: new Int32Array(capacity),
+        accepted: new Int32Array(capacity),
       });
     }
     return scratch;
@@ -170,9 +179,10 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
       const scratch = scratchFor(table.size);
       const stamp = ++scratch.query;
       const superseded = set.hasSuperseded;
-      // A JS array, not a typed one sized for every candidate: at 100,000 documents that one (allocated outside the heap
-      // per search) kept steady RSS ~10 MB higher, measured.
-      const accepted: number[] = [];
+      // The matching ordinals in the shared working array (issue 17: pushed to a JS array they were two thirds of this
+      // loop; a typed array allocated per search kept steady RSS ~10 MB higher). Read only before this search waits.
+      const acceptedAll = scratch.accepted;
+      let acceptedCount = 0;
       const { stamp: stamps, from, local: locals, score: scores, own: owns } = scratch;
       const { live } = table;
       results.forEach(({ segment, m }, r) => {
@@ -191,10 +201,11 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
           // The document's score in this segment (its contributions × IDF, summed by the worker as they were here before).
           scores[ordinal] = segmentScore[k]!;
           owns[ordinal] = segmentOwn[k]!;
-          accepted.push(ordinal);
+          acceptedAll[acceptedCount++] = ordinal;
         }
       });
 
+      const accepted = acceptedAll.subarray(0, acceptedCount);
       const { score, own } = scratch;
       // The words as typed first (issue 15: exact matches before other scripts and aliases), then BM25, then id.
       const page = topK(
@@ -209,8 +220,11 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
           if (!termClause.has(term) && m.termClause[i]! >= 0) termClause.set(term, m.termClause[i]!);
         });
       }
-      // The page's scores taken now: the working arrays are shared, and another search may fill them while this one waits.
+      // The page's scores and the facets taken now: the working arrays are shared, and another search may fill them while this one waits.
       const pageScores = page.map((ordinal) => score[ordinal]!);
+      const total = accepted.length;
+      entities.refresh();
+      const facets = { ...computeFacets(accepted, table, tags), attributes: attributes.facets(accepted), entity: entities.facets(accepted) };
       const { snippets, forms } = await snippetsFor(page);
       const pageIds = JSON.stringify(page.map((ordinal) => table.ids[ordinal]!));
       type HitFields = Pick<SearchHit, 'title' | 'source' | 'publishedAt' | 'language' | 'format'>;
@@ -228,9 +242,8 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
         const matched = matchedForms(clauses, termClause, forms.get(id) ?? {});
         hits.push({ documentId: id, ...doc, score: pageScores[rank]!, snippets: snippets.get(id) ?? [], passages: passages.get(id) ?? [], ...(matched.length ? { matched } : {}) });
       }
-      entities.refresh();
-      const response: SearchResponse = { query, total: accepted.length, results: hits, facets: { ...computeFacets(accepted, table, tags), attributes: attributes.facets(accepted), entity: entities.facets(accepted) } };
-      if (accepted.length === 0 && suggest) {
+      const response: SearchResponse = { query, total, results: hits, facets };
+      if (total === 0 && suggest) {
         // An empty result suggests what would find something: the prefix, or a spelling the index holds.
         const suggestions: string[] = [];
         for (const candidate of suggestionQueries(query, parsed.clauses)) {
