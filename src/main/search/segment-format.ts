@@ -125,6 +125,10 @@ export class TermPostings {
   private readonly rank: number;
   private cursor = 0;
   private positionRun: Run | undefined;
+  /** The term's positions run (one read), and the posting positionsInto() last stopped at and where its values start. */
+  private positionBytes: Uint8Array | undefined;
+  private walkPosting = 0;
+  private walkAt = 0;
   private offsetRun: Run | undefined;
 
   constructor(field: FieldPostings, rank: number) {
@@ -178,12 +182,18 @@ export class TermPostings {
    * The token positions of posting k appended to `out` (ascending within the posting). A phrase check asks this for tens of thousands of postings: no array per posting.
    */
   positionsInto(k: number, out: PositionBuffer): void {
-    this.positionRun ??= this.runOf(this.field.positions, this.field.positionStart);
-    const { bytes, starts } = this.positionRun;
-    const count = this.tfs[k]!;
+    const bytes = (this.positionBytes ??= this.field.positions.read(this.field.positionStart[this.rank]!, this.field.positionStart[this.rank + 1]!));
+    // Walked forwards from the last posting asked for (a phrase check asks in ascending order): the postings
+    // between are skipped here, so the run needs no table of where each posting starts.
+    if (k < this.walkPosting) this.walkPosting = this.walkAt = 0;
+    const { tfs } = this;
+    let at = this.walkAt;
+    for (let p = this.walkPosting; p < k; p++) for (let n = tfs[p]!; n > 0; n--) while (bytes[at++]! & 0x80);
+    this.walkPosting = k;
+    this.walkAt = at;
+    const count = tfs[k]!;
     out.reserve(count);
     const { values } = out;
-    let at = starts[k]!;
     let value = 0;
     let length = out.length;
     for (let i = 0; i < count; i++) {

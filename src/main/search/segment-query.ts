@@ -221,9 +221,10 @@ export function matchSegment(
     // Each slot's terms as this segment numbers them, looked up once for all candidate documents.
     const slotTerms = slots.map((slot) => slot && slot.map((term) => segment.terms.find(term)).filter((t) => t >= 0));
     const bySlot = fields.map((f) => slotTerms.map((slot) => slot && slot.flatMap((t) => postingsOf(segment, cache, f, t) ?? [])));
-    const adjacent = inOrder(bySlot, membersOf(docs));
+    keepInOrder(bySlot, docs);
+    if (!slots.includes(null)) return docs;
     const out: DocMask = new Uint8Array(documentCount);
-    for (const doc of slots.includes(null) ? checkPhrase(adjacent, clause.terms) : adjacent) out[doc] = 1;
+    for (const doc of checkPhrase(membersOf(docs), clause.terms)) out[doc] = 1;
     return out;
   };
 
@@ -315,18 +316,21 @@ function prefixAlternatives(prefix: string): string[] {
 }
 
 /**
- * Of `candidates` (ascending local documents), those where some field holds the phrase's slots at
+ * Keeps, of the candidate documents marked in `candidates`, those where some field holds the phrase's slots at
  * consecutive token positions (an open slot, null, matches any token; a slot accepts any of its
  * terms: surface form, stems). `bySlot[field][slot]` lists the slot's terms' postings in that field.
  * Issue 17: a two-common-word phrase checks ~46,000 candidates at 100,000 documents, so positions are
  * decoded into reused buffers (no array per posting) and each term's postings are walked forwards
  * (indexOf gallops from its last answer).
  */
-function inOrder(bySlot: (TermPostings[] | null)[][], candidates: number[]): number[] {
+function keepInOrder(bySlot: (TermPostings[] | null)[][], candidates: DocMask): void {
   // A field where some slot's terms never occur holds the phrase in no document.
   const fields = bySlot.filter((slots) => slots.every((slot) => slot === null || slot.length > 0));
   const anchor = bySlot[0]?.findIndex((slot) => slot !== null) ?? -1;
-  if (anchor < 0) return [];
+  if (anchor < 0) {
+    candidates.fill(0);
+    return;
+  }
   const starts = new PositionBuffer();
   const here = new PositionBuffer();
   const holds = (slots: (TermPostings[] | null)[], doc: number): boolean => {
@@ -355,7 +359,12 @@ function inOrder(bySlot: (TermPostings[] | null)[][], candidates: number[]): num
     }
     return starts.length > 0;
   };
-  return candidates.filter((doc) => fields.some((slots) => holds(slots, doc)));
+  for (let doc = 0; doc < candidates.length; doc++) {
+    if (!candidates[doc]) continue;
+    let found = false;
+    for (let f = 0; f < fields.length && !found; f++) found = holds(fields[f]!, doc);
+    if (!found) candidates[doc] = 0;
+  }
 }
 
 /** The token positions of any of a slot's terms in one document (appended to `out`). */
