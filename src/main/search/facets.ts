@@ -2,6 +2,7 @@ import type { FacetCount, SearchFacets, SearchFilters } from '../../shared/domai
 import type { Database } from '../store/database.ts';
 import { Dictionary, type DocTable } from './doc-table.ts';
 import { OrdinalLists } from './ordinal-lists.ts';
+import { changeStamp } from '../store/change-stamp.ts';
 
 /**
  * The tags each document carries on its passages, by ordinal, with the tags' names. Tags live in
@@ -46,8 +47,7 @@ export class TagIndex {
 
   /** Reads the tags again if the store changed; once per search. */
   refresh(): void {
-    const { changes } = this.db.prepare('SELECT total_changes() AS changes').get() as { changes: number };
-    const { data_version: version } = this.db.prepare('PRAGMA data_version').get() as { data_version: number };
+    const { changes, version } = changeStamp(this.db);
     const key = `${changes}:${version}`;
     if (key === this.key) return;
     this.key = key;
