@@ -13,7 +13,6 @@ import type { SegmentScores } from './segment-scores.ts';
 import { SegmentSet, type IndexProgress, type SegmentInfo } from './segment-set.ts';
 import { topK } from './top-k.ts';
 import { WorkerPool } from './worker-pool.ts';
-import type { SegmentTerms } from './worker-protocol.ts';
 import { AttributeIndex } from '../qda/attribute-facets.ts';
 
 export interface SearchOptions {
@@ -146,26 +145,12 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
       const workers = [...byWorker];
       // The workers hold this query's matches until its snippets request, sent to each of them below.
       const queryNumber = ++searches;
-      const matched = await Promise.all(
-        workers.map(([worker, segments]) => pool.call<SegmentTerms[]>(worker, { type: 'match', query: queryNumber, segments: segments.map((s) => s.id), clauses, averages })),
-      );
-
-      // Global IDF over all segments (BM25's formula, as Lunr computes it), sent back for the workers to score with.
-      let documentCount = 0;
-      const df = new Map<string, number>();
-      for (const m of matched.flat()) {
-        documentCount += m.documentCount;
-        m.terms.forEach((t, i) => df.set(t, (df.get(t) ?? 0) + m.df[i]!));
-      }
-      const idf = (term: string) => {
-        const n = df.get(term) ?? 0;
-        return Math.log(1 + Math.abs((documentCount - n + 0.5) / (n + 0.5)));
-      };
+      // Each worker matches and scores its segments; the workers tell each other their term frequencies for the IDF.
       const replies = await Promise.all(
-        workers.map(async ([worker, segments], w) => {
-          const terms = matched[w]!;
-          const scores = await pool.call<SegmentScores[]>(worker, { type: 'score', query: queryNumber, idf: terms.map((m) => m.terms.map(idf)) });
-          return scores.map((scored, i) => ({ segment: segments[i]!, m: { ...terms[i]!, ...scored } }));
+        workers.map(async ([worker, segments]) => {
+          const peers = workers.map(([other]) => other).filter((other) => other !== worker);
+          const scores = await pool.call<SegmentScores[]>(worker, { type: 'match', query: queryNumber, segments: segments.map((s) => s.id), clauses, averages, peers });
+          return scores.map((m, i) => ({ segment: segments[i]!, m }));
         }),
       );
       const results = replies.flat();

@@ -10,13 +10,14 @@ import type { IndexableDocument } from '../store/documents-repo.ts';
 import { openIndexFile, writeIndexFile } from './index-files.ts';
 import { buildSegment, forgetWords } from './lunr-index.ts';
 import { codedMeta, decodeSegment, encodeSegmentParts } from './segment-cache.ts';
-import { FIELDS, type Segment } from './segment-format.ts';
+import { FIELDS, lunrIdf, type Segment } from './segment-format.ts';
 import { mergeSegments } from './segment-merge.ts';
 import { fuzzyTermsIn, matchSegment, postingsOf, type PostingsCache, type SegmentMatches } from './segment-query.ts';
 import { contributionRuns, matchedTermsOf, scoreMatches, type SegmentScores } from './segment-scores.ts';
 import { buildSnippets, tokenEnd, type TextMatch } from './snippets.ts';
 import { PIPELINE_VERSION, tokenize } from './tokenizer.ts';
-import { packIds, type DocMetaColumns, type SegmentReply, type SegmentTerms, type WorkerReply, type WorkerRequest } from './worker-protocol.ts';
+import { packIds, type DocMetaColumns, type SegmentReply, type WorkerReply, type WorkerRequest } from './worker-protocol.ts';
+import { connectPeer, wholeIndexFrequencies } from './worker-peers.ts';
 import type { DocMeta } from './doc-table.ts';
 
 interface WorkerConfig {
@@ -223,27 +224,11 @@ function handle(request: WorkerRequest): unknown {
       dropSegment(request.segment);
       return {};
 
-    case 'match': {
-      // Each segment's own vocabulary is walked for a fuzzy word: the merge policy keeps segments few, and a
-      // union of the vocabularies (kept before issue 17) held every term a second time.
-      const pending = new Map<number, PendingMatch>();
-      const replies = request.segments.map((id): SegmentTerms => {
-        const segment = segments.get(id);
-        if (!segment) throw new Error(`Segment ${id} is not loaded in this worker.`);
-        const postings: PostingsCache = new Map();
-        const m = matchSegment(segment, request.clauses, phraseCheck(segment), fuzzyTermsIn(segment.terms), request.averages, postings);
-        pending.set(id, { m, postings });
-        return { terms: m.terms, termClause: m.termClause, df: m.df, documentCount: m.documentCount };
-      });
-      if (pendingMatches.size >= MAX_PENDING) pendingMatches.delete(pendingMatches.keys().next().value!);
-      pendingMatches.set(request.query, pending);
-      return replies;
-    }
-    case 'score': {
-      const pending = pendingMatches.get(request.query);
-      if (!pending) throw new Error('This query\'s matches are no longer held (too many searches at once).');
-      return [...pending.values()].map(({ m }, i) => scoreMatches(m, request.idf[i] ?? []));
-    }
+    case 'match':
+      return matchAndScore(request);
+    case 'connect':
+      connectPeer(request.peer, request.port);
+      return {};
     case 'snippets': {
       // The page's documents share their terms: each term's postings are decoded once per segment (by the match).
       const pending = pendingMatches.get(request.query);
@@ -277,6 +262,36 @@ function handle(request: WorkerRequest): unknown {
   }
 }
 
+/**
+ * Matches a query against this worker's segments and scores the matching documents with the whole index's
+ * IDF, learnt from the query's other workers (worker-peers.ts); the matches are held for its snippets.
+ */
+async function matchAndScore(request: Extract<WorkerRequest, { type: 'match' }>): Promise<SegmentScores[]> {
+  // Each segment's own vocabulary is walked for a fuzzy word: the merge policy keeps segments few, and a
+  // union of the vocabularies (kept before issue 17) held every term a second time.
+  const pending = new Map<number, PendingMatch>();
+  const matches = request.segments.map((id) => {
+    const segment = segments.get(id);
+    if (!segment) throw new Error(`Segment ${id} is not loaded in this worker.`);
+    const postings: PostingsCache = new Map();
+    const m = matchSegment(segment, request.clauses, phraseCheck(segment), fuzzyTermsIn(segment.terms), request.averages, postings);
+    pending.set(id, { m, postings });
+    return m;
+  });
+  if (pendingMatches.size >= MAX_PENDING) pendingMatches.delete(pendingMatches.keys().next().value!);
+  pendingMatches.set(request.query, pending);
+  // This worker's part of the whole index's frequencies: its segments' document counts and term frequencies summed.
+  const own = new Map<string, number>();
+  for (const m of matches) m.terms.forEach((term, i) => own.set(term, (own.get(term) ?? 0) + m.df[i]!));
+  const documentCount = matches.reduce((n, m) => n + m.documentCount, 0);
+  const whole = await wholeIndexFrequencies(request.query, request.peers, { terms: [...own.keys()], df: [...own.values()], documentCount });
+  return matches.map((m) => ({
+    terms: m.terms,
+    termClause: m.termClause,
+    ...scoreMatches(m, m.terms.map((term) => lunrIdf(whole.df.get(term) ?? 0, whole.documentCount))),
+  }));
+}
+
 /** Where each of `terms` occurs in a document's text: the index keeps every posting's character offsets. */
 function textMatches(segment: Segment, cache: PostingsCache, local: number, terms: string[], text: string): TextMatch[] {
   const matches: TextMatch[] = [];
@@ -293,14 +308,15 @@ function textMatches(segment: Segment, cache: PostingsCache, local: number, term
   return matches;
 }
 
-parentPort!.on('message', (request: WorkerRequest) => {
+parentPort!.on('message', async (request: WorkerRequest) => {
   let reply: WorkerReply;
   let transfer: ArrayBuffer[] = [];
   try {
-    const value = handle(request);
+    // A match waits for the other workers' frequencies (worker-peers.ts); everything else answers at once.
+    const value: unknown = await handle(request);
     reply = { id: request.id, ok: true, value };
     // A broad query's matches are large (issue 17: cloning them was half of a query's main-thread time): moved, not copied.
-    if (request.type === 'score') transfer = (value as SegmentScores[]).flatMap((m) => [m.docs, m.own, m.score].map((a) => a.buffer as ArrayBuffer));
+    if (request.type === 'match') transfer = (value as SegmentScores[]).flatMap((m) => [m.docs, m.own, m.score].map((a) => a.buffer as ArrayBuffer));
     const { meta } = value as Partial<SegmentReply>;
     if ((request.type === 'build' || request.type === 'load') && meta) transfer = Object.values(meta).map((column) => column.codes.buffer as ArrayBuffer);
   } catch (error) {

@@ -1,15 +1,18 @@
 /**
- * A segment's match scored in its worker (issue 17). The engine gathers each term's document
- * frequency over every segment first (the match's reply), then sends back the whole index's IDF of
- * each term; each matching document's score is its contributions × IDF, summed in the order the match
+ * A segment's match scored in its worker (issue 17). The query's workers tell each other their
+ * segments' document frequencies (worker-peers.ts), so each knows every term's IDF over the whole
+ * index; each matching document's score is its contributions × IDF, summed in the order the match
  * made them: the very sum the engine made on the main thread before, over the same numbers. At 100,000
  * documents a broad query's contributions were ~5 MB handed to the main thread and summed there; the
  * scores are one number a document.
  */
 import type { SegmentMatches } from './segment-query.ts';
 
-/** A segment's matching documents (local numbers, ascending), with the engine's ranking keys. */
+/** A segment's matching documents (local numbers, ascending), with the engine's ranking keys, and the terms it looked up. */
 export interface SegmentScores {
+  /** See SegmentMatches: the index terms looked up, and for each the clause that first did. */
+  terms: string[];
+  termClause: number[];
   docs: Int32Array;
   /** See SegmentMatches.own. */
   own: Int32Array;
@@ -20,7 +23,7 @@ export interface SegmentScores {
 let sums = new Float64Array(0);
 
 /** `idf[i]`: the whole index's IDF of `m.terms[i]`. */
-export function scoreMatches(m: SegmentMatches, idf: readonly number[]): SegmentScores {
+export function scoreMatches(m: SegmentMatches, idf: readonly number[]): Pick<SegmentScores, 'docs' | 'own' | 'score'> {
   if (sums.length < m.documentCount) sums = new Float64Array(m.documentCount);
   const { docs, entryDoc, entryTerm, entryWeight } = m;
   for (let k = 0; k < docs.length; k++) sums[docs[k]!] = 0;
