@@ -49,7 +49,8 @@ const DEFAULT_WORKER_URL = new URL('./search-worker.ts', import.meta.url);
 
 /**
  * Dossier's search engine: segmented Lunr indexes living in worker threads (see segment-set.ts),
- * queried in parallel and merged here with one global IDF (see segment-query.ts). The store is
+ * queried in parallel (each worker scores its matches with one global IDF: segment-scores.ts,
+ * worker-peers.ts) and merged here. The store is
  * the truth; the index follows its generation.
  */
 export function createSearchEngine(workspace: Workspace, options: SearchEngineOptions = {}): SearchEngine {

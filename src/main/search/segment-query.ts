@@ -3,16 +3,18 @@
  *
  * Scoring (docs/notes/issue-4.md, issue 17): Lunr's BM25 weight of a term in a document's field is
  * computed here from its frequency and the field's length, with the segment's own IDF and rounded as
- * Lunr rounds it; it is then divided by that IDF, and the engine multiplies it by a global IDF computed
- * from the document counts of all segments. The result
+ * Lunr rounds it; it is then divided by that IDF, and multiplied by a global IDF computed from the
+ * document counts of all segments (segment-scores.ts, in the worker since issue 17). The result
  * is the BM25 of one big index; the average field length, too, is the whole index's (issue 17),
  * so only the rounding of each weight to Lunr's three decimals differs from segment to segment.
  */
-import lunr from 'lunr';
 import type { Clause, QueryField } from './query-parser.ts';
 import { isStopWord, termAlternatives } from './language.ts';
 import { documentFrequency, fieldWeight, FIELDS, lunrIdf, PositionBuffer, rankOf, TermPostings, type Segment } from './segment-format.ts';
-import { lowerBound, type TermDictionary } from './term-dictionary.ts';
+import { lowerBound } from './term-dictionary.ts';
+import { fuzzyTermsIn, type FuzzyTerms } from './fuzzy-terms.ts';
+
+export { fuzzyTermsIn, intersectSorted, type FuzzyTerms } from './fuzzy-terms.ts';
 
 /** At most this many index terms for one prefix or fuzzy word per segment, so `a*`-like queries stay bounded. */
 const MAX_EXPANSIONS = 256;
@@ -42,44 +44,6 @@ export interface SegmentMatches {
 /** The documents of a phrase clause that really hold the words adjacently, checked in the text (only for phrases with common words, which the index leaves out); injected by the worker. */
 export type PhraseCheck = (localDocs: number[], terms: string[]) => number[];
 
-/**
- * The index terms within edit distance `distance` of `word` that a segment may hold (a superset
- * is fine: expansions the segment lacks are skipped). A worker walks its base segments' shared
- * vocabulary once per query instead of once per segment (search-worker.ts).
- */
-export type FuzzyTerms = (word: string, distance: number) => string[];
-
-/**
- * A dictionary's recent fuzzy expansions, per dictionary (a segment's never changes, so they stay true
- * while it lives; a new segment has a new dictionary). Issue 17: walking a 50,000-document segment's
- * dictionary for one fuzzy word cost ~4 ms, and a facet click or the next page asks the same query again.
- */
-const fuzzyCache = new WeakMap<TermDictionary, Map<string, string[]>>();
-const FUZZY_CACHE_SIZE = 64;
-
-/** Lunr's fuzzy TokenSet automaton of a word, walked against a sorted vocabulary (the recent walks remembered). */
-export function fuzzyTermsIn(terms: TermDictionary): FuzzyTerms {
-  let cache = fuzzyCache.get(terms);
-  if (!cache) fuzzyCache.set(terms, (cache = new Map()));
-  const recent = cache;
-  return (word, distance) => {
-    const key = `${distance}:${word}`;
-    let found = recent.get(key);
-    if (found) {
-      // Most recently used last: the oldest is the first key.
-      recent.delete(key);
-    } else {
-      found = intersectSorted(terms, internals.TokenSet.fromFuzzyString(word, distance));
-      if (recent.size >= FUZZY_CACHE_SIZE) recent.delete(recent.keys().next().value!);
-    }
-    recent.set(key, found);
-    return [...found];
-  };
-}
-
-const internals = lunr as unknown as {
-  TokenSet: { fromFuzzyString(s: string, distance: number): TokenSetNode };
-};
 const FIELD_NUMBER: Record<string, number> = Object.fromEntries(FIELDS.map((f, i) => [f, i]));
 
 /**
@@ -255,7 +219,7 @@ export function matchSegment(
     entryTerm[k] = entryTerms[i]!;
     entryWeight[k++] = entryWeights[i]!;
   }
-  // Typed arrays, so the worker hands them to the main thread without copying them (transferred).
+  // The matching documents in one pass (the worker scores them and hands the engine typed arrays: segment-scores.ts).
   let count = 0;
   for (let doc = 0; doc < documentCount; doc++) count += matched[doc]!;
   const docs = new Int32Array(count);
@@ -373,58 +337,6 @@ function collect(postings: TermPostings[], doc: number, out: PositionBuffer): vo
     const k = found.indexOf(doc);
     if (k >= 0) found.positionsInto(k, out);
   }
-}
-
-/** A node of Lunr's TokenSet automaton ("*" edges match any character). */
-interface TokenSetNode {
-  final: boolean;
-  edges: Record<string, TokenSetNode>;
-}
-
-/**
- * The segment's terms accepted by a Lunr TokenSet automaton (the query's fuzzy automaton), walked
- * against the sorted terms by binary search: what TokenSet.intersect does, without building an
- * automaton over the whole vocabulary (measured: that took 270 MB at 10,000 documents).
- */
-export function intersectSorted(terms: TermDictionary, root: TokenSetNode): string[] {
-  const out = new Set<string>();
-  // Terms in [lo, hi) all start with `prefix` (length `depth`); a sub-range sharing one more character is found by binary search.
-  const walk = (node: TokenSetNode, prefix: string, lo: number, hi: number) => {
-    const depth = prefix.length;
-    if (node.final && terms.equals(lo, prefix)) out.add(prefix);
-    if (depth > 64) return;
-    for (const edge in node.edges) {
-      const next = node.edges[edge]!;
-      if (edge === '*') {
-        let i = terms.equals(lo, prefix) ? lo + 1 : lo;
-        while (i < hi) {
-          const extended = terms.head(i, depth + 1);
-          const end = endOfPrefix(terms, extended, i, hi);
-          walk(next, extended, i, end);
-          i = end;
-        }
-      } else {
-        const extended = prefix + edge;
-        const start = lowerBound(terms, extended, lo, hi);
-        if (start >= hi || !terms.startsWith(start, extended)) continue;
-        walk(next, extended, start, endOfPrefix(terms, extended, start, hi));
-      }
-    }
-  };
-  walk(root, '', 0, terms.length);
-  return [...out];
-}
-
-/** The end of the block of sorted terms from `from` (which starts with `prefix`) that start with `prefix`. */
-function endOfPrefix(sorted: TermDictionary, prefix: string, from: number, to: number): number {
-  let lo = from + 1;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted.startsWith(mid, prefix)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function alternativesOf(term: string): [string, number][] {
