@@ -270,14 +270,21 @@ async function matchAndScore(request: Extract<WorkerRequest, { type: 'match' }>)
   // Each segment's own vocabulary is walked for a fuzzy word: the merge policy keeps segments few, and a
   // union of the vocabularies (kept before issue 17) held every term a second time.
   const pending = new Map<number, PendingMatch>();
-  const matches = request.segments.map((id) => {
-    const segment = segments.get(id);
-    if (!segment) throw new Error(`Segment ${id} is not loaded in this worker.`);
-    const postings: PostingsCache = new Map();
-    const m = matchSegment(segment, request.clauses, phraseCheck(segment), fuzzyTermsIn(segment.terms), request.averages, postings);
-    pending.set(id, { m, postings });
-    return m;
-  });
+  let matches: SegmentMatches[];
+  try {
+    matches = request.segments.map((id) => {
+      const segment = segments.get(id);
+      if (!segment) throw new Error(`Segment ${id} is not loaded in this worker.`);
+      const postings: PostingsCache = new Map();
+      const m = matchSegment(segment, request.clauses, phraseCheck(segment), fuzzyTermsIn(segment.terms), request.averages, postings);
+      pending.set(id, { m, postings });
+      return m;
+    });
+  } catch (error) {
+    // The other workers wait for this one's frequencies: told nothing, they finish (the search fails with this error).
+    wholeIndexFrequencies(request.query, request.peers, { terms: [], df: [], documentCount: 0 }).catch(() => undefined);
+    throw error;
+  }
   if (pendingMatches.size >= MAX_PENDING) pendingMatches.delete(pendingMatches.keys().next().value!);
   pendingMatches.set(request.query, pending);
   // This worker's part of the whole index's frequencies: its segments' document counts and term frequencies summed.
