@@ -8,6 +8,7 @@ import type { Database } from '../store/database.ts';
 import type { DocTable } from '../search/doc-table.ts';
 import { periodEnd } from '../search/facets.ts';
 import { OrdinalLists } from '../search/ordinal-lists.ts';
+import { changeStamp } from '../store/change-stamp.ts';
 
 interface Value {
   attribute: string;
@@ -28,8 +29,7 @@ export class AttributeIndex {
   }
 
   refresh(): void {
-    const { changes } = this.db.prepare('SELECT total_changes() AS changes').get() as { changes: number };
-    const { data_version: version } = this.db.prepare('PRAGMA data_version').get() as { data_version: number };
+    const { changes, version } = changeStamp(this.db);
     const key = `${changes}:${version}`;
     if (key === this.key) return;
     this.key = key;

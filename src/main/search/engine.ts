@@ -9,7 +9,7 @@ import { both, entityOnlyResponse, entityScope } from './entity-search.ts';
 import { gazetteerGroups } from './names/gazetteer.ts';
 import { parseQuery, type Clause } from './query-parser.ts';
 import { suggestionQueries } from './suggestions.ts';
-import type { SegmentMatches } from './segment-query.ts';
+import type { SegmentScores } from './segment-scores.ts';
 import { SegmentSet, type IndexProgress, type SegmentInfo } from './segment-set.ts';
 import { topK } from './top-k.ts';
 import { WorkerPool } from './worker-pool.ts';
@@ -49,7 +49,8 @@ const DEFAULT_WORKER_URL = new URL('./search-worker.ts', import.meta.url);
 
 /**
  * Dossier's search engine: segmented Lunr indexes living in worker threads (see segment-set.ts),
- * queried in parallel and merged here with one global IDF (see segment-query.ts). The store is
+ * queried in parallel (each worker scores its matches with one global IDF: segment-scores.ts,
+ * worker-peers.ts) and merged here. The store is
  * the truth; the index follows its generation.
  */
 export function createSearchEngine(workspace: Workspace, options: SearchEngineOptions = {}): SearchEngine {
@@ -85,7 +86,17 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
     ),
   };
   /** Per-ordinal working arrays reused by every search (a stamp tells this search's entries from older ones). */
-  const scratch = { query: 0, stamp: new Int32Array(0), from: new Int32Array(0), local: new Int32Array(0), score: new Float64Array(0), own: new Int32Array(0) };
+  const scratch = {
+    query: 0,
+    stamp: new Int32Array(0),
+    from: new Int32Array(0),
+    local: new Int32Array(0),
+    score: new Float64Array(0),
+    own: new Int32Array(0),
+    accepted: new Int32Array(0),
+  };
+  /** Numbers the searches, for the workers to tell their matches apart until the snippets. */
+  let searches = 0;
   const scratchFor = (size: number) => {
     if (scratch.stamp.length < size) {
       const capacity = Math.max(1024, size * 2);
@@ -96,6 +107,7 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
         local: new Int32Array(capacity),
         score: new Float64Array(capacity),
         own: new Int32Array(capacity),
+        accepted: new Int32Array(capacity),
       });
     }
     return scratch;
@@ -131,25 +143,18 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
       const averages = set.fieldAverages();
       const byWorker = new Map<number, SegmentInfo[]>();
       for (const segment of set.segments.values()) byWorker.set(segment.worker, [...(byWorker.get(segment.worker) ?? []), segment]);
+      const workers = [...byWorker];
+      // The workers hold this query's matches until its snippets request, sent to each of them below.
+      const queryNumber = ++searches;
+      // Each worker matches and scores its segments; the workers tell each other their term frequencies for the IDF.
       const replies = await Promise.all(
-        [...byWorker].map(async ([worker, segments]) => {
-          const matches = await pool.call<SegmentMatches[]>(worker, { type: 'match', segments: segments.map((s) => s.id), clauses, averages });
-          return matches.map((m, i) => ({ segment: segments[i]!, m }));
+        workers.map(async ([worker, segments]) => {
+          const peers = workers.map(([other]) => other).filter((other) => other !== worker);
+          const scores = await pool.call<SegmentScores[]>(worker, { type: 'match', query: queryNumber, segments: segments.map((s) => s.id), clauses, averages, peers });
+          return scores.map((m, i) => ({ segment: segments[i]!, m }));
         }),
       );
       const results = replies.flat();
-
-      // Global IDF over all segments (BM25's formula, as Lunr computes it).
-      let documentCount = 0;
-      const df = new Map<string, number>();
-      for (const { m } of results) {
-        documentCount += m.documentCount;
-        m.terms.forEach((t, i) => df.set(t, (df.get(t) ?? 0) + m.df[i]!));
-      }
-      const idf = (term: string) => {
-        const n = df.get(term) ?? 0;
-        return Math.log(1 + Math.abs((documentCount - n + 0.5) / (n + 0.5)));
-      };
 
       // Tags live in the store (they change without the index): read again only when the store changed.
       tags.refresh();
@@ -159,35 +164,34 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
       const accept = both(both(acceptFields, acceptAttributes), entityTest);
       const scratch = scratchFor(table.size);
       const stamp = ++scratch.query;
-      const accepted: number[] = [];
       const superseded = set.hasSuperseded;
+      // The matching ordinals in the shared working array (issue 17: pushed to a JS array they were two thirds of this
+      // loop; a typed array allocated per search kept steady RSS ~10 MB higher). Read only before this search waits.
+      const acceptedAll = scratch.accepted;
+      let acceptedCount = 0;
+      const { stamp: stamps, from, local: locals, score: scores, own: owns } = scratch;
+      const { live } = table;
       results.forEach(({ segment, m }, r) => {
         const { ordinals } = segment;
-        const { docs } = m;
+        const { docs, score: segmentScore, own: segmentOwn } = m;
         for (let k = 0; k < docs.length; k++) {
           const local = docs[k]!;
           const ordinal = ordinals[local]!;
           // A tombstone: removed from the store, or an entry superseded by a re-index after an edit. Otherwise a
           // document is in two segments only while one replaces the other (compaction, delta promotion), with the same text.
-          if (!table.live[ordinal] || scratch.stamp[ordinal] === stamp || (superseded && set.isSuperseded(table.ids[ordinal]!, segment.id))) continue;
+          if (!live[ordinal] || stamps[ordinal] === stamp || (superseded && set.isSuperseded(table.ids[ordinal]!, segment.id))) continue;
           if (accept && !accept(ordinal)) continue;
-          scratch.stamp[ordinal] = stamp;
-          scratch.from[ordinal] = r;
-          scratch.local[ordinal] = local;
-          scratch.score[ordinal] = 0;
-          scratch.own[ordinal] = m.own[k]!;
-          accepted.push(ordinal);
-        }
-        const termIdf = m.terms.map(idf);
-        const { entryDoc, entryTerm, entryWeight } = m;
-        const { stamp: stamps, from, score } = scratch;
-        for (let i = 0; i < entryDoc.length; i++) {
-          const ordinal = ordinals[entryDoc[i]!]!;
-          if (stamps[ordinal] !== stamp || from[ordinal] !== r) continue;
-          score[ordinal]! += entryWeight[i]! * termIdf[entryTerm[i]!]!;
+          stamps[ordinal] = stamp;
+          from[ordinal] = r;
+          locals[ordinal] = local;
+          // The document's score in this segment (its contributions × IDF, summed by the worker as they were here before).
+          scores[ordinal] = segmentScore[k]!;
+          owns[ordinal] = segmentOwn[k]!;
+          acceptedAll[acceptedCount++] = ordinal;
         }
       });
 
+      const accepted = acceptedAll.subarray(0, acceptedCount);
       const { score, own } = scratch;
       // The words as typed first (issue 15: exact matches before other scripts and aliases), then BM25, then id.
       const page = topK(
@@ -195,23 +199,18 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
         limit,
         (a, b) => own[a]! > own[b]! || (own[a] === own[b] && (score[a]! > score[b]! || (score[a] === score[b] && table.ids[a]! < table.ids[b]!))),
       );
-      // The index terms each shown document matched, to mark in its snippets, and the clause each answers.
-      const matchedTerms = new Map<number, Set<string>>(page.map((ordinal) => [ordinal, new Set<string>()]));
-      // The page's documents marked, so the pass over every contribution below does no Map lookup for the others.
-      const onPage = ++scratch.query;
-      for (const ordinal of page) scratch.stamp[ordinal] = onPage;
+      // The clause each index term answers (the terms each shown document matched are found by its worker, for its snippets).
       const termClause = new Map<string, number>();
-      results.forEach(({ segment, m }, r) => {
-        const { entryDoc, entryTerm } = m;
-        const { ordinals } = segment;
-        for (let i = 0; i < entryDoc.length; i++) {
-          const ordinal = ordinals[entryDoc[i]!]!;
-          if (scratch.stamp[ordinal] === onPage && scratch.from[ordinal] === r) matchedTerms.get(ordinal)!.add(m.terms[entryTerm[i]!]!);
-        }
+      for (const { m } of results) {
         m.terms.forEach((term, i) => {
           if (!termClause.has(term) && m.termClause[i]! >= 0) termClause.set(term, m.termClause[i]!);
         });
-      });
+      }
+      // The page's scores and the facets taken now: the working arrays are shared, and another search may fill them while this one waits.
+      const pageScores = page.map((ordinal) => score[ordinal]!);
+      const total = accepted.length;
+      entities.refresh();
+      const facets = { ...computeFacets(accepted, table, tags), attributes: attributes.facets(accepted), entity: entities.facets(accepted) };
       const { snippets, forms } = await snippetsFor(page);
       const pageIds = JSON.stringify(page.map((ordinal) => table.ids[ordinal]!));
       type HitFields = Pick<SearchHit, 'title' | 'source' | 'publishedAt' | 'language' | 'format'>;
@@ -221,17 +220,16 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
         passages.set(documentId, [...(passages.get(documentId) ?? []), { ...passage, tagIds: JSON.parse(tagIds) as string[] }]);
       }
       const hits: SearchHit[] = [];
-      for (const ordinal of page) {
+      for (const [rank, ordinal] of page.entries()) {
         const id = table.ids[ordinal]!;
         const doc = documents.get(id);
         // Removed from the store since the match: left out.
         if (!doc) continue;
         const matched = matchedForms(clauses, termClause, forms.get(id) ?? {});
-        hits.push({ documentId: id, ...doc, score: score[ordinal]!, snippets: snippets.get(id) ?? [], passages: passages.get(id) ?? [], ...(matched.length ? { matched } : {}) });
+        hits.push({ documentId: id, ...doc, score: pageScores[rank]!, snippets: snippets.get(id) ?? [], passages: passages.get(id) ?? [], ...(matched.length ? { matched } : {}) });
       }
-      entities.refresh();
-      const response: SearchResponse = { query, total: accepted.length, results: hits, facets: { ...computeFacets(accepted, table, tags), attributes: attributes.facets(accepted), entity: entities.facets(accepted) } };
-      if (accepted.length === 0 && suggest) {
+      const response: SearchResponse = { query, total, results: hits, facets };
+      if (total === 0 && suggest) {
         // An empty result suggests what would find something: the prefix, or a spelling the index holds.
         const suggestions: string[] = [];
         for (const candidate of suggestionQueries(query, parsed.clauses)) {
@@ -246,7 +244,8 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
 
       async function snippetsFor(ordinals: number[]): Promise<{ snippets: Map<string, Snippet[]>; forms: Map<string, Record<string, string[]>> }> {
         // Each document's snippets come from the worker holding its segment: the index knows where its words are.
-        const groups = new Map<number, number[]>();
+        // Every worker of the match is asked (if for none): that gives up the query's matches it holds.
+        const groups = new Map<number, number[]>(workers.map(([worker]) => [worker, []]));
         for (const ordinal of ordinals) {
           const { worker } = results[scratch.from[ordinal]!]!.segment;
           groups.set(worker, [...(groups.get(worker) ?? []), ordinal]);
@@ -255,12 +254,8 @@ export function createSearchEngine(workspace: Workspace, options: SearchEngineOp
         const forms = new Map<string, Record<string, string[]>>();
         await Promise.all(
           [...groups].map(async ([worker, group]) => {
-            const items = group.map((ordinal) => ({
-              segment: results[scratch.from[ordinal]!]!.segment.id,
-              local: scratch.local[ordinal]!,
-              terms: [...(matchedTerms.get(ordinal) ?? [])],
-            }));
-            const replies = await pool.call<{ snippets: Snippet[]; forms: Record<string, string[]> }[]>(worker, { type: 'snippets', items });
+            const items = group.map((ordinal) => ({ segment: results[scratch.from[ordinal]!]!.segment.id, local: scratch.local[ordinal]! }));
+            const replies = await pool.call<{ snippets: Snippet[]; forms: Record<string, string[]> }[]>(worker, { type: 'snippets', query: queryNumber, items });
             group.forEach((ordinal, i) => {
               out.set(table.ids[ordinal]!, replies[i]!.snippets);
               forms.set(table.ids[ordinal]!, replies[i]!.forms);

@@ -8,6 +8,7 @@ import type { EntityFacetCount } from '../../shared/domain.ts';
 import type { Database } from '../store/database.ts';
 import { Dictionary, type DocTable } from './doc-table.ts';
 import { OrdinalLists } from './ordinal-lists.ts';
+import { changeStamp } from '../store/change-stamp.ts';
 
 const REFRESH_MS = 2000;
 const PER_TYPE = 30;
@@ -71,8 +72,7 @@ export class EntityIndex {
    */
   refresh(): void {
     // Nothing written since the last look (this connection's changes, another's through data_version): nothing to read.
-    const { changes } = this.db.prepare('SELECT total_changes() AS changes').get() as { changes: number };
-    const { data_version: version } = this.db.prepare('PRAGMA data_version').get() as { data_version: number };
+    const { changes, version } = changeStamp(this.db);
     const stamp = `${changes}:${version}`;
     if (stamp === this.stamp) return;
     const before = this.state;

@@ -2,6 +2,7 @@ import type { FacetCount, SearchFacets, SearchFilters } from '../../shared/domai
 import type { Database } from '../store/database.ts';
 import { Dictionary, type DocTable } from './doc-table.ts';
 import { OrdinalLists } from './ordinal-lists.ts';
+import { changeStamp } from '../store/change-stamp.ts';
 
 /**
  * The tags each document carries on its passages, by ordinal, with the tags' names. Tags live in
@@ -46,8 +47,7 @@ export class TagIndex {
 
   /** Reads the tags again if the store changed; once per search. */
   refresh(): void {
-    const { changes } = this.db.prepare('SELECT total_changes() AS changes').get() as { changes: number };
-    const { data_version: version } = this.db.prepare('PRAGMA data_version').get() as { data_version: number };
+    const { changes, version } = changeStamp(this.db);
     const key = `${changes}:${version}`;
     if (key === this.key) return;
     this.key = key;
@@ -122,12 +122,17 @@ export function computeFacets(ordinals: ArrayLike<number>, table: DocTable, tags
   };
   const tagCounts = new Map<number, number>();
   const tagged = tags.taggedDocuments > 0;
+  // The columns in locals: a broad query counts 50,000 documents here (issue 17).
+  const { language, source, year, format } = table;
   for (let i = 0; i < ordinals.length; i++) {
     const o = ordinals[i]!;
-    if (table.language[o]! >= 0) counts.language[table.language[o]!]!++;
-    if (table.source[o]! >= 0) counts.source[table.source[o]!]!++;
-    if (table.year[o]! >= 0) counts.year[table.year[o]!]!++;
-    counts.format[table.format[o]!]!++;
+    const l = language[o]!;
+    const s = source[o]!;
+    const y = year[o]!;
+    if (l >= 0) counts.language[l]!++;
+    if (s >= 0) counts.source[s]!++;
+    if (y >= 0) counts.year[y]!++;
+    counts.format[format[o]!]!++;
     if (tagged) for (const code of tags.of(o) ?? []) tagCounts.set(code, (tagCounts.get(code) ?? 0) + 1);
   }
   const sorted = (list: FacetCount[]) => list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));

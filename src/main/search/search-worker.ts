@@ -10,12 +10,14 @@ import type { IndexableDocument } from '../store/documents-repo.ts';
 import { createSpillFile, openIndexFile, writeIndexFile, type SpillFile } from './index-files.ts';
 import { buildSegment, forgetWords } from './lunr-index.ts';
 import { codedMeta, decodeSegment, encodeSegmentParts, withFileRuns } from './segment-cache.ts';
-import { FIELDS, type Segment } from './segment-format.ts';
+import { FIELDS, lunrIdf, type Segment } from './segment-format.ts';
 import { mergeSegments, type MergeInput } from './segment-merge.ts';
 import { fuzzyTermsIn, matchSegment, postingsOf, type PostingsCache, type SegmentMatches } from './segment-query.ts';
+import { contributionRuns, matchedTermsOf, scoreMatches, type SegmentScores } from './segment-scores.ts';
 import { buildSnippets, tokenEnd, type TextMatch } from './snippets.ts';
 import { PIPELINE_VERSION, tokenize } from './tokenizer.ts';
 import { packIds, type DocMetaColumns, type SegmentReply, type WorkerReply, type WorkerRequest } from './worker-protocol.ts';
+import { connectPeer, wholeIndexFrequencies } from './worker-peers.ts';
 import type { DocMeta } from './doc-table.ts';
 
 interface WorkerConfig {
@@ -135,6 +137,29 @@ function readText(id: string): { text: string } | undefined {
   return textStatement.get(id) as { text: string } | undefined;
 }
 
+let textsStatement: StatementSync | undefined;
+/** The texts of a page's documents in one statement (issue 17: 100 statements were ~2 ms of an app request). */
+function readTexts(ids: string[]): Map<string, string> {
+  textsStatement ??= store().prepare('SELECT id, text FROM documents WHERE id IN (SELECT value FROM json_each(?))');
+  const rows = textsStatement.all(JSON.stringify(ids)) as unknown as { id: string; text: string }[];
+  return new Map(rows.map(({ id, text }) => [id, text]));
+}
+
+/**
+ * Issue 17: each query's matches from its match request to its snippets request (the engine's query
+ * number → segment id → match): scored here with the IDF the engine sends in between, and the shown
+ * documents' terms and postings found again for their snippets without decoding them twice. The
+ * snippets request gives them up; a bound keeps queries that never sent it (a failed search) from
+ * piling up.
+ */
+interface PendingMatch {
+  m: SegmentMatches;
+  postings: PostingsCache;
+  runs?: Int32Array;
+}
+const pendingMatches = new Map<number, Map<number, PendingMatch>>();
+const MAX_PENDING = 16;
+
 const TEXT_FIELD = FIELDS.indexOf('text');
 const HAN_CHAR = /^\p{Script=Han}$/u;
 const WORD_CHAR = '[\\p{L}\\p{N}\\p{M}]';
@@ -231,23 +256,22 @@ function handle(request: WorkerRequest): unknown {
       return {};
 
     case 'match':
-      // Each segment's own vocabulary is walked for a fuzzy word: the merge policy keeps segments few, and a
-      // union of the vocabularies (kept before issue 17) held every term a second time.
-      return request.segments.map((id) => {
-        const segment = segments.get(id);
-        if (!segment) throw new Error(`Segment ${id} is not loaded in this worker.`);
-        return matchSegment(segment, request.clauses, phraseCheck(segment), fuzzyTermsIn(segment.terms), request.averages);
-      });
+      return matchAndScore(request);
+    case 'connect':
+      connectPeer(request.peer, request.port);
+      return {};
     case 'snippets': {
-      // The page's documents share their terms: each term's postings are decoded once per segment.
-      const caches = new Map<number, PostingsCache>();
-      return request.items.map(({ segment: segmentId, local, terms }) => {
+      // The page's documents share their terms: each term's postings are decoded once per segment (by the match).
+      const pending = pendingMatches.get(request.query);
+      pendingMatches.delete(request.query);
+      const texts = readTexts(request.items.flatMap(({ segment, local }) => segments.get(segment)?.ids[local] ?? []));
+      return request.items.map(({ segment: segmentId, local }) => {
         const segment = segments.get(segmentId);
-        const text = segment && readText(segment.ids[local]!)?.text;
-        if (!segment || !text) return { snippets: [], forms: {} };
-        let cache = caches.get(segmentId);
-        if (!cache) caches.set(segmentId, (cache = new Map()));
-        const matches = textMatches(segment, cache, local, terms, text);
+        const text = segment && texts.get(segment.ids[local]!);
+        const match = pending?.get(segmentId);
+        if (!segment || !text || !match) return { snippets: [], forms: {} };
+        match.runs ??= contributionRuns(match.m);
+        const matches = textMatches(segment, match.postings, local, matchedTermsOf(match.m, match.runs, local), text);
         return { snippets: buildSnippets(text, matches), forms: surfaceForms(text, matches) };
       });
     }
@@ -269,6 +293,43 @@ function handle(request: WorkerRequest): unknown {
   }
 }
 
+/**
+ * Matches a query against this worker's segments and scores the matching documents with the whole index's
+ * IDF, learnt from the query's other workers (worker-peers.ts); the matches are held for its snippets.
+ */
+async function matchAndScore(request: Extract<WorkerRequest, { type: 'match' }>): Promise<SegmentScores[]> {
+  // Each segment's own vocabulary is walked for a fuzzy word: the merge policy keeps segments few, and a
+  // union of the vocabularies (kept before issue 17) held every term a second time.
+  const pending = new Map<number, PendingMatch>();
+  let matches: SegmentMatches[];
+  try {
+    matches = request.segments.map((id) => {
+      const segment = segments.get(id);
+      if (!segment) throw new Error(`Segment ${id} is not loaded in this worker.`);
+      const postings: PostingsCache = new Map();
+      const m = matchSegment(segment, request.clauses, phraseCheck(segment), fuzzyTermsIn(segment.terms), request.averages, postings);
+      pending.set(id, { m, postings });
+      return m;
+    });
+  } catch (error) {
+    // The other workers wait for this one's frequencies: told nothing, they finish (the search fails with this error).
+    wholeIndexFrequencies(request.query, request.peers, { terms: [], df: [], documentCount: 0 }).catch(() => undefined);
+    throw error;
+  }
+  if (pendingMatches.size >= MAX_PENDING) pendingMatches.delete(pendingMatches.keys().next().value!);
+  pendingMatches.set(request.query, pending);
+  // This worker's part of the whole index's frequencies: its segments' document counts and term frequencies summed.
+  const own = new Map<string, number>();
+  for (const m of matches) m.terms.forEach((term, i) => own.set(term, (own.get(term) ?? 0) + m.df[i]!));
+  const documentCount = matches.reduce((n, m) => n + m.documentCount, 0);
+  const whole = await wholeIndexFrequencies(request.query, request.peers, { terms: [...own.keys()], df: [...own.values()], documentCount });
+  return matches.map((m) => ({
+    terms: m.terms,
+    termClause: m.termClause,
+    ...scoreMatches(m, m.terms.map((term) => lunrIdf(whole.df.get(term) ?? 0, whole.documentCount))),
+  }));
+}
+
 /** Where each of `terms` occurs in a document's text: the index keeps every posting's character offsets. */
 function textMatches(segment: Segment, cache: PostingsCache, local: number, terms: string[], text: string): TextMatch[] {
   const matches: TextMatch[] = [];
@@ -285,14 +346,15 @@ function textMatches(segment: Segment, cache: PostingsCache, local: number, term
   return matches;
 }
 
-parentPort!.on('message', (request: WorkerRequest) => {
+parentPort!.on('message', async (request: WorkerRequest) => {
   let reply: WorkerReply;
   let transfer: ArrayBuffer[] = [];
   try {
-    const value = handle(request);
+    // A match waits for the other workers' frequencies (worker-peers.ts); everything else answers at once.
+    const value: unknown = await handle(request);
     reply = { id: request.id, ok: true, value };
     // A broad query's matches are large (issue 17: cloning them was half of a query's main-thread time): moved, not copied.
-    if (request.type === 'match') transfer = (value as SegmentMatches[]).flatMap((m) => [m.docs, m.own, m.entryDoc, m.entryTerm, m.entryWeight].map((a) => a.buffer as ArrayBuffer));
+    if (request.type === 'match') transfer = (value as SegmentScores[]).flatMap((m) => [m.docs, m.own, m.score].map((a) => a.buffer as ArrayBuffer));
     const { meta } = value as Partial<SegmentReply>;
     if ((request.type === 'build' || request.type === 'load') && meta) transfer = Object.values(meta).map((column) => column.codes.buffer as ArrayBuffer);
   } catch (error) {

@@ -127,6 +127,10 @@ export class TermPostings {
   private readonly rank: number;
   private cursor = 0;
   private positionRun: Run | undefined;
+  /** The term's positions run (one read), and the posting positionsInto() last stopped at and where its values start. */
+  private positionBytes: Uint8Array | undefined;
+  private walkPosting = 0;
+  private walkAt = 0;
   private offsetRun: Run | undefined;
 
   constructor(field: FieldPostings, rank: number) {
@@ -176,6 +180,39 @@ export class TermPostings {
     return this.decode(this.positionRun, k);
   }
 
+  /**
+   * The token positions of posting k appended to `out` (ascending within the posting). A phrase check asks this for tens of thousands of postings: no array per posting.
+   */
+  positionsInto(k: number, out: PositionBuffer): void {
+    const bytes = (this.positionBytes ??= this.field.positions.read(this.field.positionStart[this.rank]!, this.field.positionStart[this.rank + 1]!));
+    // Walked forwards from the last posting asked for (a phrase check asks in ascending order): the postings
+    // between are skipped here, so the run needs no table of where each posting starts.
+    if (k < this.walkPosting) this.walkPosting = this.walkAt = 0;
+    const { tfs } = this;
+    let at = this.walkAt;
+    for (let p = this.walkPosting; p < k; p++) for (let n = tfs[p]!; n > 0; n--) while (bytes[at++]! & 0x80);
+    this.walkPosting = k;
+    this.walkAt = at;
+    const count = tfs[k]!;
+    out.reserve(count);
+    const { values } = out;
+    let value = 0;
+    let length = out.length;
+    for (let i = 0; i < count; i++) {
+      // LEB128 inline (ByteReader.varint): this loop is a phrase check's hot path.
+      let byte = bytes[at++]!;
+      let gap = byte & 0x7f;
+      let shift = 7;
+      while (byte & 0x80) {
+        byte = bytes[at++]!;
+        gap |= (byte & 0x7f) << shift;
+        shift += 7;
+      }
+      values[length++] = value += gap >>> 0;
+    }
+    out.length = length;
+  }
+
   /** The character offsets of posting k, ascending. */
   offsets(k: number): number[] {
     this.offsetRun ??= this.runOf(this.field.offsets, this.field.offsetStart);
@@ -207,6 +244,20 @@ export class TermPostings {
 interface Run {
   bytes: Uint8Array;
   starts: Int32Array;
+}
+
+/** Positions collected for a phrase check, reused from document to document. */
+export class PositionBuffer {
+  values = new Int32Array(64);
+  length = 0;
+
+  /** Room for `more` values after `length`. */
+  reserve(more: number): void {
+    if (this.length + more <= this.values.length) return;
+    const next = new Int32Array(Math.max(this.values.length * 2, this.length + more));
+    next.set(this.values.subarray(0, this.length));
+    this.values = next;
+  }
 }
 
 /** Positions and offsets bytes in memory. */

@@ -3,16 +3,18 @@
  *
  * Scoring (docs/notes/issue-4.md, issue 17): Lunr's BM25 weight of a term in a document's field is
  * computed here from its frequency and the field's length, with the segment's own IDF and rounded as
- * Lunr rounds it; it is then divided by that IDF, and the engine multiplies it by a global IDF computed
- * from the document counts of all segments. The result
+ * Lunr rounds it; it is then divided by that IDF, and multiplied by a global IDF computed from the
+ * document counts of all segments (segment-scores.ts, in the worker since issue 17). The result
  * is the BM25 of one big index; the average field length, too, is the whole index's (issue 17),
  * so only the rounding of each weight to Lunr's three decimals differs from segment to segment.
  */
-import lunr from 'lunr';
 import type { Clause, QueryField } from './query-parser.ts';
 import { isStopWord, termAlternatives } from './language.ts';
-import { documentFrequency, fieldWeight, FIELDS, lunrIdf, rankOf, TermPostings, type Segment } from './segment-format.ts';
-import { lowerBound, type TermDictionary } from './term-dictionary.ts';
+import { documentFrequency, fieldWeight, FIELDS, lunrIdf, PositionBuffer, rankOf, TermPostings, type Segment } from './segment-format.ts';
+import { lowerBound } from './term-dictionary.ts';
+import { fuzzyTermsIn, type FuzzyTerms } from './fuzzy-terms.ts';
+
+export { fuzzyTermsIn, intersectSorted, type FuzzyTerms } from './fuzzy-terms.ts';
 
 /** At most this many index terms for one prefix or fuzzy word per segment, so `a*`-like queries stay bounded. */
 const MAX_EXPANSIONS = 256;
@@ -42,21 +44,6 @@ export interface SegmentMatches {
 /** The documents of a phrase clause that really hold the words adjacently, checked in the text (only for phrases with common words, which the index leaves out); injected by the worker. */
 export type PhraseCheck = (localDocs: number[], terms: string[]) => number[];
 
-/**
- * The index terms within edit distance `distance` of `word` that a segment may hold (a superset
- * is fine: expansions the segment lacks are skipped). A worker walks its base segments' shared
- * vocabulary once per query instead of once per segment (search-worker.ts).
- */
-export type FuzzyTerms = (word: string, distance: number) => string[];
-
-/** Lunr's fuzzy TokenSet automaton of a word, walked against a sorted vocabulary. */
-export function fuzzyTermsIn(terms: TermDictionary): FuzzyTerms {
-  return (word, distance) => intersectSorted(terms, internals.TokenSet.fromFuzzyString(word, distance));
-}
-
-const internals = lunr as unknown as {
-  TokenSet: { fromFuzzyString(s: string, distance: number): TokenSetNode };
-};
 const FIELD_NUMBER: Record<string, number> = Object.fromEntries(FIELDS.map((f, i) => [f, i]));
 
 /**
@@ -86,18 +73,18 @@ export function matchSegment(
   checkPhrase: PhraseCheck,
   fuzzyTerms: FuzzyTerms = fuzzyTermsIn(segment.terms),
   averages?: readonly number[],
+  /** The request's decoded postings: the worker keeps them for the snippets of the same query. */
+  cache: PostingsCache = new Map(),
 ): SegmentMatches {
   const documentCount = segment.ids.length;
-  const cache: PostingsCache = new Map();
   const termIds = new Map<string, number>();
   const termDf: number[] = [];
   const termClause: number[] = [];
   let currentClause = -1;
   const entries = contributions.reset();
 
-  /** Docs holding any of `alternatives` in the allowed fields, recording score contributions. */
-  const lookup = (alternatives: [string, number][], field: QueryField | undefined, scale = 1): DocMask => {
-    const found: DocMask = new Uint8Array(documentCount);
+  /** Docs holding any of `alternatives` in the allowed fields (marked in `found`, a new mask without it), recording score contributions. */
+  const lookup = (alternatives: [string, number][], field: QueryField | undefined, scale = 1, found: DocMask = new Uint8Array(documentCount)): DocMask => {
     for (const [term, boost] of alternatives) {
       const t = segment.terms.find(term);
       if (t < 0) continue;
@@ -159,15 +146,22 @@ export function matchSegment(
   const clauseDocs = (clause: Clause, countOwn = false): DocMask => {
     const found = ownDocs(clause, 1);
     if (countOwn) for (let doc = 0; doc < documentCount; doc++) ownCount[doc]! += found[doc]!;
+    // The variants' documents join the clause's (after the words as typed were counted above).
     for (const variant of clause.variants ?? []) {
       const kind = variant.terms.length === 1 ? 'term' : 'phrase';
-      const docs = ownDocs({ kind, negated: clause.negated, terms: variant.terms, ...(clause.field ? { field: clause.field } : {}) }, variant.boost);
-      for (let doc = 0; doc < documentCount; doc++) found[doc]! |= docs[doc]!;
+      ownDocs({ kind, negated: clause.negated, terms: variant.terms, ...(clause.field ? { field: clause.field } : {}) }, variant.boost, found);
     }
     return found;
   };
 
-  const ownDocs = (clause: Clause, scale: number): DocMask => {
+  /** The clause's documents, marked in `into` when given (a single word's straight from its postings). */
+  const ownDocs = (clause: Clause, scale: number, into?: DocMask): DocMask => {
+    if (into && !clause.exact && clause.kind !== 'phrase') return lookup(expand(clause), clause.field, scale, into);
+    if (into) {
+      const docs = ownDocs(clause, scale);
+      for (let doc = 0; doc < documentCount; doc++) into[doc]! |= docs[doc]!;
+      return into;
+    }
     if (clause.exact) {
       // `=word`: candidates by the index (its stems), kept where the text holds the word as written.
       const candidates = lookup(expand(clause), clause.field, scale);
@@ -190,9 +184,11 @@ export function matchSegment(
     const fields = clause.field ? [FIELD_NUMBER[clause.field]!] : [FIELD_NUMBER.text!, ...FIELDS.flatMap((f, i) => (f === 'text' ? [] : [i]))];
     // Each slot's terms as this segment numbers them, looked up once for all candidate documents.
     const slotTerms = slots.map((slot) => slot && slot.map((term) => segment.terms.find(term)).filter((t) => t >= 0));
-    const adjacent = membersOf(docs).filter((doc) => fields.some((f) => holdsInOrder((t) => postingsOf(segment, cache, f, t), doc, slotTerms)));
+    const bySlot = fields.map((f) => slotTerms.map((slot) => slot && slot.flatMap((t) => postingsOf(segment, cache, f, t) ?? [])));
+    keepInOrder(bySlot, docs);
+    if (!slots.includes(null)) return docs;
     const out: DocMask = new Uint8Array(documentCount);
-    for (const doc of slots.includes(null) ? checkPhrase(adjacent, clause.terms) : adjacent) out[doc] = 1;
+    for (const doc of checkPhrase(membersOf(docs), clause.terms)) out[doc] = 1;
     return out;
   };
 
@@ -223,9 +219,17 @@ export function matchSegment(
     entryTerm[k] = entryTerms[i]!;
     entryWeight[k++] = entryWeights[i]!;
   }
-  // Typed arrays, so the worker hands them to the main thread without copying them (transferred).
-  const docs = Int32Array.from(membersOf(matched));
-  return { docs, own: docs.map((doc) => ownCount[doc]!), terms: [...termIds.keys()], termClause, df: termDf, documentCount, entryDoc, entryTerm, entryWeight };
+  // The matching documents in one pass (the worker scores them and hands the engine typed arrays: segment-scores.ts).
+  let count = 0;
+  for (let doc = 0; doc < documentCount; doc++) count += matched[doc]!;
+  const docs = new Int32Array(count);
+  const own = new Int32Array(count);
+  for (let doc = 0, k = 0; doc < documentCount; doc++) {
+    if (!matched[doc]) continue;
+    docs[k] = doc;
+    own[k++] = ownCount[doc]!;
+  }
+  return { docs, own, terms: [...termIds.keys()], termClause, df: termDf, documentCount, entryDoc, entryTerm, entryWeight };
 }
 
 /**
@@ -276,89 +280,63 @@ function prefixAlternatives(prefix: string): string[] {
 }
 
 /**
- * Whether a document's field holds the phrase's slots at consecutive token positions (an open
- * slot, null, matches any token). Each slot accepts any of its alternatives (surface form, stems).
+ * Keeps, of the candidate documents marked in `candidates`, those where some field holds the phrase's slots at
+ * consecutive token positions (an open slot, null, matches any token; a slot accepts any of its
+ * terms: surface form, stems). `bySlot[field][slot]` lists the slot's terms' postings in that field.
+ * Issue 17: a two-common-word phrase checks ~46,000 candidates at 100,000 documents, so positions are
+ * decoded into reused buffers (no array per posting) and each term's postings are walked forwards
+ * (indexOf gallops from its last answer).
  */
-type FieldTermPostings = (t: number) => TermPostings | null;
-
-function holdsInOrder(postings: FieldTermPostings, doc: number, slots: (number[] | null)[]): boolean {
-  const anchor = slots.findIndex((slot) => slot !== null);
-  if (anchor < 0) return false;
-  const starts = positionsOf(postings, doc, slots[anchor]!);
-  for (let i = anchor + 1; i < slots.length && starts.length > 0; i++) {
-    const slot = slots[i];
-    if (!slot) continue;
-    // Keep the anchor positions whose slot i holds one of its terms.
-    const here = positionsOf(postings, doc, slot);
-    const shift = i - anchor;
-    let kept = 0;
-    for (const p of starts) if (here.includes(p + shift)) starts[kept++] = p;
-    starts.length = kept;
+function keepInOrder(bySlot: (TermPostings[] | null)[][], candidates: DocMask): void {
+  // A field where some slot's terms never occur holds the phrase in no document.
+  const fields = bySlot.filter((slots) => slots.every((slot) => slot === null || slot.length > 0));
+  const anchor = bySlot[0]?.findIndex((slot) => slot !== null) ?? -1;
+  if (anchor < 0) {
+    candidates.fill(0);
+    return;
   }
-  return starts.length > 0;
-}
-
-/** The token positions of any of `terms` (this segment's term numbers) in one document's field. */
-function positionsOf(postings: FieldTermPostings, doc: number, terms: number[]): number[] {
-  const out: number[] = [];
-  for (const t of terms) {
-    const found = postings(t);
-    const k = found ? found.indexOf(doc) : -1;
-    if (k >= 0) out.push(...found!.positions(k));
-  }
-  return out;
-}
-
-/** A node of Lunr's TokenSet automaton ("*" edges match any character). */
-interface TokenSetNode {
-  final: boolean;
-  edges: Record<string, TokenSetNode>;
-}
-
-/**
- * The segment's terms accepted by a Lunr TokenSet automaton (the query's fuzzy automaton), walked
- * against the sorted terms by binary search: what TokenSet.intersect does, without building an
- * automaton over the whole vocabulary (measured: that took 270 MB at 10,000 documents).
- */
-export function intersectSorted(terms: TermDictionary, root: TokenSetNode): string[] {
-  const out = new Set<string>();
-  // Terms in [lo, hi) all start with `prefix` (length `depth`); a sub-range sharing one more character is found by binary search.
-  const walk = (node: TokenSetNode, prefix: string, lo: number, hi: number) => {
-    const depth = prefix.length;
-    if (node.final && terms.equals(lo, prefix)) out.add(prefix);
-    if (depth > 64) return;
-    for (const edge in node.edges) {
-      const next = node.edges[edge]!;
-      if (edge === '*') {
-        let i = terms.equals(lo, prefix) ? lo + 1 : lo;
-        while (i < hi) {
-          const extended = terms.head(i, depth + 1);
-          const end = endOfPrefix(terms, extended, i, hi);
-          walk(next, extended, i, end);
-          i = end;
+  const starts = new PositionBuffer();
+  const here = new PositionBuffer();
+  const holds = (slots: (TermPostings[] | null)[], doc: number): boolean => {
+    starts.length = 0;
+    collect(slots[anchor]!, doc, starts);
+    for (let i = anchor + 1; i < slots.length && starts.length > 0; i++) {
+      const slot = slots[i];
+      if (!slot) continue;
+      // Keep the anchor positions whose slot i holds one of its terms.
+      here.length = 0;
+      collect(slot, doc, here);
+      const shift = i - anchor;
+      const { values: s } = starts;
+      const { values: h, length: m } = here;
+      let kept = 0;
+      for (let a = 0; a < starts.length; a++) {
+        const wanted = s[a]! + shift;
+        for (let b = 0; b < m; b++) {
+          if (h[b] === wanted) {
+            s[kept++] = s[a]!;
+            break;
+          }
         }
-      } else {
-        const extended = prefix + edge;
-        const start = lowerBound(terms, extended, lo, hi);
-        if (start >= hi || !terms.startsWith(start, extended)) continue;
-        walk(next, extended, start, endOfPrefix(terms, extended, start, hi));
       }
+      starts.length = kept;
     }
+    return starts.length > 0;
   };
-  walk(root, '', 0, terms.length);
-  return [...out];
+  for (let doc = 0; doc < candidates.length; doc++) {
+    if (!candidates[doc]) continue;
+    let found = false;
+    for (let f = 0; f < fields.length && !found; f++) found = holds(fields[f]!, doc);
+    if (!found) candidates[doc] = 0;
+  }
 }
 
-/** The end of the block of sorted terms from `from` (which starts with `prefix`) that start with `prefix`. */
-function endOfPrefix(sorted: TermDictionary, prefix: string, from: number, to: number): number {
-  let lo = from + 1;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted.startsWith(mid, prefix)) lo = mid + 1;
-    else hi = mid;
+/** The token positions of any of a slot's terms in one document (appended to `out`). */
+function collect(postings: TermPostings[], doc: number, out: PositionBuffer): void {
+  for (const found of postings) {
+    const k = found.indexOf(doc);
+    if (k >= 0) found.positionsInto(k, out);
   }
-  return lo;
 }
 
 function alternativesOf(term: string): [string, number][] {

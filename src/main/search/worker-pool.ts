@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import type { Request, WorkerReply } from './worker-protocol.ts';
 import { SEARCH_WORKER_HEAP_MB, SEARCH_WORKER_YOUNG_MB } from '../worker-heap.ts';
 
@@ -50,6 +50,14 @@ export class WorkerPool {
       });
       return worker;
     });
+    // Issue 17: each pair of search workers shares a channel, for a query's term frequencies (worker-peers.ts).
+    for (let a = 0; a < this.workers.length; a++) {
+      for (let b = a + 1; b < this.workers.length; b++) {
+        const { port1, port2 } = new MessageChannel();
+        this.workers[a]!.postMessage({ type: 'connect', id: 0, peer: b, port: port1 }, [port1]);
+        this.workers[b]!.postMessage({ type: 'connect', id: 0, peer: a, port: port2 }, [port2]);
+      }
+    }
   }
 
   call<T>(worker: number, request: Request): Promise<T> {

@@ -1,4 +1,5 @@
 /** Messages between the search engine (main thread) and its workers. */
+import type { MessagePort } from 'node:worker_threads';
 import type { Clause } from './query-parser.ts';
 import type { DocMetaColumns } from './segment-format.ts';
 export type { DocMetaColumns } from './segment-format.ts';
@@ -36,10 +37,17 @@ export type WorkerRequest = { id: number } & (
   | { type: 'merge'; segment: number; inputs: { segment: number; keep: number[] }[]; cacheFile?: string; generation: number }
   /** Writes a segment this worker holds to its cache file (the end of a full build). */
   | { type: 'save'; segment: number; cacheFile: string; generation: number }
-  /** `averages`: each field's average length over the whole index, for BM25's length normalisation. */
-  | { type: 'match'; segments: number[]; clauses: Clause[]; averages?: number[] }
-  /** Snippets of documents of segments this worker holds: `local` is the document's number in its segment. */
-  | { type: 'snippets'; items: { segment: number; local: number; terms: string[] }[] }
+  /**
+   * Matches and scores (issue 17). `averages`: each field's average length over the whole index, for BM25's length
+   * normalisation; `peers`: the other workers matching this query, which tell each other their term frequencies for
+   * the whole index's IDF; `query`: the engine's number for this search (the worker holds the matches until its
+   * snippets request).
+   */
+  | { type: 'match'; query: number; segments: number[]; clauses: Clause[]; averages?: number[]; peers: number[] }
+  /** The end of a channel to worker `peer` (worker-peers.ts), sent once to each worker when the pool starts. */
+  | { type: 'connect'; peer: number; port: MessagePort }
+  /** Snippets of documents of segments this worker holds (`local`: the document's number there); gives up the query's matches. */
+  | { type: 'snippets'; query: number; items: { segment: number; local: number }[] }
   /** Issue 14, item 5: where every word of `clauses` lies in one document of a segment this worker holds. */
   | { type: 'offsets'; segment: number; documentId: string; clauses: Clause[] }
 );
