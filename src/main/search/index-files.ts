@@ -42,6 +42,18 @@ export function indexFileInMemory(bytes: Uint8Array, name = 'in memory'): IndexF
   };
 }
 
+/** Bytes [from, to) of an open file; `short` is the error when the file ends first. */
+function readRange(fd: number, from: number, to: number, short: () => Error): Buffer {
+  // Not from Buffer's shared pool: the caller may lay Int32 views over it, which need a 4-byte aligned start.
+  const out = Buffer.allocUnsafeSlow(to - from);
+  for (let done = 0; done < out.length; ) {
+    const n = readSync(fd, out, done, out.length - done, from + done);
+    if (n === 0) throw short();
+    done += n;
+  }
+  return out;
+}
+
 export function openIndexFile(file: string, key: IndexKey): IndexFileReader {
   const name = path.basename(file);
   const damaged = () => new Error(`The index cache ${name} is damaged.`);
@@ -60,14 +72,7 @@ export function openIndexFile(file: string, key: IndexKey): IndexFileReader {
     read(from, to) {
       if (!open) throw new Error(`The index cache ${name} was closed.`);
       if (from < 0 || to > size || to < from) throw damaged();
-      // Not from Buffer's shared pool: the caller may lay Int32 views over it, which need a 4-byte aligned start.
-      const out = Buffer.allocUnsafeSlow(to - from);
-      for (let done = 0; done < out.length; ) {
-        const n = readSync(fd, out, done, out.length - done, from + done);
-        if (n === 0) throw damaged();
-        done += n;
-      }
-      return out;
+      return readRange(fd, from, to, damaged);
     },
     close() {
       if (!open) return;
@@ -145,13 +150,7 @@ export function createSpillFile(tmpDir: string): SpillFile {
     },
     read(from, to) {
       if (from < 0 || to > length || to < from) throw new Error('A spilled run was read outside its bytes.');
-      const out = Buffer.allocUnsafeSlow(to - from);
-      for (let done = 0; done < out.length; ) {
-        const n = readSync(fd, out, done, out.length - done, from + done);
-        if (n === 0) throw new Error('A spilled run was cut short.');
-        done += n;
-      }
-      return out;
+      return readRange(fd, from, to, () => new Error('A spilled run was cut short.'));
     },
     remove() {
       if (!open) return;
